@@ -1,0 +1,84 @@
+// The core: opens the data folder, holds the session, and answers contract calls. Plain Node;
+// Electron IPC, browser mode and the CLI all call dispatch().
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { DomainError, type Result } from '../../shared/contract/result';
+import { problemsFromZod } from '../../shared/domain/application';
+import { openDatabase } from './db/open';
+import { EventLog } from './events/log';
+import { loadOrCreateDevice } from './crypto/keys';
+import type { CoreContext, Handlers } from './context';
+import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
+import { roundHandlers } from './services/rounds';
+import { applicationHandlers } from './services/applications';
+import { importHandlers } from './services/imports';
+import { demoHandlers } from './services/demo';
+import { sessionHandlers } from './services/session';
+
+/** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
+export const handlers: Handlers<MethodName> = {
+  ...sessionHandlers,
+  ...catalogueHandlers,
+  ...roundHandlers,
+  ...applicationHandlers,
+  ...importHandlers,
+  ...demoHandlers,
+};
+
+export interface Core {
+  ctx: CoreContext;
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  now?: () => Date;
+  /** Where unexpected errors are reported; never given input data, which may be personal. */
+  logError?: (message: string) => void;
+}
+
+export function openCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const device = loadOrCreateDevice(options.dataDir);
+  const { db, readOnly } = openDatabase(join(options.dataDir, 'grantpanel.sqlite'));
+  const now = options.now ?? (() => new Date());
+  const ctx: CoreContext = {
+    db,
+    device,
+    readOnly,
+    now,
+    log: new EventLog(db, device.id, () => now().getTime()),
+    person: { id: `officer-${device.id}`, name: 'Grants officer', role: 'officer' },
+  };
+  if (!readOnly) seedIfEmpty(ctx);
+  const logError = options.logError ?? ((m: string) => console.error(m));
+
+  return {
+    ctx,
+    async dispatch(method, input) {
+      return dispatch(ctx, method, input, logError);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+export async function dispatch(ctx: CoreContext, method: string, input: unknown, logError: (m: string) => void): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'VALIDATION', message: 'Some details need correcting — see the list below', details: problemsFromZod(parsed.error) } };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    if ((error as { code?: string }).code === 'SQLITE_READONLY') return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
+    logError(`${method} failed: ${(error as Error).name}: ${(error as Error).message}`);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was changed. Try again; if it happens again, note the time and tell your system administrator.' } };
+  }
+}

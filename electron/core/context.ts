@@ -1,0 +1,31 @@
+// What every handler gets: the database, the event log, this device and the person acting.
+import type { Db } from './db/open';
+import type { EventLog } from './events/log';
+import type { DeviceIdentity } from './crypto/keys';
+import type { MethodName, Output, ParsedInput } from '../../shared/contract';
+import { DomainError } from '../../shared/contract/result';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: 'officer';
+}
+
+export interface CoreContext {
+  db: Db;
+  log: EventLog;
+  device: DeviceIdentity;
+  /** The acting person is held by the core, never taken from the caller. */
+  person: Person;
+  readOnly: string | null;
+  now: () => Date;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CoreContext) => Output<M> | Promise<Output<M>>;
+export type Handlers<M extends MethodName> = { [K in M]: Handler<K> };
+
+/** One write = one transaction holding its events and their projections. */
+export function write<T>(ctx: CoreContext, fn: () => T): T {
+  if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
+  return ctx.db.transaction(fn)();
+}

@@ -1,0 +1,65 @@
+// Appending to the event log: gapless seq per device, HLC time, hash chain — and the projection
+// applied in the same transaction, so tables never disagree with the log.
+import type { Db } from '../db/open';
+import { canonicalJson } from '../../../shared/events/canonical';
+import { GENESIS_HASH, sealEvent, type StoredEvent } from '../../../shared/events/event';
+import { decodeHlc, encodeHlc, tick } from '../../../shared/events/hlc';
+import { project } from './project';
+
+export interface EventRow {
+  device_id: string;
+  seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  entity: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function eventFromRow(row: EventRow): StoredEvent {
+  return {
+    deviceId: row.device_id,
+    seq: row.seq,
+    hlc: row.hlc,
+    actor: row.actor,
+    type: row.type,
+    entity: row.entity,
+    payload: JSON.parse(row.payload) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export class EventLog {
+  private readonly head;
+  private readonly latestHlc;
+  private readonly insert;
+
+  constructor(
+    private readonly db: Db,
+    private readonly deviceId: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.head = db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1');
+    this.latestHlc = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM events');
+    this.insert = db.prepare(
+      'INSERT INTO events (device_id, seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (@deviceId, @seq, @hlc, @actor, @type, @entity, @payload, @prevHash, @hash)',
+    );
+  }
+
+  /** Appends one event and projects it. Call inside a write transaction. */
+  append(actor: string, type: string, entity: string, payload: unknown): StoredEvent {
+    if (!this.db.inTransaction) throw new Error('Events are appended only inside a transaction');
+    const head = this.head.get(this.deviceId);
+    const last = this.latestHlc.get()?.hlc;
+    const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, this.now()));
+    // Round-trip through canonical JSON so the stored payload is exactly what was hashed.
+    const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
+    const event = sealEvent({ deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: canonicalPayload }, head?.hash ?? GENESIS_HASH);
+    this.insert.run({ ...event, payload: canonicalJson(event.payload) });
+    project(this.db, event);
+    return event;
+  }
+}

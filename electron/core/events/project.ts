@@ -1,0 +1,46 @@
+// Event → tables. Each capability registers the projectors for its own event types; rebuild
+// replays the whole log in clock order and must give exactly the live tables.
+import type { Db } from '../db/open';
+import type { StoredEvent } from '../../../shared/events/event';
+import { eventFromRow, type EventRow } from './log';
+
+export type Projector = (db: Db, event: StoredEvent) => void;
+
+const projectors = new Map<string, Projector>();
+const tables: string[] = [];
+
+/** Called once per capability at load: its event types and the tables they write. */
+export function registerProjection(owned: string[], byType: Record<string, Projector>): void {
+  for (const [type, fn] of Object.entries(byType)) {
+    if (projectors.has(type)) throw new Error(`Two projectors for event type ${type}`);
+    projectors.set(type, fn);
+  }
+  tables.push(...owned.filter((t) => !tables.includes(t)));
+}
+
+export function projectionTables(): readonly string[] {
+  return tables;
+}
+
+export function project(db: Db, event: StoredEvent): void {
+  const fn = projectors.get(event.type);
+  if (!fn) throw new Error(`Unknown event type ${event.type}`);
+  fn(db, event);
+}
+
+export function rebuildProjections(db: Db): void {
+  db.transaction(() => {
+    for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
+    // Pages, not one iterator: better-sqlite3 allows no writes while an iterator is open.
+    const first = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY hlc, device_id, seq LIMIT 5000');
+    const next = db.prepare<[string, string, number], EventRow>(
+      'SELECT * FROM events WHERE (hlc, device_id, seq) > (?, ?, ?) ORDER BY hlc, device_id, seq LIMIT 5000',
+    );
+    let page = first.all();
+    while (page.length > 0) {
+      for (const row of page) project(db, eventFromRow(row));
+      const last = page[page.length - 1]!;
+      page = next.all(last.hlc, last.device_id, last.seq);
+    }
+  })();
+}

@@ -1,0 +1,179 @@
+// Importing applications from CSV: a dry-run report first (every bad row, its row number and
+// column), then all or nothing in one transaction. Duplicates by reference are skipped, never doubled.
+import { stringify } from 'csv-stringify/sync';
+import { applicationDraftSchema, checkAgainstRound, problemsFromZod, type ApplicationDraft } from '../../../shared/domain/application';
+import { APPLICATION_COLUMNS, draftFromCells, headerSignature, suggestMapping, type ImportField } from '../../../shared/formats/applications-csv';
+import type { ImportReport } from '../../../shared/contract/imports';
+import type { ParsedInput } from '../../../shared/contract';
+import { DomainError, type FieldProblem } from '../../../shared/contract/result';
+import { authorise } from '../authorise';
+import { write, type CoreContext, type Handlers } from '../context';
+import { registerProjection } from '../events/project';
+import type { Db } from '../db/open';
+import { readCsv } from './csv-file';
+import { nextReference, receive, referenceExists, roundContext } from './applications';
+
+registerProjection(['import_mappings'], {
+  'importMapping.saved': (db, e) => {
+    const { signature, mapping } = e.payload as { signature: string; mapping: Record<string, ImportField | null> };
+    db.prepare('INSERT OR REPLACE INTO import_mappings (signature, mapping) VALUES (?, ?)').run(signature, JSON.stringify(mapping));
+  },
+});
+
+const MAX_LISTED_PROBLEMS = 1000;
+
+export function templateCsv(): string {
+  return stringify([APPLICATION_COLUMNS.map((c) => c.header)], { bom: true, record_delimiter: 'windows' });
+}
+
+function rememberedMapping(db: Db, signature: string): Record<string, ImportField | null> | null {
+  const row = db.prepare<[string], { mapping: string }>('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature);
+  return row ? (JSON.parse(row.mapping) as Record<string, ImportField | null>) : null;
+}
+
+interface Checked {
+  report: ImportReport;
+  drafts: ApplicationDraft[];
+}
+
+/** Reads and checks the whole file without writing anything. */
+export function checkImport(ctx: CoreContext, input: ParsedInput<'imports.preview'>): Checked {
+  const rc = roundContext(ctx.db, input.roundId);
+  const table = readCsv(Buffer.from(input.contentBase64, 'base64'));
+  const { headers } = table;
+
+  const fileProblems: FieldProblem[] = [];
+  const seenHeaders = new Set<string>();
+  for (const h of headers) {
+    if (h && seenHeaders.has(h.toLowerCase())) fileProblems.push({ field: h, row: 1, message: `The column "${h}" appears twice — keep one` });
+    seenHeaders.add(h.toLowerCase());
+  }
+
+  const signature = headerSignature(headers);
+  const suggested = suggestMapping(headers);
+  const isTemplate = APPLICATION_COLUMNS.every((c) => headers.includes(c.header));
+  let mapping = suggested;
+  let mappingSource: ImportReport['mappingSource'] = isTemplate ? 'template' : 'suggested';
+  if (input.mapping) {
+    const unknown = Object.keys(input.mapping).filter((h) => !headers.includes(h));
+    if (unknown.length > 0) throw new DomainError('VALIDATION', `The column mapping names columns this file does not have: ${unknown.join(', ')}`);
+    mapping = Object.fromEntries(headers.map((h) => [h, input.mapping?.[h] ?? null]));
+    mappingSource = 'given';
+  } else if (!isTemplate) {
+    const remembered = rememberedMapping(ctx.db, signature);
+    if (remembered) (mapping = remembered), (mappingSource = 'remembered');
+  }
+
+  const headerOf = new Map<ImportField, string>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    if (headerOf.has(field)) fileProblems.push({ field: header, row: 1, message: `Both "${headerOf.get(field)}" and "${header}" are matched to ${labelOf(field)} — match only one` });
+    else headerOf.set(field, header);
+  }
+  const missingColumns = APPLICATION_COLUMNS.filter((c) => c.required && !headerOf.has(c.field)).map((c) => c.header);
+  const header = (field: ImportField) => headerOf.get(field) ?? labelOf(field);
+
+  const problems: FieldProblem[] = [...fileProblems];
+  let problemCount = fileProblems.length;
+  let rowsWithProblems = 0;
+  const note = (p: FieldProblem) => {
+    problemCount++;
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+  };
+  const drafts: ApplicationDraft[] = [];
+  const duplicates: ImportReport['duplicates'] = [];
+  const referenceRow = new Map<string, number>();
+  const indexOf = new Map(headers.map((h, i) => [h, i]));
+  const lookups = { areas: rc.areas, priorities: rc.plan.priorities };
+
+  for (const { row, cells: raw } of missingColumns.length ? [] : table.rows) {
+    const cells: Partial<Record<ImportField, string>> = {};
+    for (const [field, h] of headerOf) cells[field] = raw[indexOf.get(h) ?? -1] ?? '';
+    const { draft, problems: cellProblems } = draftFromCells(cells, header, lookups);
+    const rowProblems = [...cellProblems];
+    if (raw.length !== headers.length) rowProblems.push({ field: '(whole row)', message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma` });
+    const parsed = applicationDraftSchema.safeParse({ ...draft, roundId: rc.round.id });
+    if (parsed.success) rowProblems.push(...checkAgainstRound(parsed.data, rc).map((p) => ({ ...p, field: header(p.field as ImportField) })));
+    else {
+      const already = new Set(rowProblems.map((p) => p.field));
+      for (const p of problemsFromZod(parsed.error)) {
+        const column = header((p.field.split('.')[0] ?? '') as ImportField);
+        if (!already.has(column)) rowProblems.push({ field: column, message: p.message });
+      }
+    }
+    const reference = draft.reference ?? '';
+    if (reference) {
+      const earlier = referenceRow.get(reference.toLowerCase());
+      if (earlier) rowProblems.push({ field: header('reference'), message: `Applicant reference ${reference} is also on row ${earlier}` });
+      else referenceRow.set(reference.toLowerCase(), row);
+    }
+    if (rowProblems.length > 0) {
+      rowsWithProblems++;
+      for (const p of rowProblems) note({ ...p, row });
+    } else if (reference && referenceExists(ctx.db, reference)) {
+      duplicates.push({ row, reference });
+    } else if (parsed.success) {
+      drafts.push(parsed.data);
+    }
+  }
+
+  const report: ImportReport = {
+    fileName: input.fileName,
+    encoding: table.encoding,
+    headers,
+    mapping,
+    mappingSource,
+    missingColumns,
+    rowCount: table.rows.length,
+    problems,
+    problemCount,
+    rowsWithProblems,
+    duplicates,
+    importable: missingColumns.length || problemCount ? 0 : drafts.length,
+  };
+  return { report, drafts };
+}
+
+function labelOf(field: ImportField): string {
+  return APPLICATION_COLUMNS.find((c) => c.field === field)?.header ?? field;
+}
+
+export function commitImport(ctx: CoreContext, input: ParsedInput<'imports.commit'>) {
+  const { report, drafts } = checkImport(ctx, input);
+  if (report.missingColumns.length > 0) {
+    throw new DomainError('VALIDATION', `The file has no column for: ${report.missingColumns.join(', ')} — nothing was imported`);
+  }
+  if (report.problemCount > 0) {
+    throw new DomainError('VALIDATION', `${report.rowsWithProblems.toLocaleString('en-GB')} rows have problems — nothing was imported. Fix them and import again.`, report.problems);
+  }
+  const rc = roundContext(ctx.db, input.roundId);
+  const now = ctx.now();
+  write(ctx, () => {
+    for (const draft of drafts) {
+      const reference = draft.reference || nextReference(ctx.db, rc.fund.code, now.getUTCFullYear());
+      receive(ctx, { ...draft, reference }, now.toISOString());
+    }
+    if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {
+      ctx.log.append(ctx.person.id, 'importMapping.saved', `importMapping:${headerSignature(report.headers)}`, {
+        signature: headerSignature(report.headers),
+        mapping: report.mapping,
+      });
+    }
+  });
+  return { imported: drafts.length, skippedDuplicates: report.duplicates.length, report };
+}
+
+export const importHandlers: Handlers<'imports.template' | 'imports.preview' | 'imports.commit'> = {
+  'imports.template': (_, ctx) => {
+    authorise(ctx, 'read-register');
+    return { fileName: 'grantpanel-applications-template.csv', csv: templateCsv() };
+  },
+  'imports.preview': (input, ctx) => {
+    authorise(ctx, 'manage-register');
+    return checkImport(ctx, input).report;
+  },
+  'imports.commit': (input, ctx) => {
+    authorise(ctx, 'manage-register');
+    return commitImport(ctx, input);
+  },
+};

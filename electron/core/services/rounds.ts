@@ -1,0 +1,115 @@
+// Rounds: a fund, the plan it scores against, its dates, a budget per area, a status.
+import { randomUUID } from 'node:crypto';
+import type { Round } from '../../../shared/domain/catalogue';
+import type { RoundSummary } from '../../../shared/contract/rounds';
+import type { ParsedInput } from '../../../shared/contract';
+import { DomainError, type FieldProblem } from '../../../shared/contract/result';
+import { authorise } from '../authorise';
+import { write, type CoreContext, type Handlers } from '../context';
+import { registerProjection } from '../events/project';
+import type { Db } from '../db/open';
+
+registerProjection(['rounds', 'round_budgets'], {
+  'round.saved': (db, e) => {
+    const r = e.payload as Round;
+    db.prepare('INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      r.id,
+      r.fundId,
+      r.planId,
+      r.name,
+      r.opens,
+      r.closes,
+      r.status,
+    );
+    db.prepare('DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
+    const insert = db.prepare('INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
+    for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
+  },
+});
+
+interface RoundRow {
+  id: string;
+  fund_id: string;
+  plan_id: string;
+  name: string;
+  opens: string;
+  closes: string;
+  status: Round['status'];
+}
+
+function budgetsOf(db: Db, roundId: string): Round['budgets'] {
+  return db
+    .prepare<[string], { area_id: string; amount_pence: number }>('SELECT area_id, amount_pence FROM round_budgets WHERE round_id = ? ORDER BY area_id')
+    .all(roundId)
+    .map((b) => ({ areaId: b.area_id, amountPence: b.amount_pence }));
+}
+
+function fromRow(db: Db, r: RoundRow): Round {
+  return { id: r.id, fundId: r.fund_id, planId: r.plan_id, name: r.name, opens: r.opens, closes: r.closes, status: r.status, budgets: budgetsOf(db, r.id) };
+}
+
+export function getRound(db: Db, id: string): Round {
+  const row = db.prepare<[string], RoundRow>('SELECT * FROM rounds WHERE id = ?').get(id);
+  if (!row) throw new DomainError('NOT_FOUND', 'That round does not exist — choose a round from the list');
+  return fromRow(db, row);
+}
+
+/** Finds a round by id or by its exact name (the CLI takes either). */
+export function findRound(db: Db, idOrName: string): Round {
+  const row = db.prepare<[string, string], RoundRow>('SELECT * FROM rounds WHERE id = ? OR lower(name) = lower(?) LIMIT 1').get(idOrName, idOrName);
+  if (!row) throw new DomainError('NOT_FOUND', `No round is called "${idOrName}" — list them with: grantpanel list rounds`);
+  return fromRow(db, row);
+}
+
+function checkReferences(db: Db, r: ParsedInput<'rounds.create'>): void {
+  const problems: FieldProblem[] = [];
+  if (!db.prepare('SELECT 1 FROM funds WHERE id = ?').get(r.fundId)) problems.push({ field: 'fundId', message: 'Choose a fund from the list' });
+  if (!db.prepare('SELECT 1 FROM plans WHERE id = ?').get(r.planId)) problems.push({ field: 'planId', message: 'Choose a Police and Crime Plan from the list' });
+  r.budgets.forEach((b, i) => {
+    if (!db.prepare('SELECT 1 FROM areas WHERE id = ?').get(b.areaId)) problems.push({ field: `budgets.${i}.areaId`, message: `"${b.areaId}" is not a known area` });
+  });
+  if (problems.length > 0) throw new DomainError('VALIDATION', 'The round has problems — check the fields below', problems);
+}
+
+export function createRound(ctx: CoreContext, input: ParsedInput<'rounds.create'>): Round {
+  authorise(ctx, 'manage-catalogue');
+  checkReferences(ctx.db, input);
+  const round: Round = { id: randomUUID(), ...input };
+  write(ctx, () => ctx.log.append(ctx.person.id, 'round.saved', `round:${round.id}`, round));
+  return round;
+}
+
+export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.update'> = {
+  'rounds.list': (_, ctx) => {
+    authorise(ctx, 'read-register');
+    const rows = ctx.db
+      .prepare<[], RoundRow & { fund_name: string; plan_name: string; application_count: number; requested: number | null; budget: number | null }>(
+        `SELECT r.*, f.name AS fund_name, p.name AS plan_name,
+           (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS application_count,
+           (SELECT sum(amount_requested) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS requested,
+           (SELECT sum(amount_pence) FROM round_budgets b WHERE b.round_id = r.id) AS budget
+         FROM rounds r LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN plans p ON p.id = r.plan_id
+         ORDER BY r.opens DESC, r.name`,
+      )
+      .all();
+    return rows.map(
+      (r): RoundSummary => ({
+        ...fromRow(ctx.db, r),
+        fundName: r.fund_name,
+        planName: r.plan_name,
+        applicationCount: r.application_count,
+        requestedPence: r.requested ?? 0,
+        budgetPence: r.budget ?? 0,
+      }),
+    );
+  },
+  'rounds.create': (input, ctx) => createRound(ctx, input),
+  'rounds.update': ({ id, changes }, ctx) => {
+    authorise(ctx, 'manage-catalogue');
+    getRound(ctx.db, id);
+    checkReferences(ctx.db, changes);
+    const round: Round = { id, ...changes };
+    write(ctx, () => ctx.log.append(ctx.person.id, 'round.saved', `round:${id}`, round));
+    return round;
+  },
+};

@@ -1,0 +1,32 @@
+// Builds everything into dist/: the renderer with Vite, and the Node/Electron entry points with
+// esbuild (bundled CommonJS; better-sqlite3 and electron stay external).
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  loader: { '.sql': 'text' },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild({ ...common, entryPoints: { main: 'electron/shell/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
+  // A sandboxed preload cannot require anything but electron: it must be one self-contained file.
+  esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
+  esbuild({
+    ...common,
+    entryPoints: { cli: 'electron/core/cli.ts', serve: 'electron/core/serve.ts', bench: 'scripts/bench.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist',
+  }),
+  vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+]);
+console.log('Built dist/');

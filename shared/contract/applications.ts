@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogue';
+import { applicationDraftSchema, type Application } from '../domain/application';
+import { method } from './method';
+
+export const APPLICATION_SORTS = ['receivedAt', 'reference', 'organisationName', 'projectTitle', 'areaName', 'amountRequested', 'status'] as const;
+
+export const applicationQuerySchema = z.object({
+  roundId: z.string().optional(),
+  fundId: z.string().optional(),
+  areaId: z.string().optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  priorityId: z.string().optional(),
+  search: z.string().trim().max(200, 'Search must be 200 characters or fewer').optional(),
+  sort: z.enum(APPLICATION_SORTS).default('receivedAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ApplicationQuery = z.input<typeof applicationQuerySchema>;
+
+/** One row of the register: no contact details, which stay on the detail page. */
+export interface ApplicationRow {
+  id: string;
+  reference: string;
+  roundId: string;
+  roundName: string;
+  fundCode: string;
+  organisationName: string;
+  projectTitle: string;
+  areaId: string;
+  areaName: string;
+  amountRequested: number;
+  status: ApplicationStatus;
+  receivedAt: string;
+}
+
+export interface ApplicationDetail extends Application {
+  roundName: string;
+  fundName: string;
+  areaName: string;
+  priorities: { id: string; code: string; title: string }[];
+}
+
+export const applications = {
+  'applications.list': method<{ total: number; rows: ApplicationRow[] }>()(applicationQuerySchema),
+  'applications.get': method<ApplicationDetail>()(z.object({ id: z.string().min(1) })),
+  'applications.create': method<{ id: string; reference: string }>()(applicationDraftSchema),
+  'applications.withdraw': method<ApplicationDetail>()(
+    z.object({
+      id: z.string().min(1),
+      reason: z.string().trim().min(1, 'Enter why the application is withdrawn').max(500, 'Reason must be 500 characters or fewer'),
+    }),
+  ),
+};

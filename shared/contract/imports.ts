@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { FieldProblem } from './result';
+import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES, type ImportField } from '../formats/applications-csv';
+import { method } from './method';
+
+const fields = APPLICATION_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
+
+export const importInputSchema = z.object({
+  roundId: z.string('Choose the round to import into').min(1, 'Choose the round to import into'),
+  fileName: z.string().trim().min(1, 'Choose a file').max(255, 'File name must be 255 characters or fewer'),
+  contentBase64: z
+    .string('Choose a file')
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `The file is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+  /** File header → field, or null to ignore that column. Omitted: remembered or suggested. */
+  mapping: z.record(z.string(), z.enum(fields).nullable()).optional(),
+});
+export type ImportInput = z.input<typeof importInputSchema>;
+
+export interface ImportReport {
+  fileName: string;
+  encoding: string;
+  headers: string[];
+  mapping: Record<string, ImportField | null>;
+  mappingSource: 'template' | 'remembered' | 'suggested' | 'given';
+  missingColumns: string[];
+  rowCount: number;
+  /** Problems with their spreadsheet row number (header = row 1) and column; the first 1,000. */
+  problems: FieldProblem[];
+  problemCount: number;
+  rowsWithProblems: number;
+  /** Rows whose applicant reference is already in the register: reported, skipped, never doubled. */
+  duplicates: { row: number; reference: string }[];
+  importable: number;
+}
+
+export const imports = {
+  'imports.template': method<{ fileName: string; csv: string }>()(z.object({})),
+  'imports.preview': method<ImportReport>()(importInputSchema),
+  'imports.commit': method<{ imported: number; skippedDuplicates: number; report: ImportReport }>()(importInputSchema),
+};

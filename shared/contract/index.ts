@@ -1,0 +1,29 @@
+// The one contract between the renderer and the core: every method with its input schema and
+// output type. Electron IPC, the preload and browser mode all derive from this object.
+import type { z } from 'zod';
+import { applications } from './applications';
+import { catalogue } from './catalogue';
+import { imports } from './imports';
+import { rounds } from './rounds';
+import { session } from './session';
+import type { Method } from './method';
+import type { Result } from './result';
+
+export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports };
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = Contract[M] extends Method<z.ZodType, infer O> ? O : never;
+
+export const METHOD_NAMES = Object.keys(contract).sort() as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the renderer calls: one function per method, answering with the Result envelope. */
+export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> };
+
+export * from './result';

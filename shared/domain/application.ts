@@ -1,0 +1,165 @@
+// An application as the applicant sent it, the rules it must meet on its own, and the rules it
+// must meet against its round (fund maximum, areas, the round's plan).
+import { z } from 'zod';
+import { BENEFICIARY_GROUPS, ORGANISATION_TYPES, type ApplicationStatus, type Area, type Fund, type Plan, type Round } from './catalogue';
+import type { FieldProblem } from '../contract/result';
+import { formatPence } from './money';
+import { isIsoDate } from './dates';
+
+const text = (label: string, max: number) =>
+  z
+    .string(`Enter the ${label}`)
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .default('');
+const pence = (label: string) =>
+  z
+    .number(`Enter the ${label} in pounds, like £1,200.50`)
+    .int(`Enter the ${label} in whole pence`)
+    .positive(`The ${label} must be more than £0`)
+    .max(100_000_000_00, `The ${label} must be less than £100,000,000`);
+const date = (label: string) => z.string(`Enter the ${label}`).refine(isIsoDate, `Enter the ${label} as a real date, like 25/11/2026`);
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const organisationTypes = Object.keys(ORGANISATION_TYPES) as [keyof typeof ORGANISATION_TYPES, ...(keyof typeof ORGANISATION_TYPES)[]];
+const beneficiaryGroups = Object.keys(BENEFICIARY_GROUPS) as [keyof typeof BENEFICIARY_GROUPS, ...(keyof typeof BENEFICIARY_GROUPS)[]];
+
+export const applicationDraftSchema = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .max(40, 'Applicant reference must be 40 characters or fewer')
+      .regex(/^([A-Za-z0-9][A-Za-z0-9/_.-]*)?$/, 'Applicant reference may use only letters, digits and / _ . -')
+      .default(''),
+    roundId: z.string('Choose a round').min(1, 'Choose a round'),
+    organisationName: text('organisation name', 200),
+    organisationType: z.enum(organisationTypes, 'Choose the type of organisation'),
+    charityNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{6,8}(-\d{1,3})?)?$/, 'Enter a charity number like 1123456, or leave it blank')
+      .default(''),
+    companyNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^((\d{8})|([A-Z]{2}\d{6}))?$/, 'Enter a company number like 01234567 or SC123456, or leave it blank')
+      .default(''),
+    constituted: z.boolean('Say whether the group is properly constituted'),
+    bankTwoSignatories: z.boolean('Say whether the group has a bank account with two signatories'),
+    contactName: text('contact name', 120),
+    contactEmail: z
+      .string('Enter the contact email address')
+      .trim()
+      .min(1, 'Enter the contact email address')
+      .max(254, 'Contact email must be 254 characters or fewer')
+      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'Enter an email address like name@example.org'),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^(\+?[\d ()-]{10,20})?$/, 'Enter a phone number like 0121 496 0000, or leave it blank')
+      .default(''),
+    projectTitle: text('project title', 140),
+    summary: text('project summary', 4000),
+    areaId: z.string('Choose the area').min(1, 'Choose the area'),
+    inImpactArea: z.boolean().default(false),
+    amountRequested: pence('amount requested'),
+    budgetLines: z
+      .array(z.object({ item: text('budget item', 200), amount: pence('budget line amount') }), 'Add at least one budget line')
+      .min(1, 'Add at least one budget line')
+      .max(50, 'Use 50 budget lines or fewer'),
+    startDate: date('start date'),
+    endDate: date('end date'),
+    priorityIds: z.array(z.string()).min(1, 'Choose at least one Police and Crime Plan priority').max(20),
+    beneficiaryGroups: z
+      .array(z.enum(beneficiaryGroups, 'Choose a beneficiary group from the list'))
+      .min(1, 'Choose at least one beneficiary group')
+      .max(20),
+    expectedBeneficiaries: z
+      .number('Enter the expected number of beneficiaries as a whole number')
+      .int('Enter the expected number of beneficiaries as a whole number')
+      .min(1, 'Expected beneficiaries must be 1 or more')
+      .max(10_000_000, 'Expected beneficiaries must be 10,000,000 or fewer'),
+    outcomes: z
+      .array(z.object({ outcome: text('outcome', 500), measure: text('way the outcome is measured', 500) }))
+      .min(1, 'Add at least one outcome and how it will be measured')
+      .max(20, 'Use 20 outcomes or fewer'),
+    sustainability: optionalText('sustainability', 2000),
+  })
+  .superRefine((d, ctx) => {
+    const total = d.budgetLines.reduce((sum, l) => sum + l.amount, 0);
+    if (total !== d.amountRequested) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgetLines'],
+        message: `Budget lines add up to ${formatPence(total)} but the amount requested is ${formatPence(d.amountRequested)} — they must match`,
+      });
+    }
+    if (d.endDate < d.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
+    }
+  });
+
+export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
+export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
+
+export interface Application extends ApplicationDraft {
+  id: string;
+  status: ApplicationStatus;
+  receivedAt: string;
+  withdrawnReason: string | null;
+}
+
+export interface RoundContext {
+  round: Round;
+  fund: Fund;
+  plan: Plan;
+  areas: Area[];
+}
+
+/** Rules that need the round: the fund's maximum, the round's areas and plan. */
+export function checkAgainstRound(d: ApplicationDraft, ctx: RoundContext): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { fund, round, plan } = ctx;
+  if (fund.maxAwardPence !== null && d.amountRequested > fund.maxAwardPence) {
+    problems.push({
+      field: 'amountRequested',
+      message: `Enter an amount of ${formatPence(fund.maxAwardPence)} or less — the ${fund.name}'s maximum`,
+    });
+  }
+  const area = ctx.areas.find((a) => a.id === d.areaId);
+  if (!area) {
+    problems.push({ field: 'areaId', message: 'Choose an area from the list — that area is not known' });
+  } else if (round.budgets.length > 0 && !round.budgets.some((b) => b.areaId === d.areaId)) {
+    problems.push({ field: 'areaId', message: `${area.name} has no budget in ${round.name} — choose one of the round's areas` });
+  }
+  const known = new Set(plan.priorities.map((p) => p.id));
+  const unknown = d.priorityIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    problems.push({ field: 'priorityIds', message: `Choose priorities from ${plan.name}, the plan this round scores against` });
+  }
+  return problems;
+}
+
+/** Zod issues → field problems with plain-English messages, first problem per field. */
+export function problemsFromZod(error: z.ZodError): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'input';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, message: issue.message });
+  }
+  return problems;
+}

@@ -1,0 +1,57 @@
+// Dates are YYYY-MM-DD strings; instants are UTC ISO-8601. Display is en-GB: 25 Nov 2026.
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_INDEX = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap(
+    (m, i) => [
+      [m, i + 1],
+      [m.slice(0, 3), i + 1],
+    ],
+  ),
+);
+
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDate(y: number, mo: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function iso(y: number, mo: number, d: number): string | null {
+  if (!isRealDate(y, mo, d)) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Accepts 2026-11-25, 25/11/2026 (UK order, never US), 25-11-2026, 25 Nov 2026, 25 November 2026. */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTH_INDEX.get((m[2] ?? '').toLowerCase());
+    return month ? iso(Number(m[3]), month, Number(m[1])) : null;
+  }
+  return null;
+}
+
+/** 25 Nov 2026 */
+export function formatDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}
+
+/** 25 Nov 2026, 14:05 (UK time) */
+export function formatInstant(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(d);
+  return `${date}, ${time}`;
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+// Migrations are .sql files imported as text, as esbuild's text loader does in the build.
+const sqlAsText: Plugin = {
+  name: 'sql-as-text',
+  load(id) {
+    if (id.endsWith('.sql')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
+    return null;
+  },
+};
+
+export default defineConfig({
+  plugins: [sqlAsText],
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/shell/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
