@@ -60,7 +60,8 @@ describe('app:// protocol', () => {
     'app://grantpanel/assets/..%2f..%2fsecret.txt',
     'app://grantpanel/%2e%2e%2fsecret.txt',
     'app://grantpanel/..%2frenderer-secrets%2fsecret.txt',
-    `app://grantpanel/${encodeURIComponent(path.join(work ?? '/tmp', 'secret.txt'))}`,
+    'app://grantpanel/%2Fetc%2Fpasswd',
+    'app://grantpanel/..%5c..%5csecret.txt',
     'app://grantpanel/index.html%00.png',
     'app://grantpanel/%E0%A4%A',
   ])('refuses to serve anything outside the renderer folder: %s', async (url) => {

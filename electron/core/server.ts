@@ -1,0 +1,137 @@
+// Browser mode: the same core and renderer over HTTP on 127.0.0.1 only, behind a per-run token
+// and Host/Origin checks, so no other machine and no other web page can reach it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { Core } from './app';
+import { MAX_IMPORT_BYTES } from '../../shared/formats/applications-csv';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** An import's base64 file plus JSON around it. */
+const MAX_BODY = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+
+export interface BrowserModeServer {
+  server: Server;
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(core: Core, options: { rendererDir: string; port?: number }): Promise<BrowserModeServer> {
+  const token = randomBytes(24).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  let port = 0;
+
+  const send = (res: ServerResponse, status: number, body: string, type = 'application/json') => {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    res.end(body);
+  };
+  const refuse = (res: ServerResponse, status: number, message: string) =>
+    send(res, status, JSON.stringify({ ok: false, error: { code: status === 413 ? 'TOO_LARGE' : 'FORBIDDEN', message } }));
+
+  const tokenMatches = (given: string | undefined) => {
+    const a = Buffer.from(given ?? '');
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    // DNS rebinding: only our own host names. Cross-site requests: only our own origin.
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 403, 'Unknown host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return refuse(res, 403, 'Unknown origin');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+      if (!tokenMatches(req.headers['x-grantpanel-token'] as string | undefined)) return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON');
+      const body = await readBody(req, MAX_BODY);
+      if (body === null) return refuse(res, 413, `That is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 200, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request was not valid JSON' } }));
+      }
+      const result = await core.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      return send(res, 200, JSON.stringify(result));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Not allowed');
+    const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = resolve(join(rendererDir, path));
+    if (!file.startsWith(rendererDir + sep)) return refuse(res, 403, 'Not allowed');
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : content);
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The request failed' } }));
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => done(over ? null : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}

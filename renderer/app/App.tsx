@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { createHashRouter, NavLink, Outlet, RouterProvider } from 'react-router';
+import { useSession } from './session';
+import { Notifications } from './Notifications';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
+import { NewApplicationPage } from '../features/applications/NewApplicationPage';
+import { RoundsPage } from '../features/rounds/RoundsPage';
+import { RoundFormPage } from '../features/rounds/RoundFormPage';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { ImportPage } from '../features/import/ImportPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+const NAV = [
+  ['/applications', 'Applications'],
+  ['/rounds', 'Rounds'],
+  ['/catalogue', 'Catalogue'],
+  ['/import', 'Import'],
+  ['/settings', 'Settings'],
+] as const;
+
+function Frame() {
+  const { session, loaded, refresh } = useSession();
+  useEffect(() => {
+    if (!loaded) void refresh();
+  }, [loaded, refresh]);
+  return (
+    <div className="frame">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <span className="brand">GrantPanel</span>
+        {session?.readOnly ? <span className="tag draft">Read-only</span> : null}
+        <span className="who">
+          {session ? (
+            <>
+              Signed in as <strong>{session.person.name}</strong> on device {session.device.fingerprint.slice(0, 9)}
+            </>
+          ) : null}
+        </span>
+      </header>
+      <nav className="sidenav" aria-label="Main">
+        <ul>
+          {NAV.map(([to, label]) => (
+            <li key={to}>
+              <NavLink to={to}>{label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {session?.readOnly ? (
+          <div className="panel warning" role="status">
+            {session.readOnly}
+          </div>
+        ) : null}
+        <Outlet />
+      </main>
+      <Notifications />
+    </div>
+  );
+}
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Frame />,
+    children: [
+      { index: true, element: <ApplicationsPage /> },
+      { path: 'applications', element: <ApplicationsPage /> },
+      { path: 'applications/new', element: <NewApplicationPage /> },
+      { path: 'applications/:id', element: <ApplicationDetailPage /> },
+      { path: 'rounds', element: <RoundsPage /> },
+      { path: 'rounds/new', element: <RoundFormPage /> },
+      { path: 'rounds/:id/edit', element: <RoundFormPage /> },
+      { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,47 @@
+// The contract client: Electron's preload where it exists, else browser mode over HTTP.
+// Every failed call also lands in the notifications store, so no failure goes unseen.
+import type { Api, Input, MethodName, Output, Result } from '../../shared/contract';
+import { useNotifications } from './notifications';
+
+declare global {
+  interface Window {
+    grantpanel?: Api;
+  }
+}
+
+const TOKEN_KEY = 'grantpanel-token';
+
+function browserToken(): string {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Keep the token out of the address bar, history and screenshots.
+    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+let token: string | null = null;
+
+async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+  token ??= browserToken();
+  try {
+    const response = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await response.json()) as Result<Output<M>>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'GrantPanel’s core is not answering — is it still running?' } };
+  }
+}
+
+/** Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself. */
+export async function call<M extends MethodName>(method: M, input: Input<M>, options: { quiet?: boolean } = {}): Promise<Result<Output<M>>> {
+  const bridge = window.grantpanel;
+  const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
+  if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
+  return result;
+}

@@ -1,0 +1,6 @@
+const LABELS: Record<string, string> = { received: 'Received', withdrawn: 'Withdrawn', open: 'Open', closed: 'Closed', draft: 'Draft' };
+
+/** A status as a word first; colour only supports it. */
+export function Tag({ status }: { status: string }) {
+  return <span className={`tag ${status}`}>{LABELS[status] ?? status}</span>;
+}
