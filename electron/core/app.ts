@@ -70,7 +70,9 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
   if (!isMethodName(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'VALIDATION', message: 'Some details need correcting — see the list below', details: problemsFromZod(parsed.error) } };
+    const details = problemsFromZod(parsed.error);
+    const message = details.length === 1 && details[0] ? details[0].message : `${details.length} details need correcting — see the list below`;
+    return { ok: false, error: { code: 'VALIDATION', message, details } };
   }
   try {
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;

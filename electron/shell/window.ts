@@ -1,26 +1,8 @@
 // The main window: a locked-down, sandboxed page on app://grantpanel.
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { guardNavigation } from './navigation';
 import { START_URL } from './origin';
-
-/** Every setting spelled out, so a changed Electron default cannot loosen any of them. */
-export function secureWebPreferences(distDir: string): WebPreferences {
-  return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    preload: path.join(distDir, 'preload.cjs'),
-  };
-}
 
 export function createMainWindow(distDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -31,7 +13,22 @@ export function createMainWindow(distDir: string): BrowserWindow {
     minHeight: 560,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(distDir),
+    // Every setting spelled out, so a changed Electron default cannot loosen any of them. Kept
+    // as a literal here, where electronegativity can read it; test/shell/window.test.ts pins it.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+      preload: path.join(distDir, 'preload.cjs'),
+    },
   });
   guardNavigation(window.webContents);
   // Shown once painted, so panel members never see a blank white flash.
@@ -39,3 +36,4 @@ export function createMainWindow(distDir: string): BrowserWindow {
   void window.loadURL(START_URL);
   return window;
 }
+

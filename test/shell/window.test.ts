@@ -4,7 +4,7 @@ import { electronFake, FakeBrowserWindow, FakeWebContents } from './fake-electro
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronFake);
 
-const { createMainWindow, secureWebPreferences } = await import('../../electron/shell/window');
+const { createMainWindow } = await import('../../electron/shell/window');
 const { guardNavigation } = await import('../../electron/shell/navigation');
 
 beforeEach(() => {
@@ -13,8 +13,11 @@ beforeEach(() => {
 });
 
 describe('main window', () => {
-  it('uses exactly the locked-down web preferences', () => {
-    expect(secureWebPreferences('/opt/grantpanel/dist')).toStrictEqual({
+  it('is created with exactly the locked-down web preferences and loads the app origin', () => {
+    createMainWindow('/opt/grantpanel/dist');
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    const window = FakeBrowserWindow.instances[0];
+    expect(window?.options.webPreferences).toStrictEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -28,14 +31,15 @@ describe('main window', () => {
       spellcheck: true,
       preload: path.join('/opt/grantpanel/dist', 'preload.cjs'),
     });
+    expect(window?.loadURL).toHaveBeenCalledWith('app://grantpanel/index.html');
   });
 
-  it('creates the window with those preferences and loads the app origin', () => {
-    createMainWindow('/opt/grantpanel/dist');
-    const window = FakeBrowserWindow.instances[0];
-    expect(window?.options.webPreferences).toStrictEqual(secureWebPreferences('/opt/grantpanel/dist'));
-    expect(window?.loadURL).toHaveBeenCalledWith('app://grantpanel/index.html');
-    expect(window?.webContents.windowOpenHandler).not.toBeNull();
+  it('guards its own web contents and shows only once painted', () => {
+    const window = createMainWindow('/opt/grantpanel/dist') as unknown as FakeBrowserWindow;
+    expect(window.webContents.windowOpenHandler?.({ url: 'app://grantpanel/x' })).toStrictEqual({ action: 'deny' });
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalled();
   });
 });
 

@@ -1,0 +1,142 @@
+// Set up a round, or change one: its fund, the plan it scores against, its dates, status and budgets.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
+import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
+import { useSession } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Page } from '../../components/Page';
+import { SelectField, TextField } from '../../components/fields';
+import { AreaBudgetsTable } from './AreaBudgetsTable';
+import { checkRoundForm, EMPTY_ROUND_FORM, fieldIdFor, totalBudget, valuesFromRound, type RoundFormValues } from './round-form';
+
+const STATUS_TEXT: Record<RoundStatus, { label: string; hint: string }> = {
+  draft: { label: 'Draft', hint: 'Being set up; not yet taking applications' },
+  open: { label: 'Open', hint: 'Taking applications' },
+  closed: { label: 'Closed', hint: 'No longer taking applications' },
+};
+
+export function RoundFormPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { funds, plans, areas, rounds, loaded, refresh } = useSession();
+  const existing = id ? rounds.find((r) => r.id === id) : undefined;
+  const [values, setValues] = useState<RoundFormValues>(EMPTY_ROUND_FORM);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [budgetAreaIds, setBudgetAreaIds] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  // Fill the form once the round (or, for a new round, the catalogue) is known.
+  useEffect(() => {
+    const key = id ?? 'new';
+    if (filledFrom === key || !loaded) return;
+    if (id && existing) {
+      setValues(valuesFromRound(existing));
+      setFilledFrom(key);
+    } else if (!id) {
+      const latestPlan = [...plans].sort((a, b) => b.startYear - a.startYear)[0];
+      setValues({ ...EMPTY_ROUND_FORM, status: 'open', planId: latestPlan?.id ?? '' });
+      setFilledFrom(key);
+    }
+  }, [id, existing, loaded, plans, filledFrom]);
+
+  if (id && loaded && !existing) {
+    return (
+      <Page title="Round not found">
+        <p>There is no round with that address. It may have been made on another laptop whose bundle has not been imported yet.</p>
+        <p>
+          <Link to="/rounds">Back to rounds</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const errorOf = Object.fromEntries(
+    problems.map((p) => [p.field.replace(/^changes\./, '').replace(/^budgets\.(\d+)\..*$/, (_, i: string) => `budget-${budgetAreaIds[Number(i)] ?? ''}`), p.message]),
+  );
+  const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const checked = checkRoundForm(values, areas);
+    setBudgetAreaIds(checked.budgetAreaIds);
+    if (!checked.input) {
+      setProblems(checked.problems);
+      return;
+    }
+    setSaving(true);
+    const result = id ? await call('rounds.update', { id, changes: checked.input }, { quiet: true }) : await call('rounds.create', checked.input, { quiet: true });
+    setSaving(false);
+    if (!result.ok) {
+      setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
+      return;
+    }
+    await refresh();
+    useNotifications.getState().push('success', `${result.value.name} ${id ? 'saved' : 'created'}`);
+    void navigate('/rounds');
+  }
+
+  const title = id ? `Change ${existing?.name ?? 'round'}` : 'New round';
+  return (
+    <Page title={title} lede="A round is one call for applications to a fund, scored against one Police and Crime Plan, with a budget for each area.">
+      <ErrorSummary problems={problems} idFor={(field) => (field === 'form' ? 'round-save' : fieldIdFor(field, budgetAreaIds))} />
+      <form noValidate onSubmit={(e) => void submit(e)} className="round-form">
+        <div className="grid-2">
+          <SelectField
+            id="round-fund"
+            label="Fund"
+            value={values.fundId}
+            placeholder="Choose a fund"
+            options={funds.map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}
+            error={errorOf.fundId}
+            onChange={(v) => set('fundId', v)}
+          />
+          <SelectField
+            id="round-plan"
+            label="Police and Crime Plan"
+            hint="The plan whose priorities applications are scored against"
+            value={values.planId}
+            placeholder="Choose a plan"
+            options={plans.map((p) => ({ value: p.id, label: p.name }))}
+            error={errorOf.planId}
+            onChange={(v) => set('planId', v)}
+          />
+        </div>
+        <TextField id="round-name" label="Round name" hint="Like Active Citizens Fund 2026–27" value={values.name} error={errorOf.name} onChange={(v) => set('name', v)} />
+        <div className="grid-2">
+          <TextField id="round-opens" label="Opening date" hint="Like 01/10/2026" className="date-input" value={values.opens} error={errorOf.opens} onChange={(v) => set('opens', v)} />
+          <TextField id="round-closes" label="Closing date" hint="Like 18/12/2026" className="date-input" value={values.closes} error={errorOf.closes} onChange={(v) => set('closes', v)} />
+        </div>
+        <fieldset className={`field checks${errorOf.status ? ' invalid' : ''}`}>
+          <legend>Status</legend>
+          {errorOf.status ? <span className="field-error">{errorOf.status}</span> : null}
+          {ROUND_STATUSES.map((status, i) => (
+            <label key={status}>
+              <input
+                type="radio"
+                name="round-status"
+                id={i === 0 ? 'round-status' : `round-status-${status}`}
+                checked={values.status === status}
+                onChange={() => set('status', status)}
+              />
+              <span>
+                {STATUS_TEXT[status].label}
+                <span className="hint">{STATUS_TEXT[status].hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <AreaBudgetsTable areas={areas} budgets={values.budgets} errors={errorOf} total={totalBudget(values)} onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })} />
+        <div className="button-row">
+          <button type="submit" className="button" id="round-save" disabled={saving}>
+            {saving ? 'Saving…' : id ? 'Save changes' : 'Create round'}
+          </button>
+          <Link to="/rounds">Cancel</Link>
+        </div>
+      </form>
+    </Page>
+  );
+}

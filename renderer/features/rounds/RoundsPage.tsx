@@ -1,0 +1,101 @@
+// Every round at a glance: its fund and plan, dates, status, and how much is asked against its budget.
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../../shared/domain/dates';
+import { formatPence } from '../../../shared/domain/money';
+import { useSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { Tag } from '../../components/Tag';
+
+export function RoundsPage() {
+  const { rounds, loaded, refresh } = useSession();
+  // Counts and sums change whenever applications arrive: fetch them fresh on every visit.
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <Page
+      title="Rounds"
+      lede="Each round is a call for applications to one fund, with a budget for each area."
+      actions={
+        <Link className="button" to="/rounds/new">
+          New round
+        </Link>
+      }
+    >
+      {!loaded ? (
+        <p role="status">Loading rounds…</p>
+      ) : rounds.length === 0 ? (
+        <div className="empty-state">
+          <h2>No rounds yet</h2>
+          <p>
+            A round opens a fund for applications — for example the Active Citizens Fund from October to December — and gives each area its budget. Applications are
+            imported or entered into a round, and panels score them against the round’s Police and Crime Plan.
+          </p>
+          <p>
+            <Link to="/rounds/new">Set up a new round</Link>, or load the demo round from the Applications page to try GrantPanel with invented applications.
+          </p>
+        </div>
+      ) : (
+        <div className="table-scroll">
+          <table className="rounds-table">
+            <caption className="visually-hidden">Rounds, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">Fund</th>
+                <th scope="col">Plan</th>
+                <th scope="col">Dates</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="money">
+                  Applications
+                </th>
+                <th scope="col" className="money">
+                  Requested
+                </th>
+                <th scope="col" className="money">
+                  Budget
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.fundName}</td>
+                  <td>{r.planName}</td>
+                  <td className="nowrap">
+                    {formatDate(r.opens)} – {formatDate(r.closes)}
+                  </td>
+                  <td>
+                    <Tag status={r.status} />
+                  </td>
+                  <td className="money">
+                    <Link to={`/applications?round=${encodeURIComponent(r.id)}`}>
+                      {r.applicationCount.toLocaleString('en-GB')}
+                      <span className="visually-hidden"> applications in {r.name}</span>
+                    </Link>
+                  </td>
+                  <td className={`money${r.budgetPence > 0 && r.requestedPence > r.budgetPence ? ' over-budget' : ''}`}>
+                    {formatPence(r.requestedPence)}
+                    {r.budgetPence > 0 && r.requestedPence > r.budgetPence ? <span className="visually-hidden"> (more than the budget)</span> : null}
+                  </td>
+                  <td className="money">{r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}</td>
+                  <td>
+                    <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
+                      Edit<span className="visually-hidden"> {r.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { makeCore, tempDir, type TestCore } from '../support/core';
+import { startServer, type BrowserModeServer } from '../../electron/core/server';
+
+let core: TestCore;
+let server: BrowserModeServer;
+const rendererDir = join(tempDir(), 'renderer');
+
+beforeAll(async () => {
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GrantPanel</title>');
+  writeFileSync(join(rendererDir, '..', 'secret.txt'), 'not for you');
+  core = makeCore();
+  server = await startServer(core, { rendererDir });
+});
+afterAll(async () => {
+  await server.close();
+  core.dispose();
+});
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token, ...headers }, body: JSON.stringify(input) });
+
+test('listens on 127.0.0.1 only, with a token in the printed URL', () => {
+  expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[\\w-]{32}$`));
+  expect((server.server.address() as { address: string }).address).toBe('127.0.0.1');
+});
+
+test('serves the renderer with a strict Content-Security-Policy, and nothing outside it', async () => {
+  const page = await send('/');
+  expect(page.status).toBe(200);
+  expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+  expect((await send('/../secret.txt')).body).not.toContain('not for you');
+  expect((await send('/%2e%2e/secret.txt')).body).not.toContain('not for you');
+  expect((await send('/..%2fsecret.txt')).status).toBe(403);
+});
+
+test('answers contract calls with the Result envelope when the token is right', async () => {
+  const res = await api('catalogue.funds', {});
+  expect(res.status).toBe(200);
+  expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'acf' })]) });
+  expect(JSON.parse((await api('applications.list', { limit: -1 })).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+});
+
+test('refuses a missing or wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+  expect((await api('catalogue.funds', {}, { 'X-GrantPanel-Token': 'guess' })).status).toBe(401);
+  expect((await send('/api/catalogue.funds', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+  expect((await api('catalogue.funds', {}, { Host: 'evil.example:80' })).status).toBe(403);
+  expect((await api('catalogue.funds', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+  expect((await api('catalogue.funds', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  expect((await send('/api/catalogue.funds', { headers: { 'X-GrantPanel-Token': server.token } })).status).toBe(405);
+});
+
+test('malformed JSON and an oversized body are refused without touching the data', async () => {
+  const bad = await send('/api/applications.create', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token }, body: '{"oops' });
+  expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  const huge = await api('imports.preview', { roundId: 'r', fileName: 'a.csv', contentBase64: 'A'.repeat(75 * 1024 * 1024) });
+  expect(huge.status).toBe(413);
+  expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+});

@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson } from '../../shared/events/canonical';
+import { GENESIS_HASH, eventHash, sealEvent } from '../../shared/events/event';
+import { decodeHlc, encodeHlc, receive, tick } from '../../shared/events/hlc';
+
+test('canonical JSON sorts keys and is independent of insertion order', () => {
+  expect(canonicalJson({ b: 1, a: [2, { d: 1, c: 'x' }] })).toBe('{"a":[2,{"c":"x","d":1}],"b":1}');
+  expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+});
+
+test('an event hash covers every field and the previous hash', () => {
+  const body = { deviceId: 'd1', seq: 1, hlc: encodeHlc({ millis: 0, counter: 0 }), actor: 'p', type: 't', entity: 'e', payload: { x: 1 } };
+  const sealed = sealEvent(body, GENESIS_HASH);
+  expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
+  for (const change of [{ seq: 2 }, { actor: 'q' }, { type: 'u' }, { entity: 'f' }, { payload: { x: 2 } }, { deviceId: 'd2' }]) {
+    expect(eventHash({ ...body, ...change }, GENESIS_HASH)).not.toBe(sealed.hash);
+  }
+  expect(eventHash(body, '1'.repeat(64))).not.toBe(sealed.hash);
+});
+
+test('HLC ticks are strictly increasing and sort as strings', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }), { minLength: 2, maxLength: 50 }), (times) => {
+      let last = null;
+      const encoded: string[] = [];
+      for (const t of times) {
+        last = tick(last, t);
+        encoded.push(encodeHlc(last));
+      }
+      return encoded.every((e, i) => i === 0 || e > (encoded[i - 1] as string));
+    }),
+  );
+});
+
+test('HLC receive moves past both clocks and refuses wild drift', () => {
+  const now = 1_800_000_000_000;
+  const merged = receive({ millis: now, counter: 3 }, { millis: now, counter: 7 }, now - 5);
+  expect(merged).toEqual({ millis: now, counter: 8 });
+  expect(decodeHlc(encodeHlc(merged))).toEqual(merged);
+  expect(() => receive(null, { millis: now + 2 * 86_400_000, counter: 0 }, now)).toThrow(/drift/);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { formatPence, parseMoney } from '../../shared/domain/money';
+import { formatDate, parseDate } from '../../shared/domain/dates';
+
+describe('money', () => {
+  test.each([
+    ['£1,200.50', 120050],
+    ['1200.5', 120050],
+    ['1,200', 120000],
+    [' £5,000.00 ', 500000],
+    ['GBP 300', 30000],
+    ['0.01', 1],
+    ['-25', -2500],
+  ])('%s is %i pence', (text, pence) => expect(parseMoney(text)).toBe(pence));
+
+  test.each(['', 'abc', '£', '1.234', '1,20', '12,00.00', '£1 200', '1e5', '$100', '1,200.5.5'])('%j is not money', (text) => expect(parseMoney(text)).toBeNull());
+
+  test('formats en-GB', () => {
+    expect(formatPence(125000)).toBe('£1,250.00');
+    expect(formatPence(5)).toBe('£0.05');
+  });
+
+  test('format then parse is the identity', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (p) => parseMoney(formatPence(p)) === p));
+  });
+});
+
+describe('dates', () => {
+  test.each([
+    ['2026-11-25', '2026-11-25'],
+    ['25/11/2026', '2026-11-25'],
+    ['5/1/2027', '2027-01-05'],
+    ['25-11-2026', '2026-11-25'],
+    ['25 Nov 2026', '2026-11-25'],
+    ['25 November 2026', '2026-11-25'],
+    ['29/02/2028', '2028-02-29'],
+  ])('%s is %s', (text, iso) => expect(parseDate(text)).toBe(iso));
+
+  test.each(['', '31/02/2026', '2026-13-01', '11/25/2026', '29/02/2027', 'tomorrow', '25 Nov'])('%j is not a date', (text) => expect(parseDate(text)).toBeNull());
+
+  test('formats en-GB', () => expect(formatDate('2026-11-25')).toBe('25 Nov 2026'));
+});
