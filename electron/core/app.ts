@@ -8,11 +8,12 @@ import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
 import { loadOrCreateDevice } from './crypto/keys';
-import type { CoreContext, Handlers } from './context';
+import { Gate, type CoreContext, type Handlers } from './context';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
 import { applicationHandlers } from './services/applications';
 import { importHandlers } from './services/imports';
+import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
 import { sessionHandlers } from './services/session';
 
@@ -23,6 +24,7 @@ export const handlers: Handlers<MethodName> = {
   ...roundHandlers,
   ...applicationHandlers,
   ...importHandlers,
+  ...importJobHandlers,
   ...demoHandlers,
 };
 
@@ -49,6 +51,7 @@ export function openCore(options: CoreOptions): Core {
     device,
     readOnly,
     now,
+    gate: new Gate(),
     log: new EventLog(db, device.id, () => now().getTime()),
     person: { id: `officer-${device.id}`, name: 'Grants officer', role: 'officer' },
   };
@@ -74,6 +77,8 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
     const message = details.length === 1 && details[0] ? details[0].message : `${details.length} details need correcting — see the list below`;
     return { ok: false, error: { code: 'VALIDATION', message, details } };
   }
+  // Progress and cancel must answer while an import holds the gate; everything else waits.
+  if (method !== 'imports.progress' && method !== 'imports.cancel') await ctx.gate.pass();
   try {
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };

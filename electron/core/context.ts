@@ -19,6 +19,25 @@ export interface CoreContext {
   person: Person;
   readOnly: string | null;
   now: () => Date;
+  gate: Gate;
+}
+
+/** Closed while a long import holds its transaction open; calls wait at the gate till it opens. */
+export class Gate {
+  private closed: Promise<void> | null = null;
+
+  close(): () => void {
+    let release = () => {};
+    this.closed = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.closed = null;
+      release();
+    };
+  }
+
+  async pass(): Promise<void> {
+    while (this.closed) await this.closed;
+  }
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CoreContext) => Output<M> | Promise<Output<M>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from './result';
+import type { ContractError, FieldProblem } from './result';
 import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES, type ImportField } from '../formats/applications-csv';
 import { method } from './method';
 
@@ -33,8 +33,28 @@ export interface ImportReport {
   importable: number;
 }
 
+/** A long check or import running in the core, polled for its progress. */
+export interface ImportJob {
+  jobId: string;
+  mode: 'check' | 'import';
+  state: 'checking' | 'importing' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  report: ImportReport | null;
+  imported: number | null;
+  skippedDuplicates: number | null;
+  error: ContractError | null;
+}
+
+const jobId = z.object({ jobId: z.string().min(1).max(64) });
+
 export const imports = {
   'imports.template': method<{ fileName: string; csv: string }>()(z.object({})),
   'imports.preview': method<ImportReport>()(importInputSchema),
   'imports.commit': method<{ imported: number; skippedDuplicates: number; report: ImportReport }>()(importInputSchema),
+  /** Starts a check or an import as a job with progress; the import is still all or nothing. */
+  'imports.start': method<ImportJob>()(importInputSchema.extend({ mode: z.enum(['check', 'import']) })),
+  'imports.progress': method<ImportJob>()(jobId),
+  /** Stops a job; an import stopped before it commits leaves the register exactly as it was. */
+  'imports.cancel': method<ImportJob>()(jobId),
 };

@@ -20,17 +20,20 @@ export interface StoredEvent extends EventBody {
   hash: string;
 }
 
-/** The canonical bytes of an event: everything but its own hash. */
-export function canonicalEvent(body: EventBody, prevHash: string): string {
-  const { deviceId, seq, hlc, actor, type, entity, payload } = body;
-  return canonicalJson({ actor, deviceId, entity, hlc, payload, prevHash, seq, type });
+/**
+ * The canonical bytes of an event: everything but its own hash. Keys are written in RFC 8785
+ * order by hand so the payload, often the largest part, is canonicalised only once.
+ */
+export function canonicalEvent(body: EventBody, prevHash: string, payloadJson = canonicalJson(body.payload)): string {
+  const c = canonicalJson;
+  return `{"actor":${c(body.actor)},"deviceId":${c(body.deviceId)},"entity":${c(body.entity)},"hlc":${c(body.hlc)},"payload":${payloadJson},"prevHash":${c(prevHash)},"seq":${c(body.seq)},"type":${c(body.type)}}`;
 }
 
 /** hash = SHA-256(prev_hash ‖ canonical bytes) */
-export function eventHash(body: EventBody, prevHash: string): string {
-  return bytesToHex(sha256(utf8ToBytes(prevHash + canonicalEvent(body, prevHash))));
+export function eventHash(body: EventBody, prevHash: string, payloadJson?: string): string {
+  return bytesToHex(sha256(utf8ToBytes(prevHash + canonicalEvent(body, prevHash, payloadJson))));
 }
 
-export function sealEvent(body: EventBody, prevHash: string): StoredEvent {
-  return { ...body, prevHash, hash: eventHash(body, prevHash) };
+export function sealEvent(body: EventBody, prevHash: string, payloadJson?: string): StoredEvent {
+  return { ...body, prevHash, hash: eventHash(body, prevHash, payloadJson) };
 }

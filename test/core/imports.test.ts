@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { makeCore, type TestCore } from '../support/core';
 import { b64, templateRow, toCsv } from '../support/csv';
@@ -165,4 +165,71 @@ test('HTML and script in cells are kept as inert text', async () => {
   await core.call('imports.commit', input(toCsv([templateRow({ 'Project title': title, 'Organisation name': '=HYPERLINK("http://x")' })])));
   const [row] = (await core.call('applications.list', {})).rows;
   expect(row).toMatchObject({ projectTitle: title, organisationName: '=HYPERLINK("http://x")' });
+});
+
+describe('imports as jobs with progress', () => {
+  async function finish(jobId: string) {
+    const seen: number[] = [];
+    for (;;) {
+      const job = await core.call('imports.progress', { jobId });
+      seen.push(job.done);
+      if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') return { job, seen };
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => templateRow({ 'Applicant reference': `JOB-${i}` }));
+
+  test('a check reports progress and a report, and writes nothing', async () => {
+    const started = await core.call('imports.start', { ...input(toCsv(rows(1200))), mode: 'check' });
+    const { job, seen } = await finish(started.jobId);
+    expect(job).toMatchObject({ state: 'done', total: 1200, done: 1200, report: { importable: 1200 } });
+    expect(seen.some((d) => d > 0 && d < 1200)).toBe(true);
+    expect(count()).toBe(0);
+  });
+
+  test('an import commits everything at the end, and calls made meanwhile wait for it', async () => {
+    const started = await core.call('imports.start', { ...input(toCsv(rows(1200))), mode: 'import' });
+    let importingSeen = false;
+    for (;;) {
+      const job = await core.call('imports.progress', { jobId: started.jobId });
+      if (job.state === 'importing') {
+        importingSeen = true;
+        // A read during the write waits for the commit, so it never sees half an import.
+        const list = await core.call('applications.list', {});
+        expect([0, 1200]).toContain(list.total);
+        expect((await core.call('imports.progress', { jobId: started.jobId })).state).toBe('done');
+        break;
+      }
+      if (job.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const { job } = await finish(started.jobId);
+    expect(job).toMatchObject({ state: 'done', imported: 1200, skippedDuplicates: 0 });
+    expect(count()).toBe(1200);
+    expect(importingSeen || job.state === 'done').toBe(true);
+  });
+
+  test('cancelling an import part-way leaves the register exactly as it was', async () => {
+    const before = events();
+    const started = await core.call('imports.start', { ...input(toCsv(rows(3000))), mode: 'import' });
+    for (;;) {
+      const job = await core.call('imports.progress', { jobId: started.jobId });
+      if (job.state === 'importing' && job.done > 0) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    await core.call('imports.cancel', { jobId: started.jobId });
+    const { job } = await finish(started.jobId);
+    expect(job.state).toBe('cancelled');
+    expect(count()).toBe(0);
+    expect(events()).toBe(before);
+    expect(core.ctx.db.inTransaction).toBe(false);
+  });
+
+  test('a file with problems fails the job with the report and writes nothing', async () => {
+    const started = await core.call('imports.start', { ...input(toCsv([templateRow({ Area: 'Atlantis' })])), mode: 'import' });
+    const { job } = await finish(started.jobId);
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'VALIDATION' }, report: { rowsWithProblems: 1 } });
+    expect(count()).toBe(0);
+    expect(await core.dispatch('imports.progress', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });

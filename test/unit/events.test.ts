@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../shared/events/canonical';
-import { GENESIS_HASH, eventHash, sealEvent } from '../../shared/events/event';
+import { GENESIS_HASH, canonicalEvent, eventHash, sealEvent } from '../../shared/events/event';
 import { decodeHlc, encodeHlc, receive, tick } from '../../shared/events/hlc';
 
 test('canonical JSON sorts keys and is independent of insertion order', () => {
@@ -39,4 +39,15 @@ test('HLC receive moves past both clocks and refuses wild drift', () => {
   expect(merged).toEqual({ millis: now, counter: 8 });
   expect(decodeHlc(encodeHlc(merged))).toEqual(merged);
   expect(() => receive(null, { millis: now + 2 * 86_400_000, counter: 0 }, now)).toThrow(/drift/);
+});
+
+test('the hand-ordered canonical event equals RFC 8785 canonicalisation of the whole event', () => {
+  fc.assert(
+    fc.property(fc.string(), fc.nat(), fc.string(), fc.string(), fc.jsonValue(), (actor, seq, type, entity, payload) => {
+      const body = { deviceId: 'dev', seq, hlc: '2026-11-25T00:00:00.000Z-0000', actor, type, entity, payload: JSON.parse(canonicalJson(payload ?? null)) as unknown };
+      const prevHash = GENESIS_HASH;
+      const whole = canonicalJson({ ...body, prevHash });
+      return canonicalEvent(body, prevHash) === whole;
+    }),
+  );
 });

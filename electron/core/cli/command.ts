@@ -32,15 +32,19 @@ export interface Command {
   /** The words that name it: ['add', 'round']. */
   words: string[];
   summary: string;
+  /** How the command reads in the top-level list: "import applications FILE --round ROUND". */
+  synopsis: string;
   /** The usage line(s) after "Usage: ". */
   usage: string[];
   options: ParseArgsOptionsConfig;
   /** Option help rows: [flags, explanation]. */
   optionHelp: [string, string][];
-  /** How many positional arguments follow the command words. */
-  positionals: { min: number; max: number };
+  /** The arguments that follow the command words, all required: ['FILE']. */
+  positionals: string[];
   notes?: string[];
   examples: string[];
+  /** Usage checks made before the data folder is opened; throws UsageError. */
+  check?(values: OptionValues, positionals: string[]): void;
   run(invocation: Invocation): Promise<void>;
 }
 

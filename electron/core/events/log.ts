@@ -55,10 +55,11 @@ export class EventLog {
     const head = this.head.get(this.deviceId);
     const last = this.latestHlc.get()?.hlc;
     const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, this.now()));
-    // Round-trip through canonical JSON so the stored payload is exactly what was hashed.
-    const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
-    const event = sealEvent({ deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: canonicalPayload }, head?.hash ?? GENESIS_HASH);
-    this.insert.run({ ...event, payload: canonicalJson(event.payload) });
+    // Project the payload as read back from its canonical text, exactly as a rebuild will.
+    const payloadJson = canonicalJson(payload);
+    const body = { deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: JSON.parse(payloadJson) as unknown };
+    const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson);
+    this.insert.run({ ...event, payload: payloadJson });
     project(this.db, event);
     return event;
   }

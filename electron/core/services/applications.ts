@@ -4,27 +4,28 @@ import { checkAgainstRound, type Application, type ApplicationDraft, type RoundC
 import type { ApplicationDetail, ApplicationRow } from '../../../shared/contract/applications';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
-import { canonicalJson } from '../../../shared/events/canonical';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import { registerProjection } from '../events/project';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 
 registerProjection(['applications', 'application_priorities'], {
   'application.received': (db, e) => {
     const a = e.payload as Application;
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)
        VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, NULL)`,
-    ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: canonicalJson(a) });
-    const insert = db.prepare('INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');
+    ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: JSON.stringify(a) });
+    const insert = statement(db, 'INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');
     for (const p of a.priorityIds) insert.run(a.id, p);
   },
   'application.withdrawn': (db, e) => {
     const { id, reason } = e.payload as { id: string; reason: string };
-    db.prepare("UPDATE applications SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ?").run(reason, id);
+    statement(db, "UPDATE applications SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ?").run(reason, id);
   },
 });
 
@@ -40,16 +41,15 @@ export function roundContext(db: Db, roundId: string): RoundContext {
 export function nextReference(db: Db, fundCode: string, year: number): string {
   const prefix = `${fundCode}-${year}-`;
   const glob = `${prefix.replace(/[*?[]/g, (c) => `[${c}]`)}[0-9]*`;
-  const row = db
-    .prepare<[{ start: number; glob: string }], { n: number | null }>(
-      'SELECT max(CAST(substr(reference, @start) AS INTEGER)) AS n FROM applications WHERE reference GLOB @glob',
-    )
-    .get({ start: prefix.length + 1, glob });
+  const row = statement<[{ start: number; glob: string }], { n: number | null }>(
+    db,
+    'SELECT max(CAST(substr(reference, @start) AS INTEGER)) AS n FROM applications WHERE reference GLOB @glob',
+  ).get({ start: prefix.length + 1, glob });
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
 export function referenceExists(db: Db, reference: string): boolean {
-  return db.prepare('SELECT 1 FROM applications WHERE reference = ?').get(reference) !== undefined;
+  return statement(db, 'SELECT 1 FROM applications WHERE reference = ?').get(reference) !== undefined;
 }
 
 /** Appends an application.received event; call inside write(). */
@@ -60,21 +60,38 @@ export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: s
 }
 
 function getDetail(db: Db, id: string): ApplicationDetail {
-  const row = db
-    .prepare<[string], { body: string; status: Application['status']; withdrawn_reason: string | null; round_name: string; fund_name: string; area_name: string; plan_id: string }>(
-      `SELECT a.body, a.status, a.withdrawn_reason, r.name AS round_name, f.name AS fund_name, ar.name AS area_name, r.plan_id
+  const row = statement<
+    [string],
+    {
+      body: string;
+      status: Application['status'];
+      withdrawn_reason: string | null;
+      round_name: string;
+      fund_name: string;
+      area_name: string;
+      plan_id: string;
+    }
+  >(
+    db,
+    `SELECT a.body, a.status, a.withdrawn_reason, r.name AS round_name, f.name AS fund_name, ar.name AS area_name, r.plan_id
        FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id
        WHERE a.id = ?`,
-    )
-    .get(id);
+  ).get(id);
   if (!row) throw new DomainError('NOT_FOUND', 'That application does not exist');
   const body = JSON.parse(row.body) as Application;
-  const priorities = db
-    .prepare<[string], { id: string; code: string; title: string }>(
-      'SELECT p.id, p.code, p.title FROM application_priorities ap JOIN priorities p ON p.id = ap.priority_id WHERE ap.application_id = ? ORDER BY p.position',
-    )
-    .all(id);
-  return { ...body, status: row.status, withdrawnReason: row.withdrawn_reason, roundName: row.round_name, fundName: row.fund_name ?? '', areaName: row.area_name ?? '', priorities };
+  const priorities = statement<[string], { id: string; code: string; title: string }>(
+    db,
+    'SELECT p.id, p.code, p.title FROM application_priorities ap JOIN priorities p ON p.id = ap.priority_id WHERE ap.application_id = ? ORDER BY p.position',
+  ).all(id);
+  return {
+    ...body,
+    status: row.status,
+    withdrawnReason: row.withdrawn_reason,
+    roundName: row.round_name,
+    fundName: row.fund_name ?? '',
+    areaName: row.area_name ?? '',
+    priorities,
+  };
 }
 
 const SORT_COLUMNS: Record<ParsedInput<'applications.list'>['sort'], string> = {
@@ -105,15 +122,14 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
   }
   const from = `FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const total = (statement(db, `SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
   const order = `${SORT_COLUMNS[q.sort]} ${q.direction === 'asc' ? 'ASC' : 'DESC'}, a.id ${q.direction === 'asc' ? 'ASC' : 'DESC'}`;
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.reference, a.round_id AS roundId, r.name AS roundName, f.code AS fundCode, a.organisation_name AS organisationName,
+  const rows = statement(
+    db,
+    `SELECT a.id, a.reference, a.round_id AS roundId, r.name AS roundName, f.code AS fundCode, a.organisation_name AS organisationName,
          a.project_title AS projectTitle, a.area_id AS areaId, ar.name AS areaName, a.amount_requested AS amountRequested, a.status, a.received_at AS receivedAt
        ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: q.limit, offset: q.offset }) as ApplicationRow[];
+  ).all({ ...params, limit: q.limit, offset: q.offset }) as ApplicationRow[];
   return { total, rows };
 }
 
@@ -131,7 +147,10 @@ export const applicationHandlers: Handlers<'applications.list' | 'applications.g
     const rc = roundContext(ctx.db, draft.roundId);
     const problems = checkAgainstRound(draft, rc);
     if (draft.reference && referenceExists(ctx.db, draft.reference)) {
-      problems.push({ field: 'reference', message: `Applicant reference ${draft.reference} is already in the register — use another or leave it blank` });
+      problems.push({
+        field: 'reference',
+        message: `Applicant reference ${draft.reference} is already in the register — use another or leave it blank`,
+      });
     }
     if (problems.length > 0) throw new DomainError('VALIDATION', 'The application has problems — check the fields below', problems);
     const now = ctx.now();

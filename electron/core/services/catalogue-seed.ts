@@ -27,7 +27,8 @@ export const SEED_FUNDS: Fund[] = [
     code: 'ECF',
     source: 'Police Main Grant',
     maxAwardPence: null,
-    eligibility: 'Offender management, gangs and violence, intervention and prevention, domestic violence perpetrator programmes, community work.',
+    eligibility:
+      'Offender management, gangs and violence, intervention and prevention, domestic violence perpetrator programmes, community work.',
   },
   {
     id: 'victims',
@@ -58,7 +59,8 @@ export const SEED_AREAS: Area[] = [
   { id: 'wolverhampton', name: 'Wolverhampton', onsCode: 'E08000031', localAuthority: 'City of Wolverhampton Council' },
 ];
 
-const priorities = (planId: string, list: [string, string][]) => list.map(([code, title]) => ({ id: `${planId}:${code}`, planId, code, title }));
+const priorities = (planId: string, list: [string, string][]) =>
+  list.map(([code, title]) => ({ id: `${planId}:${code}`, planId, code, title }));
 
 export const SEED_PLANS: Plan[] = [
   {

@@ -4,16 +4,17 @@ import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers, type Person } from '../context';
 import { registerProjection } from '../events/project';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 
 registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
   'person.added': (db, e) => {
     const p = e.payload as Person;
-    db.prepare('INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
+    statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
   },
   'fund.saved': (db, e) => {
     const f = e.payload as Fund;
-    db.prepare('INSERT OR REPLACE INTO funds (id, name, code, source, max_award_pence, eligibility) VALUES (?, ?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT OR REPLACE INTO funds (id, name, code, source, max_award_pence, eligibility) VALUES (?, ?, ?, ?, ?, ?)').run(
       f.id,
       f.name,
       f.code,
@@ -24,27 +25,32 @@ registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
   },
   'area.saved': (db, e) => {
     const a = e.payload as Area;
-    db.prepare('INSERT OR REPLACE INTO areas (id, name, ons_code, local_authority) VALUES (?, ?, ?, ?)').run(a.id, a.name, a.onsCode, a.localAuthority);
+    statement(db, 'INSERT OR REPLACE INTO areas (id, name, ons_code, local_authority) VALUES (?, ?, ?, ?)').run(
+      a.id,
+      a.name,
+      a.onsCode,
+      a.localAuthority,
+    );
   },
   'plan.saved': (db, e) => {
     const p = e.payload as Plan;
-    db.prepare('INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
       p.id,
       p.name,
       p.startYear,
       p.endYear,
       JSON.stringify(p.sections),
     );
-    db.prepare('DELETE FROM priorities WHERE plan_id = ?').run(p.id);
-    const insert = db.prepare('INSERT INTO priorities (id, plan_id, code, title, position) VALUES (?, ?, ?, ?, ?)');
+    statement(db, 'DELETE FROM priorities WHERE plan_id = ?').run(p.id);
+    const insert = statement(db, 'INSERT INTO priorities (id, plan_id, code, title, position) VALUES (?, ?, ?, ?, ?)');
     p.priorities.forEach((x, i) => insert.run(x.id, p.id, x.code, x.title, i));
   },
 });
 
 /** First run: the device's person and the seed catalogue, as events. */
 export function seedIfEmpty(ctx: CoreContext): void {
-  const seeded = ctx.db.prepare('SELECT 1 FROM funds LIMIT 1').get();
-  const known = ctx.db.prepare('SELECT 1 FROM people WHERE id = ?').get(ctx.person.id);
+  const seeded = statement(ctx.db, 'SELECT 1 FROM funds LIMIT 1').get();
+  const known = statement(ctx.db, 'SELECT 1 FROM people WHERE id = ?').get(ctx.person.id);
   if (seeded && known) return;
   write(ctx, () => {
     const actor = ctx.person.id;
@@ -66,22 +72,29 @@ interface FundRow {
 }
 
 export function listFunds(db: Db): Fund[] {
-  return db
-    .prepare<[], FundRow>('SELECT * FROM funds ORDER BY name')
+  return statement<[], FundRow>(db, 'SELECT * FROM funds ORDER BY name')
     .all()
     .map((r) => ({ id: r.id, name: r.name, code: r.code, source: r.source, maxAwardPence: r.max_award_pence, eligibility: r.eligibility }));
 }
 
 export function listAreas(db: Db): Area[] {
-  return db
-    .prepare<[], { id: string; name: string; ons_code: string | null; local_authority: string }>('SELECT * FROM areas ORDER BY name')
+  return statement<[], { id: string; name: string; ons_code: string | null; local_authority: string }>(
+    db,
+    'SELECT * FROM areas ORDER BY name',
+  )
     .all()
     .map((r) => ({ id: r.id, name: r.name, onsCode: r.ons_code, localAuthority: r.local_authority }));
 }
 
 export function listPlans(db: Db): Plan[] {
-  const plans = db.prepare<[], { id: string; name: string; start_year: number; end_year: number; sections: string }>('SELECT * FROM plans ORDER BY start_year').all();
-  const priorities = db.prepare<[string], { id: string; plan_id: string; code: string; title: string }>('SELECT * FROM priorities WHERE plan_id = ? ORDER BY position');
+  const plans = statement<[], { id: string; name: string; start_year: number; end_year: number; sections: string }>(
+    db,
+    'SELECT * FROM plans ORDER BY start_year',
+  ).all();
+  const priorities = statement<[string], { id: string; plan_id: string; code: string; title: string }>(
+    db,
+    'SELECT * FROM priorities WHERE plan_id = ? ORDER BY position',
+  );
   return plans.map((p) => ({
     id: p.id,
     name: p.name,
@@ -92,7 +105,9 @@ export function listPlans(db: Db): Plan[] {
   }));
 }
 
-export const catalogueHandlers: Handlers<'catalogue.funds' | 'catalogue.areas' | 'catalogue.plans' | 'catalogue.saveFund' | 'catalogue.saveArea'> = {
+export const catalogueHandlers: Handlers<
+  'catalogue.funds' | 'catalogue.areas' | 'catalogue.plans' | 'catalogue.saveFund' | 'catalogue.saveArea'
+> = {
   'catalogue.funds': (_, ctx) => {
     authorise(ctx, 'read-register');
     return listFunds(ctx.db);

@@ -13,7 +13,8 @@ export interface CsvTable {
 }
 
 export function decodeText(bytes: Buffer): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'UTF-8 (with BOM)' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: bytes.subarray(3).toString('utf8'), encoding: 'UTF-8 (with BOM)' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'UTF-16' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf16be'), encoding: 'UTF-16' };
   try {
@@ -25,9 +26,13 @@ export function decodeText(bytes: Buffer): { text: string; encoding: string } {
 
 export function readCsv(bytes: Buffer): CsvTable {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new DomainError('TOO_LARGE', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+    throw new DomainError(
+      'TOO_LARGE',
+      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+    );
   }
-  if (bytes.length === 0) throw new DomainError('VALIDATION', 'The file is empty — choose a CSV file with a header row and at least one application');
+  if (bytes.length === 0)
+    throw new DomainError('VALIDATION', 'The file is empty — choose a CSV file with a header row and at least one application');
   if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new DomainError('VALIDATION', 'This is not a CSV file — save the spreadsheet as "CSV (comma delimited)" and choose that file');
   }
@@ -37,13 +42,24 @@ export function readCsv(bytes: Buffer): CsvTable {
     records = parse(text, { relax_column_count: true, skip_empty_lines: false, max_record_size: 1_000_000 }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new DomainError('VALIDATION', `The file could not be read as CSV${line ? ` near row ${line}` : ''}: ${(error as Error).message.replace(/^Invalid /, 'invalid ')}`);
+    throw new DomainError(
+      'VALIDATION',
+      `The file could not be read as CSV${line ? ` near row ${line}` : ''}: ${(error as Error).message.replace(/^Invalid /, 'invalid ')}`,
+    );
   }
   const [headerRow, ...data] = records;
   const headers = (headerRow ?? []).map((h) => h.trim());
-  if (headers.every((h) => h === '')) throw new DomainError('VALIDATION', 'The file has no header row — the first row must name the columns (download the template to see them)');
+  if (headers.every((h) => h === ''))
+    throw new DomainError(
+      'VALIDATION',
+      'The file has no header row — the first row must name the columns (download the template to see them)',
+    );
   const rows = data.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) throw new DomainError('VALIDATION', 'The file has a header row but no applications');
-  if (rows.length > MAX_IMPORT_ROWS) throw new DomainError('TOO_LARGE', `The file has ${rows.length.toLocaleString('en-GB')} rows — import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new DomainError(
+      'TOO_LARGE',
+      `The file has ${rows.length.toLocaleString('en-GB')} rows — import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time`,
+    );
   return { encoding, headers, rows };
 }

@@ -2,7 +2,13 @@
 // column), then all or nothing in one transaction. Duplicates by reference are skipped, never doubled.
 import { stringify } from 'csv-stringify/sync';
 import { applicationDraftSchema, checkAgainstRound, problemsFromZod, type ApplicationDraft } from '../../../shared/domain/application';
-import { APPLICATION_COLUMNS, draftFromCells, headerSignature, suggestMapping, type ImportField } from '../../../shared/formats/applications-csv';
+import {
+  APPLICATION_COLUMNS,
+  draftFromCells,
+  headerSignature,
+  suggestMapping,
+  type ImportField,
+} from '../../../shared/formats/applications-csv';
 import type { ImportReport } from '../../../shared/contract/imports';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
@@ -10,13 +16,14 @@ import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import { registerProjection } from '../events/project';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 import { readCsv } from './csv-file';
 import { nextReference, receive, referenceExists, roundContext } from './applications';
 
 registerProjection(['import_mappings'], {
   'importMapping.saved': (db, e) => {
     const { signature, mapping } = e.payload as { signature: string; mapping: Record<string, ImportField | null> };
-    db.prepare('INSERT OR REPLACE INTO import_mappings (signature, mapping) VALUES (?, ?)').run(signature, JSON.stringify(mapping));
+    statement(db, 'INSERT OR REPLACE INTO import_mappings (signature, mapping) VALUES (?, ?)').run(signature, JSON.stringify(mapping));
   },
 });
 
@@ -27,7 +34,7 @@ export function templateCsv(): string {
 }
 
 function rememberedMapping(db: Db, signature: string): Record<string, ImportField | null> | null {
-  const row = db.prepare<[string], { mapping: string }>('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature);
+  const row = statement<[string], { mapping: string }>(db, 'SELECT mapping FROM import_mappings WHERE signature = ?').get(signature);
   return row ? (JSON.parse(row.mapping) as Record<string, ImportField | null>) : null;
 }
 
@@ -36,8 +43,27 @@ interface Checked {
   drafts: ApplicationDraft[];
 }
 
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+const STEP = 250;
+
 /** Reads and checks the whole file without writing anything. */
 export function checkImport(ctx: CoreContext, input: ParsedInput<'imports.preview'>): Checked {
+  return runToEnd(checkSteps(ctx, input));
+}
+
+export function runToEnd<T>(steps: Generator<Progress, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The check, yielding its progress every few hundred rows so a job can report it. */
+export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.preview'>): Generator<Progress, Checked> {
   const rc = roundContext(ctx.db, input.roundId);
   const table = readCsv(Buffer.from(input.contentBase64, 'base64'));
   const { headers } = table;
@@ -45,7 +71,8 @@ export function checkImport(ctx: CoreContext, input: ParsedInput<'imports.previe
   const fileProblems: FieldProblem[] = [];
   const seenHeaders = new Set<string>();
   for (const h of headers) {
-    if (h && seenHeaders.has(h.toLowerCase())) fileProblems.push({ field: h, row: 1, message: `The column "${h}" appears twice — keep one` });
+    if (h && seenHeaders.has(h.toLowerCase()))
+      fileProblems.push({ field: h, row: 1, message: `The column "${h}" appears twice — keep one` });
     seenHeaders.add(h.toLowerCase());
   }
 
@@ -56,18 +83,24 @@ export function checkImport(ctx: CoreContext, input: ParsedInput<'imports.previe
   let mappingSource: ImportReport['mappingSource'] = isTemplate ? 'template' : 'suggested';
   if (input.mapping) {
     const unknown = Object.keys(input.mapping).filter((h) => !headers.includes(h));
-    if (unknown.length > 0) throw new DomainError('VALIDATION', `The column mapping names columns this file does not have: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new DomainError('VALIDATION', `The column mapping names columns this file does not have: ${unknown.join(', ')}`);
     mapping = Object.fromEntries(headers.map((h) => [h, input.mapping?.[h] ?? null]));
     mappingSource = 'given';
   } else if (!isTemplate) {
     const remembered = rememberedMapping(ctx.db, signature);
-    if (remembered) (mapping = remembered), (mappingSource = 'remembered');
+    if (remembered) ((mapping = remembered), (mappingSource = 'remembered'));
   }
 
   const headerOf = new Map<ImportField, string>();
   for (const [header, field] of Object.entries(mapping)) {
     if (!field) continue;
-    if (headerOf.has(field)) fileProblems.push({ field: header, row: 1, message: `Both "${headerOf.get(field)}" and "${header}" are matched to ${labelOf(field)} — match only one` });
+    if (headerOf.has(field))
+      fileProblems.push({
+        field: header,
+        row: 1,
+        message: `Both "${headerOf.get(field)}" and "${header}" are matched to ${labelOf(field)} — match only one`,
+      });
     else headerOf.set(field, header);
   }
   const missingColumns = APPLICATION_COLUMNS.filter((c) => c.required && !headerOf.has(c.field)).map((c) => c.header);
@@ -86,14 +119,21 @@ export function checkImport(ctx: CoreContext, input: ParsedInput<'imports.previe
   const indexOf = new Map(headers.map((h, i) => [h, i]));
   const lookups = { areas: rc.areas, priorities: rc.plan.priorities };
 
-  for (const { row, cells: raw } of missingColumns.length ? [] : table.rows) {
+  const rows = missingColumns.length ? [] : table.rows;
+  for (const [i, { row, cells: raw }] of rows.entries()) {
+    if (i % STEP === 0) yield { done: i, total: rows.length };
     const cells: Partial<Record<ImportField, string>> = {};
     for (const [field, h] of headerOf) cells[field] = raw[indexOf.get(h) ?? -1] ?? '';
     const { draft, problems: cellProblems } = draftFromCells(cells, header, lookups);
     const rowProblems = [...cellProblems];
-    if (raw.length !== headers.length) rowProblems.push({ field: '(whole row)', message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma` });
+    if (raw.length !== headers.length)
+      rowProblems.push({
+        field: '(whole row)',
+        message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma`,
+      });
     const parsed = applicationDraftSchema.safeParse({ ...draft, roundId: rc.round.id });
-    if (parsed.success) rowProblems.push(...checkAgainstRound(parsed.data, rc).map((p) => ({ ...p, field: header(p.field as ImportField) })));
+    if (parsed.success)
+      rowProblems.push(...checkAgainstRound(parsed.data, rc).map((p) => ({ ...p, field: header(p.field as ImportField) })));
     else {
       const already = new Set(rowProblems.map((p) => p.field));
       for (const p of problemsFromZod(parsed.error)) {
@@ -138,29 +178,54 @@ function labelOf(field: ImportField): string {
   return APPLICATION_COLUMNS.find((c) => c.field === field)?.header ?? field;
 }
 
-export function commitImport(ctx: CoreContext, input: ParsedInput<'imports.commit'>) {
-  const { report, drafts } = checkImport(ctx, input);
+/** Refuses a file with any problem: imports are all or nothing. */
+export function assertImportable(report: ImportReport): void {
   if (report.missingColumns.length > 0) {
     throw new DomainError('VALIDATION', `The file has no column for: ${report.missingColumns.join(', ')} — nothing was imported`);
   }
   if (report.problemCount > 0) {
-    throw new DomainError('VALIDATION', `${report.rowsWithProblems.toLocaleString('en-GB')} rows have problems — nothing was imported. Fix them and import again.`, report.problems);
+    throw new DomainError(
+      'VALIDATION',
+      `${report.rowsWithProblems.toLocaleString('en-GB')} rows have problems — nothing was imported. Fix them and import again.`,
+      report.problems,
+    );
   }
+}
+
+/** Appends the checked applications; run inside one transaction. */
+export function* writeSteps(ctx: CoreContext, input: ParsedInput<'imports.commit'>, { report, drafts }: Checked): Generator<Progress, ImportResult> {
   const rc = roundContext(ctx.db, input.roundId);
-  const now = ctx.now();
-  write(ctx, () => {
-    for (const draft of drafts) {
-      const reference = draft.reference || nextReference(ctx.db, rc.fund.code, now.getUTCFullYear());
-      receive(ctx, { ...draft, reference }, now.toISOString());
+  const receivedAt = ctx.now();
+  let skipped = report.duplicates.length;
+  let imported = 0;
+  for (const [i, draft] of drafts.entries()) {
+    if (i % STEP === 0) yield { done: i, total: drafts.length };
+    // Checked before the write began; another change may have added the same reference since.
+    if (draft.reference && referenceExists(ctx.db, draft.reference)) {
+      skipped++;
+      continue;
     }
-    if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {
-      ctx.log.append(ctx.person.id, 'importMapping.saved', `importMapping:${headerSignature(report.headers)}`, {
-        signature: headerSignature(report.headers),
-        mapping: report.mapping,
-      });
-    }
-  });
-  return { imported: drafts.length, skippedDuplicates: report.duplicates.length, report };
+    const reference = draft.reference || nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear());
+    receive(ctx, { ...draft, reference }, receivedAt.toISOString());
+    imported++;
+  }
+  if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {
+    const signature = headerSignature(report.headers);
+    ctx.log.append(ctx.person.id, 'importMapping.saved', `importMapping:${signature}`, { signature, mapping: report.mapping });
+  }
+  return { imported, skippedDuplicates: skipped, report };
+}
+
+export interface ImportResult {
+  imported: number;
+  skippedDuplicates: number;
+  report: ImportReport;
+}
+
+export function commitImport(ctx: CoreContext, input: ParsedInput<'imports.commit'>): ImportResult {
+  const checked = checkImport(ctx, input);
+  assertImportable(checked.report);
+  return write(ctx, () => runToEnd(writeSteps(ctx, input, checked)));
 }
 
 export const importHandlers: Handlers<'imports.template' | 'imports.preview' | 'imports.commit'> = {

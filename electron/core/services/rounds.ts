@@ -8,11 +8,12 @@ import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import { registerProjection } from '../events/project';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 registerProjection(['rounds', 'round_budgets'], {
   'round.saved': (db, e) => {
     const r = e.payload as Round;
-    db.prepare('INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       r.id,
       r.fundId,
       r.planId,
@@ -21,8 +22,8 @@ registerProjection(['rounds', 'round_budgets'], {
       r.closes,
       r.status,
     );
-    db.prepare('DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
-    const insert = db.prepare('INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
+    statement(db, 'DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
+    const insert = statement(db, 'INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
     for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
   },
 });
@@ -38,35 +39,52 @@ interface RoundRow {
 }
 
 function budgetsOf(db: Db, roundId: string): Round['budgets'] {
-  return db
-    .prepare<[string], { area_id: string; amount_pence: number }>('SELECT area_id, amount_pence FROM round_budgets WHERE round_id = ? ORDER BY area_id')
+  return statement<[string], { area_id: string; amount_pence: number }>(
+    db,
+    'SELECT area_id, amount_pence FROM round_budgets WHERE round_id = ? ORDER BY area_id',
+  )
     .all(roundId)
     .map((b) => ({ areaId: b.area_id, amountPence: b.amount_pence }));
 }
 
 function fromRow(db: Db, r: RoundRow): Round {
-  return { id: r.id, fundId: r.fund_id, planId: r.plan_id, name: r.name, opens: r.opens, closes: r.closes, status: r.status, budgets: budgetsOf(db, r.id) };
+  return {
+    id: r.id,
+    fundId: r.fund_id,
+    planId: r.plan_id,
+    name: r.name,
+    opens: r.opens,
+    closes: r.closes,
+    status: r.status,
+    budgets: budgetsOf(db, r.id),
+  };
 }
 
 export function getRound(db: Db, id: string): Round {
-  const row = db.prepare<[string], RoundRow>('SELECT * FROM rounds WHERE id = ?').get(id);
+  const row = statement<[string], RoundRow>(db, 'SELECT * FROM rounds WHERE id = ?').get(id);
   if (!row) throw new DomainError('NOT_FOUND', 'That round does not exist — choose a round from the list');
   return fromRow(db, row);
 }
 
 /** Finds a round by id or by its exact name (the CLI takes either). */
 export function findRound(db: Db, idOrName: string): Round {
-  const row = db.prepare<[string, string], RoundRow>('SELECT * FROM rounds WHERE id = ? OR lower(name) = lower(?) LIMIT 1').get(idOrName, idOrName);
+  const row = statement<[string, string], RoundRow>(db, 'SELECT * FROM rounds WHERE id = ? OR lower(name) = lower(?) LIMIT 1').get(
+    idOrName,
+    idOrName,
+  );
   if (!row) throw new DomainError('NOT_FOUND', `No round is called "${idOrName}" — list them with: grantpanel list rounds`);
   return fromRow(db, row);
 }
 
 function checkReferences(db: Db, r: ParsedInput<'rounds.create'>): void {
   const problems: FieldProblem[] = [];
-  if (!db.prepare('SELECT 1 FROM funds WHERE id = ?').get(r.fundId)) problems.push({ field: 'fundId', message: 'Choose a fund from the list' });
-  if (!db.prepare('SELECT 1 FROM plans WHERE id = ?').get(r.planId)) problems.push({ field: 'planId', message: 'Choose a Police and Crime Plan from the list' });
+  if (!statement(db, 'SELECT 1 FROM funds WHERE id = ?').get(r.fundId))
+    problems.push({ field: 'fundId', message: 'Choose a fund from the list' });
+  if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(r.planId))
+    problems.push({ field: 'planId', message: 'Choose a Police and Crime Plan from the list' });
   r.budgets.forEach((b, i) => {
-    if (!db.prepare('SELECT 1 FROM areas WHERE id = ?').get(b.areaId)) problems.push({ field: `budgets.${i}.areaId`, message: `"${b.areaId}" is not a known area` });
+    if (!statement(db, 'SELECT 1 FROM areas WHERE id = ?').get(b.areaId))
+      problems.push({ field: `budgets.${i}.areaId`, message: `"${b.areaId}" is not a known area` });
   });
   if (problems.length > 0) throw new DomainError('VALIDATION', 'The round has problems — check the fields below', problems);
 }
@@ -82,26 +100,26 @@ export function createRound(ctx: CoreContext, input: ParsedInput<'rounds.create'
 export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.update'> = {
   'rounds.list': (_, ctx) => {
     authorise(ctx, 'read-register');
-    const rows = ctx.db
-      .prepare<[], RoundRow & { fund_name: string; plan_name: string; application_count: number; requested: number | null; budget: number | null }>(
-        `SELECT r.*, f.name AS fund_name, p.name AS plan_name,
+    const rows = statement<
+      [],
+      RoundRow & { fund_name: string; plan_name: string; application_count: number; requested: number | null; budget: number | null }
+    >(
+      ctx.db,
+      `SELECT r.*, f.name AS fund_name, p.name AS plan_name,
            (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS application_count,
            (SELECT sum(amount_requested) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS requested,
            (SELECT sum(amount_pence) FROM round_budgets b WHERE b.round_id = r.id) AS budget
          FROM rounds r LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN plans p ON p.id = r.plan_id
          ORDER BY r.opens DESC, r.name`,
-      )
-      .all();
-    return rows.map(
-      (r): RoundSummary => ({
-        ...fromRow(ctx.db, r),
-        fundName: r.fund_name,
-        planName: r.plan_name,
-        applicationCount: r.application_count,
-        requestedPence: r.requested ?? 0,
-        budgetPence: r.budget ?? 0,
-      }),
-    );
+    ).all();
+    return rows.map((r): RoundSummary => ({
+      ...fromRow(ctx.db, r),
+      fundName: r.fund_name,
+      planName: r.plan_name,
+      applicationCount: r.application_count,
+      requestedPence: r.requested ?? 0,
+      budgetPence: r.budget ?? 0,
+    }));
   },
   'rounds.create': (input, ctx) => createRound(ctx, input),
   'rounds.update': ({ id, changes }, ctx) => {

@@ -1,0 +1,229 @@
+// `grantpanel list KIND`: applications, rounds, funds, areas, priorities. Each kind names its
+// JSON fields one by one (so a field added to the contract never leaks into scripts unseen, and
+// contact details never appear), its CSV cells and its table columns.
+import { formatPence } from '../../../shared/domain/money';
+import { formatDate } from '../../../shared/domain/dates';
+import type { Area, Fund } from '../../../shared/domain/catalogue';
+import type { ApplicationRow } from '../../../shared/contract/applications';
+import type { RoundSummary } from '../../../shared/contract/rounds';
+import { Rejected, UsageError, count, stringOption, type Caller, type Command, type Invocation } from './command';
+import { findRound } from './lookups';
+import { FORMATS, csv, json, table, ukDay, type Column, type Format, type JsonRecord, type Scalar } from './output';
+
+interface PriorityRow {
+  id: string;
+  planId: string;
+  planName: string;
+  code: string;
+  title: string;
+}
+
+interface Listing<R> {
+  /** Plural noun, as typed after "list". */
+  kind: string;
+  /** JSON keys and CSV header, in order. Stable: scripts depend on them. */
+  fields: string[];
+  load(call: Caller, round: RoundSummary | null): Promise<R[]>;
+  record(row: R): JsonRecord;
+  /** CSV cells; the JSON record when omitted (only flat records can do that). */
+  csvCells?(row: R): Record<string, Scalar>;
+  columns: Column<R>[];
+  /** Under the table: totals and the like. */
+  footer?(rows: R[]): string;
+}
+
+const PAGE = 500;
+
+const applications: Listing<ApplicationRow> = {
+  kind: 'applications',
+  fields: ['id', 'reference', 'roundId', 'roundName', 'fundCode', 'organisationName', 'projectTitle', 'areaId', 'areaName', 'amountRequested', 'status', 'receivedAt'],
+  async load(call, round) {
+    const rows: ApplicationRow[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await call('applications.list', { ...(round ? { roundId: round.id } : {}), sort: 'reference', direction: 'asc', offset, limit: PAGE });
+      rows.push(...page.rows);
+      if (page.rows.length < PAGE || rows.length >= page.total) return rows;
+    }
+  },
+  record: (a) => ({
+    id: a.id,
+    reference: a.reference,
+    roundId: a.roundId,
+    roundName: a.roundName,
+    fundCode: a.fundCode,
+    organisationName: a.organisationName,
+    projectTitle: a.projectTitle,
+    areaId: a.areaId,
+    areaName: a.areaName,
+    amountRequested: a.amountRequested,
+    status: a.status,
+    receivedAt: a.receivedAt,
+  }),
+  columns: [
+    { header: 'Reference', cell: (a) => a.reference },
+    { header: 'Fund', cell: (a) => a.fundCode },
+    { header: 'Organisation', cell: (a) => a.organisationName, max: 36 },
+    { header: 'Project', cell: (a) => a.projectTitle, max: 40 },
+    { header: 'Area', cell: (a) => a.areaName },
+    { header: 'Requested', cell: (a) => formatPence(a.amountRequested), align: 'right' },
+    { header: 'Status', cell: (a) => a.status },
+    { header: 'Received', cell: (a) => ukDay(a.receivedAt) },
+  ],
+  footer: (rows) => `${count(rows.length, 'application')}, ${formatPence(rows.reduce((s, a) => s + a.amountRequested, 0))} requested\n`,
+};
+
+const rounds: Listing<RoundSummary> = {
+  kind: 'rounds',
+  fields: ['id', 'name', 'fundId', 'fundName', 'planId', 'planName', 'opens', 'closes', 'status', 'budgets', 'budgetPence', 'applicationCount', 'requestedPence'],
+  load: (call) => call('rounds.list', {}),
+  record: (r) => ({
+    id: r.id,
+    name: r.name,
+    fundId: r.fundId,
+    fundName: r.fundName,
+    planId: r.planId,
+    planName: r.planName,
+    opens: r.opens,
+    closes: r.closes,
+    status: r.status,
+    budgets: r.budgets.map((b) => ({ areaId: b.areaId, amountPence: b.amountPence })),
+    budgetPence: r.budgetPence,
+    applicationCount: r.applicationCount,
+    requestedPence: r.requestedPence,
+  }),
+  csvCells: (r) => ({
+    id: r.id,
+    name: r.name,
+    fundId: r.fundId,
+    fundName: r.fundName,
+    planId: r.planId,
+    planName: r.planName,
+    opens: r.opens,
+    closes: r.closes,
+    status: r.status,
+    budgets: r.budgets.map((b) => `${b.areaId}=${b.amountPence}`).join(';'),
+    budgetPence: r.budgetPence,
+    applicationCount: r.applicationCount,
+    requestedPence: r.requestedPence,
+  }),
+  columns: [
+    { header: 'Name', cell: (r) => r.name, max: 44 },
+    { header: 'Fund', cell: (r) => r.fundName, max: 30 },
+    { header: 'Status', cell: (r) => r.status },
+    { header: 'Opens', cell: (r) => formatDate(r.opens) },
+    { header: 'Closes', cell: (r) => formatDate(r.closes) },
+    { header: 'Applications', cell: (r) => r.applicationCount.toLocaleString('en-GB'), align: 'right' },
+    { header: 'Requested', cell: (r) => formatPence(r.requestedPence), align: 'right' },
+    { header: 'Budget', cell: (r) => formatPence(r.budgetPence), align: 'right' },
+    { header: 'Id', cell: (r) => r.id },
+  ],
+};
+
+const funds: Listing<Fund> = {
+  kind: 'funds',
+  fields: ['id', 'code', 'name', 'source', 'maxAwardPence', 'eligibility'],
+  load: (call) => call('catalogue.funds', {}),
+  record: (f) => ({ id: f.id, code: f.code, name: f.name, source: f.source, maxAwardPence: f.maxAwardPence, eligibility: f.eligibility }),
+  columns: [
+    { header: 'Code', cell: (f) => f.code },
+    { header: 'Id', cell: (f) => f.id },
+    { header: 'Name', cell: (f) => f.name, max: 40 },
+    { header: 'Maximum award', cell: (f) => (f.maxAwardPence === null ? 'no maximum' : formatPence(f.maxAwardPence)), align: 'right' },
+    { header: 'Source', cell: (f) => f.source, max: 50 },
+  ],
+};
+
+const areas: Listing<Area> = {
+  kind: 'areas',
+  fields: ['id', 'name', 'onsCode', 'localAuthority'],
+  load: (call) => call('catalogue.areas', {}),
+  record: (a) => ({ id: a.id, name: a.name, onsCode: a.onsCode, localAuthority: a.localAuthority }),
+  columns: [
+    { header: 'Id', cell: (a) => a.id },
+    { header: 'Name', cell: (a) => a.name },
+    { header: 'ONS code', cell: (a) => a.onsCode ?? '' },
+    { header: 'Local authority', cell: (a) => a.localAuthority },
+  ],
+};
+
+const priorities: Listing<PriorityRow> = {
+  kind: 'priorities',
+  fields: ['id', 'planId', 'planName', 'code', 'title'],
+  async load(call, round) {
+    const plans = await call('catalogue.plans', {});
+    return plans
+      .filter((p) => !round || p.id === round.planId)
+      .sort((a, b) => b.startYear - a.startYear)
+      .flatMap((p) => p.priorities.map((x) => ({ id: x.id, planId: p.id, planName: p.name, code: x.code, title: x.title })));
+  },
+  record: (p) => ({ id: p.id, planId: p.planId, planName: p.planName, code: p.code, title: p.title }),
+  columns: [
+    { header: 'Plan', cell: (p) => p.planName },
+    { header: 'Code', cell: (p) => p.code },
+    { header: 'Title', cell: (p) => p.title },
+    { header: 'Id', cell: (p) => p.id },
+  ],
+};
+
+const LISTINGS = [applications, rounds, funds, areas, priorities] as Listing<unknown>[];
+export const LIST_KINDS = LISTINGS.map((l) => l.kind);
+
+/** Only these kinds take --round. */
+const ROUND_FILTERED = new Set(['applications', 'priorities']);
+
+function render<R>(listing: Listing<R>, rows: R[], format: Format): string {
+  if (format === 'json') return json(rows.map(listing.record));
+  if (format === 'csv') return csv(listing.fields, rows.map((r) => (listing.csvCells ? listing.csvCells(r) : (listing.record(r) as Record<string, Scalar>))));
+  if (rows.length === 0) return `No ${listing.kind} to list.\n`;
+  return table(rows, listing.columns) + (listing.footer ? listing.footer(rows) : '');
+}
+
+/** Field names of every kind, in output order: what docs/cli.md documents. */
+export const FIELDS: Record<string, string[]> = Object.fromEntries(LISTINGS.map((l) => [l.kind, l.fields]));
+
+export const listCommand: Command = {
+  words: ['list'],
+  synopsis: 'list applications|rounds|funds|areas|priorities',
+  summary: 'List applications, rounds, funds, areas or priorities',
+  usage: ['grantpanel list applications [--round ROUND] [--format table|json|csv]', 'grantpanel list rounds|funds|areas|priorities [--format table|json|csv]'],
+  options: { round: { type: 'string' }, format: { type: 'string' } },
+  optionHelp: [
+    ['--round ROUND', 'Only this round (its id or exact name). For applications, and for priorities (the round’s plan).'],
+    ['--format FORMAT', 'table (default; £1,250.00 and 25 Nov 2026), json or csv (money in pence, dates YYYY-MM-DD).'],
+  ],
+  positionals: ['KIND'],
+  notes: [
+    'Applications are listed without contact details, in reference order, however many there are.',
+    'CSV cells starting with = + - @, a tab or a carriage return get a leading apostrophe.',
+    'JSON and CSV field names are stable: see docs/cli.md.',
+  ],
+  examples: [
+    'grantpanel list rounds',
+    'grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
+    'grantpanel list applications --format csv > applications.csv',
+    'grantpanel list funds --format json',
+  ],
+  check(values, positionals) {
+    const kind = positionals[0] ?? '';
+    if (!LIST_KINDS.includes(kind.toLowerCase())) throw new UsageError(`"${kind}" is not something grantpanel lists — choose one of: ${LIST_KINDS.join(', ')}`, listCommand);
+    const format = (stringOption(values, 'format') ?? 'table').toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`, listCommand);
+    if (stringOption(values, 'round') !== undefined && !ROUND_FILTERED.has(kind.toLowerCase())) {
+      throw new UsageError('--round applies only to list applications and list priorities', listCommand);
+    }
+  },
+  async run({ values, positionals, call, io }: Invocation) {
+    const kind = (positionals[0] ?? '').toLowerCase();
+    const listing = LISTINGS.find((l) => l.kind === kind);
+    if (!listing) throw new UsageError(`"${kind}" is not something grantpanel lists`, listCommand);
+    const format = (stringOption(values, 'format') ?? 'table').toLowerCase() as Format;
+    const roundText = stringOption(values, 'round');
+    let round: RoundSummary | null = null;
+    if (roundText !== undefined) {
+      const found = await findRound(call, roundText);
+      if (!found.ok) throw new Rejected(found.problem);
+      round = found.value;
+    }
+    io.stdout(render(listing, await listing.load(call, round), format));
+  },
+};

@@ -1,0 +1,144 @@
+// `grantpanel [--data-dir DIR] COMMAND …`: finds the command, checks the command line before any
+// data is touched, opens the core, runs the command and answers with the exit code:
+// 0 done, 1 input rejected (nothing written), 2 usage error.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../data-dir';
+import { Rejected, UsageError, type CliIo, type Command, type OptionValues } from './command';
+import { commandHelp, groupHelp, topHelp, usageHint } from './help';
+import { importCommand } from './imports';
+import { listCommand } from './listings';
+import { addRoundCommand } from './rounds';
+import { openSession } from './session';
+import { demoCommand, initCommand, templateCommand } from './setup';
+
+export const COMMANDS: Command[] = [initCommand, demoCommand, templateCommand, addRoundCommand, importCommand, listCommand];
+
+export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await route(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`grantpanel: ${error.message}\n${usageHint(error.command)}`);
+      return EXIT.usage;
+    }
+    if (error instanceof Rejected) {
+      io.stderr(`${error.message}\n${error.lines.map((l) => `  ${l}\n`).join('')}`);
+      return EXIT.rejected;
+    }
+    io.stderr(`grantpanel: unexpected error: ${oneLine(error)}\n`);
+    return EXIT.rejected;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.message}` : String(error);
+  return text.split('\n')[0] ?? '';
+}
+
+const isHelp = (arg: string) => arg === '-h' || arg === '--help';
+
+/** -h or --help anywhere before a "--". */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some(isHelp);
+}
+
+/** The options before the command: --data-dir and --help. */
+function globalOptions(argv: string[]): { dataDir?: string; help: boolean; rest: string[] } {
+  let dataDir: string | undefined;
+  let help = false;
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (isHelp(arg)) help = true;
+    else if (arg === '--data-dir' || arg.startsWith('--data-dir=')) {
+      const value = arg === '--data-dir' ? argv[++i] : arg.slice('--data-dir='.length);
+      if (!value || (arg === '--data-dir' && value.startsWith('-'))) throw new UsageError('--data-dir needs a folder');
+      dataDir = value;
+    } else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}`);
+    else break;
+  }
+  return { ...(dataDir !== undefined ? { dataDir } : {}), help, rest: argv.slice(i) };
+}
+
+/** The command whose words the command line starts with; the longest wins. */
+function findCommand(words: string[]): Command | undefined {
+  return COMMANDS.filter((c) => c.words.every((w, i) => words[i]?.toLowerCase() === w)).sort((a, b) => b.words.length - a.words.length)[0];
+}
+
+function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...command.options, 'data-dir': { type: 'string' } }, strict: true, allowPositionals: true });
+    return { values: values as OptionValues, positionals };
+  } catch (error) {
+    throw new UsageError(parseArgsProblem(error as Error, command), command);
+  }
+}
+
+/** node:util's messages, in the CLI's words. */
+function parseArgsProblem(error: Error, command: Command): string {
+  const first = error.message.split('\n')[0] ?? '';
+  const unknown = /^Unknown option '([^']+)'/.exec(first);
+  if (unknown) return `Unknown option ${unknown[1]} for "grantpanel ${command.words.join(' ')}"`;
+  const option = /^Option '(--?[\w-]+)/.exec(first)?.[1];
+  if (option && /argument missing|ambiguous/.test(first)) return `${option} needs a value (for a value starting with a dash, write ${option}=-…)`;
+  if (option && /does not take an argument/.test(first)) return `${option} takes no value`;
+  return first;
+}
+
+async function route(argv: string[], io: CliIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const global = globalOptions(argv);
+  const help = global.help || global.rest[0] === 'help';
+  const rest = global.rest[0] === 'help' ? global.rest.slice(1) : global.rest;
+
+  const firstOption = rest.findIndex((a) => a.startsWith('-'));
+  const words = firstOption < 0 ? rest : rest.slice(0, firstOption);
+  if (words.length === 0) {
+    if (help || asksForHelp(rest)) return done(io, topHelp(COMMANDS, defaultDataDir(env)));
+    throw new UsageError(rest.length ? `Give a command before ${rest[0] ?? ''}` : 'Give a command');
+  }
+
+  const command = findCommand(words);
+  if (!command) {
+    const group = COMMANDS.filter((c) => c.words[0] === words[0]?.toLowerCase());
+    if (group.length === 0) throw new UsageError(`Unknown command "${words[0] ?? ''}"`);
+    if (help || asksForHelp(rest)) return done(io, group.length === 1 && group[0] ? commandHelp(group[0]) : groupHelp(words[0] ?? '', group));
+    const verb = group[0]?.words[0] ?? '';
+    const what = words[1] === undefined ? `"grantpanel ${verb}" needs what to ${verb}` : `"grantpanel ${verb} ${words[1]}" is not a command`;
+    throw new UsageError(`${what} — ${group.map((c) => c.words.join(' ')).join(', ')}`, group[0]);
+  }
+
+  const args = rest.slice(command.words.length);
+  if (help || asksForHelp(args)) return done(io, commandHelp(command));
+  const { values, positionals } = parseCommandArgs(command, args);
+  const missing = command.positionals.slice(positionals.length);
+  if (missing.length > 0) throw new UsageError(`Missing ${missing.join(' ')}`, command);
+  if (positionals.length > command.positionals.length) throw new UsageError(`Unexpected argument "${positionals[command.positionals.length] ?? ''}"`, command);
+  command.check?.(values, positionals);
+
+  const dirText = typeof values['data-dir'] === 'string' ? values['data-dir'] : global.dataDir;
+  if (dirText === '') throw new UsageError('--data-dir needs a folder', command);
+  const dataDir = resolve(io.cwd ?? process.cwd(), dirText ?? defaultDataDir(env));
+
+  let session;
+  try {
+    session = openSession(dataDir, io);
+  } catch (error) {
+    throw new Rejected(`Cannot open the data folder ${dataDir}: ${oneLine(error)}`);
+  }
+  try {
+    await command.run({ values, positionals, io, call: session.call, dataDir });
+    return EXIT.ok;
+  } finally {
+    session.close();
+  }
+}
+
+function done(io: CliIo, text: string): number {
+  io.stdout(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,36 @@
+// The CLI's session with the core: the same openCore() and dispatch() the app uses, so every
+// command is validated and authorised exactly as the app's screens are.
+import { openCore, type Core } from '../app';
+import type { ContractError } from '../../../shared/contract';
+import { Rejected, problemLine, type Caller, type CliIo } from './command';
+
+/** The core said no: its message, and one line per detail. */
+export class CallRejected extends Rejected {
+  constructor(
+    readonly method: string,
+    readonly error: ContractError,
+  ) {
+    super(error.message, (error.details ?? []).map((p) => problemLine(p)));
+    this.name = 'CallRejected';
+  }
+}
+
+export interface CliSession {
+  core: Core;
+  call: Caller;
+  close(): void;
+}
+
+export function openSession(dataDir: string, io: CliIo): CliSession {
+  const core = openCore({
+    dataDir,
+    ...(io.now ? { now: io.now } : {}),
+    logError: (message) => io.stderr(`grantpanel: ${message.split('\n')[0] ?? ''}\n`),
+  });
+  const call: Caller = async (method, input) => {
+    const result = await core.dispatch(method, input);
+    if (!result.ok) throw new CallRejected(method, result.error);
+    return result.value as never;
+  };
+  return { core, call, close: () => core.close() };
+}

@@ -1,0 +1,107 @@
+// Imports as jobs with progress. The check runs a few hundred rows per turn of the event loop;
+// the write holds one transaction across turns, so it stays all or nothing, and while it is
+// open the core's gate makes every other call wait (their reads would see it half-done).
+import { randomUUID } from 'node:crypto';
+import type { ImportJob } from '../../../shared/contract/imports';
+import type { ParsedInput } from '../../../shared/contract';
+import { DomainError } from '../../../shared/contract/result';
+import { authorise } from '../authorise';
+import type { CoreContext, Handlers } from '../context';
+import { assertImportable, checkSteps, writeSteps, type Progress } from './imports';
+
+const jobs = new Map<string, ImportJob & { cancelRequested: boolean }>();
+const KEEP_FINISHED = 20;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function snapshot(job: ImportJob & { cancelRequested: boolean }): ImportJob {
+  const { cancelRequested: _, ...rest } = job;
+  return { ...rest };
+}
+
+function failure(error: unknown): ImportJob['error'] {
+  if (error instanceof DomainError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  return { code: 'INTERNAL', message: 'The import stopped because of an unexpected error. Nothing was imported.' };
+}
+
+async function drive<T>(steps: Generator<Progress, T>, job: ImportJob & { cancelRequested: boolean }): Promise<T | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    job.done = step.value.done;
+    job.total = step.value.total;
+    await nextTurn();
+    if (job.cancelRequested) return null;
+  }
+}
+
+async function run(ctx: CoreContext, input: ParsedInput<'imports.start'>, job: ImportJob & { cancelRequested: boolean }): Promise<void> {
+  try {
+    const checked = await drive(checkSteps(ctx, input), job);
+    if (!checked) return void (job.state = 'cancelled');
+    job.report = checked.report;
+    if (input.mode === 'check') return void Object.assign(job, { state: 'done', done: job.total });
+    assertImportable(checked.report);
+    if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
+    Object.assign(job, { state: 'importing', done: 0, total: checked.drafts.length });
+    const release = ctx.gate.close();
+    ctx.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await drive(writeSteps(ctx, input, checked), job);
+      if (!result) {
+        ctx.db.exec('ROLLBACK');
+        return void (job.state = 'cancelled');
+      }
+      ctx.db.exec('COMMIT');
+      Object.assign(job, { state: 'done', done: job.total, imported: result.imported, skippedDuplicates: result.skippedDuplicates });
+    } catch (error) {
+      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      release();
+    }
+  } catch (error) {
+    Object.assign(job, { state: 'failed', error: failure(error) });
+  }
+}
+
+function find(jobId: string) {
+  const job = jobs.get(jobId);
+  if (!job) throw new DomainError('NOT_FOUND', 'That import is no longer running — start it again');
+  return job;
+}
+
+export const importJobHandlers: Handlers<'imports.start' | 'imports.progress' | 'imports.cancel'> = {
+  'imports.start': (input, ctx) => {
+    authorise(ctx, 'manage-register');
+    const job = {
+      jobId: randomUUID(),
+      mode: input.mode,
+      state: 'checking' as const,
+      done: 0,
+      total: 0,
+      report: null,
+      imported: null,
+      skippedDuplicates: null,
+      error: null,
+      cancelRequested: false,
+    };
+    jobs.set(job.jobId, job);
+    for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) {
+      const o = jobs.get(old);
+      if (o && (o.state === 'done' || o.state === 'failed' || o.state === 'cancelled')) jobs.delete(old);
+    }
+    void run(ctx, input, job);
+    return snapshot(job);
+  },
+  'imports.progress': ({ jobId }, ctx) => {
+    authorise(ctx, 'manage-register');
+    return snapshot(find(jobId));
+  },
+  'imports.cancel': ({ jobId }, ctx) => {
+    authorise(ctx, 'manage-register');
+    const job = find(jobId);
+    if (job.state === 'checking' || job.state === 'importing') job.cancelRequested = true;
+    return snapshot(job);
+  },
+};
