@@ -29,10 +29,12 @@ async function readImportFile(path: string): Promise<Buffer> {
 /** What the file holds, for stdout: rows, encoding, how its columns were matched, duplicates. */
 function summary(report: ImportReport): string[] {
   const lines = [`File: ${report.fileName} (${report.encoding}), ${count(report.rowCount, 'application row')}`];
-  if (report.mappingSource !== 'template') {
-    const how = report.mappingSource === 'remembered' ? 'as remembered from an earlier file with these columns' : 'by their headings';
+  // Only what a person would not guess: columns matched under another name, and columns ignored.
+  const notable = Object.entries(report.mapping).filter(([header, field]) => !field || labelOf(field) !== header);
+  if (report.mappingSource !== 'template' && notable.length > 0) {
+    const how = report.mappingSource === 'remembered' ? 'as remembered from an earlier file with these columns' : report.mappingSource === 'given' ? 'as given' : 'by their headings';
     lines.push(`Columns matched ${how}:`);
-    for (const [header, field] of Object.entries(report.mapping)) lines.push(`  ${header} → ${field ? labelOf(field) : '(ignored)'}`);
+    for (const [header, field] of notable) lines.push(`  ${header} → ${field ? labelOf(field) : '(ignored)'}`);
   }
   for (const d of report.duplicates) lines.push(`Row ${d.row}: ${d.reference} is already in the register — it will be skipped`);
   return lines;
@@ -81,9 +83,10 @@ export const importCommand: Command = {
     io.stdout(summary(report).join('\n') + '\n');
     const dryRun = values['dry-run'] === true;
     if (report.missingColumns.length > 0 || report.problemCount > 0) {
+      const outcome = dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported. Fix them and import again.';
       const headline = report.missingColumns.length
-        ? 'Columns are missing — nothing was imported'
-        : `${count(report.rowsWithProblems, 'row has', 'rows have')} problems — nothing was imported. Fix them and import again.`;
+        ? `The file is missing columns. ${outcome}`
+        : `${count(report.rowsWithProblems, 'row has', 'rows have')} problems. ${outcome}`;
       throw new Rejected(headline, problemsOf(report));
     }
     const skipped = count(report.duplicates.length, 'duplicate');

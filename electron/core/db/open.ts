@@ -22,7 +22,7 @@ function versionOf(file: string): number {
 }
 
 export function openDatabase(file: string): OpenedDb {
-  let existing = 0;
+  let existing: number;
   try {
     existing = versionOf(file);
   } catch {

@@ -5,7 +5,7 @@ import type { Db } from './open';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
-export function statement<P extends unknown[] | {} = unknown[], R = unknown>(db: Db, sql: string): Statement<P, R> {
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Statement<P, R> {
   let byText = cache.get(db);
   if (!byText) cache.set(db, (byText = new Map()));
   let s = byText.get(sql);

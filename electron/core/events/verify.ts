@@ -23,7 +23,7 @@ export function verifyChain(db: Db): ChainProblem[] {
     const at = { deviceId: row.device_id, seq: row.seq };
     if (row.seq !== expectedSeq) problems.push({ ...at, problem: `expected event ${expectedSeq}, found ${row.seq}` });
     if (row.prev_hash !== prevHash) problems.push({ ...at, problem: 'does not link to the event before it' });
-    let computed = '';
+    let computed: string;
     try {
       computed = eventHash(eventFromRow(row), row.prev_hash);
     } catch {

@@ -107,10 +107,22 @@ const SORT_COLUMNS: Record<ParsedInput<'applications.list'>['sort'], string> = {
 export function listApplications(db: Db, q: ParsedInput<'applications.list'>): { total: number; rows: ApplicationRow[] } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  if (q.roundId) (where.push('a.round_id = @roundId'), (params.roundId = q.roundId));
-  if (q.fundId) (where.push('r.fund_id = @fundId'), (params.fundId = q.fundId));
-  if (q.areaId) (where.push('a.area_id = @areaId'), (params.areaId = q.areaId));
-  if (q.status) (where.push('a.status = @status'), (params.status = q.status));
+  if (q.roundId) {
+    where.push('a.round_id = @roundId');
+    params.roundId = q.roundId;
+  }
+  if (q.fundId) {
+    where.push('r.fund_id = @fundId');
+    params.fundId = q.fundId;
+  }
+  if (q.areaId) {
+    where.push('a.area_id = @areaId');
+    params.areaId = q.areaId;
+  }
+  if (q.status) {
+    where.push('a.status = @status');
+    params.status = q.status;
+  }
   if (q.priorityId) {
     where.push('EXISTS (SELECT 1 FROM application_priorities ap WHERE ap.priority_id = @priorityId AND ap.application_id = a.id)');
     params.priorityId = q.priorityId;

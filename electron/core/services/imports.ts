@@ -89,7 +89,10 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
     mappingSource = 'given';
   } else if (!isTemplate) {
     const remembered = rememberedMapping(ctx.db, signature);
-    if (remembered) ((mapping = remembered), (mappingSource = 'remembered'));
+    if (remembered) {
+      mapping = remembered;
+      mappingSource = 'remembered';
+    }
   }
 
   const headerOf = new Map<ImportField, string>();
