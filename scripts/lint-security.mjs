@@ -42,7 +42,8 @@ const ACCEPTED = [
   {
     check: 'PRELOAD_JS_CHECK',
     file: 'shell/window.ts',
-    reason: 'Marks every preload for review. Ours exposes one frozen function per contract method and nothing else (test/shell/preload.test.ts).',
+    reason:
+      'Marks every preload for review. Ours exposes one frozen function per contract method and nothing else (test/shell/preload.test.ts).',
   },
 ];
 
@@ -79,7 +80,13 @@ async function scan() {
 /** Our policy through the evaluator electronegativity's CSP_GLOBAL_CHECK uses, stricter than its LOW rating. */
 async function weakPolicyProblems() {
   const csp = require('@doyensec/csp-evaluator');
-  const bundle = await build({ entryPoints: [path.join(root, 'electron/shell/content-security-policy.ts')], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [path.join(root, 'electron/shell/content-security-policy.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
   const source = bundle.outputFiles[0].text;
   const { CONTENT_SECURITY_POLICY } = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
   const findings = new csp.CspEvaluator(new csp.CspParser(CONTENT_SECURITY_POLICY).csp, csp.Version.CSP3).evaluate();
@@ -98,7 +105,10 @@ async function main() {
 
   // A file it could not parse is a file nobody checked, so that fails too; parser warnings do not.
   const unscanned = result.errors.filter((e) => !e.tolerable);
-  for (const e of result.errors) (e.tolerable ? console.warn : console.error)(`${e.tolerable ? 'Warning' : 'Could not scan'} ${path.relative(root, e.file)}: ${e.message}`);
+  for (const e of result.errors)
+    (e.tolerable ? console.warn : console.error)(
+      `${e.tolerable ? 'Warning' : 'Could not scan'} ${path.relative(root, e.file)}: ${e.message}`,
+    );
   for (const i of failing) {
     console.error(`${i.severity.name} ${i.id} electron/${i.file}:${i.location.line}:${i.location.column} — ${i.description}`);
   }

@@ -1,5 +1,5 @@
 // The native menu bar. Roles give each platform its own labels and standard shortcuts; the
-// accelerators are written out so they are the same on every platform and visible in tests.
+// accelerators are written out so each is explicit and pinned by test/shell/menu.test.ts.
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuOptions {
@@ -16,13 +16,23 @@ export function menuTemplate({ platform, isDev, showAbout }: MenuOptions): MenuI
   if (isMac) {
     template.push({
       label: 'GrantPanel',
-      submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit', accelerator: 'Cmd+Q' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit', accelerator: 'Cmd+Q' },
+      ],
     });
   }
   template.push(
     {
       label: 'File',
-      submenu: isMac ? [{ role: 'close', accelerator: 'Cmd+W' }] : [{ role: 'close', accelerator: 'Ctrl+W' }, { type: 'separator' }, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' }],
+      submenu: isMac
+        ? [{ role: 'close', accelerator: 'Cmd+W' }]
+        : [{ role: 'close', accelerator: 'Ctrl+W' }, { type: 'separator' }, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' }],
     },
     {
       label: 'Edit',

@@ -31,6 +31,10 @@ export function guardNavigation(contents: WebContents): void {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => keepInApp(event));
+  // The CSP already keeps frames on the app's origin; this stops a frame navigating away.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isAppUrl(event.url)) event.preventDefault();
+  });
   contents.on('will-redirect', (event) => {
     // A redirect is never a click by the user, so nothing opens in the browser.
     if (!isAppUrl(event.url)) event.preventDefault();

@@ -78,7 +78,11 @@ export async function serveRenderer(request: Request, rendererDir: string): Prom
   if (file === null) return respond(403, 'Forbidden');
   try {
     const body = await readFile(file);
-    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(body.buffer, body.byteOffset, body.byteLength), mimeTypeFor(file));
+    return respond(
+      200,
+      request.method === 'HEAD' ? null : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      mimeTypeFor(file),
+    );
   } catch {
     return respond(404, 'Not found');
   }

@@ -36,4 +36,3 @@ export function createMainWindow(distDir: string): BrowserWindow {
   void window.loadURL(START_URL);
   return window;
 }
-

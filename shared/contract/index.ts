@@ -17,7 +17,7 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = Contract[M] extends Method<z.ZodType, infer O> ? O : never;
 
-export const METHOD_NAMES = Object.keys(contract).sort() as MethodName[];
+export { METHOD_NAMES } from './names';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

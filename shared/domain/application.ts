@@ -127,25 +127,29 @@ export interface RoundContext {
   areas: Area[];
 }
 
+/** What the round's rules look at; each is checked only when present, so half-filled drafts get every problem at once. */
+export type RoundFields = Partial<Pick<ApplicationDraft, 'amountRequested' | 'areaId' | 'priorityIds'>>;
+
 /** Rules that need the round: the fund's maximum, the round's areas and plan. */
-export function checkAgainstRound(d: ApplicationDraft, ctx: RoundContext): FieldProblem[] {
+export function checkAgainstRound(d: RoundFields, ctx: RoundContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { fund, round, plan } = ctx;
-  if (fund.maxAwardPence !== null && d.amountRequested > fund.maxAwardPence) {
+  if (typeof d.amountRequested === 'number' && fund.maxAwardPence !== null && d.amountRequested > fund.maxAwardPence) {
     problems.push({
       field: 'amountRequested',
       message: `Enter an amount of ${formatPence(fund.maxAwardPence)} or less — the ${fund.name}'s maximum`,
     });
   }
-  const area = ctx.areas.find((a) => a.id === d.areaId);
-  if (!area) {
-    problems.push({ field: 'areaId', message: 'Choose an area from the list — that area is not known' });
-  } else if (round.budgets.length > 0 && !round.budgets.some((b) => b.areaId === d.areaId)) {
-    problems.push({ field: 'areaId', message: `${area.name} has no budget in ${round.name} — choose one of the round's areas` });
+  if (d.areaId) {
+    const area = ctx.areas.find((a) => a.id === d.areaId);
+    if (!area) {
+      problems.push({ field: 'areaId', message: 'Choose an area from the list — that area is not known' });
+    } else if (round.budgets.length > 0 && !round.budgets.some((b) => b.areaId === d.areaId)) {
+      problems.push({ field: 'areaId', message: `${area.name} has no budget in ${round.name} — choose one of the round's areas` });
+    }
   }
   const known = new Set(plan.priorities.map((p) => p.id));
-  const unknown = d.priorityIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
+  if ((d.priorityIds ?? []).some((id) => !known.has(id))) {
     problems.push({ field: 'priorityIds', message: `Choose priorities from ${plan.name}, the plan this round scores against` });
   }
   return problems;

@@ -9,4 +9,5 @@ test('every contract method has an input schema and a handler, and every handler
     expect(typeof handlers[name], name).toBe('function');
   }
   expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES]);
+  expect(Object.keys(contract).sort()).toEqual([...METHOD_NAMES]);
 });

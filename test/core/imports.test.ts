@@ -233,3 +233,21 @@ describe('imports as jobs with progress', () => {
     expect(await core.dispatch('imports.progress', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+test('a row gets every problem at once, the round’s rules included', async () => {
+  const budgeted = await core.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Coventry only',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+    budgets: [{ areaId: 'coventry', amountPence: 1_000_000 }],
+  });
+  const report = await core.call('imports.preview', { ...input(toCsv([templateRow({ 'Contact email': 'nope', Area: 'Walsall' })])), roundId: budgeted.id });
+  expect(report.problems.map((p) => p.field).sort()).toEqual(['Area', 'Contact email']);
+});
+
+test('two rounds cannot share a name', async () => {
+  const again = await core.dispatch('rounds.create', { fundId: 'csf', planId: 'pcp-2025-2029', name: 'acf WINTER', opens: '2026-11-01', closes: '2026-12-31' });
+  expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'name', message: 'There is already a round called ACF winter — give this one another name' }] } });
+});

@@ -11,9 +11,9 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
   /** Emits a navigation-style event the way Electron 45 does and says whether it was prevented. */
-  fire(eventName: string, url: string): boolean {
+  fire(eventName: string, url: string, isMainFrame = true): boolean {
     let prevented = false;
-    const event = { url, preventDefault: () => void (prevented = true) };
+    const event = { url, isMainFrame, preventDefault: () => void (prevented = true) };
     this.emit(eventName, event, url);
     return prevented;
   }

@@ -108,7 +108,10 @@ describe('main process', () => {
       throw new Error('database is locked');
     });
     await startMain();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('GrantPanel cannot open its data', expect.stringContaining('database is locked'));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'GrantPanel cannot open its data',
+      expect.stringContaining('database is locked'),
+    );
     expect(app.exit).toHaveBeenCalledWith(1);
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });

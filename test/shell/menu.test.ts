@@ -15,7 +15,10 @@ describe('application menu', () => {
   it('has File, Edit, View and Help with accelerators on Windows', () => {
     const template = menuTemplate({ platform: 'win32', isDev: false, showAbout });
     expect(template.map((item) => item.label)).toStrictEqual(['File', 'Edit', 'View', 'Help']);
-    expect(roles(submenu(template, 'File'))).toStrictEqual([['close', 'Ctrl+W'], ['quit', 'Ctrl+Q']]);
+    expect(roles(submenu(template, 'File'))).toStrictEqual([
+      ['close', 'Ctrl+W'],
+      ['quit', 'Ctrl+Q'],
+    ]);
     expect(roles(submenu(template, 'Edit'))).toStrictEqual([
       ['undo', 'CmdOrCtrl+Z'],
       ['redo', 'Ctrl+Y'],

@@ -8,7 +8,8 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronFake);
 
 const { handleAppScheme, registerAppScheme, resolveRendererFile, serveRenderer } = await import('../../electron/shell/protocol');
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 let work: string;
 let renderer: string;

@@ -69,6 +69,13 @@ describe('navigation guards', () => {
     expect(contents.fire('will-navigate', 'app://grantpanel/index.html#/rounds')).toBe(false);
   });
 
+  it('keeps subframes on the app origin', () => {
+    const contents = guarded();
+    expect(contents.fire('will-frame-navigate', 'https://evil.example/', false)).toBe(true);
+    expect(contents.fire('will-frame-navigate', 'app://grantpanel/frame.html', false)).toBe(false);
+    expect(electronFake.shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('prevents redirects away from the app and never opens them', () => {
     const contents = guarded();
     expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);

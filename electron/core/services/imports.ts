@@ -135,14 +135,11 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
         message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma`,
       });
     const parsed = applicationDraftSchema.safeParse({ ...draft, roundId: rc.round.id });
-    if (parsed.success)
-      rowProblems.push(...checkAgainstRound(parsed.data, rc).map((p) => ({ ...p, field: header(p.field as ImportField) })));
-    else {
-      const already = new Set(rowProblems.map((p) => p.field));
-      for (const p of problemsFromZod(parsed.error)) {
-        const column = header((p.field.split('.')[0] ?? '') as ImportField);
-        if (!already.has(column)) rowProblems.push({ field: column, message: p.message });
-      }
+    const found = parsed.success ? [] : problemsFromZod(parsed.error);
+    found.push(...checkAgainstRound(parsed.success ? parsed.data : draft, rc));
+    for (const p of found) {
+      const column = header((p.field.split('.')[0] ?? '') as ImportField);
+      if (!rowProblems.some((r) => r.field === column)) rowProblems.push({ field: column, message: p.message });
     }
     const reference = draft.reference ?? '';
     if (reference) {
@@ -196,7 +193,11 @@ export function assertImportable(report: ImportReport): void {
 }
 
 /** Appends the checked applications; run inside one transaction. */
-export function* writeSteps(ctx: CoreContext, input: ParsedInput<'imports.commit'>, { report, drafts }: Checked): Generator<Progress, ImportResult> {
+export function* writeSteps(
+  ctx: CoreContext,
+  input: ParsedInput<'imports.commit'>,
+  { report, drafts }: Checked,
+): Generator<Progress, ImportResult> {
   const rc = roundContext(ctx.db, input.roundId);
   const receivedAt = ctx.now();
   let skipped = report.duplicates.length;

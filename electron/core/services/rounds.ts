@@ -66,18 +66,12 @@ export function getRound(db: Db, id: string): Round {
   return fromRow(db, row);
 }
 
-/** Finds a round by id or by its exact name (the CLI takes either). */
-export function findRound(db: Db, idOrName: string): Round {
-  const row = statement<[string, string], RoundRow>(db, 'SELECT * FROM rounds WHERE id = ? OR lower(name) = lower(?) LIMIT 1').get(
-    idOrName,
-    idOrName,
-  );
-  if (!row) throw new DomainError('NOT_FOUND', `No round is called "${idOrName}" — list them with: grantpanel list rounds`);
-  return fromRow(db, row);
-}
-
-function checkReferences(db: Db, r: ParsedInput<'rounds.create'>): void {
+function checkReferences(db: Db, r: ParsedInput<'rounds.create'>, id?: string): void {
   const problems: FieldProblem[] = [];
+  const same = statement<[string], { id: string; name: string }>(db, 'SELECT id, name FROM rounds WHERE lower(name) = lower(?)')
+    .all(r.name)
+    .find((x) => x.id !== id);
+  if (same) problems.push({ field: 'name', message: `There is already a round called ${same.name} — give this one another name` });
   if (!statement(db, 'SELECT 1 FROM funds WHERE id = ?').get(r.fundId))
     problems.push({ field: 'fundId', message: 'Choose a fund from the list' });
   if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(r.planId))
@@ -125,7 +119,7 @@ export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.u
   'rounds.update': ({ id, changes }, ctx) => {
     authorise(ctx, 'manage-catalogue');
     getRound(ctx.db, id);
-    checkReferences(ctx.db, changes);
+    checkReferences(ctx.db, changes, id);
     const round: Round = { id, ...changes };
     write(ctx, () => ctx.log.append(ctx.person.id, 'round.saved', `round:${id}`, round));
     return round;

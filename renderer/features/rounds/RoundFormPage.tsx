@@ -88,6 +88,7 @@ export function RoundFormPage() {
           <SelectField
             id="round-fund"
             label="Fund"
+            hint="The funding stream this round pays from"
             value={values.fundId}
             placeholder="Choose a fund"
             options={funds.map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}

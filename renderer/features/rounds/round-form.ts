@@ -80,14 +80,14 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
   }
 
   const dates: Record<'opens' | 'closes', string | null> = { opens: null, closes: null };
-  for (const [field, label] of [
-    ['opens', 'opening date'],
-    ['closes', 'closing date'],
+  for (const [field, label, example] of [
+    ['opens', 'opening date', '01/10/2026'],
+    ['closes', 'closing date', '18/12/2026'],
   ] as const) {
     const text = values[field].trim();
     dates[field] = text ? parseDate(text) : null;
-    if (!text) problems.push({ field, message: `Enter the ${label}, like 25/11/2026` });
-    else if (!dates[field]) problems.push({ field, message: `Enter the ${label} as a real date, like 25/11/2026` });
+    if (!text) problems.push({ field, message: `Enter the ${label}, like ${example}` });
+    else if (!dates[field]) problems.push({ field, message: `Enter the ${label} as a real date, like ${example}` });
   }
 
   const candidate = {

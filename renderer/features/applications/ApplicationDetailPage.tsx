@@ -1,0 +1,231 @@
+// One application, read in full: summary lists grouped as the applicant filled them in, the
+// contact details set apart as personal data, and withdrawal with a recorded reason.
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { ApplicationDetail } from '../../../shared/contract/applications';
+import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
+import { formatDate, formatInstant } from '../../../shared/domain/dates';
+import { formatPence } from '../../../shared/domain/money';
+import { call } from '../../app/api';
+import { Page } from '../../components/Page';
+import { Tag } from '../../components/Tag';
+import { WithdrawForm } from './WithdrawForm';
+
+type Loaded = { state: 'loading' } | { state: 'missing'; message: string } | { state: 'ready'; application: ApplicationDetail };
+
+export function ApplicationDetailPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  // Back to the register as the officer left it: same filters, same sort.
+  const registerSearch = (location.state as { register?: string } | null)?.register ?? '';
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [withdrawing, setWithdrawing] = useState(false);
+  const statusHeading = useRef<HTMLHeadingElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    void call('applications.get', { id }, { quiet: true }).then((result) => {
+      if (!current) return;
+      setLoaded(result.ok ? { state: 'ready', application: result.value } : { state: 'missing', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const back = (
+    <Link className="back-link" to={`/applications${registerSearch}`}>
+      Back to applications
+    </Link>
+  );
+
+  if (loaded.state !== 'ready') {
+    return (
+      <>
+        {back}
+        <Page title={loaded.state === 'loading' ? 'Application' : 'Application not found'}>
+          <p role="status">{loaded.state === 'loading' ? 'Loading the application…' : loaded.message}</p>
+        </Page>
+      </>
+    );
+  }
+
+  const a = loaded.application;
+  return (
+    <>
+      {back}
+      <Page
+        title={a.projectTitle}
+        lede={
+          <>
+            <span className="detail-reference">{a.reference}</span> · {a.organisationName} · <Tag status={a.status} />
+          </>
+        }
+        actions={
+          a.status !== 'withdrawn' && !withdrawing ? (
+            <button type="button" className="button secondary" ref={withdrawButton} onClick={() => setWithdrawing(true)}>
+              Withdraw application
+            </button>
+          ) : null
+        }
+      >
+        {withdrawing ? (
+          <WithdrawForm
+            application={a}
+            onCancel={() => {
+              setWithdrawing(false);
+              requestAnimationFrame(() => withdrawButton.current?.focus());
+            }}
+            onWithdrawn={(updated) => {
+              setLoaded({ state: 'ready', application: updated });
+              setWithdrawing(false);
+              // The form and its button are gone: land on the status that changed.
+              requestAnimationFrame(() => statusHeading.current?.focus());
+            }}
+          />
+        ) : null}
+
+        <h2 ref={statusHeading} tabIndex={-1}>
+          Status
+        </h2>
+        <SummaryList
+          rows={[
+            ['Status', <Tag key="status" status={a.status} />],
+            ['Received', formatInstant(a.receivedAt)],
+            ['Round', a.roundName],
+            ...(a.withdrawnReason ? ([['Reason for withdrawal', <span key="reason" className="prose">{a.withdrawnReason}</span>]] as const) : []),
+          ]}
+        />
+
+        <h2>Organisation</h2>
+        <SummaryList
+          rows={[
+            ['Name', a.organisationName],
+            ['Type', ORGANISATION_TYPES[a.organisationType]],
+            ['Charity number', a.charityNumber || 'None given'],
+            ['Company number', a.companyNumber || 'None given'],
+            ['Properly constituted', yesNo(a.constituted)],
+            ['Bank account with two signatories', yesNo(a.bankTwoSignatories)],
+          ]}
+        />
+
+        <h2>Contact (personal data)</h2>
+        <SummaryList
+          rows={[
+            ['Name', a.contactName],
+            ['Email', a.contactEmail],
+            ['Phone', a.contactPhone || 'None given'],
+          ]}
+        />
+
+        <h2>Project</h2>
+        <SummaryList
+          rows={[
+            ['Fund', a.fundName],
+            ['Area', a.areaName],
+            ['In an Impact Area', yesNo(a.inImpactArea)],
+            ['Starts', formatDate(a.startDate)],
+            ['Ends', formatDate(a.endDate)],
+            ['Summary', <span key="summary" className="prose">{a.summary}</span>],
+            ['Sustainability', a.sustainability ? <span key="sustainability" className="prose">{a.sustainability}</span> : 'None given'],
+          ]}
+        />
+
+        <h2>Money</h2>
+        <SummaryList rows={[['Amount requested', <span key="amount" className="num">{formatPence(a.amountRequested)}</span>]]} />
+        <table className="detail-table">
+          <caption>Budget</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="money">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.budgetLines.map((line, i) => (
+              <tr key={i}>
+                <td>{line.item}</td>
+                <td className="money">{formatPence(line.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="money">
+                <strong>{formatPence(a.budgetLines.reduce((sum, l) => sum + l.amount, 0))}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+
+        <h2>Plan priorities</h2>
+        {a.priorities.length > 0 ? (
+          <ul className="detail-list">
+            {a.priorities.map((p) => (
+              <li key={p.id}>
+                {p.code} — {p.title}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>None chosen.</p>
+        )}
+
+        <h2>Beneficiaries</h2>
+        <SummaryList
+          rows={[
+            [
+              'Groups',
+              <ul key="groups" className="detail-list">
+                {a.beneficiaryGroups.map((g) => (
+                  <li key={g}>{BENEFICIARY_GROUPS[g]}</li>
+                ))}
+              </ul>,
+            ],
+            ['Expected number', <span key="expected" className="num">{a.expectedBeneficiaries.toLocaleString('en-GB')}</span>],
+          ]}
+        />
+
+        <h2>Outcomes</h2>
+        <table className="detail-table">
+          <caption className="visually-hidden">Outcomes and how each will be measured</caption>
+          <thead>
+            <tr>
+              <th scope="col">Outcome</th>
+              <th scope="col">How it will be measured</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.outcomes.map((o, i) => (
+              <tr key={i}>
+                <td>{o.outcome}</td>
+                <td>{o.measure}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Page>
+    </>
+  );
+}
+
+const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+
+/** A GOV.UK summary list: each value is React text or elements, never HTML from the data. */
+function SummaryList({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="summary-list">
+      {rows.map(([term, value]) => (
+        <Fragment key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,231 @@
+// The applications register: every application received, filtered and sorted, in a table that
+// stays smooth at tens of thousands of rows.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { APPLICATION_STATUSES } from '../../../shared/domain/catalogue';
+import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
+import { useSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { SelectField } from '../../components/fields';
+import { RegisterTable } from './RegisterTable';
+import {
+  filtersFromParams,
+  hasFilters,
+  paramsFromFilters,
+  queryFromFilters,
+  withoutFilters,
+  type FilterName,
+  type RegisterFilters,
+  type RegisterSort,
+} from './register-filters';
+import { useRegisterPages } from './register-pages';
+
+/** Long enough that typing a word is one query, short enough to feel immediate. */
+const SEARCH_DELAY_MS = 250;
+
+const STATUS_LABELS: Record<(typeof APPLICATION_STATUSES)[number], string> = { received: 'Received', withdrawn: 'Withdrawn' };
+
+/** Sorting a new column starts where people expect: biggest and newest first, words A to Z. */
+const FIRST_DIRECTION: Record<RegisterSort, 'asc' | 'desc'> = {
+  receivedAt: 'desc',
+  amountRequested: 'desc',
+  reference: 'asc',
+  organisationName: 'asc',
+  projectTitle: 'asc',
+  areaName: 'asc',
+  status: 'asc',
+};
+
+export function ApplicationsPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [reload, setReload] = useState(0);
+  const query = useMemo(() => queryFromFilters(filters), [filters]);
+  const register = useRegisterPages(query, reload);
+
+  const update = useCallback(
+    (changes: Partial<RegisterFilters>, replace = false) => setParams(paramsFromFilters({ ...filters, ...changes }), { replace }),
+    [filters, setParams],
+  );
+  const onSort = (sort: RegisterSort) =>
+    update({ sort, direction: sort === filters.sort ? (filters.direction === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[sort] });
+
+  return (
+    <div className="register-page">
+      <Page
+        title="Applications"
+        lede="Every application received, in every round."
+        actions={
+          <>
+            <Link className="button" to="/applications/new">
+              New application
+            </Link>
+            <Link className="button secondary" to="/import">
+              Import applications
+            </Link>
+          </>
+        }
+      >
+        <RegisterFilterBar filters={filters} update={update} />
+        <RegisterBody
+          filters={filters}
+          register={register}
+          onSort={onSort}
+          onClear={() => update(withoutFilters(filters))}
+          onLoaded={() => setReload((n) => n + 1)}
+        />
+      </Page>
+    </div>
+  );
+}
+
+function RegisterFilterBar({ filters, update }: { filters: RegisterFilters; update: (changes: Partial<RegisterFilters>, replace?: boolean) => void }) {
+  const { rounds, funds, areas, plans } = useSession();
+  const [search, setSearch] = useState(filters.search);
+
+  // The address changed under us (back, forward, Clear filters): show what it says.
+  useEffect(() => setSearch(filters.search), [filters.search]);
+
+  useEffect(() => {
+    if (search === filters.search) return;
+    // Typing replaces the history entry, so Back leaves the search rather than undoing a letter.
+    const timer = setTimeout(() => update({ search }, true), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, update]);
+
+  // Priorities come from the chosen round's plan, or from every plan when no round is chosen.
+  const round = rounds.find((r) => r.id === filters.roundId);
+  const shownPlans = round ? plans.filter((p) => p.id === round.planId) : plans;
+  const priorityOptions = shownPlans.flatMap((p) =>
+    p.priorities.map((pr) => ({ value: pr.id, label: `${shownPlans.length > 1 ? `${p.name}: ` : ''}${pr.code} — ${pr.title}` })),
+  );
+
+  const select = (name: Exclude<FilterName, 'search'>) => (value: string) => update({ [name]: value });
+  return (
+    <search className="register-filters" aria-label="Filter applications">
+      <SelectField
+        id="filter-round"
+        label="Round"
+        value={filters.roundId}
+        onChange={select('roundId')}
+        placeholder="All rounds"
+        options={rounds.map((r) => ({ value: r.id, label: r.name }))}
+      />
+      <SelectField
+        id="filter-fund"
+        label="Fund"
+        value={filters.fundId}
+        onChange={select('fundId')}
+        placeholder="All funds"
+        options={funds.map((f) => ({ value: f.id, label: f.name }))}
+      />
+      <SelectField
+        id="filter-area"
+        label="Area"
+        value={filters.areaId}
+        onChange={select('areaId')}
+        placeholder="All areas"
+        options={areas.map((a) => ({ value: a.id, label: a.name }))}
+      />
+      <SelectField
+        id="filter-status"
+        label="Status"
+        value={filters.status}
+        onChange={select('status')}
+        placeholder="Any status"
+        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+      />
+      <SelectField
+        id="filter-priority"
+        label="Plan priority"
+        value={filters.priorityId}
+        onChange={select('priorityId')}
+        placeholder="Any priority"
+        options={priorityOptions}
+      />
+      <div className="field register-search">
+        <label htmlFor="filter-search">
+          Search <span className="label-aside">reference, organisation, project</span>
+        </label>
+        <input id="filter-search" type="search" maxLength={200} autoComplete="off" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+    </search>
+  );
+}
+
+function RegisterBody({
+  filters,
+  register,
+  onSort,
+  onClear,
+  onLoaded,
+}: {
+  filters: RegisterFilters;
+  register: ReturnType<typeof useRegisterPages>;
+  onSort: (sort: RegisterSort) => void;
+  onClear: () => void;
+  onLoaded: () => void;
+}) {
+  const { total } = register;
+  const count = total === null ? 'Loading applications…' : `Showing ${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
+  return (
+    <>
+      <p className="register-count" role="status">
+        {count}
+      </p>
+      {register.failed ? (
+        <div className="panel warning">
+          <p>The register could not be loaded.</p>
+          <button type="button" className="button secondary" onClick={onLoaded}>
+            Try again
+          </button>
+        </div>
+      ) : total === 0 && !hasFilters(filters) ? (
+        <EmptyRegister onLoaded={onLoaded} />
+      ) : total === 0 ? (
+        <div className="empty-state">
+          <h2>No applications match these filters</h2>
+          <p>Try a different search, or clear the filters to see every application.</p>
+          <button type="button" className="button secondary" onClick={onClear}>
+            Clear filters
+          </button>
+        </div>
+      ) : total !== null ? (
+        <RegisterTable register={register} sort={filters.sort} direction={filters.direction} onSort={onSort} />
+      ) : null}
+    </>
+  );
+}
+
+/** The first thing a newcomer sees: what to do next, not a blank table. */
+function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
+  const refresh = useSession((s) => s.refresh);
+  const [loading, setLoading] = useState(false);
+  const loadDemo = async () => {
+    setLoading(true);
+    const result = await call('demo.load', {});
+    setLoading(false);
+    if (!result.ok) return;
+    await refresh();
+    useNotifications.getState().push('success', `Loaded the demo round: ${result.value.applications.toLocaleString('en-GB')} applications`);
+    onLoaded();
+  };
+  return (
+    <div className="empty-state">
+      <h2>No applications yet — import a CSV or load the demo round</h2>
+      <p>
+        Import the applications for a round from a spreadsheet saved as CSV, or load the demo round of fictional applications to try GrantPanel
+        out.
+      </p>
+      <div className="button-row">
+        <button type="button" className="button secondary" onClick={() => void loadDemo()} disabled={loading}>
+          {loading ? 'Loading the demo round…' : 'Load demo round'}
+        </button>
+        <Link className="button secondary" to="/import">
+          Import a CSV
+        </Link>
+      </div>
+    </div>
+  );
+}

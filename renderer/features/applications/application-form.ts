@@ -1,0 +1,247 @@
+// The new-application form as the officer types it (all text), turned into the draft the shared
+// schema checks. Every rule lives in shared/domain/application.ts; this file only reads text and
+// arranges the problems in the order the fields appear on the page.
+import type { FieldProblem } from '../../../shared/contract/result';
+import type { RoundSummary } from '../../../shared/contract/rounds';
+import {
+  applicationDraftSchema,
+  checkAgainstRound,
+  problemsFromZod,
+  type ApplicationDraft,
+  type RoundContext,
+} from '../../../shared/domain/application';
+import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
+import { parseDate } from '../../../shared/domain/dates';
+import { parseMoney } from '../../../shared/domain/money';
+
+export interface BudgetLineText {
+  key: number;
+  item: string;
+  amount: string;
+}
+
+export interface OutcomeText {
+  key: number;
+  outcome: string;
+  measure: string;
+}
+
+export interface ApplicationForm {
+  roundId: string;
+  reference: string;
+  organisationName: string;
+  organisationType: string;
+  charityNumber: string;
+  companyNumber: string;
+  constituted: boolean | null;
+  bankTwoSignatories: boolean | null;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  projectTitle: string;
+  summary: string;
+  areaId: string;
+  inImpactArea: boolean;
+  startDate: string;
+  endDate: string;
+  amountRequested: string;
+  budgetLines: BudgetLineText[];
+  priorityIds: string[];
+  beneficiaryGroups: string[];
+  expectedBeneficiaries: string;
+  outcomes: OutcomeText[];
+  sustainability: string;
+}
+
+/** Stable React keys for repeating rows, so removing one never muddles the others' text. */
+let lastKey = 0;
+export const rowKey = () => ++lastKey;
+
+export const emptyBudgetLine = (): BudgetLineText => ({ key: rowKey(), item: '', amount: '' });
+export const emptyOutcome = (): OutcomeText => ({ key: rowKey(), outcome: '', measure: '' });
+
+export function emptyForm(roundId = ''): ApplicationForm {
+  return {
+    roundId,
+    reference: '',
+    organisationName: '',
+    organisationType: '',
+    charityNumber: '',
+    companyNumber: '',
+    constituted: null,
+    bankTwoSignatories: null,
+    contactName: '',
+    contactEmail: '',
+    contactPhone: '',
+    projectTitle: '',
+    summary: '',
+    areaId: '',
+    inImpactArea: false,
+    startDate: '',
+    endDate: '',
+    amountRequested: '',
+    budgetLines: [emptyBudgetLine()],
+    priorityIds: [],
+    beneficiaryGroups: [],
+    expectedBeneficiaries: '',
+    outcomes: [emptyOutcome()],
+    sustainability: '',
+  };
+}
+
+// Text the officer typed that is not money, a date or a number becomes undefined (or stays as
+// text for dates), so the schema answers with its own plain message: "Enter the amount
+// requested in pounds, like £1,200.50", "Enter the start date as a real date, like 25/11/2026".
+const money = (text: string) => (text.trim() ? (parseMoney(text) ?? undefined) : undefined);
+const date = (text: string) => (text.trim() ? (parseDate(text) ?? text.trim()) : undefined);
+const wholeNumber = (text: string) => {
+  const t = text.trim();
+  return /^(\d{1,3}(,\d{3})+|\d+)$/.test(t) ? Number(t.replace(/,/g, '')) : undefined;
+};
+
+/** The form as the schema's input: what the core will receive, before checking. */
+export function draftInput(f: ApplicationForm): Record<string, unknown> {
+  return {
+    reference: f.reference,
+    roundId: f.roundId,
+    organisationName: f.organisationName,
+    organisationType: f.organisationType || undefined,
+    charityNumber: f.charityNumber,
+    companyNumber: f.companyNumber,
+    constituted: f.constituted ?? undefined,
+    bankTwoSignatories: f.bankTwoSignatories ?? undefined,
+    contactName: f.contactName,
+    contactEmail: f.contactEmail,
+    contactPhone: f.contactPhone,
+    projectTitle: f.projectTitle,
+    summary: f.summary,
+    areaId: f.areaId,
+    inImpactArea: f.inImpactArea,
+    amountRequested: money(f.amountRequested),
+    budgetLines: f.budgetLines.map((l) => ({ item: l.item, amount: money(l.amount) })),
+    startDate: date(f.startDate),
+    endDate: date(f.endDate),
+    priorityIds: f.priorityIds,
+    beneficiaryGroups: f.beneficiaryGroups,
+    expectedBeneficiaries: wholeNumber(f.expectedBeneficiaries),
+    outcomes: f.outcomes.map((o) => ({ outcome: o.outcome, measure: o.measure })),
+    sustainability: f.sustainability,
+  };
+}
+
+/** The round, its fund, plan and the areas: what checkAgainstRound needs. */
+export function roundContext(roundId: string, catalogue: { rounds: RoundSummary[]; funds: Fund[]; plans: Plan[]; areas: Area[] }): RoundContext | null {
+  const round = catalogue.rounds.find((r) => r.id === roundId);
+  const fund = catalogue.funds.find((f) => f.id === round?.fundId);
+  const plan = catalogue.plans.find((p) => p.id === round?.planId);
+  return round && fund && plan ? { round, fund, plan, areas: catalogue.areas } : null;
+}
+
+// Stand-ins for fields that failed the schema, so the round's rules (fund maximum, areas, plan)
+// are still reported on the first submit rather than only after everything else is fixed.
+const STAND_IN: ApplicationDraft = {
+  reference: '',
+  roundId: '',
+  organisationName: '',
+  organisationType: 'other',
+  charityNumber: '',
+  companyNumber: '',
+  constituted: true,
+  bankTwoSignatories: true,
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+  projectTitle: '',
+  summary: '',
+  areaId: '',
+  inImpactArea: false,
+  amountRequested: 0,
+  budgetLines: [],
+  startDate: '',
+  endDate: '',
+  priorityIds: [],
+  beneficiaryGroups: [],
+  expectedBeneficiaries: 0,
+  outcomes: [],
+  sustainability: '',
+};
+
+export type FormCheck = { ok: true; draft: ApplicationDraft } | { ok: false; problems: FieldProblem[] };
+
+/** Every problem the form has, from the shared schema and the round's rules, in page order. */
+export function checkForm(f: ApplicationForm, ctx: RoundContext | null): FormCheck {
+  const input = draftInput(f);
+  const parsed = applicationDraftSchema.safeParse(input);
+  const problems = parsed.success ? [] : problemsFromZod(parsed.error);
+  if (ctx) {
+    const amount = input.amountRequested;
+    const probe: ApplicationDraft = parsed.success
+      ? parsed.data
+      : { ...STAND_IN, roundId: f.roundId, areaId: f.areaId, priorityIds: f.priorityIds, amountRequested: typeof amount === 'number' ? amount : 0 };
+    problems.push(...checkAgainstRound(probe, ctx));
+  }
+  if (parsed.success && problems.length === 0) return { ok: true, draft: parsed.data };
+  return { ok: false, problems: arrangeProblems(problems) };
+}
+
+/** Where each field sits on the page, top to bottom: the error summary lists problems in this order. */
+const PAGE_ORDER = [
+  'roundId',
+  'reference',
+  'organisationName',
+  'organisationType',
+  'charityNumber',
+  'companyNumber',
+  'constituted',
+  'bankTwoSignatories',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'projectTitle',
+  'summary',
+  'areaId',
+  'inImpactArea',
+  'startDate',
+  'endDate',
+  'amountRequested',
+  'budgetLines',
+  'priorityIds',
+  'beneficiaryGroups',
+  'expectedBeneficiaries',
+  'outcomes',
+  'sustainability',
+];
+
+/** "beneficiaryGroups.2" is a problem with the group of boxes, not one box. */
+function normalise(field: string): string {
+  return /^(priorityIds|beneficiaryGroups)\.\d+$/.test(field) ? (field.split('.')[0] ?? field) : field;
+}
+
+/** One problem per field (the first found), sorted into page order. Also used for the core's answer. */
+export function arrangeProblems(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const unique: FieldProblem[] = [];
+  for (const p of problems) {
+    const field = normalise(p.field);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    unique.push({ ...p, field });
+  }
+  const rank = (field: string) => {
+    const [top = '', row = '0'] = field.split('.');
+    const at = PAGE_ORDER.indexOf(top);
+    return (at === -1 ? PAGE_ORDER.length : at) * 1000 + (Number(row) || 0);
+  };
+  return unique.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.field) - rank(b.p.field) || a.i - b.i).map(({ p }) => p);
+}
+
+/**
+ * The id of the control a problem's link focuses: the dotted path with hyphens
+ * ("budgetLines.0.amount" → "budgetLines-0-amount"); a problem with a whole list goes to its first row.
+ */
+export function fieldId(field: string, f: ApplicationForm): string {
+  if (field === 'budgetLines') return f.budgetLines.length > 0 ? 'budgetLines-0-item' : 'add-budget-line';
+  if (field === 'outcomes') return f.outcomes.length > 0 ? 'outcomes-0-outcome' : 'add-outcome';
+  if (!PAGE_ORDER.includes(field.split('.')[0] ?? '')) return 'roundId';
+  return field.replace(/\./g, '-');
+}

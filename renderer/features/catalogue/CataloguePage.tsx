@@ -1,0 +1,54 @@
+// The catalogue the register refers to: funds, areas and Police and Crime Plans. Data, not code.
+import { useEffect, useState } from 'react';
+import { useNotifications } from '../../app/notifications';
+import { useSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { AreasSection } from './AreasSection';
+import { FundsSection } from './FundsSection';
+import { PlansSection } from './PlansSection';
+
+type Editing = { kind: 'fund'; id: string } | { kind: 'area'; id: string } | null;
+
+export function CataloguePage() {
+  const { funds, areas, plans, loaded, refresh } = useSession();
+  const [editing, setEditing] = useState<Editing>(null);
+  /** Where focus goes back to when a form closes. */
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (editing !== null || !returnTo) return;
+    document.getElementById(returnTo)?.focus();
+    setReturnTo(null);
+  }, [editing, returnTo]);
+
+  const close = (focusId: string) => {
+    setEditing(null);
+    setReturnTo(focusId);
+  };
+  const saved = async (what: string, focusId: string) => {
+    await refresh();
+    useNotifications.getState().push('success', `${what} saved`);
+    close(focusId);
+  };
+
+  return (
+    <Page title="Catalogue" lede="The funds, areas and Police and Crime Plans every round and application refers to. Changes apply to this laptop’s register and travel in its next bundle.">
+      {!loaded ? <p role="status">Loading the catalogue…</p> : null}
+      <FundsSection
+        funds={funds}
+        editingId={editing?.kind === 'fund' ? editing.id : editing ? '' : null}
+        onEdit={(id) => setEditing({ kind: 'fund', id })}
+        onSaved={(fund) => void saved(fund.name, `edit-fund-${fund.id}`)}
+        onCancel={() => editing && close(`edit-fund-${editing.id}`)}
+      />
+      <AreasSection
+        areas={areas}
+        editingId={editing?.kind === 'area' ? editing.id : editing ? '' : null}
+        onEdit={(id) => setEditing({ kind: 'area', id })}
+        onSaved={(area) => void saved(area.name, editing?.id === 'new' ? 'add-area' : `edit-area-${area.id}`)}
+        onCancel={() => editing && close(editing.id === 'new' ? 'add-area' : `edit-area-${editing.id}`)}
+      />
+      <PlansSection plans={plans} />
+    </Page>
+  );
+}

@@ -1,0 +1,277 @@
+// Importing applications from a CSV file: choose the round and file, check it (nothing is saved),
+// fix what the report lists, then import every row or none.
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { ImportInput, ImportReport } from '../../../shared/contract/imports';
+import type { ContractError, FieldProblem } from '../../../shared/contract/result';
+import { MAX_IMPORT_BYTES } from '../../../shared/formats/applications-csv';
+import { call } from '../../app/api';
+import { useSession } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Page } from '../../components/Page';
+import { SelectField } from '../../components/fields';
+import type { Mapping } from './ColumnMappingEditor';
+import { ImportConfirmation, type ImportDone } from './ImportConfirmation';
+import { ImportProgress, type Progress } from './ImportProgress';
+import { ImportReportView } from './ImportReportView';
+import { FileReadCancelled, fileSizeProblem, formatFileSize, readFileAsBase64 } from './import-file';
+import { downloadTemplate } from './template-download';
+
+const FIELD_IDS: Record<string, string> = { round: 'import-round', file: 'import-file', import: 'import-report-title' };
+
+/** A core error as problems on this page's fields: file troubles link to the file input. */
+function problemsFromError(error: ContractError): FieldProblem[] {
+  const details = (error.details ?? []).filter((d) => d.row === undefined);
+  const fieldOf = (field: string) => (field === 'roundId' ? 'round' : 'file');
+  if (details.length > 0) return details.map((d) => ({ field: fieldOf(d.field), message: d.message }));
+  return [{ field: error.code === 'NOT_FOUND' ? 'round' : 'file', message: error.message }];
+}
+
+export function ImportPage() {
+  const { rounds, loaded, refresh } = useSession();
+  const [params] = useSearchParams();
+  const [roundId, setRoundId] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  /** Exactly what the report was made from: importing sends the same again. */
+  const [checked, setChecked] = useState<ImportInput | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [mappingChanged, setMappingChanged] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [done, setDone] = useState<ImportDone | null>(null);
+  /** Each check or import has a number; a cancelled or superseded one's answer is ignored. */
+  const run = useRef(0);
+  const abortRead = useRef<AbortController | null>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = progress !== null;
+
+  // Default round: the one asked for in the address, else the first open round, else the first.
+  useEffect(() => {
+    if (roundId || rounds.length === 0) return;
+    const asked = params.get('round');
+    const chosen = rounds.find((r) => r.id === asked) ?? rounds.find((r) => r.status === 'open') ?? rounds[0];
+    if (chosen) setRoundId(chosen.id);
+  }, [rounds, roundId, params]);
+
+  useEffect(() => {
+    if (report) reportHeading.current?.focus();
+  }, [report]);
+
+  const round = rounds.find((r) => r.id === roundId);
+  const errorOf = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+
+  const forget = () => {
+    setReport(null);
+    setChecked(null);
+    setMapping({});
+    setMappingChanged(false);
+  };
+
+  const chooseFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0] ?? null;
+    setFile(chosen);
+    forget();
+    setDone(null);
+    const tooBig = chosen ? fileSizeProblem(chosen) : null;
+    setProblems(tooBig ? [{ field: 'file', message: tooBig }] : []);
+  };
+
+  const cancel = () => {
+    run.current++;
+    abortRead.current?.abort();
+    setProgress(null);
+    setProblems([]);
+  };
+
+  /** Reads the file (again, so a fixed spreadsheet is picked up) and asks the core for the report. */
+  async function check(withMapping?: Mapping) {
+    const found: FieldProblem[] = [];
+    if (!roundId) found.push({ field: 'round', message: 'Choose the round to import into' });
+    if (!file) found.push({ field: 'file', message: 'Choose the CSV file to check' });
+    const sizeProblem = file ? fileSizeProblem(file) : null;
+    if (sizeProblem) found.push({ field: 'file', message: sizeProblem });
+    setProblems(found);
+    if (found.length > 0 || !file) return;
+
+    const mine = ++run.current;
+    const controller = new AbortController();
+    abortRead.current = controller;
+    setDone(null);
+    let contentBase64: string;
+    const reading = (fraction: number) =>
+      setProgress({ fraction, text: `Reading ${file.name}: ${Math.round(fraction * 100)}% of ${formatFileSize(file.size)}`, onCancel: cancel });
+    reading(0);
+    try {
+      contentBase64 = withMapping && checked ? checked.contentBase64 : await readFileAsBase64(file, reading, controller.signal);
+    } catch (error) {
+      if (mine !== run.current || error instanceof FileReadCancelled) return;
+      setProgress(null);
+      setProblems([{ field: 'file', message: (error as Error).message }]);
+      return;
+    }
+    if (mine !== run.current) return;
+    setProgress({ fraction: null, text: `Checking every row of ${file.name} — nothing is saved yet`, onCancel: cancel });
+    const input: ImportInput = { roundId, fileName: file.name, contentBase64, ...(withMapping ? { mapping: withMapping } : {}) };
+    const result = await call('imports.preview', input, { quiet: true });
+    if (mine !== run.current) return;
+    setProgress(null);
+    if (!result.ok) {
+      forget();
+      setProblems(problemsFromError(result.error));
+      return;
+    }
+    setChecked(input);
+    setReport(result.value);
+    setMapping(result.value.mapping);
+    setMappingChanged(false);
+  }
+
+  async function commit() {
+    if (!checked || !report || !round) return;
+    const mine = ++run.current;
+    setProblems([]);
+    setProgress({ fraction: null, text: `Importing ${report.importable.toLocaleString('en-GB')} applications into ${round.name}…` });
+    const result = await call('imports.commit', checked, { quiet: true });
+    if (mine !== run.current) return;
+    setProgress(null);
+    if (!result.ok) {
+      setProblems([{ field: 'import', message: result.error.message }]);
+      // The register or catalogue changed since the check: show what stands in the way now.
+      if (result.error.code === 'VALIDATION') void check(checked.mapping ?? undefined);
+      return;
+    }
+    setDone({ imported: result.value.imported, skippedDuplicates: result.value.skippedDuplicates, roundId: round.id, roundName: round.name, fileName: checked.fileName });
+    forget();
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+    void refresh();
+  }
+
+  const startAgain = () => {
+    setDone(null);
+    forget();
+    setFile(null);
+    setProblems([]);
+    if (fileInput.current) {
+      fileInput.current.value = '';
+      fileInput.current.focus();
+    }
+  };
+
+  if (loaded && rounds.length === 0) {
+    return (
+      <Page title="Import applications" lede="Bring applications in from a spreadsheet saved as CSV.">
+        <div className="empty-state">
+          <h2>There is no round to import into yet</h2>
+          <p>Applications always belong to a round. Set up the round first — its fund, dates and area budgets — then come back here with your CSV file.</p>
+          <p>
+            <Link to="/rounds/new">Set up a new round</Link>
+          </p>
+        </div>
+      </Page>
+    );
+  }
+
+  const canImport = report !== null && report.importable > 0 && report.problemCount === 0 && report.missingColumns.length === 0 && !mappingChanged;
+
+  return (
+    <Page title="Import applications" lede="Bring applications in from a spreadsheet saved as CSV. GrantPanel checks every row first and imports all of them or none.">
+      <ErrorSummary problems={problems} idFor={(field) => FIELD_IDS[field] ?? 'import-file'} />
+      {done ? <ImportConfirmation done={done} onAnother={startAgain} /> : null}
+
+      <form
+        noValidate
+        className="import-choose"
+        aria-labelledby="import-choose-title"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void check();
+        }}
+      >
+        <h2 id="import-choose-title">Choose the round and file</h2>
+        <SelectField
+          id="import-round"
+          label="Round"
+          hint="The applications in the file are all added to this round"
+          value={roundId}
+          placeholder={roundId ? undefined : 'Choose a round'}
+          options={rounds.map((r) => ({ value: r.id, label: `${r.name}${r.status === 'open' ? '' : ` (${r.status})`}` }))}
+          error={errorOf.round}
+          onChange={(v) => {
+            setRoundId(v);
+            forget();
+          }}
+        />
+        <div className={`field${errorOf.file ? ' invalid' : ''}`}>
+          <label htmlFor="import-file">CSV file</label>
+          <span className="hint" id="import-file-hint">
+            Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel imports is{' '}
+            {MAX_IMPORT_BYTES / 1024 / 1024} MB.
+          </span>
+          {errorOf.file ? (
+            <span className="field-error" id="import-file-error">
+              <span className="visually-hidden">Error: </span>
+              {errorOf.file}
+            </span>
+          ) : null}
+          <input
+            ref={fileInput}
+            id="import-file"
+            name="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            className="file-input"
+            aria-invalid={errorOf.file ? true : undefined}
+            aria-describedby={['import-file-hint', errorOf.file ? 'import-file-error' : ''].filter(Boolean).join(' ')}
+            disabled={busy}
+            // Choosing the same file again after fixing it should still count as a new choice.
+            onClick={(e) => (e.currentTarget.value = '')}
+            onChange={chooseFile}
+          />
+          {file ? (
+            <p className="chosen-file">
+              Chosen: <strong>{file.name}</strong>, {formatFileSize(file.size)}
+            </p>
+          ) : null}
+        </div>
+        <div className="button-row">
+          <button type="submit" className={report ? 'button secondary' : 'button'} disabled={busy}>
+            {report ? 'Check the file again' : 'Check file'}
+          </button>
+          <button type="button" className="link-button" disabled={busy} onClick={() => void downloadTemplate()}>
+            Download the template
+          </button>
+        </div>
+      </form>
+
+      {progress ? <ImportProgress progress={progress} /> : null}
+
+      {report ? (
+        <>
+          <ImportReportView
+            report={report}
+            mapping={mapping}
+            mappingChanged={mappingChanged}
+            busy={busy}
+            headingRef={reportHeading}
+            onMappingChange={(m) => {
+              setMapping(m);
+              setMappingChanged(true);
+            }}
+            onCheckAgain={() => void check(mapping)}
+          />
+          {canImport && round ? (
+            <div className="button-row">
+              <button type="button" className="button" id="import-commit" disabled={busy} onClick={() => void commit()}>
+                Import {report.importable.toLocaleString('en-GB')} {report.importable === 1 ? 'application' : 'applications'}
+              </button>
+              <span className="hint">into {round.name}</span>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
