@@ -112,7 +112,7 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
     params.roundId = q.roundId;
   }
   if (q.fundId) {
-    where.push('r.fund_id = @fundId');
+    where.push('a.round_id IN (SELECT id FROM rounds WHERE fund_id = @fundId)');
     params.fundId = q.fundId;
   }
   if (q.areaId) {
@@ -124,7 +124,7 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
     params.status = q.status;
   }
   if (q.priorityId) {
-    where.push('EXISTS (SELECT 1 FROM application_priorities ap WHERE ap.priority_id = @priorityId AND ap.application_id = a.id)');
+    where.push('a.id IN (SELECT application_id FROM application_priorities WHERE priority_id = @priorityId)');
     params.priorityId = q.priorityId;
   }
   if (q.search) {
@@ -132,9 +132,10 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
     where.push("a.search_text LIKE @search ESCAPE '\\'");
     params.search = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  const from = `FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (statement(db, `SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Counting needs no joins: every filter is on the applications table itself.
+  const total = (statement(db, `SELECT count(*) AS n FROM applications a ${filter}`).get(params) as { n: number }).n;
+  const from = `FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id ${filter}`;
   const order = `${SORT_COLUMNS[q.sort]} ${q.direction === 'asc' ? 'ASC' : 'DESC'}, a.id ${q.direction === 'asc' ? 'ASC' : 'DESC'}`;
   const rows = statement(
     db,
