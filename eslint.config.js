@@ -17,6 +17,17 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS entry points by necessity (npm bin, bundled output).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Playwright fixtures must destructure their dependencies, even when there are none.
+    files: ['test/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['shared/**'],
     rules: {
       'no-restricted-imports': [
