@@ -3,3 +3,6 @@ declare module '*.sql' {
   export default sql;
 }
 declare module '*.css';
+
+/** package.json's version, set by Vite at build time. */
+declare const __APP_VERSION__: string;

@@ -117,7 +117,12 @@ export async function startServer(core: Core, options: { rendererDir: string; po
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Open keep-alive connections from the page would otherwise hold the server up.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -13,9 +13,15 @@ interface NotificationsState {
 }
 
 let nextId = 1;
+/** Successes and information fade after a while; problems stay until dismissed. */
+const FADE_MS = 10_000;
 
-export const useNotifications = create<NotificationsState>((set) => ({
+export const useNotifications = create<NotificationsState>((set, get) => ({
   notices: [],
-  push: (kind, message) => set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind, message }] })),
+  push: (kind, message) => {
+    const id = nextId++;
+    set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, message }] }));
+    if (kind !== 'error') setTimeout(() => get().dismiss(id), FADE_MS);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

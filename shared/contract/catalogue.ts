@@ -6,6 +6,7 @@ export const catalogue = {
   'catalogue.funds': method<Fund[]>()(z.object({})),
   'catalogue.areas': method<Area[]>()(z.object({})),
   'catalogue.plans': method<Plan[]>()(z.object({})),
-  'catalogue.saveFund': method<Fund>()(fundSchema),
-  'catalogue.saveArea': method<Area>()(areaSchema),
+  /** Adding refuses an id already in use; changing refuses an id not there, so nothing is overwritten by mistake. */
+  'catalogue.saveFund': method<Fund>()(fundSchema.extend({ adding: z.boolean().default(false) })),
+  'catalogue.saveArea': method<Area>()(areaSchema.extend({ adding: z.boolean().default(false) })),
 };

@@ -71,10 +71,12 @@ test('rebuilding the projections from the events gives exactly the live tables (
             const target = list.rows[op.pick % Math.max(1, list.rows.length)];
             if (target) await c.dispatch('applications.withdraw', { id: target.id, reason: 'Group folded' });
           } else if (op.kind === 'area') {
-            await c.dispatch('catalogue.saveArea', { id: `area-${op.name.length}`, name: op.name, onsCode: null, localAuthority: 'Somewhere' });
+            const id = `area-${op.name.length}`;
+            const adding = !(await c.call('catalogue.areas', {})).some((a) => a.id === id);
+            await c.call('catalogue.saveArea', { id, name: op.name, onsCode: null, localAuthority: 'Somewhere', adding });
           } else if (op.kind === 'fund') {
             const [acf] = (await c.call('catalogue.funds', {})).filter((f) => f.id === 'acf');
-            await c.dispatch('catalogue.saveFund', { ...acf!, maxAwardPence: op.max });
+            await c.call('catalogue.saveFund', { ...acf!, maxAwardPence: op.max });
           }
         }
         const live = snapshot(c.ctx.db);
@@ -127,7 +129,7 @@ test('a database from a newer GrantPanel opens read-only with a clear message', 
   try {
     const session = await newer.call('session.current', {});
     expect(session.readOnly).toMatch(/newer version of GrantPanel/);
-    const result = await newer.dispatch('catalogue.saveArea', { id: 'x', name: 'X', onsCode: null, localAuthority: 'Y' });
+    const result = await newer.dispatch('catalogue.saveArea', { id: 'x', name: 'X', onsCode: null, localAuthority: 'Y', adding: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     expect((await newer.call('catalogue.funds', {})).length).toBe(5);
   } finally {

@@ -1,5 +1,6 @@
 // Funds, areas, plans and people: the catalogue the rest of the register refers to.
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
+import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers, type Person } from '../context';
 import { registerProjection } from '../events/project';
@@ -120,14 +121,25 @@ export const catalogueHandlers: Handlers<
     authorise(ctx, 'read-register');
     return listPlans(ctx.db);
   },
-  'catalogue.saveFund': (fund, ctx) => {
+  'catalogue.saveFund': ({ adding, ...fund }, ctx) => {
     authorise(ctx, 'manage-catalogue');
+    checkAddingOrChanging(ctx.db, 'funds', 'fund', fund.id, adding);
     write(ctx, () => ctx.log.append(ctx.person.id, 'fund.saved', `fund:${fund.id}`, fund));
     return fund;
   },
-  'catalogue.saveArea': (area, ctx) => {
+  'catalogue.saveArea': ({ adding, ...area }, ctx) => {
     authorise(ctx, 'manage-catalogue');
+    checkAddingOrChanging(ctx.db, 'areas', 'area', area.id, adding);
     write(ctx, () => ctx.log.append(ctx.person.id, 'area.saved', `area:${area.id}`, area));
     return area;
   },
 };
+
+function checkAddingOrChanging(db: Db, table: 'funds' | 'areas', noun: string, id: string, adding: boolean): void {
+  const exists = statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  if (adding && exists)
+    throw new DomainError('VALIDATION', `There is already a ${noun} with the id ${id}`, [
+      { field: 'id', message: `There is already a ${noun} with the id ${id} — choose another name` },
+    ]);
+  if (!adding && !exists) throw new DomainError('NOT_FOUND', `There is no ${noun} with the id ${id} — it may have been removed`);
+}

@@ -72,7 +72,11 @@ export function ApplicationsPage() {
           filters={filters}
           register={register}
           onSort={onSort}
-          onClear={() => update(withoutFilters(filters))}
+          onClear={() => {
+            update(withoutFilters(filters));
+            // The button goes with the empty state: carry on from the first filter.
+            document.getElementById('filter-round')?.focus();
+          }}
           onLoaded={() => setReload((n) => n + 1)}
         />
       </Page>
@@ -167,8 +171,10 @@ function RegisterBody({
   onClear: () => void;
   onLoaded: () => void;
 }) {
-  const { total } = register;
-  const count = total === null ? 'Loading applications…' : `Showing ${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
+  const { total, busy } = register;
+  // While a new query is on its way the old rows stay, but an old "nothing found" would mislead.
+  const settling = total === null || (busy && total === 0);
+  const count = settling ? 'Loading applications…' : `Showing ${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
   return (
     <>
       <p className="register-count" role="status">
@@ -181,7 +187,7 @@ function RegisterBody({
             Try again
           </button>
         </div>
-      ) : total === 0 && !hasFilters(filters) ? (
+      ) : settling ? null : total === 0 && !hasFilters(filters) ? (
         <EmptyRegister onLoaded={onLoaded} />
       ) : total === 0 ? (
         <div className="empty-state">
@@ -191,9 +197,9 @@ function RegisterBody({
             Clear filters
           </button>
         </div>
-      ) : total !== null ? (
+      ) : (
         <RegisterTable register={register} sort={filters.sort} direction={filters.direction} onSort={onSort} />
-      ) : null}
+      )}
     </>
   );
 }

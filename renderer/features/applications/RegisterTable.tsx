@@ -83,7 +83,7 @@ export function RegisterTable({
   const [sortLabel, ascending, descending] = SORT_WORDS[sort];
 
   return (
-    <div className="register-scroll" ref={scroller} role="region" aria-labelledby="register-caption" tabIndex={0}>
+    <div className="register-scroll" ref={scroller} role="region" aria-labelledby="register-caption" aria-busy={register.busy} tabIndex={0}>
       <table className="register" aria-rowcount={total + 1}>
         <caption id="register-caption" className="visually-hidden">
           Applications, sorted by {sortLabel}, {direction === 'asc' ? ascending : descending}

@@ -16,7 +16,11 @@ interface Props {
 }
 
 export function AreaForm({ area, areas, onSaved, onCancel }: Props) {
-  const [values, setValues] = useState<AreaFormValues>(() => ({ name: area?.name ?? '', onsCode: area?.onsCode ?? '', localAuthority: area?.localAuthority ?? '' }));
+  const [values, setValues] = useState<AreaFormValues>(() => ({
+    name: area?.name ?? '',
+    onsCode: area?.onsCode ?? '',
+    localAuthority: area?.localAuthority ?? '',
+  }));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
@@ -31,20 +35,25 @@ export function AreaForm({ area, areas, onSaved, onCancel }: Props) {
     const checked = checkArea(area?.id ?? null, values, areas);
     if (!checked.area) return setProblems(checked.problems);
     setSaving(true);
-    const result = await call('catalogue.saveArea', checked.area, { quiet: true });
+    const result = await call('catalogue.saveArea', { ...checked.area, adding: area === null }, { quiet: true });
     setSaving(false);
-    if (!result.ok) return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
+    if (!result.ok)
+      return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
     onSaved(result.value);
   }
 
   return (
     <form noValidate className="inline-form" aria-label={area ? `Change ${area.name}` : 'Add an area'} onSubmit={(e) => void submit(e)}>
-      {area ? null : <h3>Add an area</h3>}
+      <h3>{area ? `Change ${area.name}` : 'Add an area'}</h3>
       <ErrorSummary problems={problems} idFor={(field) => AREA_FIELD_IDS[field] ?? 'area-save'} />
       <TextField
         id="area-name"
         label="Area name"
-        hint={area ? `As applicants write it, like Birmingham East. Its id stays ${area.id}.` : `As applicants write it, like Birmingham East.${newId ? ` Its id will be ${newId}.` : ''}`}
+        hint={
+          area
+            ? 'As applicants write it. Renaming changes the name on every application from this area.'
+            : `As applicants write it, like Birmingham East.${newId ? ` Its id will be ${newId}.` : ''}`
+        }
         value={values.name}
         error={errorOf.name}
         onChange={set('name')}
@@ -59,7 +68,14 @@ export function AreaForm({ area, areas, onSaved, onCancel }: Props) {
           error={errorOf.onsCode}
           onChange={set('onsCode')}
         />
-        <TextField id="area-local-authority" label="Local authority" hint="Like Coventry City Council" value={values.localAuthority} error={errorOf.localAuthority} onChange={set('localAuthority')} />
+        <TextField
+          id="area-local-authority"
+          label="Local authority"
+          hint="Like Coventry City Council"
+          value={values.localAuthority}
+          error={errorOf.localAuthority}
+          onChange={set('localAuthority')}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button" id="area-save" disabled={saving}>

@@ -15,8 +15,12 @@ export function AreasSection({ areas, editingId, onEdit, onSaved, onCancel }: Pr
   const busy = editingId !== null;
   return (
     <section aria-labelledby="areas-title">
-      <h2 id="areas-title">Areas</h2>
-      <p className="section-lede">Local policing areas or Neighbourhood Policing Units. Applicants name one; each round can give each area a budget.</p>
+      <h2 id="areas-title" tabIndex={-1}>
+        Areas
+      </h2>
+      <p className="section-lede">
+        Local policing areas or Neighbourhood Policing Units. Applicants name one; each round can give each area a budget.
+      </p>
       <table className="areas-table">
         <thead>
           <tr>

@@ -7,6 +7,37 @@ import { AreasSection } from './AreasSection';
 import { FundsSection } from './FundsSection';
 import { PlansSection } from './PlansSection';
 
+const CONTENTS = [
+  ['funds-title', 'Funds'],
+  ['areas-title', 'Areas'],
+  ['plans-title', 'Police and Crime Plans'],
+] as const;
+
+/** In-page links: the hash belongs to the router, so move focus to the section's heading instead. */
+function PageContents() {
+  return (
+    <nav className="page-contents" aria-label="On this page">
+      <ul>
+        {CONTENTS.map(([id, label]) => (
+          <li key={id}>
+            <a
+              href={`#${id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                const heading = document.getElementById(id);
+                heading?.focus();
+                heading?.scrollIntoView({ block: 'start' });
+              }}
+            >
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 type Editing = { kind: 'fund'; id: string } | { kind: 'area'; id: string } | null;
 
 export function CataloguePage() {
@@ -32,7 +63,11 @@ export function CataloguePage() {
   };
 
   return (
-    <Page title="Catalogue" lede="The funds, areas and Police and Crime Plans every round and application refers to. Changes apply to this laptop’s register and travel in its next bundle.">
+    <Page
+      title="Catalogue"
+      lede="The funds, areas and Police and Crime Plans every round and application refers to. Changes apply to this laptop’s register and travel in its next bundle."
+    >
+      <PageContents />
       {!loaded ? <p role="status">Loading the catalogue…</p> : null}
       <FundsSection
         funds={funds}

@@ -24,7 +24,8 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
     setSaving(true);
     const result = await call('catalogue.saveFund', checked.fund, { quiet: true });
     setSaving(false);
-    if (!result.ok) return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
+    if (!result.ok)
+      return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
     onSaved(result.value);
   }
 
@@ -33,9 +34,23 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
       <ErrorSummary problems={problems} idFor={(field) => FUND_FIELD_IDS[field] ?? 'fund-save'} />
       <div className="grid-2">
         <TextField id="fund-name" label="Fund name" value={values.name} error={errorOf.name} onChange={set('name')} />
-        <TextField id="fund-code" label="Short code" hint="Starts application references, like ACF-2026-0001" className="narrow" value={values.code} error={errorOf.code} onChange={set('code')} />
+        <TextField
+          id="fund-code"
+          label="Short code"
+          hint="Begins each reference, like ACF"
+          className="narrow"
+          value={values.code}
+          error={errorOf.code}
+          onChange={set('code')}
+        />
       </div>
-      <TextField id="fund-source" label="Where the money comes from" value={values.source} error={errorOf.source} onChange={set('source')} />
+      <TextField
+        id="fund-source"
+        label="Where the money comes from"
+        value={values.source}
+        error={errorOf.source}
+        onChange={set('source')}
+      />
       <TextField
         id="fund-max-award"
         label="Maximum award"
@@ -46,7 +61,15 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
         error={errorOf.maxAwardPence}
         onChange={set('maxAward')}
       />
-      <TextArea id="fund-eligibility" label="Eligibility" hint="Who and what the fund pays for, as applicants are told" rows={5} value={values.eligibility} error={errorOf.eligibility} onChange={set('eligibility')} />
+      <TextArea
+        id="fund-eligibility"
+        label="Eligibility"
+        hint="Who and what the fund pays for, as applicants are told"
+        rows={5}
+        value={values.eligibility}
+        error={errorOf.eligibility}
+        onChange={set('eligibility')}
+      />
       <div className="button-row">
         <button type="submit" className="button" id="fund-save" disabled={saving}>
           {saving ? 'Saving…' : 'Save fund'}

@@ -14,7 +14,9 @@ interface Props {
 export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Props) {
   return (
     <section aria-labelledby="funds-title">
-      <h2 id="funds-title">Funds</h2>
+      <h2 id="funds-title" tabIndex={-1}>
+        Funds
+      </h2>
       <p className="section-lede">The funding streams rounds are opened for. A fund’s maximum award is checked on every application.</p>
       {funds.length === 0 ? <p className="empty-state">No funds are set up.</p> : null}
       {funds.map((fund) => (
@@ -36,7 +38,13 @@ export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Pr
                 <dt>Eligibility</dt>
                 <dd>{fund.eligibility || 'Not recorded'}</dd>
               </dl>
-              <button type="button" className="button secondary" id={`edit-fund-${fund.id}`} disabled={editingId !== null} onClick={() => onEdit(fund.id)}>
+              <button
+                type="button"
+                className="button secondary"
+                id={`edit-fund-${fund.id}`}
+                disabled={editingId !== null}
+                onClick={() => onEdit(fund.id)}
+              >
                 Edit<span className="visually-hidden"> {fund.name}</span>
               </button>
             </>

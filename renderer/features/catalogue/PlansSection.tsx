@@ -4,8 +4,12 @@ import type { Plan } from '../../../shared/domain/catalogue';
 export function PlansSection({ plans }: { plans: Plan[] }) {
   return (
     <section aria-labelledby="plans-title">
-      <h2 id="plans-title">Police and Crime Plans</h2>
-      <p className="section-lede">Each round scores applications against one plan’s priorities. Applicants name priorities by code or title.</p>
+      <h2 id="plans-title" tabIndex={-1}>
+        Police and Crime Plans
+      </h2>
+      <p className="section-lede">
+        Each round scores applications against one plan’s priorities. Applicants name priorities by code or title.
+      </p>
       {plans.length === 0 ? <p className="empty-state">No plans are recorded.</p> : null}
       {plans.map((plan) => (
         <article key={plan.id} className="catalogue-item" aria-labelledby={`plan-${plan.id}-title`}>

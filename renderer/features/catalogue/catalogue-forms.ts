@@ -37,10 +37,21 @@ export function checkFund(id: string, values: FundFormValues): { fund: Fund | nu
   let maxAwardPence: number | null = null;
   if (text) {
     const pence = parseMoney(text);
-    if (pence === null) problems.push({ field: 'maxAwardPence', message: 'Enter the maximum award in pounds, like £5,000, or leave it blank for no maximum' });
+    if (pence === null)
+      problems.push({
+        field: 'maxAwardPence',
+        message: 'Enter the maximum award in pounds, like £5,000, or leave it blank for no maximum',
+      });
     else maxAwardPence = pence;
   }
-  const parsed = fundSchema.safeParse({ id, name: values.name, code: values.code, source: values.source, maxAwardPence, eligibility: values.eligibility });
+  const parsed = fundSchema.safeParse({
+    id,
+    name: values.name,
+    code: values.code,
+    source: values.source,
+    maxAwardPence,
+    eligibility: values.eligibility,
+  });
   if (!parsed.success) {
     const already = new Set(problems.map((p) => p.field));
     problems.push(...problemsFromZod(parsed.error).filter((p) => !already.has(p.field)));
@@ -56,7 +67,12 @@ export interface AreaFormValues {
   localAuthority: string;
 }
 
-export const AREA_FIELD_IDS: Record<string, string> = { name: 'area-name', id: 'area-name', onsCode: 'area-ons-code', localAuthority: 'area-local-authority' };
+export const AREA_FIELD_IDS: Record<string, string> = {
+  name: 'area-name',
+  id: 'area-name',
+  onsCode: 'area-ons-code',
+  localAuthority: 'area-local-authority',
+};
 
 /** "Birmingham East" → "birmingham-east": an area's id, made once from its first name. */
 export function slugFromName(name: string): string {
@@ -77,7 +93,10 @@ export function checkArea(id: string | null, values: AreaFormValues, existing: A
   const areaId = id ?? slugFromName(values.name);
   const sameName = existing.find((a) => a.id !== id && a.name.trim().toLowerCase() === values.name.trim().toLowerCase());
   if (values.name.trim() && sameName) {
-    problems.push({ field: 'name', message: `There is already an area called ${sameName.name} — change that one, or use a different name` });
+    problems.push({
+      field: 'name',
+      message: `There is already an area called ${sameName.name} — change that one, or use a different name`,
+    });
   } else if (id === null && values.name.trim() && !areaId) {
     problems.push({ field: 'name', message: 'Use letters or digits in the area name, like Birmingham East' });
   } else if (id === null && existing.some((a) => a.id === areaId)) {

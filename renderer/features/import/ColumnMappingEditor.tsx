@@ -65,11 +65,7 @@ export function ColumnMappingEditor({ headers, mapping, changed, busy, onChange,
           })}
         </tbody>
       </table>
-      {unmatchedRequired.length > 0 ? (
-        <p className="hint">
-          Not matched yet: {unmatchedRequired.map((c) => c.header).join(', ')}.
-        </p>
-      ) : null}
+      {unmatchedRequired.length > 0 ? <p className="hint">Not matched yet: {unmatchedRequired.map((c) => c.header).join(', ')}.</p> : null}
       <div className="button-row">
         <button type="button" className={changed ? 'button' : 'button secondary'} disabled={busy} onClick={onCheckAgain}>
           Check again

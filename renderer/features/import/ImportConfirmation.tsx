@@ -24,7 +24,9 @@ export function ImportConfirmation({ done, onAnother }: { done: ImportDone; onAn
         {plural(done.imported, 'application')} imported into {done.roundName}.
         {done.skippedDuplicates > 0 ? ` ${plural(done.skippedDuplicates, 'duplicate')} skipped.` : ''}
       </p>
-      <p className="hint">From {done.fileName}. Each application is now in the register with the status Received, ready for eligibility screening.</p>
+      <p className="hint">
+        From {done.fileName}. Each application is now in the register with the status Received, ready for eligibility screening.
+      </p>
       <div className="button-row">
         <Link className="button" to={`/applications?round=${encodeURIComponent(done.roundId)}`}>
           View the applications

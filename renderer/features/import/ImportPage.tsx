@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ImportInput, ImportReport } from '../../../shared/contract/imports';
 import type { ContractError, FieldProblem } from '../../../shared/contract/result';
 import { MAX_IMPORT_BYTES } from '../../../shared/formats/applications-csv';
-import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
@@ -16,6 +16,7 @@ import { ImportProgress, type Progress } from './ImportProgress';
 import { ImportReportView } from './ImportReportView';
 import { FileReadCancelled, fileSizeProblem, formatFileSize, readFileAsBase64 } from './import-file';
 import { downloadTemplate } from './template-download';
+import { runImportJob } from './import-job';
 
 const FIELD_IDS: Record<string, string> = { round: 'import-round', file: 'import-file', import: 'import-report-title' };
 
@@ -83,7 +84,9 @@ export function ImportPage() {
     abortRead.current?.abort();
     setProgress(null);
     setProblems([]);
+    useNotifications.getState().push('info', 'Cancelled. Nothing was imported.');
   };
+  const counted = (done: number, total: number) => `${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`;
 
   /** Reads the file (again, so a fixed spreadsheet is picked up) and asks the core for the report. */
   async function check(withMapping?: Mapping) {
@@ -101,7 +104,11 @@ export function ImportPage() {
     setDone(null);
     let contentBase64: string;
     const reading = (fraction: number) =>
-      setProgress({ fraction, text: `Reading ${file.name}: ${Math.round(fraction * 100)}% of ${formatFileSize(file.size)}`, onCancel: cancel });
+      setProgress({
+        fraction,
+        text: `Reading ${file.name}: ${Math.round(fraction * 100)}% of ${formatFileSize(file.size)}`,
+        onCancel: cancel,
+      });
     reading(0);
     try {
       contentBase64 = withMapping && checked ? checked.contentBase64 : await readFileAsBase64(file, reading, controller.signal);
@@ -114,17 +121,28 @@ export function ImportPage() {
     if (mine !== run.current) return;
     setProgress({ fraction: null, text: `Checking every row of ${file.name} — nothing is saved yet`, onCancel: cancel });
     const input: ImportInput = { roundId, fileName: file.name, contentBase64, ...(withMapping ? { mapping: withMapping } : {}) };
-    const result = await call('imports.preview', input, { quiet: true });
+    const outcome = await runImportJob(input, 'check', {
+      cancelled: () => mine !== run.current,
+      onProgress: (job) =>
+        mine === run.current &&
+        setProgress({
+          fraction: job.total ? job.done / job.total : null,
+          text: `Checking ${file.name}: ${counted(job.done, job.total)} — nothing is saved yet`,
+          onCancel: cancel,
+        }),
+    });
     if (mine !== run.current) return;
     setProgress(null);
-    if (!result.ok) {
+    const failure = 'error' in outcome ? outcome.error : outcome.job.error;
+    if (failure || !('job' in outcome) || !outcome.job.report) {
       forget();
-      setProblems(problemsFromError(result.error));
+      if (failure) setProblems(problemsFromError(failure));
       return;
     }
+    const report = outcome.job.report;
     setChecked(input);
-    setReport(result.value);
-    setMapping(result.value.mapping);
+    setReport(report);
+    setMapping(report.mapping);
     setMappingChanged(false);
   }
 
@@ -132,17 +150,34 @@ export function ImportPage() {
     if (!checked || !report || !round) return;
     const mine = ++run.current;
     setProblems([]);
-    setProgress({ fraction: null, text: `Importing ${report.importable.toLocaleString('en-GB')} applications into ${round.name}…` });
-    const result = await call('imports.commit', checked, { quiet: true });
+    const importing = (done: number) =>
+      setProgress({
+        fraction: report.importable ? done / report.importable : null,
+        text: `Importing into ${round.name}: ${done.toLocaleString('en-GB')} of ${report.importable.toLocaleString('en-GB')} applications. Nothing is saved until the last one.`,
+        // Cancelling rolls the whole import back, so it loses nothing.
+        onCancel: cancel,
+      });
+    importing(0);
+    const outcome = await runImportJob(checked, 'import', {
+      cancelled: () => mine !== run.current,
+      onProgress: (job) => mine === run.current && importing(job.state === 'importing' ? job.done : 0),
+    });
     if (mine !== run.current) return;
     setProgress(null);
-    if (!result.ok) {
-      setProblems([{ field: 'import', message: result.error.message }]);
+    const failure = 'error' in outcome ? outcome.error : outcome.job.error;
+    if (failure || !('job' in outcome)) {
+      if (failure) setProblems([{ field: 'import', message: failure.message }]);
       // The register or catalogue changed since the check: show what stands in the way now.
-      if (result.error.code === 'VALIDATION') void check(checked.mapping ?? undefined);
+      if (failure?.code === 'VALIDATION') void check(checked.mapping ?? undefined);
       return;
     }
-    setDone({ imported: result.value.imported, skippedDuplicates: result.value.skippedDuplicates, roundId: round.id, roundName: round.name, fileName: checked.fileName });
+    setDone({
+      imported: outcome.job.imported ?? 0,
+      skippedDuplicates: outcome.job.skippedDuplicates ?? 0,
+      roundId: round.id,
+      roundName: round.name,
+      fileName: checked.fileName,
+    });
     forget();
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
@@ -154,10 +189,8 @@ export function ImportPage() {
     forget();
     setFile(null);
     setProblems([]);
-    if (fileInput.current) {
-      fileInput.current.value = '';
-      fileInput.current.focus();
-    }
+    // The form comes back on the next render; the file field is where the next import starts.
+    setTimeout(() => document.getElementById('import-file')?.focus(), 0);
   };
 
   if (loaded && rounds.length === 0) {
@@ -165,7 +198,10 @@ export function ImportPage() {
       <Page title="Import applications" lede="Bring applications in from a spreadsheet saved as CSV.">
         <div className="empty-state">
           <h2>There is no round to import into yet</h2>
-          <p>Applications always belong to a round. Set up the round first — its fund, dates and area budgets — then come back here with your CSV file.</p>
+          <p>
+            Applications always belong to a round. Set up the round first — its fund, dates and area budgets — then come back here with your
+            CSV file.
+          </p>
           <p>
             <Link to="/rounds/new">Set up a new round</Link>
           </p>
@@ -174,14 +210,19 @@ export function ImportPage() {
     );
   }
 
-  const canImport = report !== null && report.importable > 0 && report.problemCount === 0 && report.missingColumns.length === 0 && !mappingChanged;
+  const canImport =
+    report !== null && report.importable > 0 && report.problemCount === 0 && report.missingColumns.length === 0 && !mappingChanged;
 
   return (
-    <Page title="Import applications" lede="Bring applications in from a spreadsheet saved as CSV. GrantPanel checks every row first and imports all of them or none.">
+    <Page
+      title="Import applications"
+      lede="Bring applications in from a spreadsheet saved as CSV. GrantPanel checks every row first and imports all of them or none."
+    >
       <ErrorSummary problems={problems} idFor={(field) => FIELD_IDS[field] ?? 'import-file'} />
       {done ? <ImportConfirmation done={done} onAnother={startAgain} /> : null}
 
       <form
+        hidden={done !== null}
         noValidate
         className="import-choose"
         aria-labelledby="import-choose-title"
@@ -207,8 +248,8 @@ export function ImportPage() {
         <div className={`field${errorOf.file ? ' invalid' : ''}`}>
           <label htmlFor="import-file">CSV file</label>
           <span className="hint" id="import-file-hint">
-            Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel imports is{' '}
-            {MAX_IMPORT_BYTES / 1024 / 1024} MB.
+            Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel
+            imports is {MAX_IMPORT_BYTES / 1024 / 1024} MB.
           </span>
           {errorOf.file ? (
             <span className="field-error" id="import-file-error">

@@ -47,10 +47,20 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
       {blocked ? (
         <div className="panel warning" role="status">
           {report.missingColumns.length > 0 ? (
-            <p>
-              <strong>Nothing has been imported.</strong> The file has no column for {report.missingColumns.join(', ')}. Match a column of your file to each of them
-              below and check again, or add the columns to your spreadsheet and check the file again.
-            </p>
+            <>
+              <p>
+                <strong>Nothing has been imported.</strong> The file has no column for:
+              </p>
+              <ul className="missing-columns" aria-label="Missing columns">
+                {report.missingColumns.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              <p>
+                Match a column of your file to each of them below and check again, or add the columns to your spreadsheet and check the file
+                again.
+              </p>
+            </>
           ) : (
             <p>
               <strong>Nothing has been imported.</strong> Fix these rows in your spreadsheet and check the file again.
@@ -70,7 +80,10 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
               {plural(report.importable, 'application')} {report.importable === 1 ? 'is' : 'are'} ready to import.
             </strong>
           </p>
-          <p>Every row was checked and nothing has been saved yet.{report.duplicates.length > 0 ? ` ${plural(report.duplicates.length, 'duplicate')} will be skipped.` : ''}</p>
+          <p>
+            Every row was checked and nothing has been saved yet.
+            {report.duplicates.length > 0 ? ` ${plural(report.duplicates.length, 'duplicate')} will be skipped.` : ''}
+          </p>
         </div>
       ) : (
         <div className="panel" role="status">
@@ -81,20 +94,16 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
         </div>
       )}
 
-      {report.missingColumns.length > 0 ? (
-        <>
-          <h3>Missing columns</h3>
-          <ul className="missing-columns">
-            {report.missingColumns.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
       <details className="mapping-details" open={mappingOpen}>
         <summary>How the columns are matched</summary>
-        <ColumnMappingEditor headers={report.headers} mapping={mapping} changed={mappingChanged} busy={busy} onChange={onMappingChange} onCheckAgain={onCheckAgain} />
+        <ColumnMappingEditor
+          headers={report.headers}
+          mapping={mapping}
+          changed={mappingChanged}
+          busy={busy}
+          onChange={onMappingChange}
+          onCheckAgain={onCheckAgain}
+        />
       </details>
 
       {report.problems.length > 0 ? (
@@ -122,7 +131,9 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
               </tbody>
             </table>
           </div>
-          {more > 0 ? <p className="hint">and {plural(more, 'more problem')} not listed — fix these first, then check again to see the rest.</p> : null}
+          {more > 0 ? (
+            <p className="hint">and {plural(more, 'more problem')} not listed — fix these first, then check again to see the rest.</p>
+          ) : null}
           <p className="hint">Row numbers are as your spreadsheet shows them: the heading row is row 1.</p>
         </>
       ) : null}

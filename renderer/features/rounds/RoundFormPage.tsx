@@ -43,6 +43,13 @@ export function RoundFormPage() {
     }
   }, [id, existing, loaded, plans, filledFrom]);
 
+  if (id && !loaded) {
+    return (
+      <Page title="Change round">
+        <p role="status">Loading the round…</p>
+      </Page>
+    );
+  }
   if (id && loaded && !existing) {
     return (
       <Page title="Round not found">
@@ -55,7 +62,10 @@ export function RoundFormPage() {
   }
 
   const errorOf = Object.fromEntries(
-    problems.map((p) => [p.field.replace(/^changes\./, '').replace(/^budgets\.(\d+)\..*$/, (_, i: string) => `budget-${budgetAreaIds[Number(i)] ?? ''}`), p.message]),
+    problems.map((p) => [
+      p.field.replace(/^changes\./, '').replace(/^budgets\.(\d+)\..*$/, (_, i: string) => `budget-${budgetAreaIds[Number(i)] ?? ''}`),
+      p.message,
+    ]),
   );
   const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -68,7 +78,9 @@ export function RoundFormPage() {
       return;
     }
     setSaving(true);
-    const result = id ? await call('rounds.update', { id, changes: checked.input }, { quiet: true }) : await call('rounds.create', checked.input, { quiet: true });
+    const result = id
+      ? await call('rounds.update', { id, changes: checked.input }, { quiet: true })
+      : await call('rounds.create', checked.input, { quiet: true });
     setSaving(false);
     if (!result.ok) {
       setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
@@ -81,7 +93,10 @@ export function RoundFormPage() {
 
   const title = id ? `Change ${existing?.name ?? 'round'}` : 'New round';
   return (
-    <Page title={title} lede="A round is one call for applications to a fund, scored against one Police and Crime Plan, with a budget for each area.">
+    <Page
+      title={title}
+      lede="A round is one call for applications to a fund, scored against one Police and Crime Plan, with a budget for each area."
+    >
       <ErrorSummary problems={problems} idFor={(field) => (field === 'form' ? 'round-save' : fieldIdFor(field, budgetAreaIds))} />
       <form noValidate onSubmit={(e) => void submit(e)} className="round-form">
         <div className="grid-2">
@@ -106,31 +121,64 @@ export function RoundFormPage() {
             onChange={(v) => set('planId', v)}
           />
         </div>
-        <TextField id="round-name" label="Round name" hint="Like Active Citizens Fund 2026–27" value={values.name} error={errorOf.name} onChange={(v) => set('name', v)} />
+        <TextField
+          id="round-name"
+          label="Round name"
+          hint="Like Active Citizens Fund 2026–27"
+          value={values.name}
+          error={errorOf.name}
+          onChange={(v) => set('name', v)}
+        />
         <div className="grid-2">
-          <TextField id="round-opens" label="Opening date" hint="Like 01/10/2026" className="date-input" value={values.opens} error={errorOf.opens} onChange={(v) => set('opens', v)} />
-          <TextField id="round-closes" label="Closing date" hint="Like 18/12/2026" className="date-input" value={values.closes} error={errorOf.closes} onChange={(v) => set('closes', v)} />
+          <TextField
+            id="round-opens"
+            label="Opening date"
+            hint="Like 01/10/2026"
+            className="date-input"
+            value={values.opens}
+            error={errorOf.opens}
+            onChange={(v) => set('opens', v)}
+          />
+          <TextField
+            id="round-closes"
+            label="Closing date"
+            hint="Like 18/12/2026"
+            className="date-input"
+            value={values.closes}
+            error={errorOf.closes}
+            onChange={(v) => set('closes', v)}
+          />
         </div>
-        <fieldset className={`field checks${errorOf.status ? ' invalid' : ''}`}>
+        <fieldset className={`field radios${errorOf.status ? ' invalid' : ''}`}>
           <legend>Status</legend>
           {errorOf.status ? <span className="field-error">{errorOf.status}</span> : null}
-          {ROUND_STATUSES.map((status, i) => (
-            <label key={status}>
-              <input
-                type="radio"
-                name="round-status"
-                id={i === 0 ? 'round-status' : `round-status-${status}`}
-                checked={values.status === status}
-                onChange={() => set('status', status)}
-              />
-              <span>
-                {STATUS_TEXT[status].label}
-                <span className="hint">{STATUS_TEXT[status].hint}</span>
-              </span>
-            </label>
-          ))}
+          {ROUND_STATUSES.map((status, i) => {
+            const radioId = i === 0 ? 'round-status' : `round-status-${status}`;
+            return (
+              <div className="radio-option" key={status}>
+                <input
+                  type="radio"
+                  name="round-status"
+                  id={radioId}
+                  aria-describedby={`${radioId}-hint`}
+                  checked={values.status === status}
+                  onChange={() => set('status', status)}
+                />
+                <label htmlFor={radioId}>{STATUS_TEXT[status].label}</label>
+                <span className="hint" id={`${radioId}-hint`}>
+                  {STATUS_TEXT[status].hint}
+                </span>
+              </div>
+            );
+          })}
         </fieldset>
-        <AreaBudgetsTable areas={areas} budgets={values.budgets} errors={errorOf} total={totalBudget(values)} onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })} />
+        <AreaBudgetsTable
+          areas={areas}
+          budgets={values.budgets}
+          errors={errorOf}
+          total={totalBudget(values)}
+          onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })}
+        />
         <div className="button-row">
           <button type="submit" className="button" id="round-save" disabled={saving}>
             {saving ? 'Saving…' : id ? 'Save changes' : 'Create round'}

@@ -1,14 +1,26 @@
 // Every round at a glance: its fund and plan, dates, status, and how much is asked against its budget.
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import type { Plan } from '../../../shared/domain/catalogue';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
 import { useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
 
+/** "2025–2029", read out in full as the plan's name. */
+function PlanYears({ name, plan }: { name: string; plan: Plan | undefined }) {
+  if (!plan) return <>{name}</>;
+  return (
+    <>
+      <span className="visually-hidden">{name.replace(/\s*\d{4}.*$/, '')} </span>
+      {plan.startYear}–{plan.endYear}
+    </>
+  );
+}
+
 export function RoundsPage() {
-  const { rounds, loaded, refresh } = useSession();
+  const { rounds, plans, loaded, refresh } = useSession();
   // Counts and sums change whenever applications arrive: fetch them fresh on every visit.
   useEffect(() => {
     void refresh();
@@ -30,11 +42,12 @@ export function RoundsPage() {
         <div className="empty-state">
           <h2>No rounds yet</h2>
           <p>
-            A round opens a fund for applications — for example the Active Citizens Fund from October to December — and gives each area its budget. Applications are
-            imported or entered into a round, and panels score them against the round’s Police and Crime Plan.
+            A round opens a fund for applications — for example the Active Citizens Fund from October to December — and gives each area its
+            budget. Applications are imported or entered into a round, and panels score them against the round’s Police and Crime Plan.
           </p>
           <p>
-            <Link to="/rounds/new">Set up a new round</Link>, or load the demo round from the Applications page to try GrantPanel with invented applications.
+            <Link to="/rounds/new">Set up a new round</Link>, or <Link to="/applications">load the demo round</Link> from the Applications
+            page to try GrantPanel with invented applications.
           </p>
         </div>
       ) : (
@@ -67,7 +80,9 @@ export function RoundsPage() {
                 <tr key={r.id}>
                   <th scope="row">{r.name}</th>
                   <td>{r.fundName}</td>
-                  <td>{r.planName}</td>
+                  <td className="nowrap">
+                    <PlanYears name={r.planName} plan={plans.find((p) => p.id === r.planId)} />
+                  </td>
                   <td className="nowrap">
                     {formatDate(r.opens)} – {formatDate(r.closes)}
                   </td>
@@ -82,7 +97,9 @@ export function RoundsPage() {
                   </td>
                   <td className={`money${r.budgetPence > 0 && r.requestedPence > r.budgetPence ? ' over-budget' : ''}`}>
                     {formatPence(r.requestedPence)}
-                    {r.budgetPence > 0 && r.requestedPence > r.budgetPence ? <span className="visually-hidden"> (more than the budget)</span> : null}
+                    {r.budgetPence > 0 && r.requestedPence > r.budgetPence ? (
+                      <span className="visually-hidden"> (more than the budget)</span>
+                    ) : null}
                   </td>
                   <td className="money">{r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}</td>
                   <td>

@@ -50,7 +50,14 @@ export function fieldIdFor(field: string, budgetAreaIds: string[] = []): string 
   const budget = /^budgets\.(\d+)/.exec(path);
   if (budget) return `round-budget-${budgetAreaIds[Number(budget[1])] ?? 'table'}`;
   if (path.startsWith('budget-')) return `round-${path}`;
-  const ids: Record<string, string> = { fundId: 'round-fund', planId: 'round-plan', name: 'round-name', opens: 'round-opens', closes: 'round-closes', status: 'round-status' };
+  const ids: Record<string, string> = {
+    fundId: 'round-fund',
+    planId: 'round-plan',
+    name: 'round-name',
+    opens: 'round-opens',
+    closes: 'round-closes',
+    status: 'round-status',
+  };
   return ids[path] ?? 'round-name';
 }
 
@@ -74,8 +81,16 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     const text = (values.budgets[area.id] ?? '').trim();
     if (!text) continue;
     const pence = parseMoney(text);
-    if (pence === null) problems.push({ field: `budget-${area.id}`, message: `Enter the budget for ${area.name} in pounds, like £45,000, or leave it blank` });
-    else if (pence < 0) problems.push({ field: `budget-${area.id}`, message: `The budget for ${area.name} cannot be negative — enter £0 or more, or leave it blank` });
+    if (pence === null)
+      problems.push({
+        field: `budget-${area.id}`,
+        message: `Enter the budget for ${area.name} in pounds, like £45,000, or leave it blank`,
+      });
+    else if (pence < 0)
+      problems.push({
+        field: `budget-${area.id}`,
+        message: `The budget for ${area.name} cannot be negative — enter £0 or more, or leave it blank`,
+      });
     else budgets.push({ areaId: area.id, amountPence: pence });
   }
 

@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 
 /** Kept in step with package.json's version. */
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION = __APP_VERSION__;
 
 const THEMES: { value: ThemeChoice; label: string; hint: string }[] = [
   { value: 'system', label: 'Follow my computer', hint: 'Light or dark, as your operating system is set' },
@@ -26,19 +26,27 @@ export function SettingsPage() {
     <Page title="Settings" lede="How GrantPanel looks on this laptop, and which device and person it is.">
       <section aria-labelledby="appearance-title">
         <h2 id="appearance-title">Appearance</h2>
-        <fieldset className="field checks" aria-describedby="theme-hint">
+        <fieldset className="field radios" aria-describedby="theme-hint">
           <legend>Theme</legend>
           <span className="hint" id="theme-hint">
             Applies straight away and is remembered on this laptop.
           </span>
           {THEMES.map((t) => (
-            <label key={t.value}>
-              <input type="radio" name="theme" id={`theme-${t.value}`} value={t.value} checked={theme === t.value} onChange={() => choose(t.value)} />
-              <span>
-                {t.label}
-                <span className="hint">{t.hint}</span>
+            <div className="radio-option" key={t.value}>
+              <input
+                type="radio"
+                name="theme"
+                id={`theme-${t.value}`}
+                value={t.value}
+                aria-describedby={`theme-${t.value}-hint`}
+                checked={theme === t.value}
+                onChange={() => choose(t.value)}
+              />
+              <label htmlFor={`theme-${t.value}`}>{t.label}</label>
+              <span className="hint" id={`theme-${t.value}-hint`}>
+                {t.hint}
               </span>
-            </label>
+            </div>
           ))}
         </fieldset>
       </section>
@@ -56,7 +64,9 @@ export function SettingsPage() {
             <dt>Key fingerprint</dt>
             <dd>
               <code className="fingerprint">{session.device.fingerprint}</code>
-              <span className="hint">Other laptops check bundles from this one against this fingerprint. Read it out to compare when you pair laptops.</span>
+              <span className="hint">
+                Other laptops check bundles from this one against this fingerprint. Read it out to compare when you pair laptops.
+              </span>
             </dd>
             <dt>Data</dt>
             <dd>{session.readOnly ? <>Read-only: {session.readOnly}</> : 'You can make changes on this laptop'}</dd>
