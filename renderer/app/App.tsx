@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { createHashRouter, NavLink, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useSession } from './session';
 import { Notifications } from './Notifications';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
@@ -67,7 +67,7 @@ const router = createHashRouter([
     path: '/',
     element: <Frame />,
     children: [
-      { index: true, element: <ApplicationsPage /> },
+      { index: true, element: <Navigate to="/applications" replace /> },
       { path: 'applications', element: <ApplicationsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },
       { path: 'applications/:id', element: <ApplicationDetailPage /> },

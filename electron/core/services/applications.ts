@@ -136,7 +136,9 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
   // Counting needs no joins: every filter is on the applications table itself.
   const total = (statement(db, `SELECT count(*) AS n FROM applications a ${filter}`).get(params) as { n: number }).n;
   const from = `FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id ${filter}`;
-  const order = `${SORT_COLUMNS[q.sort]} ${q.direction === 'asc' ? 'ASC' : 'DESC'}, a.id ${q.direction === 'asc' ? 'ASC' : 'DESC'}`;
+  // Reference is unique, so it settles ties in an order a person can follow.
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = q.sort === 'reference' ? `a.reference ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, a.reference ${dir}`;
   const rows = statement(
     db,
     `SELECT a.id, a.reference, a.round_id AS roundId, r.name AS roundName, f.code AS fundCode, a.organisation_name AS organisationName,

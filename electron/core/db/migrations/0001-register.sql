@@ -51,7 +51,7 @@ CREATE TABLE applications (
 );
 CREATE INDEX applications_by_round ON applications (round_id, received_at);
 CREATE INDEX applications_by_area ON applications (area_id);
-CREATE INDEX applications_by_received ON applications (received_at, id);
+CREATE INDEX applications_by_received ON applications (received_at, reference);
 CREATE TABLE application_priorities (
   application_id TEXT NOT NULL, priority_id TEXT NOT NULL,
   PRIMARY KEY (priority_id, application_id)
