@@ -96,19 +96,28 @@ export const applicationDraftSchema = z
       .max(20, 'Use 20 outcomes or fewer'),
     sustainability: optionalText('sustainability', 2000),
   })
-  .superRefine((d, ctx) => {
-    const total = d.budgetLines.reduce((sum, l) => sum + l.amount, 0);
-    if (total !== d.amountRequested) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['budgetLines'],
-        message: `Budget lines add up to ${formatPence(total)} but the amount requested is ${formatPence(d.amountRequested)} — they must match`,
-      });
-    }
-    if (d.endDate < d.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
-    }
-  });
+  // Runs even when other fields are wrong, so the first submit lists these problems too: the
+  // values may be of any type here, so each rule looks only at what it can read.
+  .superRefine(
+    (d, ctx) => {
+      const lines: unknown[] = Array.isArray(d.budgetLines) ? d.budgetLines : [];
+      const amounts = lines.map((l) => (l && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
+      if (typeof d.amountRequested === 'number' && amounts.length > 0 && amounts.every((a) => Number.isInteger(a))) {
+        const total = (amounts as number[]).reduce((sum, a) => sum + a, 0);
+        if (total !== d.amountRequested) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['budgetLines'],
+            message: `Budget lines add up to ${formatPence(total)} but the amount requested is ${formatPence(d.amountRequested)} — they must match`,
+          });
+        }
+      }
+      if (typeof d.startDate === 'string' && typeof d.endDate === 'string' && isIsoDate(d.startDate) && isIsoDate(d.endDate) && d.endDate < d.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
 export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;

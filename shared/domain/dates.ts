@@ -47,11 +47,34 @@ export function formatDate(isoDate: string): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
 }
 
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
+
+/** An instant's date and time as the UK clock showed them, or null when it is not an instant. */
+function inLondon(instant: string): Record<string, string> | null {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return null;
+  return Object.fromEntries(LONDON.formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+/**
+ * The UK day of an instant: 25 Nov 2026 (the UTC date alone would put 00:30 BST on the day before).
+ * Month names are ours, because en-GB's short September is "Sept".
+ */
+export function formatInstantDay(instant: string): string {
+  const p = inLondon(instant);
+  return p ? formatDate(`${p.year}-${p.month}-${p.day}`) : instant;
+}
+
 /** 25 Nov 2026, 14:05 (UK time) */
 export function formatInstant(instant: string): string {
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(d);
-  return `${date}, ${time}`;
+  const p = inLondon(instant);
+  return p ? `${formatInstantDay(instant)}, ${p.hour}:${p.minute}` : instant;
 }

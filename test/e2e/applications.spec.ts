@@ -175,6 +175,7 @@ test('the new-application form lists every problem, links to each field, and sub
   await open(page, app, '/applications/new');
   await expect(page.getByRole('heading', { level: 1, name: 'New application' })).toBeVisible();
   await expect(page.getByText("The Active Citizens Fund's maximum is £5,000.00").first()).toBeVisible();
+  await expectAccessible(page);
 
   // Over the fund's maximum, ending before it starts, and no title.
   await fillForm(page, { ...VALID, title: '', amount: '£6,000', lines: [['Marking kits', '6000']], start: '01/12/2026', end: '1/11/2026' });

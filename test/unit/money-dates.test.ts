@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { formatPence, parseMoney } from '../../shared/domain/money';
-import { formatDate, parseDate } from '../../shared/domain/dates';
+import { formatDate, formatInstant, formatInstantDay, parseDate } from '../../shared/domain/dates';
+import { applicationDraftSchema } from '../../shared/domain/application';
 
 describe('money', () => {
   test.each([
@@ -40,4 +41,29 @@ describe('dates', () => {
   test.each(['', '31/02/2026', '2026-13-01', '11/25/2026', '29/02/2027', 'tomorrow', '25 Nov'])('%j is not a date', (text) => expect(parseDate(text)).toBeNull());
 
   test('formats en-GB', () => expect(formatDate('2026-11-25')).toBe('25 Nov 2026'));
+});
+
+describe('instants in UK time', () => {
+  test('the day and time as the UK clock shows them, with our month names', () => {
+    expect(formatInstant('2026-09-05T13:05:00Z')).toBe('5 Sep 2026, 14:05');
+    expect(formatInstantDay('2026-06-30T23:30:00Z')).toBe('1 Jul 2026');
+    expect(formatInstant('2026-11-25T09:00:00Z')).toBe('25 Nov 2026, 09:00');
+    expect(formatInstant('not a time')).toBe('not a time');
+  });
+});
+
+describe('cross-field rules run on the first try', () => {
+  test('budget total and end date are checked even when other fields are missing', () => {
+    const result = applicationDraftSchema.safeParse({
+      amountRequested: 1000,
+      budgetLines: [{ item: 'x', amount: 500 }],
+      startDate: '2027-02-01',
+      endDate: '2027-01-01',
+    });
+    expect(result.success).toBe(false);
+    const fields = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
+    expect(fields).toContain('budgetLines');
+    expect(fields).toContain('endDate');
+    expect(fields).toContain('organisationName');
+  });
 });

@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatPence } from '../../../shared/domain/money';
 import { Tag } from '../../components/Tag';
-import { formatReceivedDate } from './received-date';
+import { formatInstantDay } from '../../../shared/domain/dates';
 import type { Direction, RegisterSort } from './register-filters';
 import { PAGE_SIZE, type RegisterPages } from './register-pages';
 
@@ -141,7 +141,7 @@ export function RegisterTable({
                     <td>
                       <Tag status={row.status} />
                     </td>
-                    <td>{formatReceivedDate(row.receivedAt)}</td>
+                    <td>{formatInstantDay(row.receivedAt)}</td>
                   </>
                 ) : (
                   <td colSpan={COLUMNS.length} className="register-loading">

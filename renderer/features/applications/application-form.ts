@@ -137,34 +137,6 @@ export function roundContext(roundId: string, catalogue: { rounds: RoundSummary[
   return round && fund && plan ? { round, fund, plan, areas: catalogue.areas } : null;
 }
 
-// Stand-ins for fields that failed the schema, so the round's rules (fund maximum, areas, plan)
-// are still reported on the first submit rather than only after everything else is fixed.
-const STAND_IN: ApplicationDraft = {
-  reference: '',
-  roundId: '',
-  organisationName: '',
-  organisationType: 'other',
-  charityNumber: '',
-  companyNumber: '',
-  constituted: true,
-  bankTwoSignatories: true,
-  contactName: '',
-  contactEmail: '',
-  contactPhone: '',
-  projectTitle: '',
-  summary: '',
-  areaId: '',
-  inImpactArea: false,
-  amountRequested: 0,
-  budgetLines: [],
-  startDate: '',
-  endDate: '',
-  priorityIds: [],
-  beneficiaryGroups: [],
-  expectedBeneficiaries: 0,
-  outcomes: [],
-  sustainability: '',
-};
 
 export type FormCheck = { ok: true; draft: ApplicationDraft } | { ok: false; problems: FieldProblem[] };
 
@@ -175,9 +147,10 @@ export function checkForm(f: ApplicationForm, ctx: RoundContext | null): FormChe
   const problems = parsed.success ? [] : problemsFromZod(parsed.error);
   if (ctx) {
     const amount = input.amountRequested;
-    const probe: ApplicationDraft = parsed.success
+    // The round's rules look only at the fields they need, so they report on the first submit too.
+    const probe = parsed.success
       ? parsed.data
-      : { ...STAND_IN, roundId: f.roundId, areaId: f.areaId, priorityIds: f.priorityIds, amountRequested: typeof amount === 'number' ? amount : 0 };
+      : { areaId: f.areaId, priorityIds: f.priorityIds, ...(typeof amount === 'number' ? { amountRequested: amount } : {}) };
     problems.push(...checkAgainstRound(probe, ctx));
   }
   if (parsed.success && problems.length === 0) return { ok: true, draft: parsed.data };
