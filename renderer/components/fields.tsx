@@ -8,10 +8,10 @@ interface Common {
   error?: string | undefined;
 }
 
-function Shell({ id, label, hint, error, children }: Common & { children: ReactNode }) {
+/** The hint under a label and the inline error, with the ids aria-describedby points at. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <span className="hint" id={`${id}-hint`}>
           {hint}
@@ -23,6 +23,15 @@ function Shell({ id, label, hint, error, children }: Common & { children: ReactN
           {error}
         </span>
       ) : null}
+    </>
+  );
+}
+
+function Shell({ id, label, hint, error, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -100,17 +109,7 @@ export function Checkboxes(props: Common & { values: string[]; onChange: (v: str
   return (
     <fieldset className={`field checks${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, hint, error)}>
       <legend>{label}</legend>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {options.map((o, i) => (
         <label key={o.value}>
           <input
@@ -132,17 +131,7 @@ export function YesNo(props: Common & { value: boolean | null; onChange: (v: boo
   return (
     <fieldset className={`field checks${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, hint, error)}>
       <legend>{label}</legend>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <div style={{ display: 'flex', gap: 24 }}>
         <label>
           <input type="radio" id={id} name={id} checked={value === true} onChange={() => props.onChange(true)} /> Yes

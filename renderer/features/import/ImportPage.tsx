@@ -9,7 +9,7 @@ import { useNotifications } from '../../app/notifications';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
-import { SelectField } from '../../components/fields';
+import { HintAndError, SelectField } from '../../components/fields';
 import type { Mapping } from './ColumnMappingEditor';
 import { ImportConfirmation, type ImportDone } from './ImportConfirmation';
 import { ImportProgress, type Progress } from './ImportProgress';
@@ -247,16 +247,11 @@ export function ImportPage() {
         />
         <div className={`field${errorOf.file ? ' invalid' : ''}`}>
           <label htmlFor="import-file">CSV file</label>
-          <span className="hint" id="import-file-hint">
-            Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel
-            imports is {MAX_IMPORT_BYTES / 1024 / 1024} MB.
-          </span>
-          {errorOf.file ? (
-            <span className="field-error" id="import-file-error">
-              <span className="visually-hidden">Error: </span>
-              {errorOf.file}
-            </span>
-          ) : null}
+          <HintAndError
+            id="import-file"
+            hint={`Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`}
+            error={errorOf.file}
+          />
           <input
             ref={fileInput}
             id="import-file"
