@@ -81,7 +81,7 @@ async function scan() {
 async function weakPolicyProblems() {
   const csp = require('@doyensec/csp-evaluator');
   const bundle = await build({
-    entryPoints: [path.join(root, 'electron/shell/content-security-policy.ts')],
+    entryPoints: [path.join(root, 'electron/core/content-security-policy.ts')],
     bundle: true,
     format: 'esm',
     write: false,

@@ -2,7 +2,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 const MIME_TYPES: Record<string, string> = {

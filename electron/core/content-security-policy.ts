@@ -1,5 +1,5 @@
-// The policy sent with every file the app:// handler serves. Nothing is loaded from elsewhere,
-// no inline script or style runs, and the page cannot be framed or post forms.
+// The policy sent with every file of the renderer, by the app:// handler and browser mode alike.
+// Nothing is loaded from elsewhere, no inline script or style runs, the page cannot be framed.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
