@@ -3,7 +3,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+];
 const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
@@ -34,7 +49,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern([...nodeBuiltins, 'better-sqlite3', 'electron', 'react', 'react-dom', 'react-*'], 'shared/ is pure TypeScript: no Node, DOM or Electron.'),
+            pattern(
+              [...nodeBuiltins, 'better-sqlite3', 'electron', 'react', 'react-dom', 'react-*'],
+              'shared/ is pure TypeScript: no Node, DOM or Electron.',
+            ),
             pattern(['**/electron/**', '**/renderer/**'], 'shared/ must not import from electron/ or renderer/.'),
           ],
         },
@@ -46,7 +64,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pattern(['electron'], 'The core runs in plain Node: it never imports electron.'), pattern(['**/renderer/**', '**/shell/**'], 'The core must not import the renderer or the shell.')] },
+        {
+          patterns: [
+            pattern(['electron'], 'The core runs in plain Node: it never imports electron.'),
+            pattern(['**/renderer/**', '**/shell/**'], 'The core must not import the renderer or the shell.'),
+          ],
+        },
       ],
     },
   },
@@ -57,7 +80,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern([...nodeBuiltins, 'better-sqlite3', 'electron'], 'The renderer is a browser page: it talks to the core only through the contract.'),
+            pattern(
+              [...nodeBuiltins, 'better-sqlite3', 'electron'],
+              'The renderer is a browser page: it talks to the core only through the contract.',
+            ),
             pattern(['**/electron/**'], 'The renderer imports only shared/ and browser packages.'),
           ],
         },

@@ -73,7 +73,13 @@ async function call(core: Core, method: string, input: unknown) {
 function post(port: number, token: string, method: string, body: unknown): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'X-GrantPanel-Token': token } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'X-GrantPanel-Token': token },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -100,7 +106,13 @@ async function main() {
 
     const dataDir = join(dir, 'data');
     let core = openCore({ dataDir });
-    const round = await call(core, 'rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'Bench round', opens: '2026-11-01', closes: '2026-12-31' });
+    const round = await call(core, 'rounds.create', {
+      fundId: 'acf',
+      planId: 'pcp-2025-2029',
+      name: 'Bench round',
+      opens: '2026-11-01',
+      closes: '2026-12-31',
+    });
     const input = { roundId: round.id, fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') };
     let t = performance.now();
     const preview = await call(core, 'imports.preview', input);
@@ -110,7 +122,9 @@ async function main() {
     await call(core, 'imports.commit', input);
     const importMs = performance.now() - t;
     console.log(`dry-run check: ${fmt(previewMs)} ms (${fmt(ROWS / (previewMs / 1000))} rows/s)`);
-    console.log(`import (check + events + projections, one transaction): ${fmt(importMs)} ms (${fmt(ROWS / (importMs / 1000))} rows/s) — ${fmt(importMs / rawMs)}× the raw insert`);
+    console.log(
+      `import (check + events + projections, one transaction): ${fmt(importMs)} ms (${fmt(ROWS / (importMs / 1000))} rows/s) — ${fmt(importMs / rawMs)}× the raw insert`,
+    );
     console.log(`peak RSS so far: ${fmt(process.memoryUsage().rss / 1024 / 1024)} MB`);
     core.close();
 
@@ -123,7 +137,9 @@ async function main() {
     probe.prepare('SELECT * FROM raw ORDER BY reference LIMIT 100').all();
     probe.close();
     const rawOpenMs = performance.now() - rawOpen;
-    console.log(`cold start (open + migrate + integrity check + first page of ${String((first.rows as unknown[]).length)} of ${String(first.total)}): ${fmt(coldMs)} ms — raw open + first page: ${fmt(rawOpenMs)} ms`);
+    console.log(
+      `cold start (open + migrate + integrity check + first page of ${String((first.rows as unknown[]).length)} of ${String(first.total)}): ${fmt(coldMs)} ms — raw open + first page: ${fmt(rawOpenMs)} ms`,
+    );
 
     const server = await startServer(core, { rendererDir: join(dir, 'none') });
     const queries = [

@@ -70,11 +70,13 @@ export function openCore(options: CoreOptions): Core {
 }
 
 export async function dispatch(ctx: CoreContext, method: string, input: unknown, logError: (m: string) => void): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
+  if (!isMethodName(method))
+    return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     const details = problemsFromZod(parsed.error);
-    const message = details.length === 1 && details[0] ? details[0].message : `${details.length} details need correcting — see the list below`;
+    const message =
+      details.length === 1 && details[0] ? details[0].message : `${details.length} details need correcting — see the list below`;
     return { ok: false, error: { code: 'VALIDATION', message, details } };
   }
   // Progress and cancel must answer while an import holds the gate; everything else waits.
@@ -83,9 +85,18 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    if ((error as { code?: string }).code === 'SQLITE_READONLY') return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
+    if (error instanceof DomainError)
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    if ((error as { code?: string }).code === 'SQLITE_READONLY')
+      return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
     logError(`${method} failed: ${(error as Error).name}: ${(error as Error).message}`);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was changed. Try again; if it happens again, note the time and tell your system administrator.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message:
+          'Something went wrong and nothing was changed. Try again; if it happens again, note the time and tell your system administrator.',
+      },
+    };
   }
 }

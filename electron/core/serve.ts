@@ -11,7 +11,9 @@ async function main() {
     allowPositionals: false,
   });
   if (values.help) {
-    console.log('Usage: npm run serve -- [--port PORT] [--data-dir DIR]\nStarts GrantPanel in browser mode on 127.0.0.1 and prints its address.');
+    console.log(
+      'Usage: npm run serve -- [--port PORT] [--data-dir DIR]\nStarts GrantPanel in browser mode on 127.0.0.1 and prints its address.',
+    );
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);

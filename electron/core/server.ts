@@ -8,7 +8,6 @@ import type { Core } from './app';
 import { MAX_IMPORT_BYTES } from '../../shared/formats/applications-csv';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
-
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -68,10 +67,12 @@ export async function startServer(core: Core, options: { rendererDir: string; po
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
-      if (!tokenMatches(req.headers['x-grantpanel-token'] as string | undefined)) return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
+      if (!tokenMatches(req.headers['x-grantpanel-token'] as string | undefined))
+        return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON');
       const body = await readBody(req, MAX_BODY);
-      if (body === null) return refuse(res, 413, `That is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      if (body === null)
+        return refuse(res, 413, `That is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};

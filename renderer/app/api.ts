@@ -39,7 +39,11 @@ async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promi
 }
 
 /** Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself. */
-export async function call<M extends MethodName>(method: M, input: Input<M>, options: { quiet?: boolean } = {}): Promise<Result<Output<M>>> {
+export async function call<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+  options: { quiet?: boolean } = {},
+): Promise<Result<Output<M>>> {
   const bridge = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
   if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);

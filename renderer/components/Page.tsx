@@ -16,7 +16,11 @@ export function Page({ title, lede, actions, children }: { title: string; lede?:
           </h1>
           {lede ? <p className="lede">{lede}</p> : null}
         </div>
-        {actions ? <div className="button-row" style={{ marginTop: 0 }}>{actions}</div> : null}
+        {actions ? (
+          <div className="button-row" style={{ marginTop: 0 }}>
+            {actions}
+          </div>
+        ) : null}
       </div>
       {children}
     </>

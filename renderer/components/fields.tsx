@@ -41,7 +41,14 @@ const describedBy = (id: string, hint: unknown, error: unknown) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  props: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'email' | 'tel' | 'date' | 'search'; className?: string; autoComplete?: string; inputMode?: 'decimal' | 'numeric' | 'text' },
+  props: Common & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: 'text' | 'email' | 'tel' | 'date' | 'search';
+    className?: string;
+    autoComplete?: string;
+    inputMode?: 'decimal' | 'numeric' | 'text';
+  },
 ) {
   const { id, hint, error } = props;
   return (
@@ -79,7 +86,15 @@ export function TextArea(props: Common & { value: string; onChange: (v: string) 
   );
 }
 
-export function SelectField(props: Common & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder?: string; className?: string }) {
+export function SelectField(
+  props: Common & {
+    value: string;
+    onChange: (v: string) => void;
+    options: { value: string; label: string }[];
+    placeholder?: string;
+    className?: string;
+  },
+) {
   const { id, hint, error } = props;
   return (
     <Shell {...props}>
@@ -104,7 +119,9 @@ export function SelectField(props: Common & { value: string; onChange: (v: strin
 }
 
 /** A group of checkboxes; the first box carries the group's id so error links can focus it. */
-export function Checkboxes(props: Common & { values: string[]; onChange: (v: string[]) => void; options: { value: string; label: string }[] }) {
+export function Checkboxes(
+  props: Common & { values: string[]; onChange: (v: string[]) => void; options: { value: string; label: string }[] },
+) {
   const { id, label, hint, error, values, options } = props;
   return (
     <fieldset className={`field checks${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, hint, error)}>

@@ -3,7 +3,15 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogu
 import { applicationDraftSchema, type Application } from '../domain/application';
 import { method } from './method';
 
-export const APPLICATION_SORTS = ['receivedAt', 'reference', 'organisationName', 'projectTitle', 'areaName', 'amountRequested', 'status'] as const;
+export const APPLICATION_SORTS = [
+  'receivedAt',
+  'reference',
+  'organisationName',
+  'projectTitle',
+  'areaName',
+  'amountRequested',
+  'status',
+] as const;
 
 export const applicationQuerySchema = z.object({
   roundId: z.string().optional(),

@@ -10,7 +10,10 @@ export const importInputSchema = z.object({
   fileName: z.string().trim().min(1, 'Choose a file').max(255, 'File name must be 255 characters or fewer'),
   contentBase64: z
     .string('Choose a file')
-    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `The file is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+    .max(
+      Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4,
+      `The file is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    ),
   /** File header → field, or null to ignore that column. Omitted: remembered or suggested. */
   mapping: z.record(z.string(), z.enum(fields).nullable()).optional(),
 });

@@ -24,10 +24,12 @@ export const roundInputSchema = z
       .default([]),
   })
   .superRefine((r, ctx) => {
-    if (r.closes < r.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: 'The closing date must be on or after the opening date' });
+    if (r.closes < r.opens)
+      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'The closing date must be on or after the opening date' });
     const seen = new Set<string>();
     r.budgets.forEach((b, i) => {
-      if (seen.has(b.areaId)) ctx.addIssue({ code: 'custom', path: ['budgets', i, 'areaId'], message: 'Each area can have only one budget' });
+      if (seen.has(b.areaId))
+        ctx.addIssue({ code: 'custom', path: ['budgets', i, 'areaId'], message: 'Each area can have only one budget' });
       seen.add(b.areaId);
     });
   });

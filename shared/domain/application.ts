@@ -112,7 +112,13 @@ export const applicationDraftSchema = z
           });
         }
       }
-      if (typeof d.startDate === 'string' && typeof d.endDate === 'string' && isIsoDate(d.startDate) && isIsoDate(d.endDate) && d.endDate < d.startDate) {
+      if (
+        typeof d.startDate === 'string' &&
+        typeof d.endDate === 'string' &&
+        isIsoDate(d.startDate) &&
+        isIsoDate(d.endDate) &&
+        d.endDate < d.startDate
+      ) {
         ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
       }
     },

@@ -17,35 +17,129 @@ export interface Column {
 }
 
 export const APPLICATION_COLUMNS: Column[] = [
-  { field: 'reference', header: 'Applicant reference', required: false, hint: 'Your reference, like ACF-COV-0012; blank to number it', aliases: ['reference', 'ref', 'application reference', 'application id'] },
-  { field: 'organisationName', header: 'Organisation name', required: true, hint: '', aliases: ['organisation', 'organization', 'group name', 'applicant', 'org name'] },
-  { field: 'organisationType', header: 'Organisation type', required: true, hint: 'One of: ' + Object.values(ORGANISATION_TYPES).join('; '), aliases: ['type of organisation', 'org type', 'legal status'] },
+  {
+    field: 'reference',
+    header: 'Applicant reference',
+    required: false,
+    hint: 'Your reference, like ACF-COV-0012; blank to number it',
+    aliases: ['reference', 'ref', 'application reference', 'application id'],
+  },
+  {
+    field: 'organisationName',
+    header: 'Organisation name',
+    required: true,
+    hint: '',
+    aliases: ['organisation', 'organization', 'group name', 'applicant', 'org name'],
+  },
+  {
+    field: 'organisationType',
+    header: 'Organisation type',
+    required: true,
+    hint: 'One of: ' + Object.values(ORGANISATION_TYPES).join('; '),
+    aliases: ['type of organisation', 'org type', 'legal status'],
+  },
   { field: 'charityNumber', header: 'Charity number', required: false, hint: '', aliases: ['registered charity number', 'charity no'] },
   { field: 'companyNumber', header: 'Company number', required: false, hint: '', aliases: ['company no', 'companies house number'] },
-  { field: 'constituted', header: 'Constituted group', required: true, hint: 'Yes or No', aliases: ['constituted', 'properly constituted', 'has a constitution'] },
-  { field: 'bankTwoSignatories', header: 'Bank account with two signatories', required: true, hint: 'Yes or No', aliases: ['bank account', 'two signatories', 'bank account two signatories'] },
+  {
+    field: 'constituted',
+    header: 'Constituted group',
+    required: true,
+    hint: 'Yes or No',
+    aliases: ['constituted', 'properly constituted', 'has a constitution'],
+  },
+  {
+    field: 'bankTwoSignatories',
+    header: 'Bank account with two signatories',
+    required: true,
+    hint: 'Yes or No',
+    aliases: ['bank account', 'two signatories', 'bank account two signatories'],
+  },
   { field: 'contactName', header: 'Contact name', required: true, hint: '', aliases: ['contact', 'main contact', 'contact person'] },
-  { field: 'contactEmail', header: 'Contact email', required: true, hint: '', aliases: ['email', 'e-mail', 'contact e-mail', 'email address'] },
-  { field: 'contactPhone', header: 'Contact phone', required: false, hint: '', aliases: ['phone', 'telephone', 'contact telephone', 'phone number'] },
-  { field: 'projectTitle', header: 'Project title', required: true, hint: '140 characters or fewer', aliases: ['project name', 'title', 'project'] },
+  {
+    field: 'contactEmail',
+    header: 'Contact email',
+    required: true,
+    hint: '',
+    aliases: ['email', 'e-mail', 'contact e-mail', 'email address'],
+  },
+  {
+    field: 'contactPhone',
+    header: 'Contact phone',
+    required: false,
+    hint: '',
+    aliases: ['phone', 'telephone', 'contact telephone', 'phone number'],
+  },
+  {
+    field: 'projectTitle',
+    header: 'Project title',
+    required: true,
+    hint: '140 characters or fewer',
+    aliases: ['project name', 'title', 'project'],
+  },
   { field: 'summary', header: 'Project summary', required: true, hint: '', aliases: ['summary', 'description', 'project description'] },
-  { field: 'areaId', header: 'Area', required: true, hint: 'Area name or ONS code, like Coventry or E08000026', aliases: ['npu', 'local authority', 'neighbourhood policing unit', 'area name'] },
+  {
+    field: 'areaId',
+    header: 'Area',
+    required: true,
+    hint: 'Area name or ONS code, like Coventry or E08000026',
+    aliases: ['npu', 'local authority', 'neighbourhood policing unit', 'area name'],
+  },
   { field: 'inImpactArea', header: 'In an impact area', required: false, hint: 'Yes or No', aliases: ['impact area'] },
-  { field: 'amountRequested', header: 'Amount requested', required: true, hint: 'In pounds, like £1,200.50', aliases: ['amount', 'grant requested', 'requested', 'amount requested (£)'] },
-  { field: 'budgetLines', header: 'Budget lines', required: true, hint: 'Item: amount; Item: amount — like "Hall hire: £300; Leaflets: £200"', aliases: ['budget', 'budget breakdown', 'costs'] },
+  {
+    field: 'amountRequested',
+    header: 'Amount requested',
+    required: true,
+    hint: 'In pounds, like £1,200.50',
+    aliases: ['amount', 'grant requested', 'requested', 'amount requested (£)'],
+  },
+  {
+    field: 'budgetLines',
+    header: 'Budget lines',
+    required: true,
+    hint: 'Item: amount; Item: amount — like "Hall hire: £300; Leaflets: £200"',
+    aliases: ['budget', 'budget breakdown', 'costs'],
+  },
   { field: 'startDate', header: 'Start date', required: true, hint: 'Like 25/11/2026', aliases: ['project start', 'start'] },
   { field: 'endDate', header: 'End date', required: true, hint: 'Like 31/03/2027', aliases: ['project end', 'end'] },
-  { field: 'priorityIds', header: 'Plan priorities', required: true, hint: 'Priority codes or titles separated by ;', aliases: ['priorities', 'police and crime plan priorities', 'plan priority'] },
-  { field: 'beneficiaryGroups', header: 'Beneficiary groups', required: true, hint: 'Groups separated by ;', aliases: ['beneficiaries', 'who will benefit', 'target groups'] },
-  { field: 'expectedBeneficiaries', header: 'Expected beneficiaries', required: true, hint: 'A whole number', aliases: ['number of beneficiaries', 'beneficiary numbers', 'expected numbers'] },
-  { field: 'outcomes', header: 'Outcomes', required: true, hint: 'Outcome | how measured; … — like "Fewer ASB reports | Police data each quarter"', aliases: ['outcomes and measures', 'expected outcomes'] },
+  {
+    field: 'priorityIds',
+    header: 'Plan priorities',
+    required: true,
+    hint: 'Priority codes or titles separated by ;',
+    aliases: ['priorities', 'police and crime plan priorities', 'plan priority'],
+  },
+  {
+    field: 'beneficiaryGroups',
+    header: 'Beneficiary groups',
+    required: true,
+    hint: 'Groups separated by ;',
+    aliases: ['beneficiaries', 'who will benefit', 'target groups'],
+  },
+  {
+    field: 'expectedBeneficiaries',
+    header: 'Expected beneficiaries',
+    required: true,
+    hint: 'A whole number',
+    aliases: ['number of beneficiaries', 'beneficiary numbers', 'expected numbers'],
+  },
+  {
+    field: 'outcomes',
+    header: 'Outcomes',
+    required: true,
+    hint: 'Outcome | how measured; … — like "Fewer ASB reports | Police data each quarter"',
+    aliases: ['outcomes and measures', 'expected outcomes'],
+  },
   { field: 'sustainability', header: 'Sustainability', required: false, hint: '', aliases: ['sustainability plan', 'after the grant'] },
 ];
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** A suggested mapping from a file's headers to fields: exact headers first, then known aliases. */
 export function suggestMapping(headers: string[]): Record<string, ImportField | null> {
@@ -62,10 +156,7 @@ export function suggestMapping(headers: string[]): Record<string, ImportField | 
 
 /** The same header set gives the same signature, whatever the column order or case. */
 export function headerSignature(headers: string[]): string {
-  return headers
-    .map(norm)
-    .sort()
-    .join('|');
+  return headers.map(norm).sort().join('|');
 }
 
 export interface Lookups {
@@ -108,13 +199,28 @@ export function draftFromCells(
   const cell = (field: ImportField) => (cells[field] ?? '').trim();
   const draft: Record<string, unknown> = {};
 
-  for (const field of ['reference', 'organisationName', 'charityNumber', 'companyNumber', 'contactName', 'contactEmail', 'contactPhone', 'projectTitle', 'summary', 'sustainability'] as const) {
+  for (const field of [
+    'reference',
+    'organisationName',
+    'charityNumber',
+    'companyNumber',
+    'contactName',
+    'contactEmail',
+    'contactPhone',
+    'projectTitle',
+    'summary',
+    'sustainability',
+  ] as const) {
     draft[field] = cell(field);
   }
 
   const orgType = byLabel(ORGANISATION_TYPES, cell('organisationType'));
   if (orgType) draft.organisationType = orgType;
-  else problem('organisationType', cell('organisationType') ? `"${cell('organisationType')}" is not a known organisation type` : 'Enter the organisation type');
+  else
+    problem(
+      'organisationType',
+      cell('organisationType') ? `"${cell('organisationType')}" is not a known organisation type` : 'Enter the organisation type',
+    );
 
   for (const field of ['constituted', 'bankTwoSignatories', 'inImpactArea'] as const) {
     const value = yesNo(cell(field));
@@ -123,12 +229,15 @@ export function draftFromCells(
   }
 
   const areaText = norm(cell('areaId'));
-  const area = lookups.areas.find((a) => norm(a.name) === areaText || norm(a.id) === areaText || (a.onsCode && norm(a.onsCode) === areaText));
+  const area = lookups.areas.find(
+    (a) => norm(a.name) === areaText || norm(a.id) === areaText || (a.onsCode && norm(a.onsCode) === areaText),
+  );
   if (area) draft.areaId = area.id;
   else problem('areaId', cell('areaId') ? `"${cell('areaId')}" is not a known area — use an area name or ONS code` : 'Enter the area');
 
   const amount = parseMoney(cell('amountRequested'));
-  if (amount === null) problem('amountRequested', cell('amountRequested') ? 'Enter the amount in pounds, like £1,200.50' : 'Enter the amount requested');
+  if (amount === null)
+    problem('amountRequested', cell('amountRequested') ? 'Enter the amount in pounds, like £1,200.50' : 'Enter the amount requested');
   else draft.amountRequested = amount;
 
   const lines = list(cell('budgetLines')).map((entry) => {
@@ -140,7 +249,13 @@ export function draftFromCells(
 
   for (const field of ['startDate', 'endDate'] as const) {
     const value = parseDate(cell(field));
-    if (value === null) problem(field, cell(field) ? `"${cell(field)}" is not a date — use a date like 25/11/2026` : `Enter the ${field === 'startDate' ? 'start' : 'end'} date`);
+    if (value === null)
+      problem(
+        field,
+        cell(field)
+          ? `"${cell(field)}" is not a date — use a date like 25/11/2026`
+          : `Enter the ${field === 'startDate' ? 'start' : 'end'} date`,
+      );
     else draft[field] = value;
   }
 

@@ -62,7 +62,24 @@ function folder() {
 }
 
 const addAcfRound = (gp: (...a: string[]) => Promise<Ran>, name = 'ACF 2027') =>
-  gp('add', 'round', '--fund', 'ACF', '--name', name, '--opens', '01/10/2027', '--closes', '2027-12-17', '--budget', 'Coventry=£45,000', '--budget', 'birmingham=120000', '--budget', 'Walsall=45000');
+  gp(
+    'add',
+    'round',
+    '--fund',
+    'ACF',
+    '--name',
+    name,
+    '--opens',
+    '01/10/2027',
+    '--closes',
+    '2027-12-17',
+    '--budget',
+    'Coventry=£45,000',
+    '--budget',
+    'birmingham=120000',
+    '--budget',
+    'Walsall=45000',
+  );
 
 describe('init', () => {
   test('creates the data folder and shows the device id and fingerprint; again, the same device', async () => {
@@ -143,14 +160,44 @@ describe('add round', () => {
 
   test('--plan and --status are passed on; fund by name', async () => {
     const { gp, listJson } = folder();
-    const r = await gp('add', 'round', '--fund', 'community safety fund', '--name', 'CSF', '--opens', '2026-04-01', '--closes', '30/06/2026', '--plan', 'pcp-2021-2025', '--status', 'draft');
+    const r = await gp(
+      'add',
+      'round',
+      '--fund',
+      'community safety fund',
+      '--name',
+      'CSF',
+      '--opens',
+      '2026-04-01',
+      '--closes',
+      '30/06/2026',
+      '--plan',
+      'pcp-2021-2025',
+      '--status',
+      'draft',
+    );
     expect(r.code).toBe(0);
     expect((await listJson('rounds'))[0]).toMatchObject({ fundId: 'csf', planId: 'pcp-2021-2025', status: 'draft', budgets: [] });
   });
 
   test('an unknown fund, area or amount is rejected with exit 1 and nothing is created', async () => {
     const { gp, listJson } = folder();
-    const r = await gp('add', 'round', '--fund', 'XYZ', '--name', 'X', '--opens', '2027-10-01', '--closes', '2027-12-17', '--budget', 'Atlantis=5', '--budget', 'Coventry=lots');
+    const r = await gp(
+      'add',
+      'round',
+      '--fund',
+      'XYZ',
+      '--name',
+      'X',
+      '--opens',
+      '2027-10-01',
+      '--closes',
+      '2027-12-17',
+      '--budget',
+      'Atlantis=5',
+      '--budget',
+      'Coventry=lots',
+    );
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain('--fund: No fund is called "XYZ"');
@@ -164,7 +211,22 @@ describe('add round', () => {
     const early = await gp('add', 'round', '--fund', 'acf', '--name', 'X', '--opens', '2027-10-01', '--closes', '2027-09-30');
     expect(early.code).toBe(1);
     expect(early.err).toContain('--closes: The closing date must be on or after the opening date');
-    const bad = await gp('add', 'round', '--fund', 'acf', '--name', 'X', '--opens', '31/02/2027', '--closes', '2027-09-30', '--status', 'maybe', '--budget', 'Dudley=-5');
+    const bad = await gp(
+      'add',
+      'round',
+      '--fund',
+      'acf',
+      '--name',
+      'X',
+      '--opens',
+      '31/02/2027',
+      '--closes',
+      '2027-09-30',
+      '--status',
+      'maybe',
+      '--budget',
+      'Dudley=-5',
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--opens: Enter the opening date as a real date');
     expect(bad.err).toMatch(/--status: .*open/);
@@ -186,7 +248,12 @@ describe('add round', () => {
 describe('import applications', () => {
   const good = () =>
     toCsv([
-      templateRow({ 'Applicant reference': 'T-001', Area: 'Coventry', 'Amount requested': '£1,200.50', 'Budget lines': 'Hall hire: £700.50; Leaflets: £500' }),
+      templateRow({
+        'Applicant reference': 'T-001',
+        Area: 'Coventry',
+        'Amount requested': '£1,200.50',
+        'Budget lines': 'Hall hire: £700.50; Leaflets: £500',
+      }),
       templateRow({ 'Applicant reference': 'T-002', 'Organisation name': '=HYPERLINK("http://evil.example","click")' }),
     ]);
   const bad = () =>
@@ -239,10 +306,19 @@ describe('import applications', () => {
     const { gp, file } = folder();
     await addAcfRound(gp);
     const name = file('good.csv', good());
-    expect(await gp('import', 'applications', name, '--round', 'Nope')).toMatchObject({ code: 1, err: expect.stringContaining('No round is called "Nope"') });
-    expect(await gp('import', 'applications', 'missing.csv', '--round', 'ACF 2027')).toMatchObject({ code: 1, err: expect.stringContaining('there is no such file') });
+    expect(await gp('import', 'applications', name, '--round', 'Nope')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No round is called "Nope"'),
+    });
+    expect(await gp('import', 'applications', 'missing.csv', '--round', 'ACF 2027')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('there is no such file'),
+    });
     expect(await gp('import', 'applications', name)).toMatchObject({ code: 2, err: expect.stringContaining('Missing --round') });
-    expect(await gp('import', 'applications', '--round', 'ACF 2027')).toMatchObject({ code: 2, err: expect.stringContaining('Missing FILE') });
+    expect(await gp('import', 'applications', '--round', 'ACF 2027')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Missing FILE'),
+    });
   });
 
   test('a second round with the same name is refused, so a name always finds one round', async () => {
@@ -260,7 +336,12 @@ describe('list', () => {
     await addAcfRound(f.gp, 'ACF 2027');
     await addAcfRound(f.gp, 'ACF 2028');
     const rows = [
-      templateRow({ 'Applicant reference': 'T-001', Area: 'Coventry', 'Amount requested': '£1,200.50', 'Budget lines': 'Hall hire: £700.50; Leaflets: £500' }),
+      templateRow({
+        'Applicant reference': 'T-001',
+        Area: 'Coventry',
+        'Amount requested': '£1,200.50',
+        'Budget lines': 'Hall hire: £700.50; Leaflets: £500',
+      }),
       templateRow({ 'Applicant reference': 'T-002', 'Organisation name': '=HYPERLINK("http://evil.example","click")' }),
     ];
     expect((await f.gp('import', 'applications', f.file('a.csv', toCsv(rows)), '--round', 'ACF 2027')).code).toBe(0);
@@ -295,7 +376,14 @@ describe('list', () => {
     const apps = await listJson<Record<string, unknown>>('applications');
     expect(apps.map((a) => a.reference)).toEqual(['T-001', 'T-002', 'U-001']);
     for (const a of apps) expect(Object.keys(a)).toEqual(FIELDS.applications);
-    expect(apps[0]).toMatchObject({ amountRequested: 120_050, areaId: 'coventry', fundCode: 'ACF', roundName: 'ACF 2027', status: 'received', receivedAt: '2026-11-25T10:00:00.000Z' });
+    expect(apps[0]).toMatchObject({
+      amountRequested: 120_050,
+      areaId: 'coventry',
+      fundCode: 'ACF',
+      roundName: 'ACF 2027',
+      status: 'received',
+      receivedAt: '2026-11-25T10:00:00.000Z',
+    });
     expect(JSON.stringify(apps)).not.toMatch(/helen|example\.org|01922/i);
     expect((await listJson('applications', '--round', 'ACF 2028')).map((a) => a.reference)).toEqual(['U-001']);
 
@@ -327,15 +415,30 @@ describe('list', () => {
   });
 
   test('the csv guard: = + - @ tab and CR are defused; numbers are left alone', () => {
-    const out = csv(['v'], [{ v: '=1+1' }, { v: '+1' }, { v: '-1' }, { v: '@SUM(A1)' }, { v: '\tx' }, { v: '\rx' }, { v: -5 }, { v: 'plain' }, { v: null }]);
-    expect((parse(out) as string[][]).slice(1).map((r) => r[0])).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", '-5', 'plain', '']);
+    const out = csv(
+      ['v'],
+      [{ v: '=1+1' }, { v: '+1' }, { v: '-1' }, { v: '@SUM(A1)' }, { v: '\tx' }, { v: '\rx' }, { v: -5 }, { v: 'plain' }, { v: null }],
+    );
+    expect((parse(out) as string[][]).slice(1).map((r) => r[0])).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      '-5',
+      'plain',
+      '',
+    ]);
   });
 
   test('applications are read page by page: more than 500 all come out', async () => {
     const { gp, listJson, file } = folder();
     await addAcfRound(gp);
     const rows = Array.from({ length: 520 }, (_, i) => templateRow({ 'Applicant reference': `P-${String(i).padStart(4, '0')}` }));
-    expect((await gp('import', 'applications', file('many.csv', toCsv(rows)), '--round', 'ACF 2027')).out).toMatch(/Imported 520 applications/);
+    expect((await gp('import', 'applications', file('many.csv', toCsv(rows)), '--round', 'ACF 2027')).out).toMatch(
+      /Imported 520 applications/,
+    );
     const apps = await listJson<{ id: string }>('applications');
     expect(apps).toHaveLength(520);
     expect(new Set(apps.map((a) => a.id)).size).toBe(520);
@@ -343,15 +446,31 @@ describe('list', () => {
 
   test('unknown kinds and formats, and --round where it does not apply, are usage errors', async () => {
     const { gp } = folder();
-    expect(await gp('list', 'things')).toMatchObject({ code: 2, err: expect.stringContaining('choose one of: applications, rounds, funds, areas, priorities') });
-    expect(await gp('list', 'rounds', '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('--format must be table, json or csv') });
+    expect(await gp('list', 'things')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('choose one of: applications, rounds, funds, areas, priorities'),
+    });
+    expect(await gp('list', 'rounds', '--format', 'xml')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--format must be table, json or csv'),
+    });
     expect(await gp('list', 'funds', '--round', 'x')).toMatchObject({ code: 2 });
     expect(await gp('list')).toMatchObject({ code: 2, err: expect.stringContaining('Missing KIND') });
   });
 });
 
 describe('help and usage errors', () => {
-  const helps = [[], ['init'], ['demo'], ['template', 'applications'], ['add', 'round'], ['import', 'applications'], ['list'], ['add'], ['import']];
+  const helps = [
+    [],
+    ['init'],
+    ['demo'],
+    ['template', 'applications'],
+    ['add', 'round'],
+    ['import', 'applications'],
+    ['list'],
+    ['add'],
+    ['import'],
+  ];
 
   test.each(helps)('grantpanel %s --help exits 0 with usage and examples', async (...words) => {
     for (const flag of ['--help', '-h']) {
@@ -395,7 +514,10 @@ describe('the built command', () => {
   /** dist/cli.cjs when it is newer than the sources; otherwise the same esbuild bundle, made here. */
   beforeAll(async () => {
     const newest = (dir: string): number =>
-      readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+      readdirSync(dir, { withFileTypes: true }).reduce(
+        (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+        0,
+      );
     const dist = join(root, 'dist', 'cli.cjs');
     if (existsSync(dist) && statSync(dist).mtimeMs > Math.max(newest(join(root, 'electron', 'core')), newest(join(root, 'shared')))) {
       bundle = dist;
@@ -428,7 +550,20 @@ describe('the built command', () => {
     expect(init.code).toBe(0);
     expect(init.out).toContain(`Data folder: ${dataDir}`);
     expect(await node(['--data-dir', dataDir, 'list', 'applications', '--format', 'json'])).toMatchObject({ code: 0, out: '[]\n' });
-    const rejected = await node(['--data-dir', dataDir, 'add', 'round', '--fund', 'nope', '--name', 'X', '--opens', '2027-01-01', '--closes', '2027-02-01']);
+    const rejected = await node([
+      '--data-dir',
+      dataDir,
+      'add',
+      'round',
+      '--fund',
+      'nope',
+      '--name',
+      'X',
+      '--opens',
+      '2027-01-01',
+      '--closes',
+      '2027-02-01',
+    ]);
     expect(rejected.code).toBe(1);
     expect(rejected.err).toContain('No fund is called "nope"');
     expect(rejected.err).not.toMatch(/\n\s+at /);

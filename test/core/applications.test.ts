@@ -28,7 +28,14 @@ test('a valid application is received with the next reference, and reads back wh
   expect(reference).toBe('ACF-2026-0001');
   expect((await core.call('applications.create', validDraft(roundId))).reference).toBe('ACF-2026-0002');
   const detail = await core.call('applications.get', { id });
-  expect(detail).toMatchObject({ status: 'received', roundName: 'ACF winter', fundName: 'Active Citizens Fund', areaName: 'Coventry', amountRequested: 250000, receivedAt: '2026-11-25T10:00:00.000Z' });
+  expect(detail).toMatchObject({
+    status: 'received',
+    roundName: 'ACF winter',
+    fundName: 'Active Citizens Fund',
+    areaName: 'Coventry',
+    amountRequested: 250000,
+    receivedAt: '2026-11-25T10:00:00.000Z',
+  });
   expect(detail.priorities).toEqual([{ id: 'pcp-2025-2029:VIOLENCE', code: 'VIOLENCE', title: 'Preventing and Tackling Violence' }]);
 });
 
@@ -61,14 +68,39 @@ test('every wrong field is named with a plain-English message, and nothing is wr
 });
 
 test('rules against the round: fund maximum, end before start, unknown area, area without budget, plan priorities', async () => {
-  const over = await core.dispatch('applications.create', validDraft(roundId, { amountRequested: 600000, budgetLines: [{ item: 'All', amount: 600000 }] }));
-  expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'amountRequested', message: 'Enter an amount of £5,000.00 or less — the Active Citizens Fund’s maximum'.replace('’', "'") }] } });
+  const over = await core.dispatch(
+    'applications.create',
+    validDraft(roundId, { amountRequested: 600000, budgetLines: [{ item: 'All', amount: 600000 }] }),
+  );
+  expect(over).toMatchObject({
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      details: [
+        {
+          field: 'amountRequested',
+          message: 'Enter an amount of £5,000.00 or less — the Active Citizens Fund’s maximum'.replace('’', "'"),
+        },
+      ],
+    },
+  });
   const dates = await core.dispatch('applications.create', validDraft(roundId, { startDate: '2027-06-01', endDate: '2027-05-31' }));
-  expect(dates).toMatchObject({ ok: false, error: { details: [{ field: 'endDate', message: 'The end date must be the same as or after the start date' }] } });
+  expect(dates).toMatchObject({
+    ok: false,
+    error: { details: [{ field: 'endDate', message: 'The end date must be the same as or after the start date' }] },
+  });
   const unknown = await core.dispatch('applications.create', validDraft(roundId, { areaId: 'atlantis' }));
-  expect(unknown).toMatchObject({ ok: false, error: { details: [{ field: 'areaId', message: 'Choose an area from the list — that area is not known' }] } });
+  expect(unknown).toMatchObject({
+    ok: false,
+    error: { details: [{ field: 'areaId', message: 'Choose an area from the list — that area is not known' }] },
+  });
   const noBudget = await core.dispatch('applications.create', validDraft(roundId, { areaId: 'dudley' }));
-  expect(noBudget).toMatchObject({ ok: false, error: { details: [{ field: 'areaId', message: 'Dudley has no budget in ACF winter — choose one of the round’s areas'.replace('’', "'") }] } });
+  expect(noBudget).toMatchObject({
+    ok: false,
+    error: {
+      details: [{ field: 'areaId', message: 'Dudley has no budget in ACF winter — choose one of the round’s areas'.replace('’', "'") }],
+    },
+  });
   const oldPlan = await core.dispatch('applications.create', validDraft(roundId, { priorityIds: ['pcp-2021-2025:VAWG'] }));
   expect(oldPlan).toMatchObject({ ok: false, error: { details: [{ field: 'priorityIds' }] } });
   const sum = await core.dispatch('applications.create', validDraft(roundId, { amountRequested: 250001 }));
@@ -114,7 +146,10 @@ test('list: filters by round, fund, area, status, priority and search; sorts; pa
   const target = all.rows[0]!;
   await core.call('applications.withdraw', { id: target.id, reason: 'Group folded' });
   expect((await core.call('applications.list', { status: 'withdrawn' })).rows.map((r) => r.id)).toEqual([target.id]);
-  expect(await core.dispatch('applications.withdraw', { id: target.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await core.dispatch('applications.withdraw', { id: target.id, reason: 'again' })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
 });
 
 test('the demo loads once', async () => {

@@ -13,7 +13,10 @@ test('the catalogue is seeded once: five funds, seven areas with ONS codes, two 
   expect(areas.map((a) => `${a.name} ${a.onsCode}`)).toContain('Coventry E08000026');
   expect(areas).toHaveLength(7);
   const plans = await core.call('catalogue.plans', {});
-  expect(plans.map((p) => `${p.name}: ${p.priorities.length}`)).toEqual(['Police and Crime Plan 2021–2025: 10', 'Police and Crime Plan 2025–2029: 7']);
+  expect(plans.map((p) => `${p.name}: ${p.priorities.length}`)).toEqual([
+    'Police and Crime Plan 2021–2025: 10',
+    'Police and Crime Plan 2025–2029: 7',
+  ]);
   const dir = core.dataDir;
   const events = core.ctx.db.prepare('SELECT count(*) AS n FROM events').get();
   core.close();
@@ -24,12 +27,27 @@ test('the catalogue is seeded once: five funds, seven areas with ONS codes, two 
 test('adding never overwrites, changing never creates', async () => {
   core = makeCore();
   const coventry = { id: 'coventry', name: 'Coventry NPU', onsCode: 'E08000026', localAuthority: 'Coventry City Council' };
-  expect(await core.dispatch('catalogue.saveArea', { ...coventry, adding: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'id' }] } });
-  expect(await core.dispatch('catalogue.saveArea', { ...coventry, id: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await core.dispatch('catalogue.saveArea', { ...coventry, adding: true })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', details: [{ field: 'id' }] },
+  });
+  expect(await core.dispatch('catalogue.saveArea', { ...coventry, id: 'nowhere' })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
   await core.call('catalogue.saveArea', coventry);
-  await core.call('catalogue.saveArea', { id: 'birmingham-east', name: 'Birmingham East', onsCode: null, localAuthority: 'Birmingham City Council', adding: true });
+  await core.call('catalogue.saveArea', {
+    id: 'birmingham-east',
+    name: 'Birmingham East',
+    onsCode: null,
+    localAuthority: 'Birmingham City Council',
+    adding: true,
+  });
   const names = (await core.call('catalogue.areas', {})).map((a) => a.name);
   expect(names).toContain('Coventry NPU');
   expect(names).toContain('Birmingham East');
-  expect(await core.dispatch('catalogue.saveArea', { ...coventry, onsCode: 'X123' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'onsCode', message: 'Enter the ONS code, like E08000026' }] } });
+  expect(await core.dispatch('catalogue.saveArea', { ...coventry, onsCode: 'X123' })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', details: [{ field: 'onsCode', message: 'Enter the ONS code, like E08000026' }] },
+  });
 });

@@ -27,7 +27,13 @@ test('every change is an event: gapless seq, linked hashes, one device', async (
 test('a failed write leaves no event and no row behind', async () => {
   core = makeCore();
   const before = core.ctx.db.prepare('SELECT count(*) AS n FROM events').get();
-  const result = await core.dispatch('rounds.create', { fundId: 'nope', planId: 'pcp-2025-2029', name: 'X', opens: '2026-01-01', closes: '2026-02-01' });
+  const result = await core.dispatch('rounds.create', {
+    fundId: 'nope',
+    planId: 'pcp-2025-2029',
+    name: 'X',
+    opens: '2026-01-01',
+    closes: '2026-02-01',
+  });
   expect(result.ok).toBe(false);
   expect(core.ctx.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual(before);
 });
@@ -40,8 +46,16 @@ type Op =
   | { kind: 'fund'; max: number | null };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('round' as const), fund: fc.constantFrom('acf' as const, 'csf' as const), budgetAreas: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant('application' as const), amount: fc.integer({ min: 1, max: 600_000 }), area: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({
+    kind: fc.constant('round' as const),
+    fund: fc.constantFrom('acf' as const, 'csf' as const),
+    budgetAreas: fc.integer({ min: 0, max: 7 }),
+  }),
+  fc.record({
+    kind: fc.constant('application' as const),
+    amount: fc.integer({ min: 1, max: 600_000 }),
+    area: fc.integer({ min: 0, max: 6 }),
+  }),
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('area' as const), name: fc.string({ minLength: 1, maxLength: 20 }) }),
   fc.record({ kind: fc.constant('fund' as const), max: fc.option(fc.integer({ min: 1, max: 1_000_000 })) }),
@@ -65,7 +79,14 @@ test('rebuilding the projections from the events gives exactly the live tables (
               budgets: areas.slice(0, op.budgetAreas).map((areaId) => ({ areaId, amountPence: 1_000_000 })),
             });
           } else if (op.kind === 'application' && rounds[0]) {
-            await c.dispatch('applications.create', validDraft(rounds[0].id, { amountRequested: op.amount, budgetLines: [{ item: 'All', amount: op.amount }], areaId: areas[op.area] }));
+            await c.dispatch(
+              'applications.create',
+              validDraft(rounds[0].id, {
+                amountRequested: op.amount,
+                budgetLines: [{ item: 'All', amount: op.amount }],
+                areaId: areas[op.area],
+              }),
+            );
           } else if (op.kind === 'withdraw') {
             const list = await c.call('applications.list', { limit: 500 });
             const target = list.rows[op.pick % Math.max(1, list.rows.length)];
@@ -108,7 +129,11 @@ test('altering any stored event is detected by chain verification', async () => 
     for (const column of columns) {
       const original = row[column];
       const altered = column === 'payload' ? original.replace(/\d/, (d) => String((Number(d) + 1) % 10)) || '{"x":1}' : `${original}x`;
-      db.prepare(`UPDATE events SET ${column} = ? WHERE device_id = ? AND seq = ?`).run(altered === original ? `${original} ` : altered, row.device_id, row.seq);
+      db.prepare(`UPDATE events SET ${column} = ? WHERE device_id = ? AND seq = ?`).run(
+        altered === original ? `${original} ` : altered,
+        row.device_id,
+        row.seq,
+      );
       const problems = verifyChain(db);
       expect(problems.map((p) => p.seq)).toContain(row.seq);
       db.prepare(`UPDATE events SET ${column} = ? WHERE device_id = ? AND seq = ?`).run(original, row.device_id, row.seq);

@@ -7,7 +7,15 @@ let core: TestCore;
 let roundId: string;
 beforeEach(async () => {
   core = makeCore(undefined, () => new Date('2026-11-25T10:00:00Z'));
-  roundId = (await core.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'ACF winter', opens: '2026-11-01', closes: '2026-12-31' })).id;
+  roundId = (
+    await core.call('rounds.create', {
+      fundId: 'acf',
+      planId: 'pcp-2025-2029',
+      name: 'ACF winter',
+      opens: '2026-11-01',
+      closes: '2026-12-31',
+    })
+  ).id;
 });
 afterEach(() => core.dispose());
 
@@ -25,7 +33,14 @@ test('the template is one header row, with a BOM so Excel reads it as UTF-8', as
 test('a good file previews clean, then imports all rows in one go', async () => {
   const file = toCsv([templateRow(), templateRow({ 'Applicant reference': 'WAL-7', 'Project title': 'Second' })]);
   const report = await core.call('imports.preview', input(file));
-  expect(report).toMatchObject({ rowCount: 2, importable: 2, problemCount: 0, mappingSource: 'template', encoding: 'UTF-8', missingColumns: [] });
+  expect(report).toMatchObject({
+    rowCount: 2,
+    importable: 2,
+    problemCount: 0,
+    mappingSource: 'template',
+    encoding: 'UTF-8',
+    missingColumns: [],
+  });
   expect(count()).toBe(0);
   const result = await core.call('imports.commit', input(file));
   expect(result).toMatchObject({ imported: 2, skippedDuplicates: 0 });
@@ -72,7 +87,10 @@ test('duplicates by applicant reference are reported and skipped, never doubled'
   expect(await core.call('imports.commit', input(again))).toMatchObject({ imported: 1, skippedDuplicates: 1 });
   expect(count()).toBe(2);
   // The same reference twice in one file is a problem to fix, not a guess.
-  const twice = await core.call('imports.preview', input(toCsv([templateRow({ 'Applicant reference': 'X-1' }), templateRow({ 'Applicant reference': 'x-1' })])));
+  const twice = await core.call(
+    'imports.preview',
+    input(toCsv([templateRow({ 'Applicant reference': 'X-1' }), templateRow({ 'Applicant reference': 'x-1' })])),
+  );
   expect(twice.problems).toEqual([{ row: 3, field: 'Applicant reference', message: 'Applicant reference x-1 is also on row 2' }]);
 });
 
@@ -90,7 +108,26 @@ test('UTF-8 with BOM and Windows-1252 are read correctly', async () => {
 });
 
 test('other headers are mapped, and the mapping is remembered for the next file like it', async () => {
-  const headers = ['Org name', 'Type of organisation', 'Constituted', 'Signatories OK', 'Contact', 'Email', 'Title', 'Description', 'NPU', 'Amount', 'Budget', 'Start', 'End', 'Priorities', 'Beneficiaries', 'Number of beneficiaries', 'Expected outcomes', 'Notes'];
+  const headers = [
+    'Org name',
+    'Type of organisation',
+    'Constituted',
+    'Signatories OK',
+    'Contact',
+    'Email',
+    'Title',
+    'Description',
+    'NPU',
+    'Amount',
+    'Budget',
+    'Start',
+    'End',
+    'Priorities',
+    'Beneficiaries',
+    'Number of beneficiaries',
+    'Expected outcomes',
+    'Notes',
+  ];
   const t = templateRow();
   const row = {
     'Org name': t['Organisation name'],
@@ -117,14 +154,20 @@ test('other headers are mapped, and the mapping is remembered for the next file 
   expect(first.mappingSource).toBe('suggested');
   expect(first.missingColumns).toEqual(['Bank account with two signatories']);
   expect(first.importable).toBe(0);
-  expect(await core.dispatch('imports.commit', input(file))).toMatchObject({ ok: false, error: { message: expect.stringContaining('Bank account with two signatories') } });
+  expect(await core.dispatch('imports.commit', input(file))).toMatchObject({
+    ok: false,
+    error: { message: expect.stringContaining('Bank account with two signatories') },
+  });
   const mapping = { ...first.mapping, 'Signatories OK': 'bankTwoSignatories' as const, Notes: null };
   const given = await core.call('imports.preview', input(file, { mapping }));
   expect(given).toMatchObject({ mappingSource: 'given', importable: 1, missingColumns: [] });
   await core.call('imports.commit', input(file, { mapping }));
   const next = await core.call('imports.preview', input(toCsv([{ ...row, Title: 'Another' }], headers)));
   expect(next).toMatchObject({ mappingSource: 'remembered', importable: 1 });
-  expect(await core.dispatch('imports.preview', input(file, { mapping: { Nonsense: 'summary' } }))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  expect(await core.dispatch('imports.preview', input(file, { mapping: { Nonsense: 'summary' } }))).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION' },
+  });
 });
 
 test.each([
@@ -243,11 +286,26 @@ test('a row gets every problem at once, the round’s rules included', async () 
     closes: '2026-12-31',
     budgets: [{ areaId: 'coventry', amountPence: 1_000_000 }],
   });
-  const report = await core.call('imports.preview', { ...input(toCsv([templateRow({ 'Contact email': 'nope', Area: 'Walsall' })])), roundId: budgeted.id });
+  const report = await core.call('imports.preview', {
+    ...input(toCsv([templateRow({ 'Contact email': 'nope', Area: 'Walsall' })])),
+    roundId: budgeted.id,
+  });
   expect(report.problems.map((p) => p.field).sort()).toEqual(['Area', 'Contact email']);
 });
 
 test('two rounds cannot share a name', async () => {
-  const again = await core.dispatch('rounds.create', { fundId: 'csf', planId: 'pcp-2025-2029', name: 'acf WINTER', opens: '2026-11-01', closes: '2026-12-31' });
-  expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'name', message: 'There is already a round called ACF winter — give this one another name' }] } });
+  const again = await core.dispatch('rounds.create', {
+    fundId: 'csf',
+    planId: 'pcp-2025-2029',
+    name: 'acf WINTER',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  expect(again).toMatchObject({
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      details: [{ field: 'name', message: 'There is already a round called ACF winter — give this one another name' }],
+    },
+  });
 });

@@ -21,20 +21,36 @@ afterAll(async () => {
   core.dispose();
 });
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
 const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  send(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token, ...headers }, body: JSON.stringify(input) });
+  send(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token, ...headers },
+    body: JSON.stringify(input),
+  });
 
 test('listens on 127.0.0.1 only, with a token in the printed URL', () => {
   expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[\\w-]{32}$`));
@@ -59,7 +75,9 @@ test('answers contract calls with the Result envelope when the token is right', 
 
 test('refuses a missing or wrong token, a foreign Host (DNS rebinding) and a foreign Origin', async () => {
   expect((await api('catalogue.funds', {}, { 'X-GrantPanel-Token': 'guess' })).status).toBe(401);
-  expect((await send('/api/catalogue.funds', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+  expect((await send('/api/catalogue.funds', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(
+    401,
+  );
   expect((await api('catalogue.funds', {}, { Host: 'evil.example:80' })).status).toBe(403);
   expect((await api('catalogue.funds', {}, { Origin: 'http://evil.example' })).status).toBe(403);
   expect((await api('catalogue.funds', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
@@ -67,7 +85,11 @@ test('refuses a missing or wrong token, a foreign Host (DNS rebinding) and a for
 });
 
 test('malformed JSON and an oversized body are refused without touching the data', async () => {
-  const bad = await send('/api/applications.create', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token }, body: '{"oops' });
+  const bad = await send('/api/applications.create', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': server.token },
+    body: '{"oops',
+  });
   expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   const huge = await api('imports.preview', { roundId: 'r', fileName: 'a.csv', contentBase64: 'A'.repeat(75 * 1024 * 1024) });
   expect(huge.status).toBe(413);

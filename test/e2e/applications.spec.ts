@@ -63,7 +63,8 @@ async function fillForm(page: Page, v: FormValues) {
   await page.locator('#endDate').fill(v.end);
   await page.locator('#amountRequested').fill(v.amount);
   for (const [i, [item, amount]] of v.lines.entries()) {
-    if (i > 0 && (await page.locator(`#budgetLines-${i}-item`).count()) === 0) await page.getByRole('button', { name: 'Add another budget line' }).click();
+    if (i > 0 && (await page.locator(`#budgetLines-${i}-item`).count()) === 0)
+      await page.getByRole('button', { name: 'Add another budget line' }).click();
     await page.locator(`#budgetLines-${i}-item`).fill(item);
     await page.locator(`#budgetLines-${i}-amount`).fill(amount);
   }
@@ -201,7 +202,10 @@ test('the new-application form lists every problem, links to each field, and sub
   await page.locator('#amountRequested').fill('twelve pounds');
   await page.locator('#startDate').fill('31/02/2027');
   await page.getByRole('button', { name: 'Submit application' }).click();
-  await expect(links).toContainText(['Enter the start date as a real date, like 25/11/2026', 'Enter the amount requested in pounds, like £1,200.50']);
+  await expect(links).toContainText([
+    'Enter the start date as a real date, like 25/11/2026',
+    'Enter the amount requested in pounds, like £1,200.50',
+  ]);
 
   await fillForm(page, VALID);
   await expect(page.locator('.budget-total')).toContainText('£1,200.50 of £1,200.50 requested — they match');
@@ -318,9 +322,17 @@ test('the register stays light at 20,000 applications', async ({ page, app }) =>
   const rounds = await api<{ id: string; fundId: string }[]>(page, app, 'rounds.list');
   const roundId = rounds.find((r) => r.fundId === 'acf')?.id ?? '';
   const rows = Array.from({ length: 20_000 }, (_, i) =>
-    templateRow({ 'Project title': `Bulk project ${i + 1}`, 'Amount requested': `£${1000 + (i % 3000)}`, 'Budget lines': `Everything: £${1000 + (i % 3000)}` }),
+    templateRow({
+      'Project title': `Bulk project ${i + 1}`,
+      'Amount requested': `£${1000 + (i % 3000)}`,
+      'Budget lines': `Everything: £${1000 + (i % 3000)}`,
+    }),
   );
-  const imported = await api<{ imported: number }>(page, app, 'imports.commit', { roundId, fileName: 'bulk.csv', contentBase64: b64(toCsv(rows)) });
+  const imported = await api<{ imported: number }>(page, app, 'imports.commit', {
+    roundId,
+    fileName: 'bulk.csv',
+    contentBase64: b64(toCsv(rows)),
+  });
   expect(imported.imported).toBe(20_000);
 
   const lists: string[] = [];

@@ -13,7 +13,9 @@ export interface App {
 }
 
 export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-e2e-'))): Promise<App & { stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['dist/serve.cjs', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['dist/serve.cjs', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`GrantPanel did not start: ${out}`)), 20_000);

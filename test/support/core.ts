@@ -22,7 +22,8 @@ export function makeCore(dataDir = tempDir(), now?: () => Date): TestCore {
     dataDir,
     async call(method, input) {
       const result = await core.dispatch(method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`);
+      if (!result.ok)
+        throw new Error(`${method}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`);
       return result.value as never;
     },
     dispose() {

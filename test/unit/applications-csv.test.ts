@@ -8,7 +8,12 @@ const header = (f: string) => APPLICATION_COLUMNS.find((c) => c.field === f)!.he
 test('the template headers map to themselves; other names are suggested by alias', () => {
   const template = APPLICATION_COLUMNS.map((c) => c.header);
   expect(Object.values(suggestMapping(template))).toEqual(APPLICATION_COLUMNS.map((c) => c.field));
-  expect(suggestMapping(['Org name', 'E-mail', 'NPU', 'Something else'])).toEqual({ 'Org name': 'organisationName', 'E-mail': 'contactEmail', NPU: 'areaId', 'Something else': null });
+  expect(suggestMapping(['Org name', 'E-mail', 'NPU', 'Something else'])).toEqual({
+    'Org name': 'organisationName',
+    'E-mail': 'contactEmail',
+    NPU: 'areaId',
+    'Something else': null,
+  });
 });
 
 test('header signatures ignore order and case', () => {
@@ -58,7 +63,17 @@ test('cells become a draft: areas by name or ONS code, priorities by code or tit
 
 test('bad cells name their column and say how to fix them', () => {
   const { problems } = draftFromCells(
-    { organisationType: 'Club', constituted: 'maybe', areaId: 'Atlantis', amountRequested: 'abc', budgetLines: 'Hall', startDate: '31/02/2027', priorityIds: 'NOPE', beneficiaryGroups: 'martians', expectedBeneficiaries: 'many' },
+    {
+      organisationType: 'Club',
+      constituted: 'maybe',
+      areaId: 'Atlantis',
+      amountRequested: 'abc',
+      budgetLines: 'Hall',
+      startDate: '31/02/2027',
+      priorityIds: 'NOPE',
+      beneficiaryGroups: 'martians',
+      expectedBeneficiaries: 'many',
+    },
     header,
     lookups,
   );

@@ -44,7 +44,15 @@ test('HLC receive moves past both clocks and refuses wild drift', () => {
 test('the hand-ordered canonical event equals RFC 8785 canonicalisation of the whole event', () => {
   fc.assert(
     fc.property(fc.string(), fc.nat(), fc.string(), fc.string(), fc.jsonValue(), (actor, seq, type, entity, payload) => {
-      const body = { deviceId: 'dev', seq, hlc: '2026-11-25T00:00:00.000Z-0000', actor, type, entity, payload: JSON.parse(canonicalJson(payload ?? null)) as unknown };
+      const body = {
+        deviceId: 'dev',
+        seq,
+        hlc: '2026-11-25T00:00:00.000Z-0000',
+        actor,
+        type,
+        entity,
+        payload: JSON.parse(canonicalJson(payload ?? null)) as unknown,
+      };
       const prevHash = GENESIS_HASH;
       const whole = canonicalJson({ ...body, prevHash });
       return canonicalEvent(body, prevHash) === whole;

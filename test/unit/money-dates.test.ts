@@ -15,7 +15,9 @@ describe('money', () => {
     ['-25', -2500],
   ])('%s is %i pence', (text, pence) => expect(parseMoney(text)).toBe(pence));
 
-  test.each(['', 'abc', '£', '1.234', '1,20', '12,00.00', '£1 200', '1e5', '$100', '1,200.5.5'])('%j is not money', (text) => expect(parseMoney(text)).toBeNull());
+  test.each(['', 'abc', '£', '1.234', '1,20', '12,00.00', '£1 200', '1e5', '$100', '1,200.5.5'])('%j is not money', (text) =>
+    expect(parseMoney(text)).toBeNull(),
+  );
 
   test('formats en-GB', () => {
     expect(formatPence(125000)).toBe('£1,250.00');
@@ -38,7 +40,9 @@ describe('dates', () => {
     ['29/02/2028', '2028-02-29'],
   ])('%s is %s', (text, iso) => expect(parseDate(text)).toBe(iso));
 
-  test.each(['', '31/02/2026', '2026-13-01', '11/25/2026', '29/02/2027', 'tomorrow', '25 Nov'])('%j is not a date', (text) => expect(parseDate(text)).toBeNull());
+  test.each(['', '31/02/2026', '2026-13-01', '11/25/2026', '29/02/2027', 'tomorrow', '25 Nov'])('%j is not a date', (text) =>
+    expect(parseDate(text)).toBeNull(),
+  );
 
   test('formats en-GB', () => expect(formatDate('2026-11-25')).toBe('25 Nov 2026'));
 });

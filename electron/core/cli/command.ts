@@ -79,7 +79,10 @@ export function problemLine(p: FieldProblem, label: (field: string) => string = 
 }
 
 export function rejectedFrom(error: ContractError, label?: (field: string) => string): Rejected {
-  return new Rejected(error.message, (error.details ?? []).map((p) => problemLine(p, label)));
+  return new Rejected(
+    error.message,
+    (error.details ?? []).map((p) => problemLine(p, label)),
+  );
 }
 
 export function stringOption(values: OptionValues, name: string): string | undefined {

@@ -2,7 +2,10 @@
 // examples below it.
 import type { Command } from './command';
 
-const EXIT_CODES = ['Exit codes: 0 done; 1 input rejected or the data could not be read (reason on stderr, nothing written);', '            2 usage error (unknown command or option, missing argument).'];
+const EXIT_CODES = [
+  'Exit codes: 0 done; 1 input rejected or the data could not be read (reason on stderr, nothing written);',
+  '            2 usage error (unknown command or option, missing argument).',
+];
 
 function rows(pairs: [string, string][]): string[] {
   const width = Math.max(0, ...pairs.map(([left]) => left.length));
@@ -58,10 +61,18 @@ export function commandHelp(command: Command): string {
 
 /** Several commands share a first word ("add", "import"): their usage lines. */
 export function groupHelp(verb: string, commands: Command[]): string {
-  return [`"grantpanel ${verb}" needs what to ${verb}:`, ...commands.flatMap((c) => c.usage.map((u) => `  ${u}`)), '', `Run "grantpanel ${commands[0]?.words.join(' ') ?? verb} --help" for its options.`, ''].join('\n');
+  return [
+    `"grantpanel ${verb}" needs what to ${verb}:`,
+    ...commands.flatMap((c) => c.usage.map((u) => `  ${u}`)),
+    '',
+    `Run "grantpanel ${commands[0]?.words.join(' ') ?? verb} --help" for its options.`,
+    '',
+  ].join('\n');
 }
 
 /** The one-line hint after a usage error. */
 export function usageHint(command?: Command): string {
-  return command ? `Usage: ${command.usage[0] ?? ''}\nRun "grantpanel ${command.words.join(' ')} --help" for help.\n` : 'Run "grantpanel --help" to see the commands.\n';
+  return command
+    ? `Usage: ${command.usage[0] ?? ''}\nRun "grantpanel ${command.words.join(' ')} --help" for help.\n`
+    : 'Run "grantpanel --help" to see the commands.\n';
 }

@@ -15,13 +15,16 @@ async function readImportFile(path: string): Promise<Buffer> {
     const info = await stat(path);
     if (info.isDirectory()) throw new Rejected(`Cannot read ${path}: it is a folder — give the CSV file inside it`);
     if (info.size > MAX_IMPORT_BYTES) {
-      throw new Rejected(`${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+      throw new Rejected(
+        `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
     }
     return await readFile(path);
   } catch (error) {
     if (error instanceof Rejected) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
     throw new Rejected(`Cannot read ${path}: ${why}`);
   }
 }
@@ -32,7 +35,12 @@ function summary(report: ImportReport): string[] {
   // Only what a person would not guess: columns matched under another name, and columns ignored.
   const notable = Object.entries(report.mapping).filter(([header, field]) => !field || labelOf(field) !== header);
   if (report.mappingSource !== 'template' && notable.length > 0) {
-    const how = report.mappingSource === 'remembered' ? 'as remembered from an earlier file with these columns' : report.mappingSource === 'given' ? 'as given' : 'by their headings';
+    const how =
+      report.mappingSource === 'remembered'
+        ? 'as remembered from an earlier file with these columns'
+        : report.mappingSource === 'given'
+          ? 'as given'
+          : 'by their headings';
     lines.push(`Columns matched ${how}:`);
     for (const [header, field] of notable) lines.push(`  ${header} → ${field ? labelOf(field) : '(ignored)'}`);
   }
@@ -91,10 +99,14 @@ export const importCommand: Command = {
     }
     const skipped = count(report.duplicates.length, 'duplicate');
     if (dryRun) {
-      io.stdout(`Dry run: no problems. ${count(report.importable, 'application')} would be imported (${skipped} would be skipped). Nothing was written.\n`);
+      io.stdout(
+        `Dry run: no problems. ${count(report.importable, 'application')} would be imported (${skipped} would be skipped). Nothing was written.\n`,
+      );
       return;
     }
     const done = await call('imports.commit', input);
-    io.stdout(`Imported ${count(done.imported, 'application')} (${count(done.skippedDuplicates, 'duplicate')} skipped) into ${found.value.name}\n`);
+    io.stdout(
+      `Imported ${count(done.imported, 'application')} (${count(done.skippedDuplicates, 'duplicate')} skipped) into ${found.value.name}\n`,
+    );
   },
 };

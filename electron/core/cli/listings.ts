@@ -36,11 +36,30 @@ const PAGE = 500;
 
 const applications: Listing<ApplicationRow> = {
   kind: 'applications',
-  fields: ['id', 'reference', 'roundId', 'roundName', 'fundCode', 'organisationName', 'projectTitle', 'areaId', 'areaName', 'amountRequested', 'status', 'receivedAt'],
+  fields: [
+    'id',
+    'reference',
+    'roundId',
+    'roundName',
+    'fundCode',
+    'organisationName',
+    'projectTitle',
+    'areaId',
+    'areaName',
+    'amountRequested',
+    'status',
+    'receivedAt',
+  ],
   async load(call, round) {
     const rows: ApplicationRow[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await call('applications.list', { ...(round ? { roundId: round.id } : {}), sort: 'reference', direction: 'asc', offset, limit: PAGE });
+      const page = await call('applications.list', {
+        ...(round ? { roundId: round.id } : {}),
+        sort: 'reference',
+        direction: 'asc',
+        offset,
+        limit: PAGE,
+      });
       rows.push(...page.rows);
       if (page.rows.length < PAGE || rows.length >= page.total) return rows;
     }
@@ -74,7 +93,21 @@ const applications: Listing<ApplicationRow> = {
 
 const rounds: Listing<RoundSummary> = {
   kind: 'rounds',
-  fields: ['id', 'name', 'fundId', 'fundName', 'planId', 'planName', 'opens', 'closes', 'status', 'budgets', 'budgetPence', 'applicationCount', 'requestedPence'],
+  fields: [
+    'id',
+    'name',
+    'fundId',
+    'fundName',
+    'planId',
+    'planName',
+    'opens',
+    'closes',
+    'status',
+    'budgets',
+    'budgetPence',
+    'applicationCount',
+    'requestedPence',
+  ],
   load: (call) => call('rounds.list', {}),
   record: (r) => ({
     id: r.id,
@@ -173,7 +206,11 @@ const ROUND_FILTERED = new Set(['applications', 'priorities']);
 
 function render<R>(listing: Listing<R>, rows: R[], format: Format): string {
   if (format === 'json') return json(rows.map(listing.record));
-  if (format === 'csv') return csv(listing.fields, rows.map((r) => (listing.csvCells ? listing.csvCells(r) : (listing.record(r) as Record<string, Scalar>))));
+  if (format === 'csv')
+    return csv(
+      listing.fields,
+      rows.map((r) => (listing.csvCells ? listing.csvCells(r) : (listing.record(r) as Record<string, Scalar>))),
+    );
   if (rows.length === 0) return `No ${listing.kind} to list.\n`;
   return table(rows, listing.columns) + (listing.footer ? listing.footer(rows) : '');
 }
@@ -185,7 +222,10 @@ export const listCommand: Command = {
   words: ['list'],
   synopsis: 'list applications|rounds|funds|areas|priorities',
   summary: 'List applications, rounds, funds, areas or priorities',
-  usage: ['grantpanel list applications [--round ROUND] [--format table|json|csv]', 'grantpanel list rounds|funds|areas|priorities [--format table|json|csv]'],
+  usage: [
+    'grantpanel list applications [--round ROUND] [--format table|json|csv]',
+    'grantpanel list rounds|funds|areas|priorities [--format table|json|csv]',
+  ],
   options: { round: { type: 'string' }, format: { type: 'string' } },
   optionHelp: [
     ['--round ROUND', 'Only this round (its id or exact name). For applications, and for priorities (the round’s plan).'],
@@ -205,9 +245,11 @@ export const listCommand: Command = {
   ],
   check(values, positionals) {
     const kind = positionals[0] ?? '';
-    if (!LIST_KINDS.includes(kind.toLowerCase())) throw new UsageError(`"${kind}" is not something grantpanel lists — choose one of: ${LIST_KINDS.join(', ')}`, listCommand);
+    if (!LIST_KINDS.includes(kind.toLowerCase()))
+      throw new UsageError(`"${kind}" is not something grantpanel lists — choose one of: ${LIST_KINDS.join(', ')}`, listCommand);
     const format = (stringOption(values, 'format') ?? 'table').toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table, json or csv, not "${format}"`, listCommand);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be table, json or csv, not "${format}"`, listCommand);
     if (stringOption(values, 'round') !== undefined && !ROUND_FILTERED.has(kind.toLowerCase())) {
       throw new UsageError('--round applies only to list applications and list priorities', listCommand);
     }

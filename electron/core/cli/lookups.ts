@@ -4,7 +4,8 @@ import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 import type { RoundSummary } from '../../../shared/contract/rounds';
 import type { Caller } from './command';
 
-const same = (a: string | null | undefined, b: string) => a !== null && a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string | null | undefined, b: string) =>
+  a !== null && a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The one match, or a sentence saying why there is none. */
 export type Found<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -12,7 +12,15 @@ function optionLabel(budgetTexts: string[]) {
   return (field: string): string => {
     const budget = /^budgets\.(\d+)/.exec(field);
     if (budget) return `--budget ${budgetTexts[Number(budget[1])] ?? ''}`.trim();
-    const names: Record<string, string> = { fundId: '--fund', planId: '--plan', name: '--name', opens: '--opens', closes: '--closes', status: '--status', budgets: '--budget' };
+    const names: Record<string, string> = {
+      fundId: '--fund',
+      planId: '--plan',
+      name: '--name',
+      opens: '--opens',
+      closes: '--closes',
+      status: '--status',
+      budgets: '--budget',
+    };
     return names[field] ?? field;
   };
 }
@@ -21,7 +29,9 @@ export const addRoundCommand: Command = {
   words: ['add', 'round'],
   synopsis: 'add round --fund FUND --name NAME --opens DATE --closes DATE …',
   summary: 'Create a funding round',
-  usage: ['grantpanel add round --fund FUND --name NAME --opens DATE --closes DATE [--plan PLAN] [--status open|draft|closed] [--budget AREA=AMOUNT …]'],
+  usage: [
+    'grantpanel add round --fund FUND --name NAME --opens DATE --closes DATE [--plan PLAN] [--status open|draft|closed] [--budget AREA=AMOUNT …]',
+  ],
   options: {
     fund: { type: 'string' },
     name: { type: 'string' },
@@ -52,7 +62,11 @@ export const addRoundCommand: Command = {
   },
   async run({ values, call, io }: Invocation) {
     const problems: string[] = [];
-    const [funds, plans, areas] = await Promise.all([call('catalogue.funds', {}), call('catalogue.plans', {}), call('catalogue.areas', {})]);
+    const [funds, plans, areas] = await Promise.all([
+      call('catalogue.funds', {}),
+      call('catalogue.plans', {}),
+      call('catalogue.areas', {}),
+    ]);
 
     const fund = matchFund(funds, stringOption(values, 'fund') ?? '');
     if (!fund.ok) problems.push(`--fund: ${fund.problem}`);
@@ -76,7 +90,8 @@ export const addRoundCommand: Command = {
       const area = matchArea(areas, text.slice(0, at));
       const amount = parseMoney(text.slice(at + 1));
       if (!area.ok) problems.push(`--budget ${text}: ${area.problem}`);
-      if (amount === null) problems.push(`--budget ${text}: "${text.slice(at + 1).trim()}" is not an amount of money — write it like £45,000 or 45000`);
+      if (amount === null)
+        problems.push(`--budget ${text}: "${text.slice(at + 1).trim()}" is not an amount of money — write it like £45,000 or 45000`);
       if (area.ok && amount !== null) budgets.push({ areaId: area.value.id, amountPence: amount });
     }
     if (problems.length > 0) throw new Rejected('The round has problems — nothing was created', problems);
@@ -92,7 +107,9 @@ export const addRoundCommand: Command = {
       closes: parseDate(closes) ?? closes,
       budgets,
       // The status goes to the core as typed; its schema names the statuses it accepts.
-      ...(stringOption(values, 'status') !== undefined ? { status: stringOption(values, 'status') as Input<'rounds.create'>['status'] } : {}),
+      ...(stringOption(values, 'status') !== undefined
+        ? { status: stringOption(values, 'status') as Input<'rounds.create'>['status'] }
+        : {}),
     };
     let round;
     try {

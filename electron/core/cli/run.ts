@@ -71,7 +71,12 @@ function findCommand(words: string[]): Command | undefined {
 
 function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...command.options, 'data-dir': { type: 'string' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...command.options, 'data-dir': { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
     return { values: values as OptionValues, positionals };
   } catch (error) {
     throw new UsageError(parseArgsProblem(error as Error, command), command);
@@ -84,7 +89,8 @@ function parseArgsProblem(error: Error, command: Command): string {
   const unknown = /^Unknown option '([^']+)'/.exec(first);
   if (unknown) return `Unknown option ${unknown[1]} for "grantpanel ${command.words.join(' ')}"`;
   const option = /^Option '(--?[\w-]+)/.exec(first)?.[1];
-  if (option && /argument missing|ambiguous/.test(first)) return `${option} needs a value (for a value starting with a dash, write ${option}=-…)`;
+  if (option && /argument missing|ambiguous/.test(first))
+    return `${option} needs a value (for a value starting with a dash, write ${option}=-…)`;
   if (option && /does not take an argument/.test(first)) return `${option} takes no value`;
   return first;
 }
@@ -106,9 +112,11 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     const group = COMMANDS.filter((c) => c.words[0] === words[0]?.toLowerCase());
     if (group.length === 0) throw new UsageError(`Unknown command "${words[0] ?? ''}"`);
-    if (help || asksForHelp(rest)) return done(io, group.length === 1 && group[0] ? commandHelp(group[0]) : groupHelp(words[0] ?? '', group));
+    if (help || asksForHelp(rest))
+      return done(io, group.length === 1 && group[0] ? commandHelp(group[0]) : groupHelp(words[0] ?? '', group));
     const verb = group[0]?.words[0] ?? '';
-    const what = words[1] === undefined ? `"grantpanel ${verb}" needs what to ${verb}` : `"grantpanel ${verb} ${words[1]}" is not a command`;
+    const what =
+      words[1] === undefined ? `"grantpanel ${verb}" needs what to ${verb}` : `"grantpanel ${verb} ${words[1]}" is not a command`;
     throw new UsageError(`${what} — ${group.map((c) => c.words.join(' ')).join(', ')}`, group[0]);
   }
 
@@ -117,7 +125,8 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(command, args);
   const missing = command.positionals.slice(positionals.length);
   if (missing.length > 0) throw new UsageError(`Missing ${missing.join(' ')}`, command);
-  if (positionals.length > command.positionals.length) throw new UsageError(`Unexpected argument "${positionals[command.positionals.length] ?? ''}"`, command);
+  if (positionals.length > command.positionals.length)
+    throw new UsageError(`Unexpected argument "${positionals[command.positionals.length] ?? ''}"`, command);
   command.check?.(values, positionals);
 
   const dirText = typeof values['data-dir'] === 'string' ? values['data-dir'] : global.dataDir;

@@ -10,7 +10,10 @@ export class CallRejected extends Rejected {
     readonly method: string,
     readonly error: ContractError,
   ) {
-    super(error.message, (error.details ?? []).map((p) => problemLine(p)));
+    super(
+      error.message,
+      (error.details ?? []).map((p) => problemLine(p)),
+    );
     this.name = 'CallRejected';
   }
 }

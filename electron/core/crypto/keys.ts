@@ -36,9 +36,13 @@ export function loadOrCreateDevice(dataDir: string): DeviceIdentity {
   const secretKey = ed25519.utils.randomSecretKey();
   const device = identity(secretKey);
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ publicKey: Buffer.from(device.publicKey).toString('base64'), secretKey: Buffer.from(secretKey).toString('base64') }), {
-    mode: 0o600,
-  });
+  writeFileSync(
+    tmp,
+    JSON.stringify({ publicKey: Buffer.from(device.publicKey).toString('base64'), secretKey: Buffer.from(secretKey).toString('base64') }),
+    {
+      mode: 0o600,
+    },
+  );
   renameSync(tmp, file);
   return device;
 }

@@ -41,7 +41,8 @@ export function openDatabase(file: string): OpenedDb {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DatabaseOpenError(`The database failed its integrity check (${String(check)}). Restore it from a backup.`);
+    if (check !== 'ok')
+      throw new DatabaseOpenError(`The database failed its integrity check (${String(check)}). Restore it from a backup.`);
     if (!readOnly) migrate(db);
     return { db, readOnly };
   } catch (error) {

@@ -42,7 +42,9 @@ export class EventLog {
     private readonly deviceId: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.head = db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1');
+    this.head = db.prepare<[string], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1',
+    );
     this.latestHlc = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM events');
     this.insert = db.prepare(
       'INSERT INTO events (device_id, seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (@deviceId, @seq, @hlc, @actor, @type, @entity, @payload, @prevHash, @hash)',
@@ -57,7 +59,15 @@ export class EventLog {
     const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, this.now()));
     // Project the payload as read back from its canonical text, exactly as a rebuild will.
     const payloadJson = canonicalJson(payload);
-    const body = { deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: JSON.parse(payloadJson) as unknown };
+    const body = {
+      deviceId: this.deviceId,
+      seq: (head?.seq ?? 0) + 1,
+      hlc,
+      actor,
+      type,
+      entity,
+      payload: JSON.parse(payloadJson) as unknown,
+    };
     const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson);
     this.insert.run({ ...event, payload: payloadJson });
     project(this.db, event);

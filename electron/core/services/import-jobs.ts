@@ -20,7 +20,8 @@ function snapshot(job: ImportJob & { cancelRequested: boolean }): ImportJob {
 }
 
 function failure(error: unknown): ImportJob['error'] {
-  if (error instanceof DomainError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  if (error instanceof DomainError)
+    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   return { code: 'INTERNAL', message: 'The import stopped because of an unexpected error. Nothing was imported.' };
 }
 

@@ -95,7 +95,16 @@ export function ApplicationDetailPage() {
             ['Status', <Tag key="status" status={a.status} />],
             ['Received', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
-            ...(a.withdrawnReason ? ([['Reason for withdrawal', <span key="reason" className="prose">{a.withdrawnReason}</span>]] as const) : []),
+            ...(a.withdrawnReason
+              ? ([
+                  [
+                    'Reason for withdrawal',
+                    <span key="reason" className="prose">
+                      {a.withdrawnReason}
+                    </span>,
+                  ],
+                ] as const)
+              : []),
           ]}
         />
 
@@ -128,13 +137,36 @@ export function ApplicationDetailPage() {
             ['In an Impact Area', yesNo(a.inImpactArea)],
             ['Starts', formatDate(a.startDate)],
             ['Ends', formatDate(a.endDate)],
-            ['Summary', <span key="summary" className="prose">{a.summary}</span>],
-            ['Sustainability', a.sustainability ? <span key="sustainability" className="prose">{a.sustainability}</span> : 'None given'],
+            [
+              'Summary',
+              <span key="summary" className="prose">
+                {a.summary}
+              </span>,
+            ],
+            [
+              'Sustainability',
+              a.sustainability ? (
+                <span key="sustainability" className="prose">
+                  {a.sustainability}
+                </span>
+              ) : (
+                'None given'
+              ),
+            ],
           ]}
         />
 
         <h2>Money</h2>
-        <SummaryList rows={[['Amount requested', <span key="amount" className="num">{formatPence(a.amountRequested)}</span>]]} />
+        <SummaryList
+          rows={[
+            [
+              'Amount requested',
+              <span key="amount" className="num">
+                {formatPence(a.amountRequested)}
+              </span>,
+            ],
+          ]}
+        />
         <table className="detail-table">
           <caption>Budget</caption>
           <thead>
@@ -187,7 +219,12 @@ export function ApplicationDetailPage() {
                 ))}
               </ul>,
             ],
-            ['Expected number', <span key="expected" className="num">{a.expectedBeneficiaries.toLocaleString('en-GB')}</span>],
+            [
+              'Expected number',
+              <span key="expected" className="num">
+                {a.expectedBeneficiaries.toLocaleString('en-GB')}
+              </span>,
+            ],
           ]}
         />
 

@@ -84,7 +84,13 @@ export function ApplicationsPage() {
   );
 }
 
-function RegisterFilterBar({ filters, update }: { filters: RegisterFilters; update: (changes: Partial<RegisterFilters>, replace?: boolean) => void }) {
+function RegisterFilterBar({
+  filters,
+  update,
+}: {
+  filters: RegisterFilters;
+  update: (changes: Partial<RegisterFilters>, replace?: boolean) => void;
+}) {
   const { rounds, funds, areas, plans } = useSession();
   const [search, setSearch] = useState(filters.search);
 
@@ -152,7 +158,14 @@ function RegisterFilterBar({ filters, update }: { filters: RegisterFilters; upda
         <label htmlFor="filter-search">
           Search <span className="label-aside">reference, organisation, project</span>
         </label>
-        <input id="filter-search" type="search" maxLength={200} autoComplete="off" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          id="filter-search"
+          type="search"
+          maxLength={200}
+          autoComplete="off"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
     </search>
   );
@@ -174,7 +187,9 @@ function RegisterBody({
   const { total, busy } = register;
   // While a new query is on its way the old rows stay, but an old "nothing found" would mislead.
   const settling = total === null || (busy && total === 0);
-  const count = settling ? 'Loading applications…' : `Showing ${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
+  const count = settling
+    ? 'Loading applications…'
+    : `Showing ${total.toLocaleString('en-GB')} ${total === 1 ? 'application' : 'applications'}`;
   return (
     <>
       <p className="register-count" role="status">
@@ -221,8 +236,8 @@ function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
     <div className="empty-state">
       <h2>No applications yet — import a CSV or load the demo round</h2>
       <p>
-        Import the applications for a round from a spreadsheet saved as CSV, or load the demo round of fictional applications to try GrantPanel
-        out.
+        Import the applications for a round from a spreadsheet saved as CSV, or load the demo round of fictional applications to try
+        GrantPanel out.
       </p>
       <div className="button-row">
         <button type="button" className="button secondary" onClick={() => void loadDemo()} disabled={loading}>

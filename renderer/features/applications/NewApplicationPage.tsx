@@ -44,9 +44,13 @@ export function NewApplicationPage() {
 
   const ctx = useMemo(() => roundContext(form.roundId, { rounds, funds, plans, areas }), [form.roundId, rounds, funds, plans, areas]);
   const roundAreas = ctx && ctx.round.budgets.length > 0 ? areas.filter((a) => ctx.round.budgets.some((b) => b.areaId === a.id)) : areas;
-  const fundMaximum = ctx?.fund.maxAwardPence != null ? `The ${ctx.fund.name}'s maximum is ${formatPence(ctx.fund.maxAwardPence)}` : undefined;
+  const fundMaximum =
+    ctx?.fund.maxAwardPence != null ? `The ${ctx.fund.name}'s maximum is ${formatPence(ctx.fund.maxAwardPence)}` : undefined;
 
-  const set = <K extends keyof ApplicationForm>(key: K) => (value: ApplicationForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof ApplicationForm>(key: K) =>
+    (value: ApplicationForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const errorFor = (field: string) => problems.find((p) => p.field === field)?.message;
   const idFor = (field: string) => fieldId(field, form);
 
@@ -69,7 +73,9 @@ export function NewApplicationPage() {
     if (!result.ok) {
       // The core checks everything again (a reference taken meanwhile, a round just closed…).
       if (result.error.code === 'VALIDATION') {
-        return setProblems(arrangeProblems(result.error.details?.length ? result.error.details : [{ field: 'roundId', message: result.error.message }]));
+        return setProblems(
+          arrangeProblems(result.error.details?.length ? result.error.details : [{ field: 'roundId', message: result.error.message }]),
+        );
       }
       useNotifications.getState().push('error', result.error.message);
       return;
@@ -125,7 +131,14 @@ export function NewApplicationPage() {
         />
 
         <h2>Organisation</h2>
-        <TextField id="organisationName" label="Organisation name" value={form.organisationName} onChange={set('organisationName')} error={errorFor('organisationName')} autoComplete="organization" />
+        <TextField
+          id="organisationName"
+          label="Organisation name"
+          value={form.organisationName}
+          onChange={set('organisationName')}
+          error={errorFor('organisationName')}
+          autoComplete="organization"
+        />
         <SelectField
           id="organisationType"
           label="Type of organisation"
@@ -136,10 +149,33 @@ export function NewApplicationPage() {
           error={errorFor('organisationType')}
         />
         <div className="grid-2">
-          <TextField id="charityNumber" label="Charity number (optional)" hint="For example, 1123456" className="narrow" value={form.charityNumber} onChange={set('charityNumber')} error={errorFor('charityNumber')} />
-          <TextField id="companyNumber" label="Company number (optional)" hint="For example, 01234567 or SC123456" className="narrow" value={form.companyNumber} onChange={set('companyNumber')} error={errorFor('companyNumber')} />
+          <TextField
+            id="charityNumber"
+            label="Charity number (optional)"
+            hint="For example, 1123456"
+            className="narrow"
+            value={form.charityNumber}
+            onChange={set('charityNumber')}
+            error={errorFor('charityNumber')}
+          />
+          <TextField
+            id="companyNumber"
+            label="Company number (optional)"
+            hint="For example, 01234567 or SC123456"
+            className="narrow"
+            value={form.companyNumber}
+            onChange={set('companyNumber')}
+            error={errorFor('companyNumber')}
+          />
         </div>
-        <YesNo id="constituted" label="Is the group properly constituted?" hint="It has a written constitution or governing document" value={form.constituted} onChange={set('constituted')} error={errorFor('constituted')} />
+        <YesNo
+          id="constituted"
+          label="Is the group properly constituted?"
+          hint="It has a written constitution or governing document"
+          value={form.constituted}
+          onChange={set('constituted')}
+          error={errorFor('constituted')}
+        />
         <YesNo
           id="bankTwoSignatories"
           label="Does the group have a bank account with at least two signatories?"
@@ -150,15 +186,50 @@ export function NewApplicationPage() {
 
         <h2>Contact (personal data)</h2>
         <p className="hint">Used only to contact the applicant about this application. Never published.</p>
-        <TextField id="contactName" label="Contact name" value={form.contactName} onChange={set('contactName')} error={errorFor('contactName')} autoComplete="off" />
+        <TextField
+          id="contactName"
+          label="Contact name"
+          value={form.contactName}
+          onChange={set('contactName')}
+          error={errorFor('contactName')}
+          autoComplete="off"
+        />
         <div className="grid-2">
-          <TextField id="contactEmail" label="Email address" type="email" value={form.contactEmail} onChange={set('contactEmail')} error={errorFor('contactEmail')} />
-          <TextField id="contactPhone" label="Phone number (optional)" type="tel" value={form.contactPhone} onChange={set('contactPhone')} error={errorFor('contactPhone')} />
+          <TextField
+            id="contactEmail"
+            label="Email address"
+            type="email"
+            value={form.contactEmail}
+            onChange={set('contactEmail')}
+            error={errorFor('contactEmail')}
+          />
+          <TextField
+            id="contactPhone"
+            label="Phone number (optional)"
+            type="tel"
+            value={form.contactPhone}
+            onChange={set('contactPhone')}
+            error={errorFor('contactPhone')}
+          />
         </div>
 
         <h2>Project</h2>
-        <TextField id="projectTitle" label="Project title" value={form.projectTitle} onChange={set('projectTitle')} error={errorFor('projectTitle')} />
-        <TextArea id="summary" label="Project summary" hint="What the project will do, for whom, and why it matters locally" rows={5} value={form.summary} onChange={set('summary')} error={errorFor('summary')} />
+        <TextField
+          id="projectTitle"
+          label="Project title"
+          value={form.projectTitle}
+          onChange={set('projectTitle')}
+          error={errorFor('projectTitle')}
+        />
+        <TextArea
+          id="summary"
+          label="Project summary"
+          hint="What the project will do, for whom, and why it matters locally"
+          rows={5}
+          value={form.summary}
+          onChange={set('summary')}
+          error={errorFor('summary')}
+        />
         <SelectField
           id="areaId"
           label="Area"
@@ -176,8 +247,24 @@ export function NewApplicationPage() {
           </label>
         </div>
         <div className="grid-2">
-          <TextField id="startDate" label="Start date" hint={DATE_HINT} className="narrow" value={form.startDate} onChange={set('startDate')} error={errorFor('startDate')} />
-          <TextField id="endDate" label="End date" hint={DATE_HINT} className="narrow" value={form.endDate} onChange={set('endDate')} error={errorFor('endDate')} />
+          <TextField
+            id="startDate"
+            label="Start date"
+            hint={DATE_HINT}
+            className="narrow"
+            value={form.startDate}
+            onChange={set('startDate')}
+            error={errorFor('startDate')}
+          />
+          <TextField
+            id="endDate"
+            label="End date"
+            hint={DATE_HINT}
+            className="narrow"
+            value={form.endDate}
+            onChange={set('endDate')}
+            error={errorFor('endDate')}
+          />
         </div>
 
         <h2>Money</h2>
@@ -209,7 +296,13 @@ export function NewApplicationPage() {
               setForm((f) => ({ ...f, budgetLines: f.budgetLines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
             return (
               <>
-                <TextField id={`budgetLines-${i}-item`} label="Item" value={line.item} onChange={(item) => change({ item })} error={errorFor(`budgetLines.${i}.item`)} />
+                <TextField
+                  id={`budgetLines-${i}-item`}
+                  label="Item"
+                  value={line.item}
+                  onChange={(item) => change({ item })}
+                  error={errorFor(`budgetLines.${i}.item`)}
+                />
                 <TextField
                   id={`budgetLines-${i}-amount`}
                   label="Amount"
@@ -279,11 +372,24 @@ export function NewApplicationPage() {
           onAdd={() => setForm((f) => ({ ...f, outcomes: [...f.outcomes, emptyOutcome()] }))}
           onRemove={(i) => setForm((f) => ({ ...f, outcomes: f.outcomes.filter((_, j) => j !== i) }))}
           renderRow={(o, i) => {
-            const change = (patch: Partial<OutcomeText>) => setForm((f) => ({ ...f, outcomes: f.outcomes.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+            const change = (patch: Partial<OutcomeText>) =>
+              setForm((f) => ({ ...f, outcomes: f.outcomes.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
             return (
               <>
-                <TextField id={`outcomes-${i}-outcome`} label="Outcome" value={o.outcome} onChange={(outcome) => change({ outcome })} error={errorFor(`outcomes.${i}.outcome`)} />
-                <TextField id={`outcomes-${i}-measure`} label="How it will be measured" value={o.measure} onChange={(measure) => change({ measure })} error={errorFor(`outcomes.${i}.measure`)} />
+                <TextField
+                  id={`outcomes-${i}-outcome`}
+                  label="Outcome"
+                  value={o.outcome}
+                  onChange={(outcome) => change({ outcome })}
+                  error={errorFor(`outcomes.${i}.outcome`)}
+                />
+                <TextField
+                  id={`outcomes-${i}-measure`}
+                  label="How it will be measured"
+                  value={o.measure}
+                  onChange={(measure) => change({ measure })}
+                  error={errorFor(`outcomes.${i}.measure`)}
+                />
               </>
             );
           }}

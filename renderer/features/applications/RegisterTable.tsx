@@ -69,7 +69,10 @@ export function RegisterTable({
   // scrollbar, wait for it to settle rather than fetch every page flown past.
   const scrolling = virtualizer.isScrolling;
   useEffect(() => {
-    const timer = setTimeout(() => ensure(Math.max(0, first - PAGE_SIZE / 2), Math.min(total - 1, last + PAGE_SIZE / 2)), scrolling ? 80 : 0);
+    const timer = setTimeout(
+      () => ensure(Math.max(0, first - PAGE_SIZE / 2), Math.min(total - 1, last + PAGE_SIZE / 2)),
+      scrolling ? 80 : 0,
+    );
     return () => clearTimeout(timer);
   }, [first, last, total, ensure, scrolling]);
 

@@ -46,7 +46,10 @@ export function RepeatingFieldset<T extends { key: number }>({
   }, [focusNext]);
 
   return (
-    <fieldset className={`repeating ${className}${error ? ' invalid' : ''}`} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className={`repeating ${className}${error ? ' invalid' : ''}`}
+      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="repeating-legend">{legend}</legend>
       {hint ? (
         <span className="hint" id={`${id}-hint`}>

@@ -130,13 +130,15 @@ export function draftInput(f: ApplicationForm): Record<string, unknown> {
 }
 
 /** The round, its fund, plan and the areas: what checkAgainstRound needs. */
-export function roundContext(roundId: string, catalogue: { rounds: RoundSummary[]; funds: Fund[]; plans: Plan[]; areas: Area[] }): RoundContext | null {
+export function roundContext(
+  roundId: string,
+  catalogue: { rounds: RoundSummary[]; funds: Fund[]; plans: Plan[]; areas: Area[] },
+): RoundContext | null {
   const round = catalogue.rounds.find((r) => r.id === roundId);
   const fund = catalogue.funds.find((f) => f.id === round?.fundId);
   const plan = catalogue.plans.find((p) => p.id === round?.planId);
   return round && fund && plan ? { round, fund, plan, areas: catalogue.areas } : null;
 }
-
 
 export type FormCheck = { ok: true; draft: ApplicationDraft } | { ok: false; problems: FieldProblem[] };
 
@@ -205,7 +207,10 @@ export function arrangeProblems(problems: FieldProblem[]): FieldProblem[] {
     const at = PAGE_ORDER.indexOf(top);
     return (at === -1 ? PAGE_ORDER.length : at) * 1000 + (Number(row) || 0);
   };
-  return unique.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.field) - rank(b.p.field) || a.i - b.i).map(({ p }) => p);
+  return unique
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.field) - rank(b.p.field) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /**

@@ -20,7 +20,14 @@ export interface RegisterFilters {
 export type FilterName = 'roundId' | 'fundId' | 'areaId' | 'status' | 'priorityId' | 'search';
 
 /** Short, readable parameter names for the address bar. */
-const PARAM: Record<FilterName, string> = { roundId: 'round', fundId: 'fund', areaId: 'area', status: 'status', priorityId: 'priority', search: 'q' };
+const PARAM: Record<FilterName, string> = {
+  roundId: 'round',
+  fundId: 'fund',
+  areaId: 'area',
+  status: 'status',
+  priorityId: 'priority',
+  search: 'q',
+};
 
 export const DEFAULT_SORT: RegisterSort = 'receivedAt';
 export const DEFAULT_DIRECTION: Direction = 'desc';

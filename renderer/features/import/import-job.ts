@@ -14,7 +14,11 @@ const POLL_MS = 150;
 const pause = () => new Promise((resolve) => setTimeout(resolve, POLL_MS));
 
 /** The job as it ended, or the error that kept it from starting. */
-export async function runImportJob(input: ImportInput, mode: ImportJob['mode'], control: JobControl): Promise<{ job: ImportJob } | { error: ContractError }> {
+export async function runImportJob(
+  input: ImportInput,
+  mode: ImportJob['mode'],
+  control: JobControl,
+): Promise<{ job: ImportJob } | { error: ContractError }> {
   const started = await call('imports.start', { ...input, mode }, { quiet: true });
   if (!started.ok) return { error: started.error };
   let job = started.value;
