@@ -44,6 +44,8 @@ export interface ApplicationRow {
 }
 
 export interface ApplicationDetail extends Application {
+  /** False where this laptop holds the application but not its contact details (they are then ''). */
+  contactHeld: boolean;
   roundName: string;
   fundName: string;
   areaName: string;

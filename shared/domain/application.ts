@@ -135,6 +135,13 @@ export interface Application extends ApplicationDraft {
   withdrawnReason: string | null;
 }
 
+/** The applicant's contact details: personal data, kept beside the event log, never in it. */
+export const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** An application as its event records it: the contact details replaced by their digest. */
+export type ApplicationRecord = Omit<Application, ContactField> & { contactDigest: string };
+
 export interface RoundContext {
   round: Round;
   fund: Fund;

@@ -6,6 +6,7 @@ import { verifyChain } from '../../electron/core/events/verify';
 import type { Db } from '../../electron/core/db/open';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { validDraft } from '../support/drafts';
+import { personalRecordIsIntact } from '../../shared/events/personal';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -161,4 +162,34 @@ test('a database from a newer GrantPanel opens read-only with a clear message', 
     newer.dispose();
   }
   core = makeCore(); // afterEach disposes something harmless
+});
+
+test('the event log never holds contact details: events carry a salted digest, the details sit beside the log', async () => {
+  core = makeCore();
+  await core.call('demo.load', {});
+  const payloads = (core.ctx.db.prepare('SELECT payload FROM events').all() as { payload: string }[]).map((r) => r.payload).join('\n');
+  expect(payloads).not.toMatch(/@example\.org|0121 496|contactName|contactEmail/);
+  const [first] = (await core.call('applications.list', { limit: 1 })).rows;
+  const detail = await core.call('applications.get', { id: first!.id });
+  expect(detail).toMatchObject({ contactHeld: true, contactEmail: expect.stringMatching(/@example\.org$/) });
+  const held = core.ctx.db.prepare('SELECT digest, salt, body FROM personal_data').all() as {
+    digest: string;
+    salt: string;
+    body: string;
+  }[];
+  expect(held).toHaveLength(40);
+  expect(
+    held.every((r) => personalRecordIsIntact({ digest: r.digest, salt: r.salt, body: JSON.parse(r.body) as Record<string, string> })),
+  ).toBe(true);
+  // The same details under two applications still get different digests: the salt differs.
+  expect(new Set(held.map((r) => r.digest)).size).toBe(40);
+
+  // Erasing personal data leaves the chain whole and the application readable.
+  core.ctx.db.prepare('DELETE FROM personal_data').run();
+  expect(verifyChain(core.ctx.db)).toEqual([]);
+  expect(await core.call('applications.get', { id: first!.id })).toMatchObject({
+    contactHeld: false,
+    contactEmail: '',
+    projectTitle: detail.projectTitle,
+  });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../shared/events/canonical';
 import { GENESIS_HASH, canonicalEvent, eventHash, sealEvent } from '../../shared/events/event';
 import { decodeHlc, encodeHlc, receive, tick } from '../../shared/events/hlc';
+import { personalDigest, personalRecordIsIntact } from '../../shared/events/personal';
 
 test('canonical JSON sorts keys and is independent of insertion order', () => {
   expect(canonicalJson({ b: 1, a: [2, { d: 1, c: 'x' }] })).toBe('{"a":[2,{"c":"x","d":1}],"b":1}');
@@ -58,4 +59,14 @@ test('the hand-ordered canonical event equals RFC 8785 canonicalisation of the w
       return canonicalEvent(body, prevHash) === whole;
     }),
   );
+});
+
+test('a personal record is intact only with its own salt and details', () => {
+  const salt = '00112233445566778899aabbccddeeff';
+  const body = { contactName: 'Amira Khan', contactEmail: 'amira@example.org', contactPhone: '' };
+  const digest = personalDigest(salt, body);
+  expect(personalRecordIsIntact({ digest, salt, body })).toBe(true);
+  expect(personalRecordIsIntact({ digest, salt, body: { ...body, contactEmail: 'other@example.org' } })).toBe(false);
+  expect(personalRecordIsIntact({ digest, salt: salt.replace('0', '1'), body })).toBe(false);
+  expect(personalRecordIsIntact({ digest, salt: 'short', body })).toBe(false);
 });

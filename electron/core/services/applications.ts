@@ -1,6 +1,13 @@
 // The applications register: receive, read, list (filtered, sorted, paged), withdraw.
 import { randomUUID } from 'node:crypto';
-import { checkAgainstRound, type Application, type ApplicationDraft, type RoundContext } from '../../../shared/domain/application';
+import {
+  checkAgainstRound,
+  CONTACT_FIELDS,
+  type Application,
+  type ApplicationDraft,
+  type ApplicationRecord,
+  type RoundContext,
+} from '../../../shared/domain/application';
 import type { ApplicationDetail, ApplicationRow } from '../../../shared/contract/applications';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
@@ -11,10 +18,11 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
+import { holdPersonalData, personalData } from '../personal-data';
 
 registerProjection(['applications', 'application_priorities'], {
   'application.received': (db, e) => {
-    const a = e.payload as Application;
+    const a = e.payload as ApplicationRecord;
     statement(
       db,
       `INSERT INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)
@@ -52,10 +60,12 @@ export function referenceExists(db: Db, reference: string): boolean {
   return statement(db, 'SELECT 1 FROM applications WHERE reference = ?').get(reference) !== undefined;
 }
 
-/** Appends an application.received event; call inside write(). */
+/** Appends an application.received event, its contact details held beside it; call inside write(). */
 export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: string): Application {
   const application: Application = { ...draft, id: randomUUID(), status: 'received', receivedAt, withdrawnReason: null };
-  ctx.log.append(ctx.person.id, 'application.received', `application:${application.id}`, application);
+  const { contactName, contactEmail, contactPhone, ...rest } = application;
+  const record: ApplicationRecord = { ...rest, contactDigest: holdPersonalData(ctx.db, { contactName, contactEmail, contactPhone }) };
+  ctx.log.append(ctx.person.id, 'application.received', `application:${application.id}`, record);
   return application;
 }
 
@@ -78,13 +88,20 @@ function getDetail(db: Db, id: string): ApplicationDetail {
        WHERE a.id = ?`,
   ).get(id);
   if (!row) throw new DomainError('NOT_FOUND', 'That application does not exist');
-  const body = JSON.parse(row.body) as Application;
+  const { contactDigest, ...body } = JSON.parse(row.body) as ApplicationRecord;
+  const contact = personalData(db, contactDigest);
+  const contactFields = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, contact?.[f] ?? ''])) as Pick<
+    Application,
+    (typeof CONTACT_FIELDS)[number]
+  >;
   const priorities = statement<[string], { id: string; code: string; title: string }>(
     db,
     'SELECT p.id, p.code, p.title FROM application_priorities ap JOIN priorities p ON p.id = ap.priority_id WHERE ap.application_id = ? ORDER BY p.position',
   ).all(id);
   return {
     ...body,
+    ...contactFields,
+    contactHeld: contact !== null,
     status: row.status,
     withdrawnReason: row.withdrawn_reason,
     roundName: row.round_name,

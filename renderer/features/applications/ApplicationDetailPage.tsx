@@ -121,13 +121,17 @@ export function ApplicationDetailPage() {
         />
 
         <h2>Contact (personal data)</h2>
-        <SummaryList
-          rows={[
-            ['Name', a.contactName],
-            ['Email', a.contactEmail],
-            ['Phone', a.contactPhone || 'None given'],
-          ]}
-        />
+        {a.contactHeld ? (
+          <SummaryList
+            rows={[
+              ['Name', a.contactName],
+              ['Email', a.contactEmail],
+              ['Phone', a.contactPhone || 'None given'],
+            ]}
+          />
+        ) : (
+          <p>This laptop does not hold the applicant’s contact details. The grants office holds them.</p>
+        )}
 
         <h2>Project</h2>
         <SummaryList
