@@ -16,6 +16,7 @@ import { importHandlers } from './services/imports';
 import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
 import { sessionHandlers } from './services/session';
+import { bundleHandlers } from './services/bundles';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -26,6 +27,7 @@ export const handlers: Handlers<MethodName> = {
   ...importHandlers,
   ...importJobHandlers,
   ...demoHandlers,
+  ...bundleHandlers,
 };
 
 export interface Core {

@@ -2,10 +2,10 @@
 import { DomainError } from '../../shared/contract/result';
 import type { CoreContext, Person } from './context';
 
-export type Capability = 'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue';
+export type Capability = 'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue' | 'exchange-bundles';
 
 const GRANTS: Record<Person['role'], Capability[]> = {
-  officer: ['read-register', 'read-personal-data', 'manage-register', 'manage-catalogue'],
+  officer: ['read-register', 'read-personal-data', 'manage-register', 'manage-catalogue', 'exchange-bundles'],
 };
 
 export function can(person: Person, capability: Capability): boolean {

@@ -5,6 +5,8 @@ export const METHOD_NAMES = [
   'applications.get',
   'applications.list',
   'applications.withdraw',
+  'bundles.export',
+  'bundles.verify',
   'catalogue.areas',
   'catalogue.funds',
   'catalogue.plans',

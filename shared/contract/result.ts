@@ -1,6 +1,16 @@
 // The envelope every contract call answers with, in IPC and browser mode alike.
 
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'READ_ONLY', 'TOO_LARGE', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'READ_ONLY',
+  'TOO_LARGE',
+  'BUNDLE_SIGNATURE',
+  'BUNDLE_INVALID',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with one field: `field` is a dotted path ("budgetLines.2.amount") or a CSV column. */

@@ -3,7 +3,8 @@ import { method } from './method';
 
 export interface SessionInfo {
   person: { id: string; name: string; role: 'officer' };
-  device: { id: string; fingerprint: string };
+  /** publicKey: the minisign public key, as `minisign -V -P` takes it. */
+  device: { id: string; fingerprint: string; publicKey: string };
   readOnly: string | null;
   hasData: boolean;
 }

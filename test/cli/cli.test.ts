@@ -582,3 +582,33 @@ describe('the built command', () => {
     expect(r.err).toMatch(/^Cannot open the data folder/);
   });
 });
+
+describe('bundles', () => {
+  test('export-bundle writes and checks a signed bundle; verify-bundle reads it; device show gives the key', async () => {
+    const { gp, dataDir } = folder();
+    expect((await gp('demo')).code).toBe(0);
+    const exported = await gp('export-bundle', '--out', 'office.gpbundle');
+    expect(exported).toMatchObject({ code: 0, err: '' });
+    expect(exported.out).toMatch(/Wrote and checked the bundle: \d+ events\./);
+    expect(exported.out).toContain(join(dataDir, 'office.gpbundle'));
+    const verified = await gp('verify-bundle', 'office.gpbundle');
+    expect(verified).toMatchObject({ code: 0, err: '' });
+    expect(verified.out).toMatch(/signature is good[\s\S]*this laptop/);
+    const device = await gp('device', 'show');
+    expect(device.out).toMatch(/^Device id: [0-9a-f]{16}\nKey fingerprint: [0-9A-F ]+\nPublic key \(minisign\): RW[\w+/=]+\n/);
+  });
+
+  test('a damaged bundle exits 1 with the reason; a second export to the same file is refused; --out is required', async () => {
+    const { gp, file } = folder();
+    file('junk.gpbundle', 'not a zip');
+    const bad = await gp('verify-bundle', 'junk.gpbundle');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/not a GrantPanel bundle/);
+    expect((await gp('export-bundle', '--out', 'a.gpbundle')).code).toBe(0);
+    const again = await gp('export-bundle', '--out', 'a.gpbundle');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/never overwrites/);
+    expect((await gp('export-bundle')).code).toBe(2);
+    expect((await gp('export-bundle', '--out', 'a.zip')).code).toBe(1);
+  });
+});

@@ -16,7 +16,7 @@ export function tempDir(prefix = 'grantpanel-test-'): string {
 }
 
 export function makeCore(dataDir = tempDir(), now?: () => Date): TestCore {
-  const core = openCore({ dataDir, logError: () => {}, ...(now ? { now } : {}) });
+  const core = openCore({ dataDir, logError: process.env.GP_TEST_LOG ? (m) => console.error(m) : () => {}, ...(now ? { now } : {}) });
   return {
     ...core,
     dataDir,

@@ -11,8 +11,19 @@ import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
 import { openSession } from './session';
 import { demoCommand, initCommand, templateCommand } from './setup';
+import { deviceShowCommand, exportBundleCommand, verifyBundleCommand } from './bundles';
 
-export const COMMANDS: Command[] = [initCommand, demoCommand, templateCommand, addRoundCommand, importCommand, listCommand];
+export const COMMANDS: Command[] = [
+  initCommand,
+  demoCommand,
+  templateCommand,
+  addRoundCommand,
+  importCommand,
+  listCommand,
+  exportBundleCommand,
+  verifyBundleCommand,
+  deviceShowCommand,
+];
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 

@@ -14,15 +14,15 @@ export interface DeviceIdentity {
 
 const FILE = 'device-key.json';
 
+/** A device's id and the fingerprint people compare, both from its public key. */
+export function deviceIdOf(publicKey: Uint8Array): { id: string; fingerprint: string } {
+  const digest = bytesToHex(sha256(publicKey));
+  return { id: digest.slice(0, 16), fingerprint: (digest.slice(0, 24).match(/.{4}/g) ?? []).join(' ').toUpperCase() };
+}
+
 function identity(secretKey: Uint8Array): DeviceIdentity {
   const publicKey = ed25519.getPublicKey(secretKey);
-  const digest = bytesToHex(sha256(publicKey));
-  return {
-    id: digest.slice(0, 16),
-    publicKey,
-    secretKey,
-    fingerprint: (digest.slice(0, 24).match(/.{4}/g) ?? []).join(' ').toUpperCase(),
-  };
+  return { ...deviceIdOf(publicKey), publicKey, secretKey };
 }
 
 /** Loads this device's key from the data folder, making one (readable by the owner only) on first run. */

@@ -1,0 +1,127 @@
+// Writing a bundle: every event this laptop holds, one canonical line each, hashed as written;
+// a manifest naming them, signed by this device; zipped to a temporary file, flushed, renamed,
+// then read back and verified before anyone is told it worked.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { canonicalJson } from '../../../shared/events/canonical';
+import { DomainError } from '../../../shared/contract/result';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  EVENTS_FILE,
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  type BundleManifest,
+} from '../../../shared/formats/bundle';
+import type { CoreContext } from '../context';
+import type { EventRow } from '../events/log';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { minisignPublicKey, signMinisign } from '../crypto/minisign';
+import { writeZip } from './zip';
+import { readBundle, type BundleSummary } from './read';
+
+/** One event as a line of events.ndjson: RFC 8785 key order, the stored payload text as is. */
+export function eventLine(r: EventRow): string {
+  const c = canonicalJson;
+  return `{"actor":${c(r.actor)},"deviceId":${c(r.device_id)},"entity":${c(r.entity)},"hash":${c(r.hash)},"hlc":${c(r.hlc)},"payload":${r.payload},"prevHash":${c(r.prev_hash)},"seq":${r.seq},"type":${c(r.type)}}\n`;
+}
+
+/** What this laptop holds of each device's log, contiguous from its first event. */
+export function knownSeqs(ctx: CoreContext): Record<string, number> {
+  const rows = ctx.db
+    .prepare<[], { device_id: string; n: number; top: number; first: number }>(
+      'SELECT device_id, count(*) AS n, max(seq) AS top, min(seq) AS first FROM events GROUP BY device_id',
+    )
+    .all();
+  const knows: Record<string, number> = {};
+  for (const r of rows) {
+    if (r.first !== 1) knows[r.device_id] = 0;
+    else if (r.n === r.top) knows[r.device_id] = r.top;
+    else {
+      const gap = ctx.db
+        .prepare<[string], { s: number }>(
+          'SELECT min(seq) AS s FROM events e WHERE device_id = ? AND NOT EXISTS (SELECT 1 FROM events f WHERE f.device_id = e.device_id AND f.seq = e.seq + 1)',
+        )
+        .get(r.device_id);
+      knows[r.device_id] = gap?.s ?? 0;
+    }
+  }
+  return knows;
+}
+
+export async function exportBundle(ctx: CoreContext, outFile: string): Promise<BundleSummary> {
+  if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
+  if (existsSync(outFile))
+    throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
+  const work = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}`);
+  const eventsPath = `${work}.events`;
+  const zipPath = `${work}.zip`;
+  try {
+    const hash = createHash('sha256');
+    const devices: BundleManifest['devices'] = [];
+    let count = 0;
+    const fd = openSync(eventsPath, 'wx', 0o600);
+    try {
+      let chunk: string[] = [];
+      let current = undefined as BundleManifest['devices'][number] | undefined;
+      for (const row of ctx.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY device_id, seq').iterate()) {
+        const line = eventLine(row);
+        hash.update(line);
+        chunk.push(line);
+        count++;
+        if (!current || current.deviceId !== row.device_id) {
+          current = { deviceId: row.device_id, fromSeq: row.seq, toSeq: row.seq, headHash: row.hash };
+          devices.push(current);
+        }
+        current.toSeq = row.seq;
+        current.headHash = row.hash;
+        if (chunk.length >= 2000) {
+          writeSync(fd, chunk.join(''));
+          chunk = [];
+        }
+      }
+      writeSync(fd, chunk.join(''));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const createdAt = ctx.now().toISOString();
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      createdAt,
+      exporter: {
+        deviceId: ctx.device.id,
+        publicKey: minisignPublicKey(ctx.device.publicKey),
+        personId: ctx.person.id,
+        personName: ctx.person.name,
+      },
+      events: { file: EVENTS_FILE, count, sha256: hash.digest('hex') },
+      devices,
+      knows: knownSeqs(ctx),
+    };
+    const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+    const signature = signMinisign({
+      secretKey: ctx.device.secretKey,
+      message: manifestBytes,
+      trustedComment: `GrantPanel bundle ${basename(outFile)} from device ${ctx.device.id} created ${createdAt}, ${count} events`,
+      untrustedComment: `GrantPanel device ${ctx.device.id} (${ctx.device.fingerprint})`,
+    });
+    await writeZip(zipPath, [
+      { name: MANIFEST_FILE, content: manifestBytes },
+      { name: EVENTS_FILE, content: { path: eventsPath } },
+      { name: SIGNATURE_FILE, content: Buffer.from(signature) },
+    ]);
+    const zfd = openSync(zipPath, 'r+');
+    fsyncSync(zfd);
+    closeSync(zfd);
+    renameSync(zipPath, outFile);
+    // Read back what was written, as a recipient will, before saying it worked.
+    return await readBundle(outFile);
+  } finally {
+    rmSync(eventsPath, { force: true });
+    rmSync(zipPath, { force: true });
+  }
+}

@@ -1,0 +1,139 @@
+// Reading and checking a bundle without importing it: the zip holds exactly the three files,
+// the manifest is well-formed and signed by the device it names, and every event line is valid,
+// hashes to itself, links to the one before it, and adds up to the manifest's count and SHA-256.
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { DomainError } from '../../../shared/contract/result';
+import { GENESIS_HASH, eventHash } from '../../../shared/events/event';
+import { canonicalJson } from '../../../shared/events/canonical';
+import {
+  EVENTS_FILE,
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  bundleEventSchema,
+  manifestSchema,
+  type BundleManifest,
+} from '../../../shared/formats/bundle';
+import { MinisignError, verifyMinisign } from '../crypto/minisign';
+import { deviceIdOf } from '../crypto/keys';
+import { bundleRefused } from './bundle-error';
+import { readZip, type ZipEntryInfo } from './zip';
+
+export interface BundleSummary {
+  file: string;
+  manifest: BundleManifest;
+  trustedComment: string;
+  signer: { deviceId: string; fingerprint: string };
+}
+
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MAX_SIGNATURE_BYTES = 8 * 1024;
+
+async function readAll(entry: ZipEntryInfo, limit: number): Promise<Buffer> {
+  if (entry.size > limit) throw bundleRefused(`${entry.name} is larger than a bundle's ${entry.name} can be`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await entry.open()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function signerOf(manifest: BundleManifest): { deviceId: string; fingerprint: string; publicKey: Uint8Array } {
+  const bytes = Buffer.from(manifest.exporter.publicKey, 'base64');
+  if (bytes.length !== 42) throw bundleRefused('the exporting device’s public key is damaged');
+  const publicKey = new Uint8Array(bytes.subarray(10));
+  const { id, fingerprint } = deviceIdOf(publicKey);
+  if (id !== manifest.exporter.deviceId)
+    throw new DomainError('BUNDLE_SIGNATURE', 'This bundle’s signing key does not belong to the device it names. Do not use it.');
+  return { deviceId: id, fingerprint, publicKey };
+}
+
+export async function readBundle(file: string): Promise<BundleSummary> {
+  let zip;
+  try {
+    zip = await readZip(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('NOT_FOUND', `There is no file at ${file}`);
+    throw bundleRefused('it is not a GrantPanel bundle (the file is not a readable zip archive)');
+  }
+  try {
+    const names = zip.entries.map((e) => e.name).sort();
+    const expected = [EVENTS_FILE, MANIFEST_FILE, SIGNATURE_FILE].sort();
+    if (names.join('\n') !== expected.join('\n'))
+      throw bundleRefused(`it should hold exactly ${expected.join(', ')} but holds ${names.join(', ') || 'nothing'}`);
+    const entry = (name: string) => zip.entries.find((e) => e.name === name) as ZipEntryInfo;
+
+    const manifestBytes = await readAll(entry(MANIFEST_FILE), MAX_MANIFEST_BYTES);
+    const signature = (await readAll(entry(SIGNATURE_FILE), MAX_SIGNATURE_BYTES)).toString('utf8');
+    let manifest: BundleManifest;
+    try {
+      manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+    } catch {
+      throw bundleRefused('its manifest is damaged or from an unknown version of GrantPanel');
+    }
+    const signer = signerOf(manifest);
+    let trustedComment: string;
+    try {
+      trustedComment = verifyMinisign({ publicKey: signer.publicKey, message: manifestBytes, signature }).trustedComment;
+    } catch (error) {
+      if (error instanceof MinisignError)
+        throw new DomainError(
+          'BUNDLE_SIGNATURE',
+          `This bundle’s signature does not match its contents (${error.message}) — it was changed after it was made. Do not use it.`,
+        );
+      throw error;
+    }
+    await checkEvents(entry(EVENTS_FILE), manifest);
+    return { file, manifest, trustedComment, signer: { deviceId: signer.deviceId, fingerprint: signer.fingerprint } };
+  } catch (error) {
+    // The zip library and zlib find damage only as they read: any of theirs is a damaged file.
+    if (error instanceof DomainError) throw error;
+    throw bundleRefused(`the file is damaged (${(error as Error).message})`);
+  } finally {
+    zip.close();
+  }
+}
+
+async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest): Promise<void> {
+  const hash = createHash('sha256');
+  const ranges = new Map(manifest.devices.map((d) => [d.deviceId, d]));
+  const heads = new Map<string, { seq: number; hash: string }>();
+  let count = 0;
+  const stream = await entry.open();
+  stream.on('data', (chunk: Buffer) => hash.update(chunk));
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let damage: Error | null = null;
+  stream.on('error', (error: Error) => {
+    damage = error;
+    lines.close();
+  });
+  for await (const line of lines) {
+    count++;
+    const where = `event ${count.toLocaleString('en-GB')}`;
+    let event;
+    try {
+      event = bundleEventSchema.parse(JSON.parse(line));
+    } catch {
+      throw bundleRefused(`${where} is not a valid GrantPanel event`);
+    }
+    if (`${canonicalJson(event)}` !== line) throw bundleRefused(`${where} is not written in canonical form`);
+    const { hash: stated, prevHash, ...body } = event;
+    if (eventHash(body, prevHash) !== stated) throw bundleRefused(`${where} does not match its own hash — it was changed`);
+    const range = ranges.get(event.deviceId);
+    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
+      throw bundleRefused(`${where} is outside the ranges the manifest lists`);
+    const head = heads.get(event.deviceId);
+    const expectedSeq = head ? head.seq + 1 : range.fromSeq;
+    if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
+    if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
+    if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
+      throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
+    heads.set(event.deviceId, { seq: event.seq, hash: stated });
+  }
+  if (damage) throw bundleRefused(`the events file is damaged (${(damage as Error).message})`);
+  for (const d of manifest.devices) {
+    const head = heads.get(d.deviceId);
+    if (!head || head.seq !== d.toSeq || head.hash !== d.headHash)
+      throw bundleRefused(`the events from device ${d.deviceId} end before the manifest says they do`);
+  }
+  if (count !== manifest.events.count) throw bundleRefused(`it holds ${count} events where its manifest lists ${manifest.events.count}`);
+  if (hash.digest('hex') !== manifest.events.sha256) throw bundleRefused('its events file does not match the SHA-256 in its manifest');
+}

@@ -1,0 +1,79 @@
+// Bundles from the command line: `export-bundle`, `verify-bundle` and `device show`, the last
+// giving the public key others check this laptop's bundles with (also with Debian's minisign).
+import { resolve } from 'node:path';
+import type { BundleInfo } from '../../../shared/contract/bundles';
+import { formatInstant } from '../../../shared/domain/dates';
+import { count, UsageError, type Command, type Invocation } from './command';
+
+function describe(info: BundleInfo): string {
+  return [
+    `Bundle: ${info.file}`,
+    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${info.exporter.personName}`,
+    `Created: ${formatInstant(info.createdAt)}`,
+    `Events: ${info.eventCount.toLocaleString('en-GB')}`,
+    ...info.devices.map((d) => `  device ${d.deviceId}: events ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
+    `Trusted comment: ${info.trustedComment}`,
+  ].join('\n');
+}
+
+export const exportBundleCommand: Command = {
+  words: ['export-bundle'],
+  synopsis: 'export-bundle --out FILE',
+  summary: 'Write every event this laptop holds to a signed bundle file',
+  usage: ['grantpanel export-bundle --out FILE.gpbundle'],
+  options: { out: { type: 'string' } },
+  optionHelp: [['--out FILE', 'The bundle file to write (it must not exist yet; the name ends in .gpbundle)']],
+  positionals: [],
+  notes: [
+    'The bundle is signed with this laptop’s key and checked after writing.',
+    'Applicants’ contact details are never in an unsealed bundle.',
+  ],
+  examples: ['grantpanel export-bundle --out /media/usb/coventry-panel.gpbundle'],
+  check(values) {
+    if (typeof values.out !== 'string' || values.out === '')
+      throw new UsageError('Give the file to write with --out FILE', exportBundleCommand);
+  },
+  async run({ call, io, values }: Invocation) {
+    const info = await call('bundles.export', { file: resolve(io.cwd ?? process.cwd(), String(values.out)) });
+    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'event')}.\n${describe(info)}\n`);
+  },
+};
+
+export const verifyBundleCommand: Command = {
+  words: ['verify-bundle'],
+  synopsis: 'verify-bundle FILE',
+  summary: 'Check a bundle’s signature and contents without importing it',
+  usage: ['grantpanel verify-bundle FILE'],
+  options: {},
+  optionHelp: [],
+  positionals: ['FILE'],
+  notes: ['Exit 0: the bundle is whole and signed by the device it names. Exit 1: it is not, and why.'],
+  examples: ['grantpanel verify-bundle /media/usb/coventry-panel.gpbundle'],
+  async run({ call, io, positionals }: Invocation) {
+    const info = await call('bundles.verify', { file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? '') });
+    io.stdout(`The bundle is whole and its signature is good.\n${describe(info)}\n`);
+  },
+};
+
+export const deviceShowCommand: Command = {
+  words: ['device', 'show'],
+  synopsis: 'device show',
+  summary: 'Show this laptop’s device id, key fingerprint and public key',
+  usage: ['grantpanel device show'],
+  options: {},
+  optionHelp: [],
+  positionals: [],
+  notes: ['Anyone can check this laptop’s bundles with: minisign -V -P PUBLIC_KEY -m manifest.json'],
+  examples: ['grantpanel device show'],
+  async run({ call, io }: Invocation) {
+    const { device, person } = await call('session.current', {});
+    io.stdout(
+      [
+        `Device id: ${device.id}`,
+        `Key fingerprint: ${device.fingerprint}`,
+        `Public key (minisign): ${device.publicKey}`,
+        `Signed in: ${person.name}`,
+      ].join('\n') + '\n',
+    );
+  },
+};

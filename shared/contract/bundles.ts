@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { BundleManifest } from '../formats/bundle';
+import { method } from './method';
+
+const bundlePath = z
+  .string('Give the bundle file')
+  .trim()
+  .min(1, 'Give the bundle file')
+  .max(4096, 'That file path is too long')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the bundle file')
+  .refine((p) => !p.includes('\0'), 'That file path is not valid');
+
+/** What a bundle holds and who signed it, as checked. */
+export interface BundleInfo {
+  file: string;
+  createdAt: string;
+  exporter: { deviceId: string; fingerprint: string; personName: string };
+  eventCount: number;
+  devices: BundleManifest['devices'];
+  trustedComment: string;
+  /** True when this laptop's own key signed it. */
+  fromThisDevice: boolean;
+}
+
+export const bundles = {
+  /** Writes every event this laptop holds to a signed bundle file. */
+  'bundles.export': method<BundleInfo>()(
+    z.object({ file: bundlePath.refine((p) => p.toLowerCase().endsWith('.gpbundle'), 'Bundle files end in .gpbundle') }),
+  ),
+  /** Checks a bundle without importing it. */
+  'bundles.verify': method<BundleInfo>()(z.object({ file: bundlePath })),
+};

@@ -1,0 +1,49 @@
+// The .gpbundle file: a zip of manifest.json, events.ndjson and manifest.json.minisig. The
+// manifest names what the events file holds and its SHA-256; the signature covers the manifest,
+// so `minisign -V` and `sha256sum` together prove the whole bundle.
+import { z } from 'zod';
+
+export const BUNDLE_FORMAT = 'grantpanel-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.json.minisig';
+export const EVENTS_FILE = 'events.ndjson';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
+const deviceId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a device id of 16 hex digits');
+
+/** One line of events.ndjson: an event exactly as the log stores it. */
+export const bundleEventSchema = z
+  .object({
+    deviceId,
+    seq: z.number().int().min(1),
+    hlc: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4,}$/),
+    actor: z.string().min(1).max(200),
+    type: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
+    entity: z.string().min(1).max(300),
+    payload: z.unknown(),
+    prevHash: hex64,
+    hash: hex64,
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    schemaVersion: z.number().int().min(1),
+    createdAt: z.iso.datetime(),
+    exporter: z
+      .object({ deviceId, publicKey: z.string().min(40).max(100), personId: z.string().min(1), personName: z.string().min(1) })
+      .strict(),
+    /** The events file: its name, line count and SHA-256. */
+    events: z.object({ file: z.literal(EVENTS_FILE), count: z.number().int().min(0), sha256: hex64 }).strict(),
+    /** Per device: the seq range included and the hash of its last included event. */
+    devices: z.array(z.object({ deviceId, fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1), headHash: hex64 }).strict()),
+    /** Everything the exporting laptop held, per device (contiguous from 1): what it acknowledges. */
+    knows: z.record(deviceId, z.number().int().min(0)),
+  })
+  .strict();
+
+export type BundleManifest = z.infer<typeof manifestSchema>;
+export type BundleEvent = z.infer<typeof bundleEventSchema>;
