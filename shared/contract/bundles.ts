@@ -30,3 +30,38 @@ export const bundles = {
   /** Checks a bundle without importing it. */
   'bundles.verify': method<BundleInfo>()(z.object({ file: bundlePath })),
 };
+
+export interface BundleImportResult {
+  bundle: BundleInfo;
+  newEvents: number;
+  knownEvents: number;
+  /** Stretches of a device's log this laptop still lacks, like "events 41–57 from device … are missing". */
+  gaps: string[];
+}
+
+export interface TrustedDeviceInfo {
+  deviceId: string;
+  fingerprint: string;
+  name: string;
+}
+
+export const sync = {
+  /** Imports a bundle from a trusted laptop: all of it or nothing. */
+  'bundles.import': method<BundleImportResult>()(z.object({ file: bundlePath })),
+  /** Trusts another laptop's key, after a person has compared its fingerprint. */
+  'devices.trust': method<TrustedDeviceInfo>()(
+    z.object({
+      publicKey: z
+        .string('Enter the other laptop’s public key')
+        .trim()
+        .min(1, 'Enter the other laptop’s public key')
+        .max(100, 'That is too long for a public key'),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Name the laptop, like "Coventry panel laptop"')
+        .max(80, 'Use 80 characters or fewer')
+        .default('Another laptop'),
+    }),
+  ),
+};

@@ -2,7 +2,7 @@
 // output type. Electron IPC, the preload and browser mode all derive from this object.
 import type { z } from 'zod';
 import { applications } from './applications';
-import { bundles } from './bundles';
+import { bundles, sync } from './bundles';
 import { catalogue } from './catalogue';
 import { imports } from './imports';
 import { rounds } from './rounds';
@@ -10,7 +10,7 @@ import { session } from './session';
 import type { Method } from './method';
 import type { Result } from './result';
 
-export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles };
+export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

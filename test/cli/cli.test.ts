@@ -612,3 +612,25 @@ describe('bundles', () => {
     expect((await gp('export-bundle', '--out', 'a.zip')).code).toBe(1);
   });
 });
+
+describe('moving work between laptops', () => {
+  test('trust then import-bundle brings the other laptop’s work; an untrusted bundle exits 1 and names its fingerprint', async () => {
+    const office = folder();
+    const panel = folder();
+    expect((await office.gp('demo')).code).toBe(0);
+    expect((await office.gp('export-bundle', '--out', 'office.gpbundle')).code).toBe(0);
+    const file = join(office.dataDir, 'office.gpbundle');
+    const refused = await panel.gp('import-bundle', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/does not trust yet[\s\S]*grantpanel trust RW/);
+    const key = /Public key \(minisign\): (\S+)/.exec((await office.gp('device', 'show')).out)?.[1] ?? '';
+    const trusted = await panel.gp('trust', key, '--name', 'Office laptop');
+    expect(trusted).toMatchObject({ code: 0 });
+    expect(trusted.out).toMatch(/^Trusted Office laptop: device [0-9a-f]{16}, key fingerprint /);
+    const imported = await panel.gp('import-bundle', file);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toMatch(/^Imported \d+ new events \(0 events already here\)\./);
+    expect(await panel.listJson('applications')).toHaveLength(40);
+    expect((await panel.gp('import-bundle', file)).out).toMatch(/^Imported 0 new events/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   SIGNATURE_FILE,
   bundleEventSchema,
   manifestSchema,
+  type BundleEvent,
   type BundleManifest,
 } from '../../../shared/formats/bundle';
 import { MinisignError, verifyMinisign } from '../crypto/minisign';
@@ -46,7 +47,14 @@ function signerOf(manifest: BundleManifest): { deviceId: string; fingerprint: st
   return { deviceId: id, fingerprint, publicKey };
 }
 
-export async function readBundle(file: string): Promise<BundleSummary> {
+export interface ReadHooks {
+  /** Called once the signature is good, before any event is read (an import checks trust here). */
+  signed?(summary: BundleSummary): void;
+  /** Called with each event once it is checked; an import inserts it. */
+  event?(event: BundleEvent): void;
+}
+
+export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<BundleSummary> {
   let zip;
   try {
     zip = await readZip(file);
@@ -81,8 +89,10 @@ export async function readBundle(file: string): Promise<BundleSummary> {
         );
       throw error;
     }
-    await checkEvents(entry(EVENTS_FILE), manifest);
-    return { file, manifest, trustedComment, signer: { deviceId: signer.deviceId, fingerprint: signer.fingerprint } };
+    const summary = { file, manifest, trustedComment, signer: { deviceId: signer.deviceId, fingerprint: signer.fingerprint } };
+    hooks.signed?.(summary);
+    await checkEvents(entry(EVENTS_FILE), manifest, hooks.event);
+    return summary;
   } catch (error) {
     // The zip library and zlib find damage only as they read: any of theirs is a damaged file.
     if (error instanceof DomainError) throw error;
@@ -92,7 +102,7 @@ export async function readBundle(file: string): Promise<BundleSummary> {
   }
 }
 
-async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest): Promise<void> {
+async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEvent?: (event: BundleEvent) => void): Promise<void> {
   const hash = createHash('sha256');
   const ranges = new Map(manifest.devices.map((d) => [d.deviceId, d]));
   const heads = new Map<string, { seq: number; hash: string }>();
@@ -105,28 +115,35 @@ async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest): Promi
     damage = error;
     lines.close();
   });
-  for await (const line of lines) {
-    count++;
-    const where = `event ${count.toLocaleString('en-GB')}`;
-    let event;
-    try {
-      event = bundleEventSchema.parse(JSON.parse(line));
-    } catch {
-      throw bundleRefused(`${where} is not a valid GrantPanel event`);
+  try {
+    for await (const line of lines) {
+      count++;
+      const where = `event ${count.toLocaleString('en-GB')}`;
+      let event;
+      try {
+        event = bundleEventSchema.parse(JSON.parse(line));
+      } catch {
+        throw bundleRefused(`${where} is not a valid GrantPanel event`);
+      }
+      if (`${canonicalJson(event)}` !== line) throw bundleRefused(`${where} is not written in canonical form`);
+      const { hash: stated, prevHash, ...body } = event;
+      if (eventHash(body, prevHash) !== stated) throw bundleRefused(`${where} does not match its own hash — it was changed`);
+      const range = ranges.get(event.deviceId);
+      if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
+        throw bundleRefused(`${where} is outside the ranges the manifest lists`);
+      const head = heads.get(event.deviceId);
+      const expectedSeq = head ? head.seq + 1 : range.fromSeq;
+      if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
+      if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
+      if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
+        throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
+      heads.set(event.deviceId, { seq: event.seq, hash: stated });
+      onEvent?.(event);
     }
-    if (`${canonicalJson(event)}` !== line) throw bundleRefused(`${where} is not written in canonical form`);
-    const { hash: stated, prevHash, ...body } = event;
-    if (eventHash(body, prevHash) !== stated) throw bundleRefused(`${where} does not match its own hash — it was changed`);
-    const range = ranges.get(event.deviceId);
-    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
-      throw bundleRefused(`${where} is outside the ranges the manifest lists`);
-    const head = heads.get(event.deviceId);
-    const expectedSeq = head ? head.seq + 1 : range.fromSeq;
-    if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
-    if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
-    if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
-      throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
-    heads.set(event.deviceId, { seq: event.seq, hash: stated });
+  } finally {
+    // Stop reading, and keep whatever the zip library still has to say from escaping.
+    stream.on('error', () => {});
+    stream.destroy();
   }
   if (damage) throw bundleRefused(`the events file is damaged (${(damage as Error).message})`);
   for (const d of manifest.devices) {

@@ -77,3 +77,48 @@ export const deviceShowCommand: Command = {
     );
   },
 };
+
+export const importBundleCommand: Command = {
+  words: ['import-bundle'],
+  synopsis: 'import-bundle FILE',
+  summary: 'Import a bundle from a trusted laptop: all of it or nothing',
+  usage: ['grantpanel import-bundle FILE'],
+  options: {},
+  optionHelp: [],
+  positionals: ['FILE'],
+  notes: [
+    'The bundle must be signed by this laptop or by one trusted with "grantpanel trust".',
+    'Events already held are skipped, so importing the same bundle twice changes nothing.',
+    'Exit 1 with the reason when the bundle is refused; then nothing was imported.',
+  ],
+  examples: ['grantpanel import-bundle /media/usb/coventry-panel.gpbundle'],
+  async run({ call, io, positionals }: Invocation) {
+    const result = await call('bundles.import', { file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? '') });
+    io.stdout(
+      [
+        `Imported ${count(result.newEvents, 'new event')} (${count(result.knownEvents, 'event')} already here).`,
+        ...result.gaps.map((g) => `Missing: ${g}`),
+        describe(result.bundle),
+      ].join('\n') + '\n',
+    );
+  },
+};
+
+export const trustCommand: Command = {
+  words: ['trust'],
+  synopsis: 'trust DEVICE_PUBLIC_KEY [--name NAME]',
+  summary: 'Trust another laptop’s bundles, after comparing its key fingerprint',
+  usage: ['grantpanel trust DEVICE_PUBLIC_KEY [--name NAME]'],
+  options: { name: { type: 'string' } },
+  optionHelp: [['--name NAME', 'What to call that laptop, like "Coventry panel laptop"']],
+  positionals: ['DEVICE_PUBLIC_KEY'],
+  notes: ['Get the key from "grantpanel device show" on the other laptop, and check the fingerprint this prints matches the one it shows.'],
+  examples: ['grantpanel trust RWS… --name "Coventry panel laptop"'],
+  async run({ call, io, positionals, values }: Invocation) {
+    const device = await call('devices.trust', {
+      publicKey: positionals[0] ?? '',
+      ...(typeof values.name === 'string' ? { name: values.name } : {}),
+    });
+    io.stdout(`Trusted ${device.name}: device ${device.deviceId}, key fingerprint ${device.fingerprint}.\n`);
+  },
+};

@@ -11,7 +11,7 @@ import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
 import { openSession } from './session';
 import { demoCommand, initCommand, templateCommand } from './setup';
-import { deviceShowCommand, exportBundleCommand, verifyBundleCommand } from './bundles';
+import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustCommand, verifyBundleCommand } from './bundles';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -22,6 +22,8 @@ export const COMMANDS: Command[] = [
   listCommand,
   exportBundleCommand,
   verifyBundleCommand,
+  importBundleCommand,
+  trustCommand,
   deviceShowCommand,
 ];
 

@@ -22,7 +22,15 @@ import { holdPersonalData, personalData } from '../personal-data';
 
 registerProjection(['applications', 'application_priorities'], {
   'application.received': (db, e) => {
-    const a = e.payload as ApplicationRecord;
+    const record = e.payload as ApplicationRecord;
+    // Two laptops can number different applications alike. Projections run in clock order, so the
+    // earlier keeps the reference everywhere and the later is marked with its laptop, the same on
+    // every laptop. (Issue 3's conflicts screen will surface these to a person.)
+    const taken = statement<[string, string], { id: string }>(db, 'SELECT id FROM applications WHERE reference = ? AND id != ?').get(
+      record.reference,
+      record.id,
+    );
+    const a = taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record;
     statement(
       db,
       `INSERT INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)

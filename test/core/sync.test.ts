@@ -1,0 +1,155 @@
+import { afterEach, expect, test } from 'vitest';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeCore, tempDir, type TestCore } from '../support/core';
+import { projectionTables } from '../../electron/core/events/project';
+import { verifyChain } from '../../electron/core/events/verify';
+import { validDraft } from '../support/drafts';
+
+const cores: TestCore[] = [];
+afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
+const laptop = (dir?: string) => {
+  const c = makeCore(dir);
+  cores.push(c);
+  return c;
+};
+const exportFrom = async (c: TestCore, name = 'b.gpbundle') => {
+  const file = join(tempDir(), name);
+  await c.call('bundles.export', { file });
+  return file;
+};
+const trust = async (who: TestCore, whom: TestCore) => {
+  const { device } = await whom.call('session.current', {});
+  await who.call('devices.trust', { publicKey: device.publicKey, name: 'Other laptop' });
+};
+const snapshot = (c: TestCore) =>
+  Object.fromEntries(projectionTables().map((t) => [t, c.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+
+test('a bundle from a laptop not yet trusted is refused with its fingerprint, and nothing changes', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await office.call('demo.load', {});
+  const file = await exportFrom(office);
+  const before = events(panel);
+  const result = await panel.dispatch('bundles.import', { file });
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: 'BUNDLE_SIGNATURE', message: expect.stringContaining(office.ctx.device.fingerprint) },
+  });
+  expect(events(panel)).toBe(before);
+  expect(panel.ctx.db.inTransaction).toBe(false);
+});
+
+test('a trusted laptop’s bundle brings its applications; contact details stay behind; importing twice changes nothing', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await office.call('demo.load', {});
+  await trust(panel, office);
+  const file = await exportFrom(office);
+  const first = await panel.call('bundles.import', { file });
+  expect(first).toMatchObject({ newEvents: events(office), knownEvents: 0, gaps: [] });
+  const list = await panel.call('applications.list', { limit: 500 });
+  expect(list.total).toBe(40);
+  expect(await panel.call('applications.get', { id: list.rows[0]!.id })).toMatchObject({ contactHeld: false, contactEmail: '' });
+  const after = snapshot(panel);
+  const again = await panel.call('bundles.import', { file });
+  expect(again).toMatchObject({ newEvents: 0, knownEvents: events(office) });
+  expect(snapshot(panel)).toEqual(after);
+  expect(verifyChain(panel.ctx.db)).toEqual([]);
+});
+
+test('two laptops that exchange bundles either way round end with identical tables', async () => {
+  const a = laptop();
+  const b = laptop();
+  await trust(a, b);
+  await trust(b, a);
+  const roundA = await a.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Round A',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  await a.call('applications.create', validDraft(roundA.id));
+  await b.call('catalogue.saveArea', {
+    id: 'birmingham-east',
+    name: 'Birmingham East',
+    onsCode: null,
+    localAuthority: 'Birmingham City Council',
+    adding: true,
+  });
+  const roundB = await b.call('rounds.create', {
+    fundId: 'csf',
+    planId: 'pcp-2021-2025',
+    name: 'Round B',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  await b.call('applications.create', validDraft(roundB.id, { priorityIds: ['pcp-2021-2025:VAWG'] }));
+  const fromA = await exportFrom(a, 'a.gpbundle');
+  const fromB = await exportFrom(b, 'b.gpbundle');
+  await a.call('bundles.import', { file: fromB });
+  await b.call('bundles.import', { file: fromA });
+  const tablesA = snapshot(a);
+  expect(tablesA).toEqual(snapshot(b));
+  // Both laptops numbered their application ACF/CSF-2026-0001: no clash, both arrive.
+  expect((await a.call('applications.list', {})).total).toBe(2);
+  // A third exchange in the other direction still changes nothing.
+  await a.call('bundles.import', { file: await exportFrom(b, 'b2.gpbundle') });
+  expect(snapshot(a)).toEqual(tablesA);
+});
+
+test('a different event under a number already held (equivocation) is refused loudly, and nothing changes', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await trust(panel, office);
+  await panel.call('bundles.import', { file: await exportFrom(office) });
+  // A second data folder with the office's key: the same device numbers, different events.
+  const twinDir = tempDir();
+  copyFileSync(join(office.dataDir, 'device-key.json'), join(twinDir, 'device-key.json'));
+  const twin = laptop(twinDir);
+  await twin.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Twin round',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const before = snapshot(panel);
+  const count = events(panel);
+  const result = await panel.dispatch('bundles.import', { file: await exportFrom(twin) });
+  expect(result).toMatchObject({
+    ok: false,
+    error: {
+      code: 'BUNDLE_INVALID',
+      message: expect.stringMatching(/^EQUIVOCATION: device [0-9a-f]{16} has two different events numbered \d+/),
+    },
+  });
+  expect(events(panel)).toBe(count);
+  expect(snapshot(panel)).toEqual(before);
+});
+
+test('a damaged bundle is refused with its reason and the database is untouched', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await office.call('demo.load', {});
+  await trust(panel, office);
+  const file = await exportFrom(office);
+  const bytes = readFileSync(file);
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+  writeFileSync(file, bytes);
+  const count = events(panel);
+  const result = await panel.dispatch('bundles.import', { file });
+  expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^BUNDLE_/) } });
+  expect(events(panel)).toBe(count);
+  expect(panel.ctx.db.inTransaction).toBe(false);
+});
+
+test('trusting needs a real device key, and not this laptop’s own', async () => {
+  const a = laptop();
+  expect(await a.dispatch('devices.trust', { publicKey: 'hello' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  const { device } = await a.call('session.current', {});
+  expect(await a.dispatch('devices.trust', { publicKey: device.publicKey })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+});
