@@ -54,6 +54,7 @@ export function openCore(options: CoreOptions): Core {
     readOnly,
     now,
     gate: new Gate(),
+    dataDir: options.dataDir,
     log: new EventLog(db, device.id, () => now().getTime()),
     person: { id: `officer-${device.id}`, name: 'Grants officer', role: 'officer' },
   };

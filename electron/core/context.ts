@@ -20,6 +20,8 @@ export interface CoreContext {
   readOnly: string | null;
   now: () => Date;
   gate: Gate;
+  /** The data folder: where this laptop's keys are kept. */
+  dataDir: string;
 }
 
 /** Closed while a long import holds its transaction open; calls wait at the gate till it opens. */

@@ -10,6 +10,8 @@ const bundlePath = z
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the bundle file')
   .refine((p) => !p.includes('\0'), 'That file path is not valid');
 
+const passphrase = z.string().min(12, 'A passphrase has at least 12 characters').max(1000, 'That passphrase is too long');
+
 /** What a bundle holds and who signed it, as checked. */
 export interface BundleInfo {
   file: string;
@@ -20,15 +22,41 @@ export interface BundleInfo {
   trustedComment: string;
   /** True when this laptop's own key signed it. */
   fromThisDevice: boolean;
+  /** Counts of applicants' contact records carried (sealed bundles only), else null. */
+  personalRecords: number | null;
 }
 
 export const bundles = {
-  /** Writes every event this laptop holds to a signed bundle file. */
+  /**
+   * Writes every event this laptop holds to a signed bundle file. Sealed (to office keys or a
+   * passphrase), it also carries applicants' contact details; open, never.
+   */
   'bundles.export': method<BundleInfo>()(
-    z.object({ file: bundlePath.refine((p) => p.toLowerCase().endsWith('.gpbundle'), 'Bundle files end in .gpbundle') }),
+    z
+      .object({
+        file: bundlePath,
+        to: z
+          .array(
+            z
+              .string()
+              .trim()
+              .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'Enter an office key like age1… (62 characters)'),
+          )
+          .max(20)
+          .optional(),
+        passphrase: passphrase.optional(),
+      })
+      .superRefine((x, ctx) => {
+        const sealed = Boolean(x.to?.length || x.passphrase);
+        if (x.to?.length && x.passphrase)
+          ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Seal to office keys or with a passphrase, not both' });
+        const ending = sealed ? '.gpbundle.age' : '.gpbundle';
+        if (!x.file.toLowerCase().endsWith(ending))
+          ctx.addIssue({ code: 'custom', path: ['file'], message: `${sealed ? 'Sealed bundle' : 'Bundle'} files end in ${ending}` });
+      }),
   ),
-  /** Checks a bundle without importing it. */
-  'bundles.verify': method<BundleInfo>()(z.object({ file: bundlePath })),
+  /** Checks a bundle without importing it; a sealed one is opened with this laptop's key or the passphrase. */
+  'bundles.verify': method<BundleInfo>()(z.object({ file: bundlePath, passphrase: passphrase.optional() })),
 };
 
 export interface BundleImportResult {
@@ -47,7 +75,7 @@ export interface TrustedDeviceInfo {
 
 export const sync = {
   /** Imports a bundle from a trusted laptop: all of it or nothing. */
-  'bundles.import': method<BundleImportResult>()(z.object({ file: bundlePath })),
+  'bundles.import': method<BundleImportResult>()(z.object({ file: bundlePath, passphrase: passphrase.optional() })),
   /** Trusts another laptop's key, after a person has compared its fingerprint. */
   'devices.trust': method<TrustedDeviceInfo>()(
     z.object({

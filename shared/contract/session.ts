@@ -3,8 +3,8 @@ import { method } from './method';
 
 export interface SessionInfo {
   person: { id: string; name: string; role: 'officer' };
-  /** publicKey: the minisign public key, as `minisign -V -P` takes it. */
-  device: { id: string; fingerprint: string; publicKey: string };
+  /** publicKey: the minisign public key (`minisign -V -P`); sealRecipient: the age key others seal bundles to. */
+  device: { id: string; fingerprint: string; publicKey: string; sealRecipient: string };
   readOnly: string | null;
   hasData: boolean;
 }

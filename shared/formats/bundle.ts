@@ -8,6 +8,8 @@ export const BUNDLE_FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.minisig';
 export const EVENTS_FILE = 'events.ndjson';
+/** Only in sealed bundles: applicants' contact details, each bound to its event by a salted digest. */
+export const PERSONAL_FILE = 'personal.ndjson';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
 const deviceId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a device id of 16 hex digits');
@@ -42,8 +44,18 @@ export const manifestSchema = z
     devices: z.array(z.object({ deviceId, fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1), headHash: hex64 }).strict()),
     /** Everything the exporting laptop held, per device (contiguous from 1): what it acknowledges. */
     knows: z.record(deviceId, z.number().int().min(0)),
+    /** Present only in a sealed bundle. */
+    personal: z
+      .object({ file: z.literal(PERSONAL_FILE), count: z.number().int().min(0), sha256: hex64 })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type BundleManifest = z.infer<typeof manifestSchema>;
 export type BundleEvent = z.infer<typeof bundleEventSchema>;
+
+/** One line of personal.ndjson. */
+export const personalLineSchema = z
+  .object({ body: z.record(z.string(), z.string().max(1000)), digest: hex64, salt: z.string().regex(/^[0-9a-f]{32}$/) })
+  .strict();

@@ -632,5 +632,16 @@ describe('moving work between laptops', () => {
     expect(imported.out).toMatch(/^Imported \d+ new events \(0 events already here\)\./);
     expect(await panel.listJson('applications')).toHaveLength(40);
     expect((await panel.gp('import-bundle', file)).out).toMatch(/^Imported 0 new events/);
+
+    // Sealed to the panel's office key, the contact details travel too.
+    const officeKey = /Office key for sealed bundles \(age\): (age1\S+)/.exec((await panel.gp('device', 'show')).out)?.[1] ?? '';
+    const sealed = await office.gp('export-bundle', '--out', 'sealed.gpbundle.age', '--to', officeKey);
+    expect(sealed.err).toBe('');
+    expect(sealed).toMatchObject({ code: 0 });
+    expect(sealed.out).toMatch(/Applicants’ contact details: 40 records \(sealed\)/);
+    const fromSealed = await panel.gp('import-bundle', join(office.dataDir, 'sealed.gpbundle.age'));
+    expect(fromSealed).toMatchObject({ code: 0, err: '' });
+    const contacts = (await panel.gp('verify-bundle', join(office.dataDir, 'sealed.gpbundle.age'))).out;
+    expect(contacts).toMatch(/signature is good/);
   });
 });

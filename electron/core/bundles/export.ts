@@ -11,6 +11,7 @@ import {
   BUNDLE_FORMAT_VERSION,
   EVENTS_FILE,
   MANIFEST_FILE,
+  PERSONAL_FILE,
   SIGNATURE_FILE,
   type BundleManifest,
 } from '../../../shared/formats/bundle';
@@ -19,6 +20,7 @@ import type { EventRow } from '../events/log';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { minisignPublicKey, signMinisign } from '../crypto/minisign';
 import { writeZip } from './zip';
+import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
 
 /** One event as a line of events.ndjson: RFC 8785 key order, the stored payload text as is. */
@@ -50,12 +52,14 @@ export function knownSeqs(ctx: CoreContext): Record<string, number> {
   return knows;
 }
 
-export async function exportBundle(ctx: CoreContext, outFile: string): Promise<BundleSummary> {
+/** Writes every event; sealed, the bundle also carries the contact details the events refer to. */
+export async function exportBundle(ctx: CoreContext, outFile: string, seal?: SealTarget): Promise<BundleSummary> {
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
   if (existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
   const work = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}`);
   const eventsPath = `${work}.events`;
+  const personalPath = `${work}.personal`;
   const zipPath = `${work}.zip`;
   try {
     const hash = createHash('sha256');
@@ -86,6 +90,7 @@ export async function exportBundle(ctx: CoreContext, outFile: string): Promise<B
     } finally {
       closeSync(fd);
     }
+    const personal = seal ? writePersonal(ctx, personalPath) : undefined;
     const createdAt = ctx.now().toISOString();
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
@@ -101,6 +106,7 @@ export async function exportBundle(ctx: CoreContext, outFile: string): Promise<B
       events: { file: EVENTS_FILE, count, sha256: hash.digest('hex') },
       devices,
       knows: knownSeqs(ctx),
+      ...(personal ? { personal } : {}),
     };
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
     const signature = signMinisign({
@@ -113,15 +119,38 @@ export async function exportBundle(ctx: CoreContext, outFile: string): Promise<B
       { name: MANIFEST_FILE, content: manifestBytes },
       { name: EVENTS_FILE, content: { path: eventsPath } },
       { name: SIGNATURE_FILE, content: Buffer.from(signature) },
+      ...(personal ? [{ name: PERSONAL_FILE, content: { path: personalPath } }] : []),
     ]);
     const zfd = openSync(zipPath, 'r+');
     fsyncSync(zfd);
     closeSync(zfd);
-    renameSync(zipPath, outFile);
     // Read back what was written, as a recipient will, before saying it worked.
-    return await readBundle(outFile);
+    const summary = await readBundle(zipPath, { sealed: Boolean(seal) });
+    if (seal) await sealFile(zipPath, outFile, seal);
+    else renameSync(zipPath, outFile);
+    return { ...summary, file: outFile };
   } finally {
-    rmSync(eventsPath, { force: true });
-    rmSync(zipPath, { force: true });
+    for (const temp of [eventsPath, personalPath, zipPath]) rmSync(temp, { force: true });
   }
+}
+
+/** personal.ndjson: every contact record this laptop holds, for a sealed bundle only. */
+function writePersonal(ctx: CoreContext, path: string): NonNullable<BundleManifest['personal']> {
+  const hash = createHash('sha256');
+  let count = 0;
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    for (const r of ctx.db
+      .prepare<[], { digest: string; salt: string; body: string }>('SELECT digest, salt, body FROM personal_data ORDER BY digest')
+      .iterate()) {
+      const line = `${canonicalJson({ body: JSON.parse(r.body) as unknown, digest: r.digest, salt: r.salt })}\n`;
+      hash.update(line);
+      writeSync(fd, line);
+      count++;
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { file: PERSONAL_FILE, count, sha256: hash.digest('hex') };
 }

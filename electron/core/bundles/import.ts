@@ -3,8 +3,6 @@
 // skipped, a different event under a held number (equivocation) or a broken link refuses the whole
 // bundle, and the projections are brought up to date in clock order. The bundle is recorded in the
 // import ledger. Any failure rolls everything back: the database is exactly as it was.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { DomainError } from '../../../shared/contract/result';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { MAX_DRIFT_MS } from '../../../shared/events/hlc';
@@ -40,7 +38,7 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
   return gaps;
 }
 
-export async function importBundle(ctx: CoreContext, file: string): Promise<ImportOutcome> {
+export async function importBundle(ctx: CoreContext, file: string, sealed = false): Promise<ImportOutcome> {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
   const newest = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
@@ -59,7 +57,12 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Impo
   const release = ctx.gate.close();
   let open = false;
   try {
+    const keepPersonal = statement(db, 'INSERT OR IGNORE INTO personal_data (digest, salt, body) VALUES (?, ?, ?)');
     const summary = await readBundle(file, {
+      sealed,
+      personal(r) {
+        keepPersonal.run(r.digest, r.salt, JSON.stringify(r.body));
+      },
       signed(s) {
         if (!isTrusted(db, s.signer.deviceId) && s.signer.deviceId !== ctx.device.id) {
           throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s));
@@ -104,9 +107,9 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Impo
     );
     statement(
       db,
-      'INSERT INTO bundle_imports (manifest_sha256, exporter_device, created_at, imported_at, events_new, events_known, gaps, knows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO bundle_imports (events_sha256, exporter_device, created_at, imported_at, events_new, events_known, gaps, knows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
-      createHash('sha256').update(readFileSync(file)).digest('hex'),
+      summary.manifest.events.sha256,
       summary.signer.deviceId,
       summary.manifest.createdAt,
       ctx.now().toISOString(),

@@ -6,8 +6,11 @@ import { createInterface } from 'node:readline';
 import { DomainError } from '../../../shared/contract/result';
 import { GENESIS_HASH, eventHash } from '../../../shared/events/event';
 import { canonicalJson } from '../../../shared/events/canonical';
+import { personalRecordIsIntact, type PersonalRecord } from '../../../shared/events/personal';
 import {
   EVENTS_FILE,
+  PERSONAL_FILE,
+  personalLineSchema,
   MANIFEST_FILE,
   SIGNATURE_FILE,
   bundleEventSchema,
@@ -48,6 +51,10 @@ function signerOf(manifest: BundleManifest): { deviceId: string; fingerprint: st
 }
 
 export interface ReadHooks {
+  /** True when the bundle arrived sealed (only then may it carry personal data). */
+  sealed?: boolean;
+  /** Called with each intact personal record of a sealed bundle. */
+  personal?(record: PersonalRecord): void;
   /** Called once the signature is good, before any event is read (an import checks trust here). */
   signed?(summary: BundleSummary): void;
   /** Called with each event once it is checked; an import inserts it. */
@@ -64,7 +71,7 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
   }
   try {
     const names = zip.entries.map((e) => e.name).sort();
-    const expected = [EVENTS_FILE, MANIFEST_FILE, SIGNATURE_FILE].sort();
+    const expected = [EVENTS_FILE, MANIFEST_FILE, SIGNATURE_FILE, ...(names.includes(PERSONAL_FILE) ? [PERSONAL_FILE] : [])].sort();
     if (names.join('\n') !== expected.join('\n'))
       throw bundleRefused(`it should hold exactly ${expected.join(', ')} but holds ${names.join(', ') || 'nothing'}`);
     const entry = (name: string) => zip.entries.find((e) => e.name === name) as ZipEntryInfo;
@@ -89,9 +96,13 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
         );
       throw error;
     }
+    if (Boolean(manifest.personal) !== names.includes(PERSONAL_FILE)) throw bundleRefused('its personal data does not match its manifest');
+    // Contact details travel only sealed: an open bundle carrying them was not made by GrantPanel.
+    if (manifest.personal && !hooks.sealed) throw bundleRefused('it carries applicants’ contact details without being sealed');
     const summary = { file, manifest, trustedComment, signer: { deviceId: signer.deviceId, fingerprint: signer.fingerprint } };
     hooks.signed?.(summary);
     await checkEvents(entry(EVENTS_FILE), manifest, hooks.event);
+    if (manifest.personal) await checkPersonal(entry(PERSONAL_FILE), manifest.personal, hooks.personal);
     return summary;
   } catch (error) {
     // The zip library and zlib find damage only as they read: any of theirs is a damaged file.
@@ -153,4 +164,44 @@ async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEven
   }
   if (count !== manifest.events.count) throw bundleRefused(`it holds ${count} events where its manifest lists ${manifest.events.count}`);
   if (hash.digest('hex') !== manifest.events.sha256) throw bundleRefused('its events file does not match the SHA-256 in its manifest');
+}
+
+/** Lines of personal.ndjson, as a stream that stops cleanly on damage. */
+async function* ndjsonLines(entry: ZipEntryInfo, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
+  const stream = await entry.open();
+  stream.on('data', (chunk: Buffer) => hash.update(chunk));
+  let damage: Error | null = null;
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  stream.on('error', (error: Error) => {
+    damage = error;
+    lines.close();
+  });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    stream.on('error', () => {});
+    stream.destroy();
+  }
+  if (damage) throw bundleRefused(`${entry.name} is damaged (${(damage as Error).message})`);
+}
+
+async function checkPersonal(
+  entry: ZipEntryInfo,
+  stated: NonNullable<BundleManifest['personal']>,
+  onRecord?: (record: PersonalRecord) => void,
+): Promise<void> {
+  const hash = createHash('sha256');
+  let count = 0;
+  for await (const line of ndjsonLines(entry, hash)) {
+    count++;
+    let record: PersonalRecord;
+    try {
+      record = personalLineSchema.parse(JSON.parse(line));
+    } catch {
+      throw bundleRefused(`personal record ${count} is not valid`);
+    }
+    if (!personalRecordIsIntact(record)) throw bundleRefused(`personal record ${count} does not match its digest — it was changed`);
+    onRecord?.(record);
+  }
+  if (count !== stated.count || hash.digest('hex') !== stated.sha256) throw bundleRefused('its personal data does not match its manifest');
 }

@@ -3,7 +3,19 @@
 import { resolve } from 'node:path';
 import type { BundleInfo } from '../../../shared/contract/bundles';
 import { formatInstant } from '../../../shared/domain/dates';
-import { count, UsageError, type Command, type Invocation } from './command';
+import { readFileSync } from 'node:fs';
+import { count, Rejected, UsageError, type Command, type Invocation, type OptionValues } from './command';
+
+/** The passphrase from --passphrase-file (its first line), never from the command line itself. */
+function passphraseFrom(values: OptionValues, io: { cwd?: string }): { passphrase?: string } {
+  const file = values['passphrase-file'];
+  if (typeof file !== 'string') return {};
+  try {
+    return { passphrase: (readFileSync(resolve(io.cwd ?? process.cwd(), file), 'utf8').split(/\r?\n/)[0] ?? '').trim() };
+  } catch {
+    throw new Rejected(`Cannot read the passphrase file ${file}`);
+  }
+}
 
 function describe(info: BundleInfo): string {
   return [
@@ -11,6 +23,7 @@ function describe(info: BundleInfo): string {
     `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${info.exporter.personName}`,
     `Created: ${formatInstant(info.createdAt)}`,
     `Events: ${info.eventCount.toLocaleString('en-GB')}`,
+    `Applicants’ contact details: ${info.personalRecords === null ? 'none (open bundle)' : `${info.personalRecords.toLocaleString('en-GB')} records (sealed)`}`,
     ...info.devices.map((d) => `  device ${d.deviceId}: events ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
     `Trusted comment: ${info.trustedComment}`,
   ].join('\n');
@@ -18,23 +31,38 @@ function describe(info: BundleInfo): string {
 
 export const exportBundleCommand: Command = {
   words: ['export-bundle'],
-  synopsis: 'export-bundle --out FILE',
+  synopsis: 'export-bundle --out FILE [--to KEY … | --passphrase-file F]',
   summary: 'Write every event this laptop holds to a signed bundle file',
-  usage: ['grantpanel export-bundle --out FILE.gpbundle'],
-  options: { out: { type: 'string' } },
-  optionHelp: [['--out FILE', 'The bundle file to write (it must not exist yet; the name ends in .gpbundle)']],
+  usage: [
+    'grantpanel export-bundle --out FILE.gpbundle',
+    'grantpanel export-bundle --out FILE.gpbundle.age (--to OFFICE_KEY … | --passphrase-file FILE)',
+  ],
+  options: { out: { type: 'string' }, to: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' } },
+  optionHelp: [
+    ['--out FILE', 'The bundle file to write (it must not exist yet; .gpbundle, or .gpbundle.age when sealed)'],
+    ['--to KEY', 'Seal it with age to this office key (age1…, from "device show" on that laptop); repeat for several'],
+    ['--passphrase-file F', 'Seal it with the passphrase in this file instead (its first line)'],
+  ],
   positionals: [],
   notes: [
     'The bundle is signed with this laptop’s key and checked after writing.',
-    'Applicants’ contact details are never in an unsealed bundle.',
+    'Applicants’ contact details travel only in a sealed bundle, never in an open one.',
   ],
-  examples: ['grantpanel export-bundle --out /media/usb/coventry-panel.gpbundle'],
+  examples: [
+    'grantpanel export-bundle --out /media/usb/coventry-panel.gpbundle',
+    'grantpanel export-bundle --out /media/usb/to-office.gpbundle.age --to age1…',
+  ],
   check(values) {
     if (typeof values.out !== 'string' || values.out === '')
       throw new UsageError('Give the file to write with --out FILE', exportBundleCommand);
   },
   async run({ call, io, values }: Invocation) {
-    const info = await call('bundles.export', { file: resolve(io.cwd ?? process.cwd(), String(values.out)) });
+    const to = Array.isArray(values.to) ? values.to : [];
+    const info = await call('bundles.export', {
+      file: resolve(io.cwd ?? process.cwd(), String(values.out)),
+      ...(to.length ? { to } : {}),
+      ...passphraseFrom(values, io),
+    });
     io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'event')}.\n${describe(info)}\n`);
   },
 };
@@ -43,14 +71,17 @@ export const verifyBundleCommand: Command = {
   words: ['verify-bundle'],
   synopsis: 'verify-bundle FILE',
   summary: 'Check a bundle’s signature and contents without importing it',
-  usage: ['grantpanel verify-bundle FILE'],
-  options: {},
-  optionHelp: [],
+  usage: ['grantpanel verify-bundle FILE [--passphrase-file F]'],
+  options: { 'passphrase-file': { type: 'string' } },
+  optionHelp: [['--passphrase-file F', 'For a bundle sealed with a passphrase (otherwise this laptop’s own key opens it)']],
   positionals: ['FILE'],
   notes: ['Exit 0: the bundle is whole and signed by the device it names. Exit 1: it is not, and why.'],
   examples: ['grantpanel verify-bundle /media/usb/coventry-panel.gpbundle'],
-  async run({ call, io, positionals }: Invocation) {
-    const info = await call('bundles.verify', { file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? '') });
+  async run({ call, io, positionals, values }: Invocation) {
+    const info = await call('bundles.verify', {
+      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
+      ...passphraseFrom(values, io),
+    });
     io.stdout(`The bundle is whole and its signature is good.\n${describe(info)}\n`);
   },
 };
@@ -72,6 +103,7 @@ export const deviceShowCommand: Command = {
         `Device id: ${device.id}`,
         `Key fingerprint: ${device.fingerprint}`,
         `Public key (minisign): ${device.publicKey}`,
+        `Office key for sealed bundles (age): ${device.sealRecipient}`,
         `Signed in: ${person.name}`,
       ].join('\n') + '\n',
     );
@@ -82,9 +114,9 @@ export const importBundleCommand: Command = {
   words: ['import-bundle'],
   synopsis: 'import-bundle FILE',
   summary: 'Import a bundle from a trusted laptop: all of it or nothing',
-  usage: ['grantpanel import-bundle FILE'],
-  options: {},
-  optionHelp: [],
+  usage: ['grantpanel import-bundle FILE [--passphrase-file F]'],
+  options: { 'passphrase-file': { type: 'string' } },
+  optionHelp: [['--passphrase-file F', 'For a bundle sealed with a passphrase (otherwise this laptop’s own key opens it)']],
   positionals: ['FILE'],
   notes: [
     'The bundle must be signed by this laptop or by one trusted with "grantpanel trust".',
@@ -92,8 +124,11 @@ export const importBundleCommand: Command = {
     'Exit 1 with the reason when the bundle is refused; then nothing was imported.',
   ],
   examples: ['grantpanel import-bundle /media/usb/coventry-panel.gpbundle'],
-  async run({ call, io, positionals }: Invocation) {
-    const result = await call('bundles.import', { file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? '') });
+  async run({ call, io, positionals, values }: Invocation) {
+    const result = await call('bundles.import', {
+      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
+      ...passphraseFrom(values, io),
+    });
     io.stdout(
       [
         `Imported ${count(result.newEvents, 'new event')} (${count(result.knownEvents, 'event')} already here).`,

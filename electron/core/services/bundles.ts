@@ -7,6 +7,7 @@ import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
 import { trustDevice } from '../bundles/trust';
+import { withPlainBundle } from '../bundles/sealed';
 
 function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
   return {
@@ -17,21 +18,29 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
     devices: s.manifest.devices,
     trustedComment: s.trustedComment,
     fromThisDevice: s.signer.deviceId === ctx.device.id,
+    personalRecords: s.manifest.personal?.count ?? null,
   };
 }
 
 export const bundleHandlers: Handlers<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'devices.trust'> = {
-  'bundles.export': async ({ file }, ctx) => {
+  'bundles.export': async ({ file, to, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return info(ctx, await exportBundle(ctx, file));
+    const seal = to?.length ? { recipients: to } : passphrase ? { passphrase } : undefined;
+    return info(ctx, await exportBundle(ctx, file, seal));
   },
-  'bundles.verify': async ({ file }, ctx) => {
+  'bundles.verify': async ({ file, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return info(ctx, await readBundle(file));
+    return info(
+      ctx,
+      await withPlainBundle(ctx, file, passphrase, async (plain, sealed) => ({ ...(await readBundle(plain, { sealed })), file })),
+    );
   },
-  'bundles.import': async ({ file }, ctx) => {
+  'bundles.import': async ({ file, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    const outcome = await importBundle(ctx, file);
+    const outcome = await withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
+      const result = await importBundle(ctx, plain, sealed);
+      return { ...result, summary: { ...result.summary, file } };
+    });
     return { bundle: info(ctx, outcome.summary), newEvents: outcome.newEvents, knownEvents: outcome.knownEvents, gaps: outcome.gaps };
   },
   'devices.trust': ({ publicKey, name }, ctx) => {

@@ -9,7 +9,7 @@ CREATE TABLE trusted_devices (
 
 CREATE TABLE bundle_imports (
   id INTEGER PRIMARY KEY,
-  manifest_sha256 TEXT NOT NULL,
+  events_sha256 TEXT NOT NULL,
   exporter_device TEXT NOT NULL,
   created_at TEXT NOT NULL,
   imported_at TEXT NOT NULL,

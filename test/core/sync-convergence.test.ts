@@ -1,0 +1,261 @@
+// Convergence: three laptops, all trusting one another, change the register at random while bundles
+// travel between random pairs in random order — some stale, some back to the laptop that made them.
+// After a full exchange every laptop must hold the same events and the same tables, every chain must
+// verify, and no event any laptop ever accepted locally may be lost.
+import { expect, test } from 'vitest';
+import fc from 'fast-check';
+import { rmSync } from 'node:fs';
+import { makeCore, tempDir, type TestCore } from '../support/core';
+import { validDraft } from '../support/drafts';
+import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
+import { rebuildProjections } from '../../electron/core/events/project';
+import { verifyChain } from '../../electron/core/events/verify';
+
+const LAPTOPS = 3;
+const FUNDS = [
+  { fundId: 'acf', planId: 'pcp-2025-2029', priorityId: 'pcp-2025-2029:VIOLENCE' },
+  { fundId: 'csf', planId: 'pcp-2021-2025', priorityId: 'pcp-2021-2025:VAWG' },
+] as const;
+
+type Step =
+  | { kind: 'round'; at: number; fund: number; budgeted: boolean }
+  | { kind: 'application'; at: number; round: number; area: number }
+  | { kind: 'withdraw'; at: number; pick: number }
+  | { kind: 'area'; at: number }
+  | { kind: 'fundMax'; at: number; fund: number; max: number | null }
+  | { kind: 'exchange'; from: number; to: number }
+  | { kind: 'export'; at: number }
+  | { kind: 'importOld'; pick: number; to: number }
+  | { kind: 'importOwn'; at: number };
+
+const laptopIndex = fc.integer({ min: 0, max: LAPTOPS - 1 });
+const pick = fc.nat({ max: 1000 });
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('round' as const),
+      at: laptopIndex,
+      fund: fc.integer({ min: 0, max: 1 }),
+      budgeted: fc.boolean(),
+    }),
+  },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('application' as const), at: laptopIndex, round: pick, area: pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), at: laptopIndex, pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('area' as const), at: laptopIndex }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fundMax' as const),
+      at: laptopIndex,
+      fund: fc.integer({ min: 0, max: 1 }),
+      max: fc.option(fc.integer({ min: 200_000, max: 600_000 }), { nil: null }),
+    }),
+  },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: laptopIndex, to: laptopIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('export' as const), at: laptopIndex }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('importOld' as const), pick, to: laptopIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('importOwn' as const), at: laptopIndex }) },
+);
+
+interface Laptop {
+  index: number;
+  core: TestCore;
+  made: number;
+  /** Events this laptop appended itself, as "device/seq/hash", collected as they were accepted. */
+  recorded: number;
+}
+
+interface Bundle {
+  file: string;
+  by: number;
+  eventCount: number;
+}
+
+test('three laptops exchanging bundles in any order converge, and no accepted event is lost', async () => {
+  let runs = 0;
+  let stepsRun = 0;
+  let imports = 0;
+  let refused = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
+      fc.array(stepArb, { minLength: 10, maxLength: 20 }),
+      async (skews, steps) => {
+        runs++;
+        const bundleDir = tempDir('grantpanel-bundles-');
+        const laptops: Laptop[] = skews.map((skew, index) => ({
+          index,
+          // Each laptop's clock is off by up to three hours: bundles arrive older and newer than local work.
+          core: makeCore(tempDir(), () => new Date(Date.now() + skew)),
+          made: 0,
+          recorded: 0,
+        }));
+        try {
+          const accepted = new Set<string>();
+          const record = () => {
+            for (const l of laptops) {
+              const rows = l.core.ctx.db
+                .prepare<[string, number], { seq: number; hash: string }>(
+                  'SELECT seq, hash FROM events WHERE device_id = ? AND seq > ? ORDER BY seq',
+                )
+                .all(l.core.ctx.device.id, l.recorded);
+              for (const r of rows) accepted.add(`${l.core.ctx.device.id}/${r.seq}/${r.hash}`);
+              l.recorded = rows.at(-1)?.seq ?? l.recorded;
+            }
+          };
+          const bundles: Bundle[] = [];
+          const at = (i: number) => laptops[i % LAPTOPS] as Laptop;
+          const exportFrom = async (l: Laptop): Promise<Bundle> => {
+            const b = { ...(await exportBundleTo(l.core, bundleDir, `laptop${l.index}`)), by: l.index };
+            bundles.push(b);
+            return b;
+          };
+          const importInto = async (l: Laptop, b: Bundle) => {
+            const before = countRows(l.core.ctx.db, 'events');
+            const result = await l.core.dispatch('bundles.import', { file: b.file });
+            // Every laptop trusts every other, clocks are within a day and nobody equivocates: no refusal is legitimate.
+            if (!result.ok)
+              throw new Error(`laptop ${l.index} refused laptop ${b.by}'s bundle: ${result.error.code} ${result.error.message}`);
+            imports++;
+            const { newEvents, knownEvents, gaps } = result.value as { newEvents: number; knownEvents: number; gaps: string[] };
+            expect(newEvents + knownEvents).toBe(b.eventCount);
+            expect(countRows(l.core.ctx.db, 'events')).toBe(before + newEvents);
+            expect(gaps).toEqual([]);
+            expect(l.core.ctx.db.inTransaction).toBe(false);
+          };
+          /** A register change; the core may refuse it (a duplicate name, an amount over a lowered maximum…). */
+          const change = async (l: Laptop, method: string, input: unknown) => {
+            const result = await l.core.dispatch(method, input);
+            if (!result.ok) {
+              refused++;
+              expect(result.error.code).not.toBe('INTERNAL');
+            }
+          };
+
+          for (const a of laptops) for (const b of laptops) if (a !== b) await trustLaptop(a.core, b.core, `Laptop ${b.index}`);
+          record();
+
+          for (const step of steps) {
+            stepsRun++;
+            switch (step.kind) {
+              case 'round': {
+                const l = at(step.at);
+                const fund = FUNDS[step.fund] ?? FUNDS[0];
+                await change(l, 'rounds.create', {
+                  fundId: fund.fundId,
+                  planId: fund.planId,
+                  name: `Round L${l.index}-${++l.made}`,
+                  opens: '2026-11-01',
+                  closes: '2026-12-31',
+                  budgets: step.budgeted
+                    ? [
+                        { areaId: 'coventry', amountPence: 2_000_000 },
+                        { areaId: 'dudley', amountPence: 1_000_000 },
+                      ]
+                    : [],
+                });
+                break;
+              }
+              case 'application': {
+                const l = at(step.at);
+                const db = l.core.ctx.db;
+                const rounds = db.prepare<[], { id: string; plan_id: string }>('SELECT id, plan_id FROM rounds ORDER BY name').all();
+                const areas = db.prepare<[], { id: string }>('SELECT id FROM areas ORDER BY id').all();
+                const round = rounds[step.round % Math.max(rounds.length, 1)];
+                const area = areas[step.area % Math.max(areas.length, 1)];
+                if (!round || !area) break;
+                const priorityId = FUNDS.find((f) => f.planId === round.plan_id)?.priorityId ?? FUNDS[0].priorityId;
+                await change(
+                  l,
+                  'applications.create',
+                  validDraft(round.id, { areaId: area.id, priorityIds: [priorityId], organisationName: `Group L${l.index}-${++l.made}` }),
+                );
+                break;
+              }
+              case 'withdraw': {
+                const l = at(step.at);
+                const open = l.core.ctx.db
+                  .prepare<[], { id: string }>("SELECT id FROM applications WHERE status = 'received' ORDER BY reference")
+                  .all();
+                const app = open[step.pick % Math.max(open.length, 1)];
+                if (app) await change(l, 'applications.withdraw', { id: app.id, reason: `Withdrawn on laptop ${l.index}` });
+                break;
+              }
+              case 'area': {
+                const l = at(step.at);
+                const n = ++l.made;
+                await change(l, 'catalogue.saveArea', {
+                  id: `l${l.index}-area-${n}`,
+                  name: `Area ${l.index}.${n}`,
+                  onsCode: null,
+                  localAuthority: 'Test Borough Council',
+                  adding: true,
+                });
+                break;
+              }
+              case 'fundMax': {
+                const l = at(step.at);
+                const funds = await l.core.call('catalogue.funds', {});
+                const fund = funds.find((f) => f.id === (FUNDS[step.fund] ?? FUNDS[0]).fundId);
+                if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: step.max, adding: false });
+                break;
+              }
+              case 'exchange':
+                await importInto(at(step.to), await exportFrom(at(step.from)));
+                break;
+              case 'export':
+                await exportFrom(at(step.at));
+                break;
+              case 'importOld': {
+                const b = bundles[step.pick % Math.max(bundles.length, 1)];
+                if (b) await importInto(at(step.to), b);
+                break;
+              }
+              case 'importOwn': {
+                const l = at(step.at);
+                const own = bundles.filter((b) => b.by === l.index);
+                await importInto(l, own[0] ?? (await exportFrom(l)));
+                break;
+              }
+            }
+            record();
+          }
+
+          // The final exchange: every laptop exports, every other imports — twice round.
+          for (let pass = 0; pass < 2; pass++)
+            for (const from of laptops) {
+              const b = await exportFrom(from);
+              for (const to of laptops) if (to !== from) await importInto(to, b);
+            }
+          record();
+
+          const [first, ...others] = laptops.map((l) => l.core);
+          if (!first) throw new Error('no laptops');
+          const tables = projectionSnapshot(first.ctx.db);
+          const events = eventKeys(first.ctx.db);
+          for (const c of others) {
+            expect(projectionSnapshot(c.ctx.db)).toEqual(tables);
+            expect(eventKeys(c.ctx.db)).toEqual(events);
+          }
+          for (const l of laptops) {
+            expect(verifyChain(l.core.ctx.db)).toEqual([]);
+            const held = new Set(eventKeys(l.core.ctx.db));
+            expect([...accepted].filter((k) => !held.has(k))).toEqual([]);
+            // What the laptop shows is what replaying its log gives, whichever path (incremental or rebuild) built it.
+            rebuildProjections(l.core.ctx.db);
+            expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
+          }
+          // Every laptop's own first-run events, trusts and changes are all there.
+          expect(events.length).toBe(accepted.size);
+        } finally {
+          laptops.forEach((l) => l.core.dispose());
+          rmSync(bundleDir, { recursive: true, force: true });
+        }
+      },
+    ),
+    { numRuns: 10 },
+  );
+  console.log(`sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core`);
+  expect(runs).toBe(10);
+});

@@ -1,0 +1,49 @@
+// Helpers for tests where several laptops exchange bundles: trusting, exporting, and comparing what
+// each laptop holds (every projection table, every event) independently of row order.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { projectionTables } from '../../electron/core/events/project';
+import type { TestCore } from './core';
+
+type Db = Database.Database;
+
+/** `who` trusts `whom`'s key, as a grants officer would after comparing fingerprints. */
+export async function trustLaptop(who: TestCore, whom: TestCore, name = 'Another laptop'): Promise<void> {
+  const { device } = await whom.call('session.current', {});
+  await who.call('devices.trust', { publicKey: device.publicKey, name });
+}
+
+/** Every projection table, each as its rows in canonical text, sorted: equal iff the tables hold the same rows. */
+export function projectionSnapshot(db: Db): Record<string, string[]> {
+  return Object.fromEntries(
+    projectionTables().map((t) => [
+      t,
+      db
+        .prepare(`SELECT * FROM ${t}`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
+}
+
+/** Every event as "device/seq/hash", sorted. */
+export function eventKeys(db: Db): string[] {
+  return db
+    .prepare<[], { device_id: string; seq: number; hash: string }>('SELECT device_id, seq, hash FROM events ORDER BY device_id, seq')
+    .all()
+    .map((r) => `${r.device_id}/${r.seq}/${r.hash}`);
+}
+
+export function countRows(db: Db, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+let bundleNumber = 0;
+
+/** Exports every event `core` holds to a new bundle in `dir`. */
+export async function exportBundleTo(core: TestCore, dir: string, label = 'laptop'): Promise<{ file: string; eventCount: number }> {
+  const file = join(dir, `${label}-${++bundleNumber}.gpbundle`);
+  const info = await core.call('bundles.export', { file });
+  return { file, eventCount: info.eventCount };
+}
