@@ -45,6 +45,11 @@ export const bundles = {
           .max(20)
           .optional(),
         passphrase: passphrase.optional(),
+        /** Only what this device lacks, by the last bundle received from it. */
+        for: z
+          .string()
+          .regex(/^[0-9a-f]{16}$/, 'Enter the other laptop’s device id: 16 letters and digits, as "device show" prints it')
+          .optional(),
       })
       .superRefine((x, ctx) => {
         const sealed = Boolean(x.to?.length || x.passphrase);

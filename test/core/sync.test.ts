@@ -153,3 +153,33 @@ test('trusting needs a real device key, and not this laptop’s own', async () =
   const { device } = await a.call('session.current', {});
   expect(await a.dispatch('devices.trust', { publicKey: device.publicKey })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 });
+
+test('exporting for a laptop leaves out what it has acknowledged, and the smaller bundle still links up', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await trust(office, panel);
+  await trust(panel, office);
+  await office.call('demo.load', {});
+  await panel.call('bundles.import', { file: await exportFrom(office, 'all.gpbundle') });
+  // The panel's bundle tells the office what the panel holds.
+  await office.call('bundles.import', { file: await exportFrom(panel, 'panel.gpbundle') });
+  const round = (await office.call('rounds.list', {}))[0]!;
+  await office.call('applications.withdraw', {
+    id: (await office.call('applications.list', { roundId: round.id, limit: 1 })).rows[0]!.id,
+    reason: 'Folded',
+  });
+  const panelId = panel.ctx.device.id;
+  const delta = await office.call('bundles.export', { file: join(tempDir(), 'delta.gpbundle'), for: panelId });
+  expect(delta.eventCount).toBe(1);
+  const top = (office.ctx.db.prepare('SELECT max(seq) AS n FROM events WHERE device_id = ?').get(office.ctx.device.id) as { n: number }).n;
+  expect(delta.devices).toEqual([
+    { deviceId: office.ctx.device.id, fromSeq: top, toSeq: top, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  ]);
+  const result = await panel.call('bundles.import', { file: delta.file });
+  expect(result).toMatchObject({ newEvents: 1, gaps: [] });
+  expect(snapshot(panel)).toEqual(snapshot(office));
+  expect(await office.dispatch('bundles.export', { file: join(tempDir(), 'x.gpbundle'), for: 'ffffffffffffffff' })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+});

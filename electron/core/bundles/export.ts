@@ -53,7 +53,25 @@ export function knownSeqs(ctx: CoreContext): Record<string, number> {
 }
 
 /** Writes every event; sealed, the bundle also carries the contact details the events refer to. */
-export async function exportBundle(ctx: CoreContext, outFile: string, seal?: SealTarget): Promise<BundleSummary> {
+/**
+ * What a laptop already has, by its own word: the `knows` of the last bundle received from it.
+ * Exporting for it leaves those events out.
+ */
+export function acknowledgedBy(ctx: CoreContext, deviceId: string): Record<string, number> {
+  const row = ctx.db
+    .prepare<[string], { knows: string }>('SELECT knows FROM bundle_imports WHERE exporter_device = ? ORDER BY id DESC LIMIT 1')
+    .get(deviceId);
+  if (!row) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `No bundle from device ${deviceId} has been imported here, so GrantPanel cannot tell what it lacks — export everything instead`,
+    );
+  }
+  return JSON.parse(row.knows) as Record<string, number>;
+}
+
+export async function exportBundle(ctx: CoreContext, outFile: string, seal?: SealTarget, forDevice?: string): Promise<BundleSummary> {
+  const skip = forDevice ? acknowledgedBy(ctx, forDevice) : {};
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
   if (existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
@@ -70,6 +88,7 @@ export async function exportBundle(ctx: CoreContext, outFile: string, seal?: Sea
       let chunk: string[] = [];
       let current = undefined as BundleManifest['devices'][number] | undefined;
       for (const row of ctx.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY device_id, seq').iterate()) {
+        if (row.seq <= (skip[row.device_id] ?? 0)) continue;
         const line = eventLine(row);
         hash.update(line);
         chunk.push(line);

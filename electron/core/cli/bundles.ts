@@ -31,15 +31,21 @@ function describe(info: BundleInfo): string {
 
 export const exportBundleCommand: Command = {
   words: ['export-bundle'],
-  synopsis: 'export-bundle --out FILE [--to KEY … | --passphrase-file F]',
+  synopsis: 'export-bundle --out FILE [--for DEVICE] [--to KEY … | --passphrase-file F]',
   summary: 'Write every event this laptop holds to a signed bundle file',
   usage: [
     'grantpanel export-bundle --out FILE.gpbundle',
     'grantpanel export-bundle --out FILE.gpbundle.age (--to OFFICE_KEY … | --passphrase-file FILE)',
   ],
-  options: { out: { type: 'string' }, to: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' } },
+  options: {
+    out: { type: 'string' },
+    for: { type: 'string' },
+    to: { type: 'string', multiple: true },
+    'passphrase-file': { type: 'string' },
+  },
   optionHelp: [
     ['--out FILE', 'The bundle file to write (it must not exist yet; .gpbundle, or .gpbundle.age when sealed)'],
+    ['--for DEVICE', 'Only what that laptop lacks, judged by the last bundle imported from it'],
     ['--to KEY', 'Seal it with age to this office key (age1…, from "device show" on that laptop); repeat for several'],
     ['--passphrase-file F', 'Seal it with the passphrase in this file instead (its first line)'],
   ],
@@ -61,6 +67,7 @@ export const exportBundleCommand: Command = {
     const info = await call('bundles.export', {
       file: resolve(io.cwd ?? process.cwd(), String(values.out)),
       ...(to.length ? { to } : {}),
+      ...(typeof values.for === 'string' ? { for: values.for } : {}),
       ...passphraseFrom(values, io),
     });
     io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'event')}.\n${describe(info)}\n`);

@@ -23,10 +23,10 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
 }
 
 export const bundleHandlers: Handlers<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'devices.trust'> = {
-  'bundles.export': async ({ file, to, passphrase }, ctx) => {
+  'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
     const seal = to?.length ? { recipients: to } : passphrase ? { passphrase } : undefined;
-    return info(ctx, await exportBundle(ctx, file, seal));
+    return info(ctx, await exportBundle(ctx, file, seal, forDevice));
   },
   'bundles.verify': async ({ file, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');

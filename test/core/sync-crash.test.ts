@@ -1,0 +1,200 @@
+// Crash safety of bundle import: the built `grantpanel import-bundle` runs in a child process on a
+// fresh copy of a laptop's data folder and is killed (SIGKILL, no chance to clean up) at a random
+// moment within the import. Whatever the moment, the database must pass SQLite's integrity check and
+// hold the bundle wholly or not at all — events, tables and the import ledger agreeing — and a normal
+// import afterwards must complete with the full result.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { makeCore, tempDir } from '../support/core';
+import { b64, templateRow, toCsv } from '../support/csv';
+import { countRows, exportBundleTo, trustLaptop } from '../support/laptops';
+import { verifyChain } from '../../electron/core/events/verify';
+
+const CLI = resolve('dist/cli.cjs');
+const BULK_APPLICATIONS = 2500;
+const KILLS = 20;
+
+interface Fixture {
+  work: string;
+  bundle: string;
+  bundleEvents: number;
+  senderApplications: number;
+  /** The receiving laptop's data folder after it trusted the sender, never opened again. */
+  pristine: string;
+  eventsBefore: number;
+  applicationsBefore: number;
+}
+let fx: Fixture;
+
+function copyDataDir(from: string, to: string): void {
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  // grantpanel.sqlite, its -wal and -shm if present, device-key.json: the folder's files as they are.
+  for (const name of readdirSync(from)) copyFileSync(join(from, name), join(to, name));
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ms: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], killAfterMs?: number): Promise<Run> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, ms: performance.now() - started, stdout, stderr });
+    });
+  });
+}
+
+const stale = () =>
+  'If dist/cli.cjs is older than the sources, run "npm run build" (npm test does) — this test drives the built grantpanel command.';
+
+interface State {
+  integrity: string;
+  events: number;
+  applications: number;
+  ledger: number;
+}
+
+/** Opens the data folder's database as SQLite itself would after a crash (recovering the WAL). */
+function inspect(dataDir: string): State {
+  const db = new Database(join(dataDir, 'grantpanel.sqlite'));
+  try {
+    return {
+      integrity: String(db.pragma('integrity_check', { simple: true })),
+      events: countRows(db, 'events'),
+      applications: countRows(db, 'applications'),
+      ledger: countRows(db, 'bundle_imports'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const walBytes = (dataDir: string) => {
+  const wal = join(dataDir, 'grantpanel.sqlite-wal');
+  return existsSync(wal) ? statSync(wal).size : 0;
+};
+
+beforeAll(async () => {
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: run "npm run build" first (npm test does) — this test drives the built grantpanel command`);
+  const work = tempDir('grantpanel-crash-');
+  const sender = makeCore(join(work, 'sender'));
+  try {
+    await sender.call('demo.load', {});
+    const round = await sender.call('rounds.create', {
+      fundId: 'acf',
+      planId: 'pcp-2025-2029',
+      name: 'Bulk round',
+      opens: '2026-11-01',
+      closes: '2026-12-31',
+    });
+    const rows = Array.from({ length: BULK_APPLICATIONS }, (_, i) =>
+      templateRow({ 'Organisation name': `Bulk Group ${i}`, 'Project title': `Bulk project ${i}` }),
+    );
+    const imported = await sender.call('imports.commit', { roundId: round.id, fileName: 'bulk.csv', contentBase64: b64(toCsv(rows)) });
+    expect(imported.imported).toBe(BULK_APPLICATIONS);
+    const { file, eventCount } = await exportBundleTo(sender, work, 'sender');
+    const pristine = join(work, 'pristine');
+    const receiver = makeCore(pristine);
+    await trustLaptop(receiver, sender, 'Sending laptop');
+    fx = {
+      work,
+      bundle: file,
+      bundleEvents: eventCount,
+      senderApplications: countRows(sender.ctx.db, 'applications'),
+      pristine,
+      eventsBefore: countRows(receiver.ctx.db, 'events'),
+      applicationsBefore: countRows(receiver.ctx.db, 'applications'),
+    };
+    receiver.close();
+  } finally {
+    sender.close();
+  }
+});
+
+afterAll(() => {
+  if (fx) rmSync(fx.work, { recursive: true, force: true });
+});
+
+test('killing import-bundle at any moment leaves the bundle wholly applied or not at all, and a later import completes', async () => {
+  const full = { events: fx.eventsBefore + fx.bundleEvents, applications: fx.senderApplications, ledger: 1 };
+  const none = { events: fx.eventsBefore, applications: fx.applicationsBefore, ledger: 0 };
+
+  // One uninterrupted import, to learn how long it takes, and one command that only opens the data folder.
+  const measureDir = join(fx.work, 'measure');
+  copyDataDir(fx.pristine, measureDir);
+  const opening = await cli(['--data-dir', measureDir, 'device', 'show']);
+  expect(opening.code, `device show failed: ${opening.stderr} ${stale()}`).toBe(0);
+  const whole = await cli(['--data-dir', measureDir, 'import-bundle', fx.bundle]);
+  expect(whole.code, `an uninterrupted import failed: ${whole.stderr} ${stale()}`).toBe(0);
+  expect(inspect(measureDir)).toEqual({ integrity: 'ok', ...full });
+  const window = whole.ms * 1.1;
+
+  const outcomes = { finishedBeforeKill: 0, killedAfterCommit: 0, killedMidImport: 0, killedWhileOpening: 0, uncommittedPagesOnDisk: 0 };
+  let normalImportMs = 0;
+  for (let i = 0; i < KILLS; i++) {
+    const dir = join(fx.work, `kill-${i}`);
+    copyDataDir(fx.pristine, dir);
+    // Spread the kills evenly across the import's duration, each at a random point in its slot.
+    const delay = ((i + Math.random()) / KILLS) * window;
+    const run = await cli(['--data-dir', dir, 'import-bundle', fx.bundle], delay);
+    const wal = walBytes(dir);
+    const state = inspect(dir);
+    const label = `kill ${i} after ${delay.toFixed(0)} ms (exit ${run.code}, signal ${run.signal}): ${run.stderr}`;
+    expect(state.integrity, label).toBe('ok');
+    const applied = state.events !== fx.eventsBefore;
+    expect({ ...state, integrity: undefined }, label).toEqual({ integrity: undefined, ...(applied ? full : none) });
+    if (run.signal === null) {
+      expect(run.code, label).toBe(0);
+      expect(applied, label).toBe(true);
+      outcomes.finishedBeforeKill++;
+    } else if (applied) outcomes.killedAfterCommit++;
+    else if (delay >= opening.ms) outcomes.killedMidImport++;
+    else outcomes.killedWhileOpening++;
+    if (!applied && wal > 0) outcomes.uncommittedPagesOnDisk++;
+
+    // Afterwards, an ordinary import completes and gives the full result.
+    const started = performance.now();
+    const core = makeCore(dir);
+    try {
+      const result = await core.call('bundles.import', { file: fx.bundle });
+      expect(result, label).toMatchObject({
+        newEvents: applied ? 0 : fx.bundleEvents,
+        knownEvents: applied ? fx.bundleEvents : 0,
+        gaps: [],
+      });
+      expect(countRows(core.ctx.db, 'events'), label).toBe(full.events);
+      expect(countRows(core.ctx.db, 'applications'), label).toBe(full.applications);
+      expect(countRows(core.ctx.db, 'bundle_imports'), label).toBe(applied ? 2 : 1);
+      expect(verifyChain(core.ctx.db), label).toEqual([]);
+      expect(core.ctx.db.inTransaction).toBe(false);
+    } finally {
+      core.dispose();
+    }
+    normalImportMs += performance.now() - started;
+  }
+  console.log(
+    `sync-crash: bundle of ${fx.bundleEvents} events; opening the data folder takes ${opening.ms.toFixed(0)} ms, ` +
+      `an uninterrupted import-bundle ${whole.ms.toFixed(0)} ms, an in-process import ${(normalImportMs / KILLS).toFixed(0)} ms. ` +
+      `${KILLS} kills: ${JSON.stringify(outcomes)}`,
+  );
+  // The kills must have exercised the dangerous part: some landed mid-import, with uncommitted pages written to disk.
+  expect(outcomes.killedMidImport).toBeGreaterThan(0);
+  expect(outcomes.uncommittedPagesOnDisk).toBeGreaterThan(0);
+});
