@@ -23,7 +23,12 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
   esbuild({
     ...common,
-    entryPoints: { cli: 'electron/core/cli.ts', serve: 'electron/core/serve.ts', bench: 'scripts/bench.ts' },
+    entryPoints: {
+      cli: 'electron/core/cli.ts',
+      serve: 'electron/core/serve.ts',
+      bench: 'scripts/bench.ts',
+      'bench-bundles': 'scripts/bench-bundles.ts',
+    },
     outExtension: { '.js': '.cjs' },
     outdir: 'dist',
   }),

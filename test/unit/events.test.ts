@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../shared/events/canonical';
-import { GENESIS_HASH, canonicalEvent, eventHash, sealEvent } from '../../shared/events/event';
+import { GENESIS_HASH, canonicalEvent, eventHash, sealEvent, sha256Hex } from '../../shared/events/event';
 import { decodeHlc, encodeHlc, receive, tick } from '../../shared/events/hlc';
 import { personalDigest, personalRecordIsIntact } from '../../shared/events/personal';
 
@@ -69,4 +69,9 @@ test('a personal record is intact only with its own salt and details', () => {
   expect(personalRecordIsIntact({ digest, salt, body: { ...body, contactEmail: 'other@example.org' } })).toBe(false);
   expect(personalRecordIsIntact({ digest, salt: salt.replace('0', '1'), body })).toBe(false);
   expect(personalRecordIsIntact({ digest, salt: 'short', body })).toBe(false);
+});
+
+test('the native hash the core uses gives exactly the shared pure-JS hash', async () => {
+  const { nativeSha256Hex } = await import('../../electron/core/events/hash');
+  fc.assert(fc.property(fc.string(), (text) => nativeSha256Hex(text) === sha256Hex(text)));
 });

@@ -1,6 +1,7 @@
 // Reading and checking a bundle without importing it: the zip holds exactly the three files,
 // the manifest is well-formed and signed by the device it names, and every event line is valid,
 // hashes to itself, links to the one before it, and adds up to the manifest's count and SHA-256.
+import { nativeSha256Hex } from '../events/hash';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { DomainError } from '../../../shared/contract/result';
@@ -138,7 +139,8 @@ async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEven
       }
       if (`${canonicalJson(event)}` !== line) throw bundleRefused(`${where} is not written in canonical form`);
       const { hash: stated, prevHash, ...body } = event;
-      if (eventHash(body, prevHash) !== stated) throw bundleRefused(`${where} does not match its own hash — it was changed`);
+      if (eventHash(body, prevHash, undefined, nativeSha256Hex) !== stated)
+        throw bundleRefused(`${where} does not match its own hash — it was changed`);
       const range = ranges.get(event.deviceId);
       if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
         throw bundleRefused(`${where} is outside the ranges the manifest lists`);

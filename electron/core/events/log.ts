@@ -1,5 +1,6 @@
 // Appending to the event log: gapless seq per device, HLC time, hash chain — and the projection
 // applied in the same transaction, so tables never disagree with the log.
+import { nativeSha256Hex } from './hash';
 import type { Db } from '../db/open';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent, type StoredEvent } from '../../../shared/events/event';
@@ -68,7 +69,7 @@ export class EventLog {
       entity,
       payload: JSON.parse(payloadJson) as unknown,
     };
-    const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson);
+    const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson, nativeSha256Hex);
     this.insert.run({ ...event, payload: payloadJson });
     project(this.db, event);
     return event;

@@ -1,4 +1,5 @@
 // Chain verification: recompute every event's hash and check each links to the one before.
+import { nativeSha256Hex } from './hash';
 import type { Db } from '../db/open';
 import { GENESIS_HASH, eventHash } from '../../../shared/events/event';
 import { eventFromRow, type EventRow } from './log';
@@ -25,7 +26,7 @@ export function verifyChain(db: Db): ChainProblem[] {
     if (row.prev_hash !== prevHash) problems.push({ ...at, problem: 'does not link to the event before it' });
     let computed: string;
     try {
-      computed = eventHash(eventFromRow(row), row.prev_hash);
+      computed = eventHash(eventFromRow(row), row.prev_hash, row.payload, nativeSha256Hex);
     } catch {
       computed = 'unreadable';
     }
