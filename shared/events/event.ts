@@ -29,6 +29,12 @@ export function canonicalEvent(body: EventBody, prevHash: string, payloadJson = 
   return `{"actor":${c(body.actor)},"deviceId":${c(body.deviceId)},"entity":${c(body.entity)},"hlc":${c(body.hlc)},"payload":${payloadJson},"prevHash":${c(prevHash)},"seq":${c(body.seq)},"type":${c(body.type)}}`;
 }
 
+/** A stored event, hash included, in canonical form: one line of a bundle's events file. */
+export function canonicalStoredEvent(e: StoredEvent, payloadJson = canonicalJson(e.payload)): string {
+  const c = canonicalJson;
+  return `{"actor":${c(e.actor)},"deviceId":${c(e.deviceId)},"entity":${c(e.entity)},"hash":${c(e.hash)},"hlc":${c(e.hlc)},"payload":${payloadJson},"prevHash":${c(e.prevHash)},"seq":${c(e.seq)},"type":${c(e.type)}}`;
+}
+
 /** SHA-256 of UTF-8 text, as lower-case hex. */
 export type Sha256Hex = (text: string) => string;
 

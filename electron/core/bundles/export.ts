@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { canonicalJson } from '../../../shared/events/canonical';
+import { canonicalStoredEvent } from '../../../shared/events/event';
 import { DomainError } from '../../../shared/contract/result';
 import {
   BUNDLE_FORMAT,
@@ -23,10 +24,20 @@ import { writeZip } from './zip';
 import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
 
-/** One event as a line of events.ndjson: RFC 8785 key order, the stored payload text as is. */
+/** One event as a line of events.ndjson: canonical, the stored payload text as is. */
 export function eventLine(r: EventRow): string {
-  const c = canonicalJson;
-  return `{"actor":${c(r.actor)},"deviceId":${c(r.device_id)},"entity":${c(r.entity)},"hash":${c(r.hash)},"hlc":${c(r.hlc)},"payload":${r.payload},"prevHash":${c(r.prev_hash)},"seq":${r.seq},"type":${c(r.type)}}\n`;
+  const event = {
+    deviceId: r.device_id,
+    seq: r.seq,
+    hlc: r.hlc,
+    actor: r.actor,
+    type: r.type,
+    entity: r.entity,
+    payload: null,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+  return `${canonicalStoredEvent(event, r.payload)}\n`;
 }
 
 /** What this laptop holds of each device's log, contiguous from its first event. */

@@ -4,7 +4,6 @@
 // bundle, and the projections are brought up to date in clock order. The bundle is recorded in the
 // import ledger. Any failure rolls everything back: the database is exactly as it was.
 import { DomainError } from '../../../shared/contract/result';
-import { canonicalJson } from '../../../shared/events/canonical';
 import { MAX_DRIFT_MS } from '../../../shared/events/hlc';
 import type { BundleEvent } from '../../../shared/formats/bundle';
 import type { CoreContext } from '../context';
@@ -70,7 +69,7 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
         db.exec('BEGIN IMMEDIATE');
         open = true;
       },
-      event(e: BundleEvent) {
+      event(e: BundleEvent, payloadJson: string) {
         const mine = held.get(e.deviceId, e.seq);
         if (mine) {
           if (mine.hash !== e.hash) {
@@ -95,7 +94,7 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
             'BUNDLE_INVALID',
             `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
           );
-        insert.run({ ...e, payload: canonicalJson(e.payload) });
+        insert.run({ ...e, payload: payloadJson });
         arrived.push({ deviceId: e.deviceId, seq: e.seq, hlc: e.hlc });
       },
     });

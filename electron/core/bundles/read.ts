@@ -5,7 +5,7 @@ import { nativeSha256Hex } from '../events/hash';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { DomainError } from '../../../shared/contract/result';
-import { GENESIS_HASH, eventHash } from '../../../shared/events/event';
+import { GENESIS_HASH, canonicalStoredEvent, eventHash } from '../../../shared/events/event';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { personalRecordIsIntact, type PersonalRecord } from '../../../shared/events/personal';
 import {
@@ -58,8 +58,8 @@ export interface ReadHooks {
   personal?(record: PersonalRecord): void;
   /** Called once the signature is good, before any event is read (an import checks trust here). */
   signed?(summary: BundleSummary): void;
-  /** Called with each event once it is checked; an import inserts it. */
-  event?(event: BundleEvent): void;
+  /** Called with each event once it is checked (and its payload's canonical text); an import inserts it. */
+  event?(event: BundleEvent, payloadJson: string): void;
 }
 
 export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<BundleSummary> {
@@ -114,7 +114,11 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
   }
 }
 
-async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEvent?: (event: BundleEvent) => void): Promise<void> {
+async function checkEvents(
+  entry: ZipEntryInfo,
+  manifest: BundleManifest,
+  onEvent?: (event: BundleEvent, payloadJson: string) => void,
+): Promise<void> {
   const hash = createHash('sha256');
   const ranges = new Map(manifest.devices.map((d) => [d.deviceId, d]));
   const heads = new Map<string, { seq: number; hash: string }>();
@@ -137,9 +141,11 @@ async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEven
       } catch {
         throw bundleRefused(`${where} is not a valid GrantPanel event`);
       }
-      if (`${canonicalJson(event)}` !== line) throw bundleRefused(`${where} is not written in canonical form`);
+      // The payload is canonicalised once: for the line check, the hash and the insert alike.
+      const payloadJson = canonicalJson(event.payload);
+      if (canonicalStoredEvent(event, payloadJson) !== line) throw bundleRefused(`${where} is not written in canonical form`);
       const { hash: stated, prevHash, ...body } = event;
-      if (eventHash(body, prevHash, undefined, nativeSha256Hex) !== stated)
+      if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated)
         throw bundleRefused(`${where} does not match its own hash — it was changed`);
       const range = ranges.get(event.deviceId);
       if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
@@ -151,7 +157,7 @@ async function checkEvents(entry: ZipEntryInfo, manifest: BundleManifest, onEven
       if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
         throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
       heads.set(event.deviceId, { seq: event.seq, hash: stated });
-      onEvent?.(event);
+      onEvent?.(event, payloadJson);
     }
   } finally {
     // Stop reading, and keep whatever the zip library still has to say from escaping.
