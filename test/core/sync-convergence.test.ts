@@ -5,11 +5,14 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
 import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
+
+type Db = Database.Database;
 
 const LAPTOPS = 3;
 const FUNDS = [
@@ -58,6 +61,38 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('importOwn' as const), at: laptopIndex }) },
 );
 
+const ids = (db: Db, sql: string) =>
+  db
+    .prepare<[], { id: string }>(sql)
+    .all()
+    .map((r) => r.id)
+    .sort();
+
+/**
+ * The tables say what the log says: every application received is there, withdrawn iff a withdrawal
+ * arrived, under its own reference or that marked with its laptop (ACF-2026-0001-1A2B), references
+ * unique; every round and area saved is there; each fund as its latest saving (in clock order) left it.
+ */
+function expectTablesFollowLog(db: Db): void {
+  const payloadIds = (type: string) => ids(db, `SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE type = '${type}'`);
+  expect(ids(db, 'SELECT id FROM applications')).toEqual(payloadIds('application.received'));
+  expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(payloadIds('application.withdrawn'));
+  expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.saved'));
+  expect(ids(db, 'SELECT id FROM areas')).toEqual(payloadIds('area.saved'));
+  const references = db
+    .prepare<[], { reference: string; given: string; device: string }>(
+      `SELECT a.reference, json_extract(e.payload, '$.reference') AS given, e.device_id AS device
+         FROM applications a JOIN events e ON e.type = 'application.received' AND json_extract(e.payload, '$.id') = a.id`,
+    )
+    .all();
+  for (const r of references) expect([r.given, `${r.given}-${r.device.slice(0, 4).toUpperCase()}`]).toContain(r.reference);
+  const latest = db.prepare<[string], { max: number | null }>(
+    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? ORDER BY hlc DESC, device_id DESC, seq DESC LIMIT 1",
+  );
+  for (const f of db.prepare<[], { id: string; max: number | null }>('SELECT id, max_award_pence AS max FROM funds').all())
+    expect(f.max, `fund ${f.id}`).toBe(latest.get(`fund:${f.id}`)?.max ?? null);
+}
+
 interface Laptop {
   index: number;
   core: TestCore;
@@ -77,11 +112,13 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
   let stepsRun = 0;
   let imports = 0;
   let refused = 0;
+  let clashes = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
       fc.array(stepArb, { minLength: 10, maxLength: 20 }),
-      async (skews, steps) => {
+      fc.boolean(),
+      async (skews, steps, sharedRound) => {
         runs++;
         const bundleDir = tempDir('grantpanel-bundles-');
         const laptops: Laptop[] = skews.map((skew, index) => ({
@@ -134,6 +171,20 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
           };
 
           for (const a of laptops) for (const b of laptops) if (a !== b) await trustLaptop(a.core, b.core, `Laptop ${b.index}`);
+          // Often the office opens a round and every laptop has it before work starts, so laptops
+          // number applications alike (ACF-2026-0001 on each) and the clash must settle the same everywhere.
+          if (sharedRound) {
+            const office = at(0);
+            await office.core.call('rounds.create', {
+              fundId: 'acf',
+              planId: 'pcp-2025-2029',
+              name: 'Shared round',
+              opens: '2026-11-01',
+              closes: '2026-12-31',
+            });
+            const b = await exportFrom(office);
+            for (const l of laptops) if (l !== office) await importInto(l, b);
+          }
           record();
 
           for (const step of steps) {
@@ -246,8 +297,14 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             rebuildProjections(l.core.ctx.db);
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
+          expectTablesFollowLog(first.ctx.db);
           // Every laptop's own first-run events, trusts and changes are all there.
           expect(events.length).toBe(accepted.size);
+          // References two laptops gave alike are settled the same everywhere (ACF-2026-0001-1A2B).
+          clashes += first.ctx.db
+            .prepare<[], { reference: string }>('SELECT reference FROM applications')
+            .all()
+            .filter((a) => /^[A-Z]+-\d{4}-\d{4}-[0-9A-F]{4}$/.test(a.reference)).length;
         } finally {
           laptops.forEach((l) => l.core.dispose());
           rmSync(bundleDir, { recursive: true, force: true });
@@ -256,6 +313,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
     ),
     { numRuns: 10 },
   );
-  console.log(`sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core`);
+  console.log(
+    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled`,
+  );
   expect(runs).toBe(10);
 });

@@ -15,7 +15,7 @@ import { verifyChain } from '../../electron/core/events/verify';
 
 // GRANTPANEL_TEST_CLI points the test at another build of the command (default: the one npm run build makes).
 const CLI = resolve(process.env.GRANTPANEL_TEST_CLI ?? 'dist/cli.cjs');
-const BULK_APPLICATIONS = 600;
+const BULK_APPLICATIONS = 800;
 // Long texts make each event a few kilobytes, so an import outgrows SQLite's page cache and writes
 // uncommitted pages to the WAL before it commits: the state a crash must not expose.
 const LONG_TEXT = 'Weekly sessions run by local volunteers with the neighbourhood policing team. '.repeat(38);
@@ -32,6 +32,7 @@ interface Fixture {
   applicationsBefore: number;
 }
 let fx: Fixture;
+let work: string | undefined;
 
 function copyDataDir(from: string, to: string): void {
   mkdirSync(to, { recursive: true, mode: 0o700 });
@@ -93,8 +94,16 @@ function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes
   });
 }
 
-const stale = () =>
-  'If dist/cli.cjs is older than the sources, run "npm run build" (npm test does) — this test drives the built grantpanel command.';
+/** Why the built command may disagree with the sources: the newest source changed after it was built. */
+function stale(): string {
+  const built = statSync(CLI).mtimeMs;
+  const newer = ['electron', 'shared'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).mtimeMs > built),
+  );
+  return newer.length === 0
+    ? ''
+    : `(${CLI} is older than ${newer.length} source files, like ${newer[0]}: run "npm run build" — npm test does — and try again)`;
+}
 
 interface State {
   integrity: string;
@@ -121,7 +130,7 @@ function inspect(dataDir: string): State {
 beforeAll(async () => {
   if (!existsSync(CLI))
     throw new Error(`${CLI} is missing: run "npm run build" first (npm test does) — this test drives the built grantpanel command`);
-  const work = tempDir('grantpanel-crash-');
+  work = tempDir('grantpanel-crash-');
   const sender = makeCore(join(work, 'sender'));
   try {
     await sender.call('demo.load', {});
@@ -162,7 +171,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (fx) rmSync(fx.work, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 test('killing import-bundle at any moment leaves the bundle wholly applied or not at all, and a later import completes', async () => {
