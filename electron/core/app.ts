@@ -90,8 +90,14 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
   } catch (error) {
     if (error instanceof DomainError)
       return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    if ((error as { code?: string }).code === 'SQLITE_READONLY')
-      return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
+    const sqlite = (error as { code?: string }).code;
+    if (sqlite === 'SQLITE_READONLY') return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
+    if (sqlite === 'SQLITE_FULL') {
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'The disk is full, so nothing was saved. Free some space on this laptop and try again.' },
+      };
+    }
     logError(`${method} failed: ${(error as Error).name}: ${(error as Error).message}`);
     return {
       ok: false,

@@ -71,14 +71,15 @@ const ids = (db: Db, sql: string) =>
 /**
  * The tables say what the log says: every application received is there, withdrawn iff a withdrawal
  * arrived, under its own reference or that marked with its laptop (ACF-2026-0001-1A2B), references
- * unique; every round and area saved is there; each fund as its latest saving (in clock order) left it.
+ * unique; every round and area saved or seeded is there; each fund as its latest saving (in clock
+ * order) left it, or its first seed where it was never saved.
  */
 function expectTablesFollowLog(db: Db): void {
   const payloadIds = (type: string) => ids(db, `SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE type = '${type}'`);
   expect(ids(db, 'SELECT id FROM applications')).toEqual(payloadIds('application.received'));
   expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(payloadIds('application.withdrawn'));
   expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.saved'));
-  expect(ids(db, 'SELECT id FROM areas')).toEqual(payloadIds('area.saved'));
+  expect(ids(db, 'SELECT id FROM areas')).toEqual([...new Set([...payloadIds('area.saved'), ...payloadIds('area.seeded')])].sort());
   const references = db
     .prepare<[], { reference: string; given: string; device: string }>(
       `SELECT a.reference, json_extract(e.payload, '$.reference') AS given, e.device_id AS device
@@ -86,11 +87,17 @@ function expectTablesFollowLog(db: Db): void {
     )
     .all();
   for (const r of references) expect([r.given, `${r.given}-${r.device.slice(0, 4).toUpperCase()}`]).toContain(r.reference);
+  // The latest save wins; with none, the first seed (later seeds only fill what is missing).
   const latest = db.prepare<[string], { max: number | null }>(
-    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? ORDER BY hlc DESC, device_id DESC, seq DESC LIMIT 1",
+    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? AND type = 'fund.saved' ORDER BY hlc DESC, device_id DESC, seq DESC LIMIT 1",
   );
-  for (const f of db.prepare<[], { id: string; max: number | null }>('SELECT id, max_award_pence AS max FROM funds').all())
-    expect(f.max, `fund ${f.id}`).toBe(latest.get(`fund:${f.id}`)?.max ?? null);
+  const firstSeed = db.prepare<[string], { max: number | null }>(
+    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? AND type = 'fund.seeded' ORDER BY hlc, device_id, seq LIMIT 1",
+  );
+  for (const f of db.prepare<[], { id: string; max: number | null }>('SELECT id, max_award_pence AS max FROM funds').all()) {
+    const decided = latest.get(`fund:${f.id}`) ?? firstSeed.get(`fund:${f.id}`);
+    expect(f.max, `fund ${f.id}`).toBe(decided?.max ?? null);
+  }
 }
 
 interface Laptop {

@@ -183,3 +183,17 @@ test('exporting for a laptop leaves out what it has acknowledged, and the smalle
     error: { code: 'NOT_FOUND' },
   });
 });
+
+test('a laptop set up later never undoes catalogue edits made earlier elsewhere', async () => {
+  const office = laptop();
+  const acf = (await office.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
+  await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000 });
+  const newcomer = laptop(); // seeds its catalogue now, after the office's edit
+  await trust(office, newcomer);
+  await trust(newcomer, office);
+  await office.call('bundles.import', { file: await exportFrom(newcomer, 'new.gpbundle') });
+  await newcomer.call('bundles.import', { file: await exportFrom(office, 'office.gpbundle') });
+  for (const c of [office, newcomer])
+    expect((await c.call('catalogue.funds', {})).find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+  expect(snapshot(office)).toEqual(snapshot(newcomer));
+});

@@ -75,3 +75,15 @@ test('the native hash the core uses gives exactly the shared pure-JS hash', asyn
   const { nativeSha256Hex } = await import('../../electron/core/events/hash');
   fc.assert(fc.property(fc.string(), (text) => nativeSha256Hex(text) === sha256Hex(text)));
 });
+
+test('past 65,535 events in one millisecond the clock moves on, so stamps keep sorting as strings', () => {
+  let h = { millis: 1_800_000_000_000, counter: 0xfffe };
+  const stamps = [encodeHlc(h)];
+  for (let i = 0; i < 3; i++) {
+    h = tick(h, 1_800_000_000_000);
+    stamps.push(encodeHlc(h));
+  }
+  expect(stamps).toEqual([...stamps].sort());
+  expect(new Set(stamps).size).toBe(4);
+  expect(h).toEqual({ millis: 1_800_000_000_001, counter: 1 });
+});

@@ -51,6 +51,22 @@ function signerOf(manifest: BundleManifest): { deviceId: string; fingerprint: st
   return { deviceId: id, fingerprint, publicKey };
 }
 
+/** An error from a caller's hook (an import's insert, say): passed on as it is, never taken for damage. */
+class HookFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function guarded<A extends unknown[]>(hook: ((...args: A) => void) | undefined): ((...args: A) => void) | undefined {
+  if (!hook) return undefined;
+  return (...args: A) => {
+    try {
+      hook(...args);
+    } catch (error) {
+      throw new HookFailure(error);
+    }
+  };
+}
+
 export interface ReadHooks {
   /** True when the bundle arrived sealed (only then may it carry personal data). */
   sealed?: boolean;
@@ -101,11 +117,12 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
     // Contact details travel only sealed: an open bundle carrying them was not made by GrantPanel.
     if (manifest.personal && !hooks.sealed) throw bundleRefused('it carries applicants’ contact details without being sealed');
     const summary = { file, manifest, trustedComment, signer: { deviceId: signer.deviceId, fingerprint: signer.fingerprint } };
-    hooks.signed?.(summary);
-    await checkEvents(entry(EVENTS_FILE), manifest, hooks.event);
-    if (manifest.personal) await checkPersonal(entry(PERSONAL_FILE), manifest.personal, hooks.personal);
+    guarded(hooks.signed)?.(summary);
+    await checkEvents(entry(EVENTS_FILE), manifest, guarded(hooks.event));
+    if (manifest.personal) await checkPersonal(entry(PERSONAL_FILE), manifest.personal, guarded(hooks.personal));
     return summary;
   } catch (error) {
+    if (error instanceof HookFailure) throw error.error;
     // The zip library and zlib find damage only as they read: any of theirs is a damaged file.
     if (error instanceof DomainError) throw error;
     throw bundleRefused(`the file is damaged (${(error as Error).message})`);

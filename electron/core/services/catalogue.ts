@@ -3,12 +3,26 @@ import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers, type Person } from '../context';
-import { registerProjection } from '../events/project';
+import { project, registerProjection } from '../events/project';
+import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 
+/**
+ * Seeds fill only what is missing: a laptop set up today seeds the catalogue with today's clock,
+ * and its seed must never undo an edit made earlier on another laptop.
+ */
+const seeded = (type: 'fund' | 'area' | 'plan', table: string) => (db: Db, e: StoredEvent) => {
+  const id = (e.payload as { id: string }).id;
+  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return;
+  project(db, { ...e, type: `${type}.saved` });
+};
+
 registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
+  'fund.seeded': seeded('fund', 'funds'),
+  'area.seeded': seeded('area', 'areas'),
+  'plan.seeded': seeded('plan', 'plans'),
   'person.added': (db, e) => {
     const p = e.payload as Person;
     statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
@@ -57,9 +71,9 @@ export function seedIfEmpty(ctx: CoreContext): void {
     const actor = ctx.person.id;
     if (!known) ctx.log.append(actor, 'person.added', `person:${ctx.person.id}`, ctx.person);
     if (seeded) return;
-    for (const f of SEED_FUNDS) ctx.log.append(actor, 'fund.saved', `fund:${f.id}`, f);
-    for (const a of SEED_AREAS) ctx.log.append(actor, 'area.saved', `area:${a.id}`, a);
-    for (const p of SEED_PLANS) ctx.log.append(actor, 'plan.saved', `plan:${p.id}`, p);
+    for (const f of SEED_FUNDS) ctx.log.append(actor, 'fund.seeded', `fund:${f.id}`, f);
+    for (const a of SEED_AREAS) ctx.log.append(actor, 'area.seeded', `area:${a.id}`, a);
+    for (const p of SEED_PLANS) ctx.log.append(actor, 'plan.seeded', `plan:${p.id}`, p);
   });
 }
 
