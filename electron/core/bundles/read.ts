@@ -140,48 +140,33 @@ async function checkEvents(
   const ranges = new Map(manifest.devices.map((d) => [d.deviceId, d]));
   const heads = new Map<string, { seq: number; hash: string }>();
   let count = 0;
-  const stream = await entry.open();
-  stream.on('data', (chunk: Buffer) => hash.update(chunk));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let damage: Error | null = null;
-  stream.on('error', (error: Error) => {
-    damage = error;
-    lines.close();
-  });
-  try {
-    for await (const line of lines) {
-      count++;
-      const where = `event ${count.toLocaleString('en-GB')}`;
-      let event;
-      try {
-        event = bundleEventSchema.parse(JSON.parse(line));
-      } catch {
-        throw bundleRefused(`${where} is not a valid GrantPanel event`);
-      }
-      // The payload is canonicalised once: for the line check, the hash and the insert alike.
-      const payloadJson = canonicalJson(event.payload);
-      if (canonicalStoredEvent(event, payloadJson) !== line) throw bundleRefused(`${where} is not written in canonical form`);
-      const { hash: stated, prevHash, ...body } = event;
-      if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated)
-        throw bundleRefused(`${where} does not match its own hash — it was changed`);
-      const range = ranges.get(event.deviceId);
-      if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
-        throw bundleRefused(`${where} is outside the ranges the manifest lists`);
-      const head = heads.get(event.deviceId);
-      const expectedSeq = head ? head.seq + 1 : range.fromSeq;
-      if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
-      if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
-      if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
-        throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
-      heads.set(event.deviceId, { seq: event.seq, hash: stated });
-      onEvent?.(event, payloadJson);
+  for await (const line of ndjsonLines(entry, hash)) {
+    count++;
+    const where = `event ${count.toLocaleString('en-GB')}`;
+    let event;
+    try {
+      event = bundleEventSchema.parse(JSON.parse(line));
+    } catch {
+      throw bundleRefused(`${where} is not a valid GrantPanel event`);
     }
-  } finally {
-    // Stop reading, and keep whatever the zip library still has to say from escaping.
-    stream.on('error', () => {});
-    stream.destroy();
+    // The payload is canonicalised once: for the line check, the hash and the insert alike.
+    const payloadJson = canonicalJson(event.payload);
+    if (canonicalStoredEvent(event, payloadJson) !== line) throw bundleRefused(`${where} is not written in canonical form`);
+    const { hash: stated, prevHash, ...body } = event;
+    if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated)
+      throw bundleRefused(`${where} does not match its own hash — it was changed`);
+    const range = ranges.get(event.deviceId);
+    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
+      throw bundleRefused(`${where} is outside the ranges the manifest lists`);
+    const head = heads.get(event.deviceId);
+    const expectedSeq = head ? head.seq + 1 : range.fromSeq;
+    if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
+    if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
+    if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
+      throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
+    heads.set(event.deviceId, { seq: event.seq, hash: stated });
+    onEvent?.(event, payloadJson);
   }
-  if (damage) throw bundleRefused(`the events file is damaged (${(damage as Error).message})`);
   for (const d of manifest.devices) {
     const head = heads.get(d.deviceId);
     if (!head || head.seq !== d.toSeq || head.hash !== d.headHash)
@@ -191,7 +176,7 @@ async function checkEvents(
   if (hash.digest('hex') !== manifest.events.sha256) throw bundleRefused('its events file does not match the SHA-256 in its manifest');
 }
 
-/** Lines of personal.ndjson, as a stream that stops cleanly on damage. */
+/** The lines of an NDJSON entry, hashed as read; stops cleanly, with a reason, on damage. */
 async function* ndjsonLines(entry: ZipEntryInfo, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
   const stream = await entry.open();
   stream.on('data', (chunk: Buffer) => hash.update(chunk));
@@ -204,6 +189,7 @@ async function* ndjsonLines(entry: ZipEntryInfo, hash: ReturnType<typeof createH
   try {
     for await (const line of lines) yield line;
   } finally {
+    // Stop reading, and keep whatever the zip library still has to say from escaping.
     stream.on('error', () => {});
     stream.destroy();
   }
