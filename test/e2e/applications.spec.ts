@@ -16,6 +16,9 @@ async function api<T = unknown>(page: Page, app: App, method: string, input: unk
   return result.value;
 }
 
+/** The rows on screen answer the current filters and sort: the old page stays (busy) until then. */
+const settled = (page: Page) => expect(page.locator('.register-scroll')).toHaveAttribute('aria-busy', 'false');
+
 const open = (page: Page, app: App, hash: string) => page.goto(`${app.url}#${hash}`);
 const count = (page: Page) => page.locator('.register-count');
 const search = (page: Page) => page.getByRole('searchbox', { name: /^Search/ });
@@ -128,12 +131,14 @@ test('the register teaches when empty, then filters, sorts and opens application
   await amountHeader.getByRole('button').click();
   await expect(amountHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/sort=amountRequested&dir=desc/);
+  await settled(page);
   let amounts = (await column(page, 6)).map(pounds);
   expect(amounts.length).toBeGreaterThan(5);
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   await amountHeader.getByRole('button').click();
   await expect(amountHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/dir=asc/);
+  await settled(page);
   amounts = (await column(page, 6)).map(pounds);
   expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
   await expect(page.getByRole('columnheader', { name: 'Received' })).not.toHaveAttribute('aria-sort', /.+/);
