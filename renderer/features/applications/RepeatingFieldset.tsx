@@ -2,6 +2,7 @@
 // fieldset with a Remove button, an "Add another" button below, and focus kept where the
 // officer expects it after adding or removing.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { HintAndError } from '../../components/fields';
 
 export function RepeatingFieldset<T extends { key: number }>({
   id,
@@ -51,17 +52,7 @@ export function RepeatingFieldset<T extends { key: number }>({
       aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
     >
       <legend className="repeating-legend">{legend}</legend>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {rows.map((row, i) => (
         <fieldset key={row.key} className="repeat-row">
           <legend className="repeat-row-legend">{rowLegend(i)}</legend>
