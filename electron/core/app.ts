@@ -17,6 +17,7 @@ import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
 import { sessionHandlers } from './services/session';
 import { bundleHandlers } from './services/bundles';
+import { conflictHandlers } from './merge/conflicts';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -28,6 +29,7 @@ export const handlers: Handlers<MethodName> = {
   ...importJobHandlers,
   ...demoHandlers,
   ...bundleHandlers,
+  ...conflictHandlers,
 };
 
 export interface Core {

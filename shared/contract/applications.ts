@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogue';
-import { applicationDraftSchema, type Application } from '../domain/application';
+import { applicationDraftSchema, applicationEditSchema, type Application } from '../domain/application';
 import { method } from './method';
 
 export const APPLICATION_SORTS = [
@@ -56,6 +56,8 @@ export const applications = {
   'applications.list': method<{ total: number; rows: ApplicationRow[] }>()(applicationQuerySchema),
   'applications.get': method<ApplicationDetail>()(z.object({ id: z.string().min(1) })),
   'applications.create': method<{ id: string; reference: string }>()(applicationDraftSchema),
+  /** Changes an application's fields; its reference and round stay as received. */
+  'applications.update': method<ApplicationDetail>()(z.object({ id: z.string().min(1), application: applicationEditSchema })),
   'applications.withdraw': method<ApplicationDetail>()(
     z.object({
       id: z.string().min(1),

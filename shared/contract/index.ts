@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import { applications } from './applications';
 import { bundles, sync } from './bundles';
 import { catalogue } from './catalogue';
+import { conflicts } from './conflicts';
 import { imports } from './imports';
 import { rounds } from './rounds';
 import { session } from './session';
 import type { Method } from './method';
 import type { Result } from './result';
 
-export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync };
+export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync, ...conflicts };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -33,97 +33,113 @@ function capitalise(s: string): string {
 const organisationTypes = Object.keys(ORGANISATION_TYPES) as [keyof typeof ORGANISATION_TYPES, ...(keyof typeof ORGANISATION_TYPES)[]];
 const beneficiaryGroups = Object.keys(BENEFICIARY_GROUPS) as [keyof typeof BENEFICIARY_GROUPS, ...(keyof typeof BENEFICIARY_GROUPS)[]];
 
-export const applicationDraftSchema = z
-  .object({
-    reference: z
-      .string()
-      .trim()
-      .max(40, 'Applicant reference must be 40 characters or fewer')
-      .regex(/^([A-Za-z0-9][A-Za-z0-9/_.-]*)?$/, 'Applicant reference may use only letters, digits and / _ . -')
-      .default(''),
-    roundId: z.string('Choose a round').min(1, 'Choose a round'),
-    organisationName: text('organisation name', 200),
-    organisationType: z.enum(organisationTypes, 'Choose the type of organisation'),
-    charityNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{6,8}(-\d{1,3})?)?$/, 'Enter a charity number like 1123456, or leave it blank')
-      .default(''),
-    companyNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^((\d{8})|([A-Z]{2}\d{6}))?$/, 'Enter a company number like 01234567 or SC123456, or leave it blank')
-      .default(''),
-    constituted: z.boolean('Say whether the group is properly constituted'),
-    bankTwoSignatories: z.boolean('Say whether the group has a bank account with two signatories'),
-    contactName: text('contact name', 120),
-    contactEmail: z
-      .string('Enter the contact email address')
-      .trim()
-      .min(1, 'Enter the contact email address')
-      .max(254, 'Contact email must be 254 characters or fewer')
-      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'Enter an email address like name@example.org'),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^(\+?[\d ()-]{10,20})?$/, 'Enter a phone number like 0121 496 0000, or leave it blank')
-      .default(''),
-    projectTitle: text('project title', 140),
-    summary: text('project summary', 4000),
-    areaId: z.string('Choose the area').min(1, 'Choose the area'),
-    inImpactArea: z.boolean().default(false),
-    amountRequested: pence('amount requested'),
-    budgetLines: z
-      .array(z.object({ item: text('budget item', 200), amount: pence('budget line amount') }), 'Add at least one budget line')
-      .min(1, 'Add at least one budget line')
-      .max(50, 'Use 50 budget lines or fewer'),
-    startDate: date('start date'),
-    endDate: date('end date'),
-    priorityIds: z.array(z.string()).min(1, 'Choose at least one Police and Crime Plan priority').max(20),
-    beneficiaryGroups: z
-      .array(z.enum(beneficiaryGroups, 'Choose a beneficiary group from the list'))
-      .min(1, 'Choose at least one beneficiary group')
-      .max(20),
-    expectedBeneficiaries: z
-      .number('Enter the expected number of beneficiaries as a whole number')
-      .int('Enter the expected number of beneficiaries as a whole number')
-      .min(1, 'Expected beneficiaries must be 1 or more')
-      .max(10_000_000, 'Expected beneficiaries must be 10,000,000 or fewer'),
-    outcomes: z
-      .array(z.object({ outcome: text('outcome', 500), measure: text('way the outcome is measured', 500) }))
-      .min(1, 'Add at least one outcome and how it will be measured')
-      .max(20, 'Use 20 outcomes or fewer'),
-    sustainability: optionalText('sustainability', 2000),
+const applicationFields = z.object({
+  reference: z
+    .string()
+    .trim()
+    .max(40, 'Applicant reference must be 40 characters or fewer')
+    .regex(/^([A-Za-z0-9][A-Za-z0-9/_.-]*)?$/, 'Applicant reference may use only letters, digits and / _ . -')
+    .default(''),
+  roundId: z.string('Choose a round').min(1, 'Choose a round'),
+  organisationName: text('organisation name', 200),
+  organisationType: z.enum(organisationTypes, 'Choose the type of organisation'),
+  charityNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{6,8}(-\d{1,3})?)?$/, 'Enter a charity number like 1123456, or leave it blank')
+    .default(''),
+  companyNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^((\d{8})|([A-Z]{2}\d{6}))?$/, 'Enter a company number like 01234567 or SC123456, or leave it blank')
+    .default(''),
+  constituted: z.boolean('Say whether the group is properly constituted'),
+  bankTwoSignatories: z.boolean('Say whether the group has a bank account with two signatories'),
+  contactName: text('contact name', 120),
+  contactEmail: z
+    .string('Enter the contact email address')
+    .trim()
+    .min(1, 'Enter the contact email address')
+    .max(254, 'Contact email must be 254 characters or fewer')
+    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'Enter an email address like name@example.org'),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[\d ()-]{10,20})?$/, 'Enter a phone number like 0121 496 0000, or leave it blank')
+    .default(''),
+  projectTitle: text('project title', 140),
+  summary: text('project summary', 4000),
+  areaId: z.string('Choose the area').min(1, 'Choose the area'),
+  inImpactArea: z.boolean().default(false),
+  amountRequested: pence('amount requested'),
+  budgetLines: z
+    .array(z.object({ item: text('budget item', 200), amount: pence('budget line amount') }), 'Add at least one budget line')
+    .min(1, 'Add at least one budget line')
+    .max(50, 'Use 50 budget lines or fewer'),
+  startDate: date('start date'),
+  endDate: date('end date'),
+  priorityIds: z.array(z.string()).min(1, 'Choose at least one Police and Crime Plan priority').max(20),
+  beneficiaryGroups: z
+    .array(z.enum(beneficiaryGroups, 'Choose a beneficiary group from the list'))
+    .min(1, 'Choose at least one beneficiary group')
+    .max(20),
+  expectedBeneficiaries: z
+    .number('Enter the expected number of beneficiaries as a whole number')
+    .int('Enter the expected number of beneficiaries as a whole number')
+    .min(1, 'Expected beneficiaries must be 1 or more')
+    .max(10_000_000, 'Expected beneficiaries must be 10,000,000 or fewer'),
+  outcomes: z
+    .array(z.object({ outcome: text('outcome', 500), measure: text('way the outcome is measured', 500) }))
+    .min(1, 'Add at least one outcome and how it will be measured')
+    .max(20, 'Use 20 outcomes or fewer'),
+  sustainability: optionalText('sustainability', 2000),
+});
+
+type CrossFieldInput = Pick<z.output<typeof applicationFields>, 'budgetLines' | 'amountRequested' | 'startDate' | 'endDate'>;
+
+/**
+ * Rules across fields. They run even when other fields are wrong, so the first submit lists these
+ * problems too: the values may be of any type here, so each rule looks only at what it can read.
+ */
+function crossFieldRules(d: CrossFieldInput, ctx: z.RefinementCtx): void {
+  const lines: unknown[] = Array.isArray(d.budgetLines) ? d.budgetLines : [];
+  const amounts = lines.map((l) => (l && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
+  if (typeof d.amountRequested === 'number' && amounts.length > 0 && amounts.every((a) => Number.isInteger(a))) {
+    const total = (amounts as number[]).reduce((sum, a) => sum + a, 0);
+    if (total !== d.amountRequested) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgetLines'],
+        message: `Budget lines add up to ${formatPence(total)} but the amount requested is ${formatPence(d.amountRequested)} — they must match`,
+      });
+    }
+  }
+  if (
+    typeof d.startDate === 'string' &&
+    typeof d.endDate === 'string' &&
+    isIsoDate(d.startDate) &&
+    isIsoDate(d.endDate) &&
+    d.endDate < d.startDate
+  ) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
+  }
+}
+const whenAnObject = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
+export const applicationDraftSchema = applicationFields.superRefine(crossFieldRules, whenAnObject);
+
+/** An edit: a laptop that does not hold the contact details may leave them blank to keep them as they are. */
+export const applicationEditSchema = applicationFields
+  .extend({
+    contactName: optionalText('contact name', 120),
+    contactEmail: optionalText('contact email', 254).pipe(
+      z.string().regex(/^([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)?$/, 'Enter an email address like name@example.org'),
+    ),
   })
-  // Runs even when other fields are wrong, so the first submit lists these problems too: the
-  // values may be of any type here, so each rule looks only at what it can read.
-  .superRefine(
-    (d, ctx) => {
-      const lines: unknown[] = Array.isArray(d.budgetLines) ? d.budgetLines : [];
-      const amounts = lines.map((l) => (l && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
-      if (typeof d.amountRequested === 'number' && amounts.length > 0 && amounts.every((a) => Number.isInteger(a))) {
-        const total = (amounts as number[]).reduce((sum, a) => sum + a, 0);
-        if (total !== d.amountRequested) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['budgetLines'],
-            message: `Budget lines add up to ${formatPence(total)} but the amount requested is ${formatPence(d.amountRequested)} — they must match`,
-          });
-        }
-      }
-      if (
-        typeof d.startDate === 'string' &&
-        typeof d.endDate === 'string' &&
-        isIsoDate(d.startDate) &&
-        isIsoDate(d.endDate) &&
-        d.endDate < d.startDate
-      ) {
-        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be the same as or after the start date' });
-      }
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+  .superRefine(crossFieldRules, whenAnObject);
+export type ApplicationEdit = z.infer<typeof applicationEditSchema>;
+export type ApplicationEditInput = z.input<typeof applicationEditSchema>;
 
 export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
 export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
@@ -188,4 +204,10 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     problems.push({ field, message: issue.message });
   }
   return problems;
+}
+
+/** An application's draft fields alone, as an edit form starts from them. */
+export function draftOf(a: Application): ApplicationDraft {
+  const fields = Object.keys(applicationFields.shape) as (keyof ApplicationDraft)[];
+  return Object.fromEntries(fields.map((f) => [f, a[f]])) as ApplicationDraft;
 }

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { draftOf } from '../../shared/domain/application';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
 import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
@@ -26,6 +27,8 @@ type Step =
   | { kind: 'withdraw'; at: number; pick: number }
   | { kind: 'area'; at: number }
   | { kind: 'fundMax'; at: number; fund: number; max: number | null }
+  | { kind: 'retitle'; at: number; pick: number; title: number }
+  | { kind: 'resolve'; at: number; incoming: boolean }
   | { kind: 'exchange'; from: number; to: number }
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
@@ -47,14 +50,19 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), at: laptopIndex, pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('area' as const), at: laptopIndex }) },
   {
-    weight: 2,
+    weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('fundMax' as const),
       at: laptopIndex,
       fund: fc.integer({ min: 0, max: 1 }),
-      max: fc.option(fc.integer({ min: 200_000, max: 600_000 }), { nil: null }),
+      max: fc.constantFrom(null, 300_000, 400_000, 600_000),
     }),
   },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('retitle' as const), at: laptopIndex, pick, title: fc.integer({ min: 0, max: 2 }) }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: laptopIndex, incoming: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: laptopIndex, to: laptopIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('export' as const), at: laptopIndex }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('importOld' as const), pick, to: laptopIndex }) },
@@ -71,15 +79,20 @@ const ids = (db: Db, sql: string) =>
 /**
  * The tables say what the log says: every application received is there, withdrawn iff a withdrawal
  * arrived, under its own reference or that marked with its laptop (ACF-2026-0001-1A2B), references
- * unique; every round and area saved or seeded is there; each fund as its latest saving (in clock
- * order) left it, or its first seed where it was never saved.
+ * unique; every round and area added or seeded is there; each fund's maximum is what replaying its
+ * changes in clock order gives, a change from a value no longer held raising a conflict instead.
  */
 function expectTablesFollowLog(db: Db): void {
   const payloadIds = (type: string) => ids(db, `SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE type = '${type}'`);
   expect(ids(db, 'SELECT id FROM applications')).toEqual(payloadIds('application.received'));
-  expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(payloadIds('application.withdrawn'));
-  expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.saved'));
-  expect(ids(db, 'SELECT id FROM areas')).toEqual([...new Set([...payloadIds('area.saved'), ...payloadIds('area.seeded')])].sort());
+  expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(
+    ids(
+      db,
+      "SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE json_extract(payload, '$.changes.status.to') = 'withdrawn'",
+    ),
+  );
+  expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.added'));
+  expect(ids(db, 'SELECT id FROM areas')).toEqual([...new Set([...payloadIds('area.added'), ...payloadIds('area.seeded')])].sort());
   const references = db
     .prepare<[], { reference: string; given: string; device: string }>(
       `SELECT a.reference, json_extract(e.payload, '$.reference') AS given, e.device_id AS device
@@ -87,16 +100,27 @@ function expectTablesFollowLog(db: Db): void {
     )
     .all();
   for (const r of references) expect([r.given, `${r.given}-${r.device.slice(0, 4).toUpperCase()}`]).toContain(r.reference);
-  // The latest save wins; with none, the first seed (later seeds only fill what is missing).
-  const latest = db.prepare<[string], { max: number | null }>(
-    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? AND type = 'fund.saved' ORDER BY hlc DESC, device_id DESC, seq DESC LIMIT 1",
+  const history = db.prepare<[string], { type: string; payload: string }>(
+    "SELECT type, payload FROM events WHERE entity = ? AND type IN ('fund.seeded', 'fund.changed', 'conflict.resolved') ORDER BY hlc, device_id, seq",
   );
-  const firstSeed = db.prepare<[string], { max: number | null }>(
-    "SELECT json_extract(payload, '$.maxAwardPence') AS max FROM events WHERE entity = ? AND type = 'fund.seeded' ORDER BY hlc, device_id, seq LIMIT 1",
+  const conflicts = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM conflicts WHERE kind = 'fund' AND entity_id = ? AND fields LIKE '%maxAwardPence%'",
   );
   for (const f of db.prepare<[], { id: string; max: number | null }>('SELECT id, max_award_pence AS max FROM funds').all()) {
-    const decided = latest.get(`fund:${f.id}`) ?? firstSeed.get(`fund:${f.id}`);
-    expect(f.max, `fund ${f.id}`).toBe(decided?.max ?? null);
+    let max: number | null | undefined;
+    let clashes = 0;
+    for (const e of history.all(`fund:${f.id}`)) {
+      const p = JSON.parse(e.payload) as {
+        maxAwardPence?: number | null;
+        changes?: { maxAwardPence?: { from: number | null; to: number | null } };
+      };
+      const change = p.changes?.maxAwardPence;
+      if (e.type === 'fund.seeded') max = max === undefined ? (p.maxAwardPence ?? null) : max;
+      else if (change && change.from === max) max = change.to;
+      else if (change && change.to !== max) clashes++;
+    }
+    expect(f.max, `fund ${f.id}`).toBe(max ?? null);
+    expect(conflicts.get(f.id)?.n, `conflicts on fund ${f.id}`).toBe(clashes);
   }
 }
 
@@ -120,6 +144,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
   let imports = 0;
   let refused = 0;
   let clashes = 0;
+  let opened = 0;
+  let resolved = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
@@ -259,6 +285,30 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: step.max, adding: false });
                 break;
               }
+              case 'retitle': {
+                const l = at(step.at);
+                const apps = l.core.ctx.db.prepare<[], { id: string }>('SELECT id FROM applications ORDER BY reference').all();
+                const app = apps[step.pick % Math.max(apps.length, 1)];
+                if (!app) break;
+                const detail = await l.core.call('applications.get', { id: app.id });
+                await change(l, 'applications.update', {
+                  id: app.id,
+                  application: { ...draftOf(detail), projectTitle: `Project title ${step.title}` },
+                });
+                break;
+              }
+              case 'resolve': {
+                const l = at(step.at);
+                const [conflict] = (await l.core.call('conflicts.list', {})).conflicts;
+                if (!conflict) break;
+                const choice = step.incoming ? 'incoming' : 'kept';
+                await change(l, 'conflicts.resolve', {
+                  id: conflict.id,
+                  choices: Object.fromEntries(conflict.fields.map((f) => [f.field, choice])),
+                });
+                resolved++;
+                break;
+              }
               case 'exchange':
                 await importInto(at(step.to), await exportFrom(at(step.from)));
                 break;
@@ -305,6 +355,16 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
           expectTablesFollowLog(first.ctx.db);
+          // One person settles every conflict left; once that travels, no laptop has any open.
+          const left = (await first.call('conflicts.list', {})).conflicts;
+          opened += left.length;
+          for (const c of left) {
+            await first.call('conflicts.resolve', { id: c.id, choices: Object.fromEntries(c.fields.map((f) => [f.field, 'incoming'])) });
+          }
+          const settled = await exportFrom(laptops[0] as Laptop);
+          for (const l of laptops.slice(1)) await importInto(l, settled);
+          for (const l of laptops) expect((await l.core.call('conflicts.list', {})).open, `laptop ${l.index}`).toBe(0);
+          for (const c of others) expect(projectionSnapshot(c.ctx.db)).toEqual(projectionSnapshot(first.ctx.db));
           // Every laptop's own first-run events, trusts and changes are all there.
           expect(events.length).toBe(accepted.size);
           // References two laptops gave alike are settled the same everywhere (ACF-2026-0001-1A2B).
@@ -318,10 +378,10 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
         }
       },
     ),
-    { numRuns: 10 },
+    { numRuns: Number(process.env.CONVERGENCE_RUNS ?? 10) },
   );
   console.log(
-    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled`,
+    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end`,
   );
-  expect(runs).toBe(10);
+  expect(runs).toBe(Number(process.env.CONVERGENCE_RUNS ?? 10));
 });

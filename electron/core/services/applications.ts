@@ -19,29 +19,58 @@ import { statement } from '../db/statements';
 import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 import { holdPersonalData, personalData } from '../personal-data';
+import { canonicalJson } from '../../../shared/events/canonical';
+import { changesBetween, registerEditable, type Editable } from '../merge/editable';
+import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
+function writeApplication(db: Db, a: ApplicationRecord): void {
+  statement(
+    db,
+    `INSERT OR REPLACE INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)
+     VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, @withdrawnReason)`,
+  ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: canonicalJson(a) });
+  statement(db, 'DELETE FROM application_priorities WHERE application_id = ?').run(a.id);
+  const insert = statement(db, 'INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');
+  for (const p of a.priorityIds) insert.run(a.id, p);
+}
+
+function readApplication(db: Db, id: string): ApplicationRecord | undefined {
+  const row = statement<[string], { body: string; status: ApplicationRecord['status']; withdrawn_reason: string | null }>(
+    db,
+    'SELECT body, status, withdrawn_reason FROM applications WHERE id = ?',
+  ).get(id);
+  return row && { ...(JSON.parse(row.body) as ApplicationRecord), status: row.status, withdrawnReason: row.withdrawn_reason };
+}
+
+export const applications: Editable<ApplicationRecord> = {
+  kind: 'application',
+  noun: 'application',
+  fields: Object.keys(APPLICATION_FIELD_LABELS),
+  read: readApplication,
+  write: writeApplication,
+  label: (a) => `${a.reference} ${a.organisationName}`,
+  fieldLabel: (field) => APPLICATION_FIELD_LABELS[field as keyof typeof APPLICATION_FIELD_LABELS] ?? field,
+  describe: describeApplicationField,
+};
+
+registerEditable(applications);
 registerProjection(['applications', 'application_priorities'], {
   'application.received': (db, e) => {
     const record = e.payload as ApplicationRecord;
     // Two laptops can number different applications alike. Projections run in clock order, so the
     // earlier keeps the reference everywhere and the later is marked with its laptop, the same on
-    // every laptop. (Issue 3's conflicts screen will surface these to a person.)
+    // every laptop.
     const taken = statement<[string, string], { id: string }>(db, 'SELECT id FROM applications WHERE reference = ? AND id != ?').get(
       record.reference,
       record.id,
     );
-    const a = taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record;
-    statement(
-      db,
-      `INSERT INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)
-       VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, NULL)`,
-    ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: JSON.stringify(a) });
-    const insert = statement(db, 'INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');
-    for (const p of a.priorityIds) insert.run(a.id, p);
+    writeApplication(db, taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record);
   },
+  // Written before withdrawal became a field change; still replayed from older logs.
   'application.withdrawn': (db, e) => {
     const { id, reason } = e.payload as { id: string; reason: string };
-    statement(db, "UPDATE applications SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ?").run(reason, id);
+    const a = readApplication(db, id);
+    if (a) writeApplication(db, { ...a, status: 'withdrawn', withdrawnReason: reason });
   },
 });
 
@@ -173,7 +202,18 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
   return { total, rows };
 }
 
-export const applicationHandlers: Handlers<'applications.list' | 'applications.get' | 'applications.create' | 'applications.withdraw'> = {
+/** Records the fields that differ from what this laptop holds, each with the value it replaces. */
+function change(ctx: CoreContext, id: string, next: Partial<ApplicationRecord>): void {
+  const current = readApplication(ctx.db, id);
+  if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+  const changes = changesBetween(applications, current, next);
+  if (Object.keys(changes).length === 0) return;
+  write(ctx, () => ctx.log.append(ctx.person.id, 'application.changed', `application:${id}`, { id, changes }));
+}
+
+export const applicationHandlers: Handlers<
+  'applications.list' | 'applications.get' | 'applications.create' | 'applications.withdraw' | 'applications.update'
+> = {
   'applications.list': (q, ctx) => {
     authorise(ctx, 'read-register');
     return listApplications(ctx.db, q);
@@ -204,7 +244,32 @@ export const applicationHandlers: Handlers<'applications.list' | 'applications.g
     authorise(ctx, 'manage-register');
     const current = getDetail(ctx.db, id);
     if (current.status === 'withdrawn') throw new DomainError('CONFLICT', `${current.reference} is already withdrawn`);
-    write(ctx, () => ctx.log.append(ctx.person.id, 'application.withdrawn', `application:${id}`, { id, reason }));
+    change(ctx, id, { status: 'withdrawn', withdrawnReason: reason });
+    return getDetail(ctx.db, id);
+  },
+  'applications.update': ({ id, application: draft }, ctx) => {
+    authorise(ctx, 'manage-register');
+    const current = readApplication(ctx.db, id);
+    if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+    const problems = checkAgainstRound(draft, roundContext(ctx.db, current.roundId));
+    if (draft.roundId !== current.roundId)
+      problems.push({ field: 'roundId', message: 'An application stays in the round it was received in' });
+    if (draft.reference !== current.reference) problems.push({ field: 'reference', message: 'An application keeps its reference' });
+    const { contactName, contactEmail, contactPhone, ...rest } = draft;
+    const contact = { contactName, contactEmail, contactPhone };
+    const held = personalData(ctx.db, current.contactDigest);
+    // Blank contact details keep the ones this laptop does not hold; where it holds them, they are required.
+    const keepUnheld = held === null && CONTACT_FIELDS.every((f) => contact[f] === '');
+    if (!keepUnheld) {
+      if (!contactName) problems.push({ field: 'contactName', message: 'Enter the contact name' });
+      if (!contactEmail) problems.push({ field: 'contactEmail', message: 'Enter the contact email address' });
+    }
+    if (problems.length > 0) throw new DomainError('VALIDATION', 'The application has problems — check the fields below', problems);
+    write(ctx, () => {
+      const sameContact = keepUnheld || (held !== null && CONTACT_FIELDS.every((f) => held[f] === contact[f]));
+      const contactDigest = sameContact ? current.contactDigest : holdPersonalData(ctx.db, contact);
+      change(ctx, id, { ...rest, contactDigest });
+    });
     return getDetail(ctx.db, id);
   },
 };

@@ -8,27 +8,27 @@ import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
+import { formatPence } from '../../../shared/domain/money';
+import { changesBetween, describePlain, registerEditable, type Editable, type EntityRecord } from '../merge/editable';
 
-/**
- * Seeds fill only what is missing: a laptop set up today seeds the catalogue with today's clock,
- * and its seed must never undo an edit made earlier on another laptop.
- */
-const seeded = (type: 'fund' | 'area' | 'plan', table: string) => (db: Db, e: StoredEvent) => {
-  const id = (e.payload as { id: string }).id;
-  if (statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return;
-  project(db, { ...e, type: `${type}.saved` });
+const FUND_LABELS: Record<string, string> = {
+  name: 'Name',
+  code: 'Code',
+  source: 'Source of money',
+  maxAwardPence: 'Maximum award',
+  eligibility: 'Eligibility',
 };
+const AREA_LABELS: Record<string, string> = { name: 'Name', onsCode: 'ONS code', localAuthority: 'Local authority' };
 
-registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
-  'fund.seeded': seeded('fund', 'funds'),
-  'area.seeded': seeded('area', 'areas'),
-  'plan.seeded': seeded('plan', 'plans'),
-  'person.added': (db, e) => {
-    const p = e.payload as Person;
-    statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
+const funds: Editable<Fund> = {
+  kind: 'fund',
+  noun: 'fund',
+  fields: Object.keys(FUND_LABELS),
+  read: (db, id) => {
+    const r = statement<[string], FundRow>(db, 'SELECT * FROM funds WHERE id = ?').get(id);
+    return r && fundFromRow(r);
   },
-  'fund.saved': (db, e) => {
-    const f = e.payload as Fund;
+  write: (db, f) => {
     statement(db, 'INSERT OR REPLACE INTO funds (id, name, code, source, max_award_pence, eligibility) VALUES (?, ?, ?, ?, ?, ?)').run(
       f.id,
       f.name,
@@ -38,8 +38,21 @@ registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
       f.eligibility,
     );
   },
-  'area.saved': (db, e) => {
-    const a = e.payload as Area;
+  label: (f) => f.name,
+  fieldLabel: (field) => FUND_LABELS[field] ?? field,
+  describe: (_, field, value) =>
+    field === 'maxAwardPence' ? (typeof value === 'number' ? formatPence(value) : 'No maximum') : describePlain(value),
+};
+
+const areas: Editable<Area> = {
+  kind: 'area',
+  noun: 'area',
+  fields: Object.keys(AREA_LABELS),
+  read: (db, id) => {
+    const r = statement<[string], AreaRow>(db, 'SELECT * FROM areas WHERE id = ?').get(id);
+    return r && areaFromRow(r);
+  },
+  write: (db, a) => {
     statement(db, 'INSERT OR REPLACE INTO areas (id, name, ons_code, local_authority) VALUES (?, ?, ?, ?)').run(
       a.id,
       a.name,
@@ -47,6 +60,41 @@ registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
       a.localAuthority,
     );
   },
+  label: (a) => a.name,
+  fieldLabel: (field) => AREA_LABELS[field] ?? field,
+  describe: (_, __, value) => describePlain(value),
+};
+
+registerEditable(funds);
+registerEditable(areas);
+
+/**
+ * Seeds fill only what is missing: a laptop set up today seeds the catalogue with today's clock,
+ * and its seed must never undo an edit made earlier on another laptop.
+ */
+const seeded =
+  <T extends EntityRecord>(kind: Editable<T>) =>
+  (db: Db, e: StoredEvent) => {
+    const record = e.payload as T;
+    if (!kind.read(db, record.id)) kind.write(db, record);
+  };
+
+registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
+  'fund.seeded': seeded(funds),
+  'area.seeded': seeded(areas),
+  'plan.seeded': (db, e) => {
+    const p = e.payload as Plan;
+    if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(p.id)) project(db, { ...e, type: 'plan.saved' });
+  },
+  // A person's own record: only that person's laptop writes it (MERGE_RULES.person).
+  'person.added': (db, e) => {
+    const p = e.payload as Person;
+    if (e.actor !== p.id) return;
+    statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
+  },
+  // Whole-record saves, written before field-by-field changes; still replayed from older logs.
+  'fund.saved': (db, e) => funds.write(db, e.payload as Fund),
+  'area.saved': (db, e) => areas.write(db, e.payload as Area),
   'plan.saved': (db, e) => {
     const p = e.payload as Plan;
     statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
@@ -86,19 +134,29 @@ interface FundRow {
   eligibility: string;
 }
 
+interface AreaRow {
+  id: string;
+  name: string;
+  ons_code: string | null;
+  local_authority: string;
+}
+
+const fundFromRow = (r: FundRow): Fund => ({
+  id: r.id,
+  name: r.name,
+  code: r.code,
+  source: r.source,
+  maxAwardPence: r.max_award_pence,
+  eligibility: r.eligibility,
+});
+const areaFromRow = (r: AreaRow): Area => ({ id: r.id, name: r.name, onsCode: r.ons_code, localAuthority: r.local_authority });
+
 export function listFunds(db: Db): Fund[] {
-  return statement<[], FundRow>(db, 'SELECT * FROM funds ORDER BY name')
-    .all()
-    .map((r) => ({ id: r.id, name: r.name, code: r.code, source: r.source, maxAwardPence: r.max_award_pence, eligibility: r.eligibility }));
+  return statement<[], FundRow>(db, 'SELECT * FROM funds ORDER BY name').all().map(fundFromRow);
 }
 
 export function listAreas(db: Db): Area[] {
-  return statement<[], { id: string; name: string; ons_code: string | null; local_authority: string }>(
-    db,
-    'SELECT * FROM areas ORDER BY name',
-  )
-    .all()
-    .map((r) => ({ id: r.id, name: r.name, onsCode: r.ons_code, localAuthority: r.local_authority }));
+  return statement<[], AreaRow>(db, 'SELECT * FROM areas ORDER BY name').all().map(areaFromRow);
 }
 
 export function listPlans(db: Db): Plan[] {
@@ -137,23 +195,28 @@ export const catalogueHandlers: Handlers<
   },
   'catalogue.saveFund': ({ adding, ...fund }, ctx) => {
     authorise(ctx, 'manage-catalogue');
-    checkAddingOrChanging(ctx.db, 'funds', 'fund', fund.id, adding);
-    write(ctx, () => ctx.log.append(ctx.person.id, 'fund.saved', `fund:${fund.id}`, fund));
-    return fund;
+    return save(ctx, funds, fund, adding);
   },
   'catalogue.saveArea': ({ adding, ...area }, ctx) => {
     authorise(ctx, 'manage-catalogue');
-    checkAddingOrChanging(ctx.db, 'areas', 'area', area.id, adding);
-    write(ctx, () => ctx.log.append(ctx.person.id, 'area.saved', `area:${area.id}`, area));
-    return area;
+    return save(ctx, areas, area, adding);
   },
 };
 
-function checkAddingOrChanging(db: Db, table: 'funds' | 'areas', noun: string, id: string, adding: boolean): void {
-  const exists = statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-  if (adding && exists)
-    throw new DomainError('VALIDATION', `There is already a ${noun} with the id ${id}`, [
-      { field: 'id', message: `There is already a ${noun} with the id ${id} — choose another name` },
+/** Adding refuses an id in use; changing records only the fields that differ, each with the value it replaces. */
+function save<T extends EntityRecord>(ctx: CoreContext, kind: Editable<T>, record: T, adding: boolean): T {
+  const current = kind.read(ctx.db, record.id);
+  if (adding && current)
+    throw new DomainError('VALIDATION', `There is already a ${kind.noun} with the id ${record.id}`, [
+      { field: 'id', message: `There is already a ${kind.noun} with the id ${record.id} — choose another name` },
     ]);
-  if (!adding && !exists) throw new DomainError('NOT_FOUND', `There is no ${noun} with the id ${id} — it may have been removed`);
+  if (!adding && !current)
+    throw new DomainError('NOT_FOUND', `There is no ${kind.noun} with the id ${record.id} — it may have been removed`);
+  const entity = `${kind.kind}:${record.id}`;
+  write(ctx, () => {
+    if (!current) return ctx.log.append(ctx.person.id, `${kind.kind}.added`, entity, record);
+    const changes = changesBetween(kind, current, record);
+    if (Object.keys(changes).length > 0) ctx.log.append(ctx.person.id, `${kind.kind}.changed`, entity, { id: record.id, changes });
+  });
+  return kind.read(ctx.db, record.id) ?? record;
 }

@@ -9,23 +9,65 @@ import { write, type CoreContext, type Handlers } from '../context';
 import { registerProjection } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { formatDate } from '../../../shared/domain/dates';
+import { formatPence } from '../../../shared/domain/money';
+import { changesBetween, describePlain, registerEditable, type Editable } from '../merge/editable';
 
-registerProjection(['rounds', 'round_budgets'], {
-  'round.saved': (db, e) => {
-    const r = e.payload as Round;
-    statement(db, 'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      r.id,
-      r.fundId,
-      r.planId,
-      r.name,
-      r.opens,
-      r.closes,
-      r.status,
-    );
-    statement(db, 'DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
-    const insert = statement(db, 'INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
-    for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
+function writeRound(db: Db, r: Round): void {
+  statement(db, 'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    r.id,
+    r.fundId,
+    r.planId,
+    r.name,
+    r.opens,
+    r.closes,
+    r.status,
+  );
+  statement(db, 'DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
+  const insert = statement(db, 'INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
+  for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
+}
+
+const ROUND_LABELS: Record<string, string> = {
+  name: 'Name',
+  fundId: 'Fund',
+  planId: 'Police and Crime Plan',
+  opens: 'Opens',
+  closes: 'Closes',
+  status: 'Status',
+  budgets: 'Area budgets',
+};
+
+const nameOf = (db: Db, table: 'funds' | 'plans' | 'areas', id: unknown) =>
+  statement<[string], { name: string }>(db, `SELECT name FROM ${table} WHERE id = ?`).get(String(id))?.name ?? String(id);
+
+export const rounds: Editable<Round> = {
+  kind: 'round',
+  noun: 'round',
+  fields: Object.keys(ROUND_LABELS),
+  read: (db, id) => {
+    const row = statement<[string], RoundRow>(db, 'SELECT * FROM rounds WHERE id = ?').get(id);
+    return row && fromRow(db, row);
   },
+  write: writeRound,
+  label: (r) => r.name,
+  fieldLabel: (field) => ROUND_LABELS[field] ?? field,
+  describe: (db, field, value) => {
+    if (field === 'fundId') return nameOf(db, 'funds', value);
+    if (field === 'planId') return nameOf(db, 'plans', value);
+    if (field === 'opens' || field === 'closes') return typeof value === 'string' ? formatDate(value) : describePlain(value);
+    if (field === 'budgets' && Array.isArray(value))
+      return (
+        (value as Round['budgets']).map((b) => `${nameOf(db, 'areas', b.areaId)} ${formatPence(b.amountPence)}`).join('; ') || '(none)'
+      );
+    return describePlain(value);
+  },
+};
+
+registerEditable(rounds);
+registerProjection(['rounds', 'round_budgets'], {
+  // Whole-record saves, written before field-by-field changes; still replayed from older logs.
+  'round.saved': (db, e) => writeRound(db, e.payload as Round),
 });
 
 interface RoundRow {
@@ -37,6 +79,9 @@ interface RoundRow {
   closes: string;
   status: Round['status'];
 }
+
+/** Budgets in one order everywhere, so the same budgets never read as a change. */
+const inAreaOrder = (budgets: Round['budgets']) => [...budgets].sort((a, b) => (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0));
 
 function budgetsOf(db: Db, roundId: string): Round['budgets'] {
   return statement<[string], { area_id: string; amount_pence: number }>(
@@ -86,8 +131,8 @@ function checkReferences(db: Db, r: ParsedInput<'rounds.create'>, id?: string): 
 export function createRound(ctx: CoreContext, input: ParsedInput<'rounds.create'>): Round {
   authorise(ctx, 'manage-catalogue');
   checkReferences(ctx.db, input);
-  const round: Round = { id: randomUUID(), ...input };
-  write(ctx, () => ctx.log.append(ctx.person.id, 'round.saved', `round:${round.id}`, round));
+  const round: Round = { id: randomUUID(), ...input, budgets: inAreaOrder(input.budgets) };
+  write(ctx, () => ctx.log.append(ctx.person.id, 'round.added', `round:${round.id}`, round));
   return round;
 }
 
@@ -118,10 +163,12 @@ export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.u
   'rounds.create': (input, ctx) => createRound(ctx, input),
   'rounds.update': ({ id, changes }, ctx) => {
     authorise(ctx, 'manage-catalogue');
-    getRound(ctx.db, id);
+    const current = getRound(ctx.db, id);
     checkReferences(ctx.db, changes, id);
-    const round: Round = { id, ...changes };
-    write(ctx, () => ctx.log.append(ctx.person.id, 'round.saved', `round:${id}`, round));
-    return round;
+    const fieldChanges = changesBetween(rounds, current, { id, ...changes, budgets: inAreaOrder(changes.budgets) });
+    if (Object.keys(fieldChanges).length > 0) {
+      write(ctx, () => ctx.log.append(ctx.person.id, 'round.changed', `round:${id}`, { id, changes: fieldChanges }));
+    }
+    return getRound(ctx.db, id);
   },
 };

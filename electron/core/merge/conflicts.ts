@@ -1,0 +1,160 @@
+// The Conflicts screen's core: concurrent edits a person must decide, listed with both versions,
+// and resolved by a `conflict.resolved` event that travels to every laptop like any other.
+import type { ConflictKind, ConflictSummary } from '../../../shared/contract/conflicts';
+import { DomainError } from '../../../shared/contract/result';
+import { canonicalJson } from '../../../shared/events/canonical';
+import { decodeHlc } from '../../../shared/events/hlc';
+import { authorise } from '../authorise';
+import { write, type CoreContext, type Handlers } from '../context';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { registerProjection } from '../events/project';
+import {
+  applyChanges,
+  clashesWith,
+  editable,
+  fieldsOf,
+  raiseConflict,
+  type ClashingField,
+  type Editable,
+  type FieldChanges,
+} from './editable';
+
+interface ConflictRow {
+  id: string;
+  kind: ConflictKind;
+  entity_id: string;
+  fields: string;
+  raised_at: string;
+  raised_by: string;
+  raised_device: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface ResolvedPayload {
+  conflict: string;
+  kind: ConflictKind;
+  id: string;
+  choices: Record<string, 'kept' | 'incoming'>;
+  /** The value chosen for each field, so a second, different decision can be recognised. */
+  values: Record<string, unknown>;
+  changes: FieldChanges;
+}
+
+registerProjection(['conflicts'], {
+  'conflict.resolved': (db, e) => {
+    const r = e.payload as ResolvedPayload;
+    const kind = editable(r.kind);
+    if (!kind) return;
+    const earlier = statement<[string], { resolution: string | null }>(db, 'SELECT resolution FROM conflicts WHERE id = ?').get(r.conflict);
+    if (earlier?.resolution && earlier.resolution !== canonicalJson(r.choices)) {
+      // Two people decided the same conflict differently: the first decision (in clock order)
+      // stands, and the second becomes a conflict of its own.
+      const held = kind.read(db, r.id);
+      if (held) raiseConflict(db, kind, r.id, clashesWith(fieldsOf(held), r.values), e);
+      return;
+    }
+    // A choice made from what the resolver saw: if another change got there first, it clashes again.
+    applyChanges(db, kind, r.id, r.changes, e);
+    statement(db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
+      e.hlc,
+      e.actor,
+      canonicalJson(r.choices),
+      r.conflict,
+    );
+  },
+});
+
+const instant = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString();
+
+function personName(db: Db, id: string): string {
+  return statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(id)?.name ?? 'someone not yet known here';
+}
+
+function laptopName(ctx: CoreContext, deviceId: string): string {
+  if (deviceId === ctx.device.id) return 'this laptop';
+  const trusted = statement<[string], { name: string }>(ctx.db, 'SELECT name FROM trusted_devices WHERE device_id = ?').get(deviceId);
+  return trusted ? trusted.name : `laptop ${deviceId}`;
+}
+
+function kindOf(row: ConflictRow): Editable {
+  const kind = editable(row.kind);
+  if (!kind) throw new Error(`No merge rule for ${row.kind}`);
+  return kind;
+}
+
+function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
+  const kind = kindOf(row);
+  const current = kind.read(ctx.db, row.entity_id);
+  const clashes = JSON.parse(row.fields) as ClashingField[];
+  return {
+    id: row.id,
+    kind: row.kind,
+    noun: kind.noun,
+    entityId: row.entity_id,
+    label: current ? kind.label(current) : row.entity_id,
+    // "Kept" is what the register holds now, which later edits may have moved on since.
+    fields: clashes.map((c) => ({
+      field: c.field,
+      label: kind.fieldLabel(c.field),
+      kept: kind.describe(ctx.db, c.field, current ? fieldsOf(current)[c.field] : c.kept),
+      incoming: kind.describe(ctx.db, c.field, c.incoming),
+    })),
+    raisedAt: instant(row.raised_at),
+    raisedBy: personName(ctx.db, row.raised_by),
+    raisedOn: laptopName(ctx, row.raised_device),
+    resolvedAt: row.resolved_at ? instant(row.resolved_at) : null,
+    resolvedBy: row.resolved_by ? personName(ctx.db, row.resolved_by) : null,
+  };
+}
+
+function getConflict(db: Db, id: string): ConflictRow {
+  const row = statement<[string], ConflictRow>(db, 'SELECT * FROM conflicts WHERE id = ?').get(id);
+  if (!row) throw new DomainError('NOT_FOUND', 'That conflict is not on this laptop');
+  return row;
+}
+
+export const conflictHandlers: Handlers<'conflicts.list' | 'conflicts.resolve'> = {
+  'conflicts.list': ({ includeResolved }, ctx) => {
+    authorise(ctx, 'read-register');
+    const open = statement<[], { n: number }>(ctx.db, 'SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get()?.n ?? 0;
+    const rows = statement<[number], ConflictRow>(
+      ctx.db,
+      'SELECT * FROM conflicts WHERE resolved_at IS NULL OR ? ORDER BY resolved_at IS NOT NULL, raised_at LIMIT 500',
+    ).all(includeResolved ? 1 : 0);
+    return { open, conflicts: rows.map((r) => summarise(ctx, r)) };
+  },
+  'conflicts.resolve': ({ id, choices }, ctx) => {
+    const row = getConflict(ctx.db, id);
+    authorise(ctx, row.kind === 'application' ? 'manage-register' : 'manage-catalogue');
+    if (row.resolved_at) {
+      throw new DomainError('CONFLICT', `This conflict was already resolved by ${personName(ctx.db, row.resolved_by ?? '')}`);
+    }
+    const kind = kindOf(row);
+    const held = kind.read(ctx.db, row.entity_id);
+    if (!held) throw new DomainError('NOT_FOUND', `That ${kind.noun} is no longer on this laptop`);
+    const clashes = JSON.parse(row.fields) as ClashingField[];
+    const missing = clashes.filter((c) => !choices[c.field]);
+    const unknown = Object.keys(choices).filter((f) => !clashes.some((c) => c.field === f));
+    if (missing.length > 0 || unknown.length > 0) {
+      throw new DomainError('VALIDATION', 'Choose a version for each field in conflict', [
+        ...missing.map((c) => ({ field: c.field, message: `Choose which ${kind.fieldLabel(c.field).toLowerCase()} to keep` })),
+        ...unknown.map((f) => ({ field: f, message: `${f} is not in conflict here` })),
+      ]);
+    }
+    const current = fieldsOf(held);
+    const changes: FieldChanges = {};
+    for (const c of clashes) {
+      if (choices[c.field] === 'incoming' && canonicalJson(current[c.field] ?? null) !== canonicalJson(c.incoming ?? null)) {
+        changes[c.field] = { from: current[c.field] ?? null, to: c.incoming };
+      }
+    }
+    const values = Object.fromEntries(
+      clashes.map((c) => [c.field, choices[c.field] === 'incoming' ? c.incoming : (current[c.field] ?? null)]),
+    );
+    const payload: ResolvedPayload = { conflict: id, kind: row.kind, id: row.entity_id, choices, values, changes };
+    write(ctx, () => ctx.log.append(ctx.person.id, 'conflict.resolved', `${row.kind}:${row.entity_id}`, payload));
+    return summarise(ctx, getConflict(ctx.db, id));
+  },
+};

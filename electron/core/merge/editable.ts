@@ -1,0 +1,138 @@
+// Entities edited field by field (the 'fields-person-resolves' rule): each kind says how to read
+// and write its record; this module turns its events into table rows and conflicts.
+import { canonicalJson } from '../../../shared/events/canonical';
+import type { StoredEvent } from '../../../shared/events/event';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { registerProjection } from '../events/project';
+import type { EditableKind } from './rules';
+
+export interface EntityRecord {
+  id: string;
+}
+
+/** Any record's fields by name. */
+export const fieldsOf = (r: object) => r as Record<string, unknown>;
+
+/** Field by field: the value the editor saw, and the value they chose. */
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+export interface ChangedPayload {
+  id: string;
+  changes: FieldChanges;
+}
+
+export interface Editable<T extends EntityRecord = EntityRecord> {
+  kind: EditableKind;
+  /** "fund", "application": for messages. */
+  noun: string;
+  /** The fields a change may touch; the rest (id, reference…) are fixed once added. */
+  fields: readonly string[];
+  read(db: Db, id: string): T | undefined;
+  write(db: Db, record: T): void;
+  /** How a person recognises the record: its name or reference. */
+  label(record: T): string;
+  fieldLabel(field: string): string;
+  /** A value as a grants officer reads it: £1,250.00, 25 Nov 2026, Yes. */
+  describe(db: Db, field: string, value: unknown): string;
+}
+
+export interface ClashingField {
+  field: string;
+  kept: unknown;
+  incoming: unknown;
+}
+
+const editables = new Map<EditableKind, Editable>();
+
+export function editable(kind: string): Editable | undefined {
+  return editables.get(kind as EditableKind);
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/** What an edit changes: only the fields whose values differ, each with the value it replaces. */
+export function changesBetween<T extends EntityRecord>(e: Editable<T>, current: T, next: Partial<T>): FieldChanges {
+  const [now, then] = [fieldsOf(current), fieldsOf(next)];
+  const changes: FieldChanges = {};
+  for (const field of e.fields) {
+    if (!(field in then) || same(now[field], then[field])) continue;
+    changes[field] = { from: now[field] ?? null, to: then[field] ?? null };
+  }
+  return changes;
+}
+
+export function raiseConflict(db: Db, e: Editable, id: string, clashes: ClashingField[], event: StoredEvent): void {
+  if (clashes.length === 0) return;
+  statement(
+    db,
+    'INSERT OR IGNORE INTO conflicts (id, kind, entity_id, fields, raised_at, raised_by, raised_device) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.hash, e.kind, id, canonicalJson(clashes), event.hlc, event.actor, event.deviceId);
+}
+
+/**
+ * Applies each change made from the value held now; a field already holding the chosen value is
+ * left alone; a field holding a third value clashes, keeps what it holds and raises a conflict.
+ */
+export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChanges, event: StoredEvent): void {
+  // Not here yet: the event adding it is in a gap still to arrive; the rebuild that follows its
+  // arrival replays this change in order.
+  const held = e.read(db, id);
+  if (!held) return;
+  const current = fieldsOf(held);
+  const next = { ...current };
+  const clashes: ClashingField[] = [];
+  let changed = false;
+  for (const [field, { from, to }] of Object.entries(changes)) {
+    if (!e.fields.includes(field)) continue;
+    if (same(current[field], from)) {
+      next[field] = to;
+      changed = true;
+    } else if (!same(current[field], to)) {
+      clashes.push({ field, kept: current[field] ?? null, incoming: to });
+    }
+  }
+  if (changed) e.write(db, { ...held, ...next });
+  raiseConflict(db, e, id, clashes, event);
+}
+
+/** The fields where `incoming` differs from what is held: each a clash. */
+export function clashesWith(held: Record<string, unknown>, incoming: Record<string, unknown>): ClashingField[] {
+  return Object.entries(incoming)
+    .filter(([field, value]) => !same(held[field], value))
+    .map(([field, value]) => ({ field, kept: held[field] ?? null, incoming: value ?? null }));
+}
+
+/** The same id added on two laptops: the first added stays, and differing fields of the second clash. */
+function added(db: Db, e: Editable, event: StoredEvent): void {
+  const record = fieldsOf(event.payload as EntityRecord);
+  const id = String(record.id);
+  const held = e.read(db, id);
+  if (!held) return e.write(db, record as unknown as EntityRecord);
+  const current = fieldsOf(held);
+  const clashes = clashesWith(current, Object.fromEntries(e.fields.map((f) => [f, record[f]])));
+  raiseConflict(db, e, id, clashes, event);
+}
+
+/** Registers a kind's `<kind>.added` and `<kind>.changed` events. */
+export function registerEditable<T extends EntityRecord>(e: Editable<T>): void {
+  const plain = e as unknown as Editable;
+  editables.set(e.kind, plain);
+  registerProjection([], {
+    [`${e.kind}.added`]: (db, event) => added(db, plain, event),
+    [`${e.kind}.changed`]: (db, event) => {
+      const { id, changes } = event.payload as ChangedPayload;
+      applyChanges(db, plain, id, changes, event);
+    },
+  });
+}
+
+/** A value with no special meaning, as text: blank, Yes/No, 1,250, or the text itself. */
+export function describePlain(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(blank)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return value.toLocaleString('en-GB');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(describePlain).join('; ');
+  return canonicalJson(value);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { method } from './method';
+
+export const CONFLICT_KINDS = ['fund', 'area', 'round', 'application'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** One field two laptops changed differently, each version as a grants officer reads it. */
+export interface ConflictField {
+  field: string;
+  label: string;
+  /** The value in the register now. */
+  kept: string;
+  /** The other laptop's value, not applied. */
+  incoming: string;
+}
+
+export interface ConflictSummary {
+  id: string;
+  kind: ConflictKind;
+  /** "fund", "application" */
+  noun: string;
+  entityId: string;
+  /** The record's name or reference. */
+  label: string;
+  fields: ConflictField[];
+  /** When and by whom the other version was made, and on which laptop. */
+  raisedAt: string;
+  raisedBy: string;
+  raisedOn: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+const choice = z.enum(['kept', 'incoming'], 'Choose which version to keep');
+
+export const conflicts = {
+  /** Open conflicts first, oldest first; resolved ones only when asked for. */
+  'conflicts.list': method<{ open: number; conflicts: ConflictSummary[] }>()(z.object({ includeResolved: z.boolean().default(false) })),
+  /** A person's choice, field by field: recorded as an event that travels like any other. */
+  'conflicts.resolve': method<ConflictSummary>()(
+    z.object({
+      id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a conflict'),
+      choices: z.record(z.string().max(60), choice),
+    }),
+  ),
+};

@@ -1,0 +1,243 @@
+// Concurrent edits: field by field, what two laptops changed alike or apart merges by itself; the
+// same field changed to different values is a conflict a person resolves, the same on every laptop.
+import { afterEach, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { makeCore, tempDir, type TestCore } from '../support/core';
+import { projectionSnapshot, trustLaptop } from '../support/laptops';
+import { validDraft } from '../support/drafts';
+import { draftOf } from '../../shared/domain/application';
+
+const cores: TestCore[] = [];
+afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
+
+/** Two laptops, each trusting the other, holding the same register. */
+async function pair() {
+  const office = makeCore();
+  const panel = makeCore();
+  cores.push(office, panel);
+  await trustLaptop(office, panel, 'Coventry panel laptop');
+  await trustLaptop(panel, office, 'Office');
+  await send(office, panel);
+  await send(panel, office);
+  return { office, panel };
+}
+
+let n = 0;
+async function send(from: TestCore, to: TestCore): Promise<void> {
+  const file = join(tempDir(), `b${++n}.gpbundle`);
+  await from.call('bundles.export', { file });
+  await to.call('bundles.import', { file });
+}
+
+const acf = async (c: TestCore) => (await c.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
+const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+
+test('the same field changed to different values on two laptops is one conflict, listed alike on both with both versions', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 400_000 });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), maxAwardPence: 300_000 });
+  await send(panel, office);
+  await send(office, panel);
+
+  const [a, b] = [await office.call('conflicts.list', {}), await panel.call('conflicts.list', {})];
+  expect(a.open).toBe(1);
+  // The earlier change (the office's) holds until a person decides, on both laptops.
+  expect((await acf(office)).maxAwardPence).toBe(400_000);
+  expect((await acf(panel)).maxAwardPence).toBe(400_000);
+  expect(a.conflicts[0]).toMatchObject({
+    kind: 'fund',
+    label: 'Active Citizens Fund',
+    fields: [{ field: 'maxAwardPence', label: 'Maximum award', kept: '£4,000.00', incoming: '£3,000.00' }],
+    raisedOn: 'Coventry panel laptop',
+    resolvedAt: null,
+  });
+  expect(b.conflicts.map((c) => [c.id, c.fields])).toEqual(a.conflicts.map((c) => [c.id, c.fields]));
+  expect(b.conflicts[0]?.raisedOn).toBe('this laptop');
+  expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+});
+
+test('changes to different fields, or to the same value, merge with no conflict', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 450_000, name: 'Active Citizens Fund 2027' });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), maxAwardPence: 450_000, eligibility: 'Community groups only' });
+  await send(panel, office);
+  await send(office, panel);
+  for (const c of [office, panel]) {
+    expect((await c.call('conflicts.list', {})).open).toBe(0);
+    expect(await acf(c)).toMatchObject({ name: 'Active Citizens Fund 2027', maxAwardPence: 450_000, eligibility: 'Community groups only' });
+  }
+});
+
+test('a resolution is an event: it applies the chosen version and travels; each import order gives the same tables', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveArea', {
+    id: 'coventry',
+    name: 'Coventry NPU',
+    onsCode: 'E08000026',
+    localAuthority: 'Coventry City Council',
+  });
+  await panel.call('catalogue.saveArea', {
+    id: 'coventry',
+    name: 'Coventry (city)',
+    onsCode: 'E08000026',
+    localAuthority: 'Coventry City Council',
+  });
+  await send(panel, office);
+  const [conflict] = (await office.call('conflicts.list', {})).conflicts;
+  expect(conflict?.fields).toEqual([{ field: 'name', label: 'Name', kept: 'Coventry NPU', incoming: 'Coventry (city)' }]);
+
+  const resolved = await office.call('conflicts.resolve', { id: conflict!.id, choices: { name: 'incoming' } });
+  expect(resolved).toMatchObject({ resolvedBy: office.ctx.person.name, fields: [{ kept: 'Coventry (city)' }] });
+  expect((await office.call('conflicts.list', {})).open).toBe(0);
+  expect((await office.call('conflicts.list', { includeResolved: true })).conflicts).toHaveLength(1);
+
+  await send(office, panel);
+  expect((await panel.call('conflicts.list', {})).open).toBe(0);
+  expect((await panel.call('catalogue.areas', {})).find((a) => a.id === 'coventry')?.name).toBe('Coventry (city)');
+  expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+
+  // A second resolution of the same conflict is refused, and writes nothing.
+  const before = events(office);
+  const again = await office.dispatch('conflicts.resolve', { id: conflict!.id, choices: { name: 'kept' } });
+  expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already resolved') } });
+  expect(events(office)).toBe(before);
+});
+
+test('two people resolving the same conflict differently raise a new conflict between their choices', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveFund', { ...(await acf(office)), code: 'ACF1' });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), code: 'ACF2' });
+  await send(panel, office);
+  await send(office, panel);
+  const id = (await office.call('conflicts.list', {})).conflicts[0]!.id;
+  await office.call('conflicts.resolve', { id, choices: { code: 'kept' } });
+  await panel.call('conflicts.resolve', { id, choices: { code: 'incoming' } });
+  await send(panel, office);
+  await send(office, panel);
+  for (const c of [office, panel]) {
+    const { conflicts } = await c.call('conflicts.list', {});
+    expect(conflicts.map((x) => x.fields)).toEqual([[{ field: 'code', label: 'Code', kept: 'ACF1', incoming: 'ACF2' }]]);
+  }
+  expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+});
+
+test('an application edited on two laptops: different fields merge, the same field conflicts, withdrawals clash only on the reason', async () => {
+  const { office, panel } = await pair();
+  const round = await office.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter 2026',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const { id } = await office.call('applications.create', validDraft(round.id));
+  await send(office, panel);
+
+  const edit = async (c: TestCore, changes: object) =>
+    c.call('applications.update', { id, application: { ...draftOf(await c.call('applications.get', { id })), ...changes } });
+  await edit(office, { projectTitle: 'Friday football', summary: 'Floodlit five-a-side.' });
+  await edit(panel, { projectTitle: 'Friday night football', expectedBeneficiaries: 80 });
+  await office.call('applications.withdraw', { id, reason: 'Group folded' });
+  await panel.call('applications.withdraw', { id, reason: 'Funded elsewhere' });
+  await send(panel, office);
+  await send(office, panel);
+
+  for (const c of [office, panel]) {
+    const a = await c.call('applications.get', { id });
+    expect(a).toMatchObject({
+      projectTitle: 'Friday football',
+      summary: 'Floodlit five-a-side.',
+      expectedBeneficiaries: 80,
+      status: 'withdrawn',
+      withdrawnReason: 'Group folded',
+    });
+    const { conflicts } = await c.call('conflicts.list', {});
+    expect(conflicts.map((x) => x.fields.map((f) => [f.label, f.kept, f.incoming]))).toEqual([
+      [['Project title', 'Friday football', 'Friday night football']],
+      [['Reason for withdrawal', 'Group folded', 'Funded elsewhere']],
+    ]);
+    expect(conflicts[0]?.label).toMatch(/^ACF-\d{4}-0001 /);
+  }
+  expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+});
+
+test('editing an application: reference and round stay, new contact details are held apart, no change writes no event', async () => {
+  const office = makeCore();
+  cores.push(office);
+  const round = await office.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter 2026',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const { id } = await office.call('applications.create', validDraft(round.id));
+  const draft = draftOf(await office.call('applications.get', { id }));
+  const before = events(office);
+
+  await office.call('applications.update', { id, application: draft });
+  expect(events(office)).toBe(before);
+
+  const refused = await office.dispatch('applications.update', {
+    id,
+    application: { ...draft, reference: 'OTHER-1', amountRequested: 900_000, budgetLines: [{ item: 'All', amount: 900_000 }] },
+  });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      details: expect.arrayContaining([
+        { field: 'reference', message: 'An application keeps its reference' },
+        { field: 'amountRequested', message: expect.stringContaining('£5,000.00 or less') },
+      ]),
+    },
+  });
+  expect(events(office)).toBe(before);
+
+  const updated = await office.call('applications.update', { id, application: { ...draft, contactEmail: 'new@example.org' } });
+  expect(updated).toMatchObject({ contactEmail: 'new@example.org', contactName: draft.contactName });
+  const payload = office.ctx.db.prepare("SELECT payload FROM events WHERE type = 'application.changed'").get() as { payload: string };
+  expect(Object.keys(JSON.parse(payload.payload).changes)).toEqual(['contactDigest']);
+  expect(payload.payload).not.toContain('new@example.org');
+});
+
+test('a conflict resolution with a field missing or unknown is refused with the field named, and nothing is written', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveFund', { ...(await acf(office)), code: 'ACF1', name: 'One' });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), code: 'ACF2', name: 'Two' });
+  await send(panel, office);
+  const id = (await office.call('conflicts.list', {})).conflicts[0]!.id;
+  const before = events(office);
+  const result = await office.dispatch('conflicts.resolve', { id, choices: { code: 'kept', colour: 'incoming' } });
+  expect(result).toMatchObject({
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      details: [
+        { field: 'name', message: 'Choose which name to keep' },
+        { field: 'colour', message: 'colour is not in conflict here' },
+      ],
+    },
+  });
+  expect(await office.dispatch('conflicts.resolve', { id: 'f'.repeat(64), choices: {} })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+  expect(await office.dispatch('conflicts.resolve', { id: 'nope', choices: {} })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION' },
+  });
+  expect(events(office)).toBe(before);
+});
+
+test('a person’s own record is written only from their laptop: another laptop’s version of it is ignored', async () => {
+  const { office, panel } = await pair();
+  const someoneElse = office.ctx.person;
+  panel.ctx.db.transaction(() =>
+    panel.ctx.log.append(panel.ctx.person.id, 'person.added', `person:${someoneElse.id}`, { ...someoneElse, name: 'Forged Name' }),
+  )();
+  const name = (c: TestCore) => (c.ctx.db.prepare('SELECT name FROM people WHERE id = ?').get(someoneElse.id) as { name: string }).name;
+  expect(name(panel)).toBe(someoneElse.name);
+  await send(panel, office);
+  expect(name(office)).toBe(someoneElse.name);
+});
