@@ -40,6 +40,8 @@ export interface Core {
 
 export interface CoreOptions {
   dataDir: string;
+  /** Where bundles go by default; the data folder's `bundles` when not given. */
+  bundlesFolder?: string;
   now?: () => Date;
   /** Where unexpected errors are reported; never given input data, which may be personal. */
   logError?: (message: string) => void;
@@ -57,6 +59,7 @@ export function openCore(options: CoreOptions): Core {
     now,
     gate: new Gate(),
     dataDir: options.dataDir,
+    bundlesFolder: options.bundlesFolder ?? join(options.dataDir, 'bundles'),
     log: new EventLog(db, device.id, () => now().getTime()),
     person: { id: `officer-${device.id}`, name: 'Grants officer', role: 'officer' },
   };

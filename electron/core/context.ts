@@ -22,6 +22,8 @@ export interface CoreContext {
   gate: Gate;
   /** The data folder: where this laptop's keys are kept. */
   dataDir: string;
+  /** Where bundles are suggested to go and looked for. */
+  bundlesFolder: string;
 }
 
 /** Closed while a long import holds its transaction open; calls wait at the gate till it opens. */

@@ -15,7 +15,7 @@ const isDev = !app.isPackaged;
 
 function openCoreOrExit(dataDir: string): ReturnType<typeof openCore> | null {
   try {
-    return openCore({ dataDir });
+    return openCore({ dataDir, bundlesFolder: path.join(app.getPath('documents'), 'GrantPanel bundles') });
   } catch (error) {
     // Say why rather than crash with a stack trace: a locked or damaged database is fixable.
     dialog.showErrorBox('GrantPanel cannot open its data', `${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);

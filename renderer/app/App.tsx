@@ -10,20 +10,29 @@ import { RoundFormPage } from '../features/rounds/RoundFormPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { useOpenConflicts } from '../features/conflicts/open-conflicts';
 
 const NAV = [
   ['/applications', 'Applications'],
   ['/rounds', 'Rounds'],
   ['/catalogue', 'Catalogue'],
   ['/import', 'Import'],
+  ['/sync', 'Sync'],
+  ['/conflicts', 'Conflicts'],
   ['/settings', 'Settings'],
 ] as const;
 
 function Frame() {
   const { session, loaded, refresh } = useSession();
+  const { count: openConflicts, refresh: countConflicts } = useOpenConflicts();
   useEffect(() => {
     if (!loaded) void refresh();
   }, [loaded, refresh]);
+  useEffect(() => {
+    void countConflicts();
+  }, [countConflicts]);
   return (
     <div className="frame">
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
@@ -44,7 +53,15 @@ function Frame() {
         <ul>
           {NAV.map(([to, label]) => (
             <li key={to}>
-              <NavLink to={to}>{label}</NavLink>
+              <NavLink to={to}>
+                {label}
+                {to === '/conflicts' && openConflicts ? (
+                  <span className="nav-count">
+                    {openConflicts}
+                    <span className="visually-hidden"> to resolve</span>
+                  </span>
+                ) : null}
+              </NavLink>
             </li>
           ))}
         </ul>
@@ -76,6 +93,8 @@ const router = createHashRouter([
       { path: 'rounds/:id/edit', element: <RoundFormPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'sync', element: <SyncPage /> },
+      { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

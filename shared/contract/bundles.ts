@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BundleManifest } from '../formats/bundle';
 import { method } from './method';
 
-const bundlePath = z
+export const bundlePath = z
   .string('Give the bundle file')
   .trim()
   .min(1, 'Give the bundle file')
@@ -16,7 +16,9 @@ const passphrase = z.string().min(12, 'A passphrase has at least 12 characters')
 export interface BundleInfo {
   file: string;
   createdAt: string;
-  exporter: { deviceId: string; fingerprint: string; personName: string };
+  exporter: { deviceId: string; fingerprint: string; personName: string; publicKey: string };
+  /** Whether this laptop accepts bundles from the exporter (its own, or trusted). */
+  trusted: boolean;
   eventCount: number;
   devices: BundleManifest['devices'];
   trustedComment: string;
@@ -78,7 +80,18 @@ export interface TrustedDeviceInfo {
   name: string;
 }
 
+/** The folder GrantPanel suggests for bundles, and the bundles already in it, newest first. */
+export interface BundlesFolder {
+  folder: string;
+  /** A path for a new bundle from this laptop, today. */
+  suggested: string;
+  files: { file: string; name: string; bytes: number; modifiedAt: string }[];
+}
+
 export const sync = {
+  'bundles.folder': method<BundlesFolder>()(z.object({})),
+  /** The laptops this one trusts, by name. */
+  'devices.list': method<TrustedDeviceInfo[]>()(z.object({})),
   /** Imports a bundle from a trusted laptop: all of it or nothing. */
   'bundles.import': method<BundleImportResult>()(z.object({ file: bundlePath, passphrase: passphrase.optional() })),
   /** Trusts another laptop's key, after a person has compared its fingerprint. */

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 export interface App {
   url: string;
   dataDir: string;
-  /** Starts another instance on its own data folder (for two-laptop tests). */
 }
 
 export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-e2e-'))): Promise<App & { stop(): Promise<void> }> {
@@ -56,3 +55,15 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/** Calls an instance's core as its page does, for setting up what a test is not about. */
+export async function callCore<T = unknown>(page: Page, app: App, method: string, input: unknown = {}): Promise<T> {
+  const token = new URL(app.url).searchParams.get('token') ?? '';
+  const response = await page.request.post(new URL(`/api/${method}`, app.url).toString(), {
+    headers: { 'X-GrantPanel-Token': token, 'Content-Type': 'application/json' },
+    data: input,
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}

@@ -1,19 +1,27 @@
 // Bundles: the only way work moves between laptops — written, checked, imported — and the
 // trusted laptops whose bundles this one accepts.
-import type { BundleInfo } from '../../../shared/contract/bundles';
+import type { BundleInfo, TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import { authorise } from '../authorise';
 import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
-import { trustDevice } from '../bundles/trust';
+import { isTrusted, trustDevice } from '../bundles/trust';
+import { bundlesFolder } from '../bundles/folder';
+import { statement } from '../db/statements';
 import { withPlainBundle } from '../bundles/sealed';
 
 function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
   return {
     file: s.file,
     createdAt: s.manifest.createdAt,
-    exporter: { deviceId: s.signer.deviceId, fingerprint: s.signer.fingerprint, personName: s.manifest.exporter.personName },
+    exporter: {
+      deviceId: s.signer.deviceId,
+      fingerprint: s.signer.fingerprint,
+      personName: s.manifest.exporter.personName,
+      publicKey: s.manifest.exporter.publicKey,
+    },
+    trusted: s.signer.deviceId === ctx.device.id || isTrusted(ctx.db, s.signer.deviceId),
     eventCount: s.manifest.events.count,
     devices: s.manifest.devices,
     trustedComment: s.trustedComment,
@@ -22,7 +30,9 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
   };
 }
 
-export const bundleHandlers: Handlers<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'devices.trust'> = {
+export const bundleHandlers: Handlers<
+  'bundles.export' | 'bundles.verify' | 'bundles.import' | 'bundles.folder' | 'devices.trust' | 'devices.list'
+> = {
   'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
     const seal = to?.length ? { recipients: to } : passphrase ? { passphrase } : undefined;
@@ -42,6 +52,17 @@ export const bundleHandlers: Handlers<'bundles.export' | 'bundles.verify' | 'bun
       return { ...result, summary: { ...result.summary, file } };
     });
     return { bundle: info(ctx, outcome.summary), newEvents: outcome.newEvents, knownEvents: outcome.knownEvents, gaps: outcome.gaps };
+  },
+  'bundles.folder': async (_, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return bundlesFolder(ctx);
+  },
+  'devices.list': (_, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return statement<[], TrustedDeviceInfo>(
+      ctx.db,
+      'SELECT device_id AS deviceId, fingerprint, name FROM trusted_devices ORDER BY name COLLATE NOCASE',
+    ).all();
   },
   'devices.trust': ({ publicKey, name }, ctx) => {
     authorise(ctx, 'exchange-bundles');

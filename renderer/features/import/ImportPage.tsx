@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { HintAndError, SelectField } from '../../components/fields';
 import type { Mapping } from './ColumnMappingEditor';
 import { ImportConfirmation, type ImportDone } from './ImportConfirmation';
-import { ImportProgress, type Progress } from './ImportProgress';
+import { ProgressBar, type Progress } from '../../components/ProgressBar';
 import { ImportReportView } from './ImportReportView';
 import { FileReadCancelled, fileSizeProblem, formatFileSize, readFileAsBase64 } from './import-file';
 import { downloadTemplate } from './template-download';
@@ -282,7 +282,7 @@ export function ImportPage() {
         </div>
       </form>
 
-      {progress ? <ImportProgress progress={progress} /> : null}
+      {progress ? <ProgressBar progress={progress} /> : null}
 
       {report ? (
         <>

@@ -7,16 +7,16 @@ export interface Progress {
   onCancel?: () => void;
 }
 
-export function ImportProgress({ progress }: { progress: Progress }) {
+export function ProgressBar({ progress }: { progress: Progress }) {
   return (
     <div className="import-progress">
-      <p id="import-progress-text" role="status">
+      <p id="progress-text" role="status">
         {progress.text}
       </p>
       {progress.fraction === null ? (
-        <progress aria-labelledby="import-progress-text" />
+        <progress aria-labelledby="progress-text" />
       ) : (
-        <progress aria-labelledby="import-progress-text" max={100} value={Math.round(progress.fraction * 100)}>
+        <progress aria-labelledby="progress-text" max={100} value={Math.round(progress.fraction * 100)}>
           {Math.round(progress.fraction * 100)}%
         </progress>
       )}

@@ -1,0 +1,120 @@
+// One conflict: the record, who made the other version where and when, and for each field both
+// versions side by side, the person choosing which to keep.
+import { useState, type FormEvent } from 'react';
+import type { ConflictSummary } from '../../../shared/contract/conflicts';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { formatInstant } from '../../../shared/domain/dates';
+import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
+import { ErrorSummary } from '../../components/ErrorSummary';
+
+type Choice = 'kept' | 'incoming';
+
+const LINKS: Record<ConflictSummary['kind'], (id: string) => string> = {
+  application: (id) => `#/applications/${id}`,
+  round: (id) => `#/rounds/${id}/edit`,
+  fund: () => '#/catalogue',
+  area: () => '#/catalogue',
+};
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSummary; onResolved: () => void }) {
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const idFor = (field: string) => `conflict-${conflict.id.slice(0, 12)}-${field}`;
+  const titleId = `conflict-${conflict.id.slice(0, 12)}-title`;
+
+  const resolve = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = conflict.fields
+      .filter((f) => !choices[f.field])
+      .map((f) => ({ field: f.field, message: `Choose which ${f.label.toLowerCase()} to keep` }));
+    if (missing.length > 0) return setProblems(missing);
+    setBusy(true);
+    const result = await call('conflicts.resolve', { id: conflict.id, choices }, { quiet: true });
+    setBusy(false);
+    if (!result.ok)
+      return setProblems(
+        result.error.details?.length ? result.error.details : [{ field: conflict.fields[0]?.field ?? '', message: result.error.message }],
+      );
+    useNotifications
+      .getState()
+      .push('success', `Conflict on ${conflict.label} resolved — your choice goes to other laptops in your next bundle`);
+    onResolved();
+  };
+
+  return (
+    <article className="panel conflict" aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {capitalised(conflict.noun)}: <a href={LINKS[conflict.kind](conflict.entityId)}>{conflict.label}</a>
+      </h2>
+      <p className="hint">
+        The other version was made by {conflict.raisedBy} on {conflict.raisedOn}, {formatInstant(conflict.raisedAt)}.
+      </p>
+      {conflict.resolvedAt ? (
+        <>
+          <dl className="summary-list">
+            {conflict.fields.map((f) => (
+              <div key={f.field}>
+                <dt>{f.label}</dt>
+                <dd>{f.kept}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            Resolved by {conflict.resolvedBy}, {formatInstant(conflict.resolvedAt)}.
+          </p>
+        </>
+      ) : (
+        <form onSubmit={(e) => void resolve(e)} noValidate>
+          <ErrorSummary problems={problems} idFor={idFor} />
+          {conflict.fields.map((f) => {
+            const error = problems.find((p) => p.field === f.field)?.message;
+            const name = idFor(f.field);
+            return (
+              <fieldset
+                key={f.field}
+                className={`field radios conflict-field${error ? ' invalid' : ''}`}
+                aria-describedby={error ? `${name}-error` : undefined}
+              >
+                <legend>{f.label}</legend>
+                {error ? (
+                  <span className="field-error" id={`${name}-error`}>
+                    <span className="visually-hidden">Error: </span>
+                    {error}
+                  </span>
+                ) : null}
+                <div className="conflict-versions">
+                  {(['kept', 'incoming'] as const).map((which) => (
+                    <div className="radio-option conflict-version" key={which}>
+                      <input
+                        type="radio"
+                        id={which === 'kept' ? name : `${name}-incoming`}
+                        name={name}
+                        checked={choices[f.field] === which}
+                        onChange={() => setChoices({ ...choices, [f.field]: which })}
+                      />
+                      <label htmlFor={which === 'kept' ? name : `${name}-incoming`}>
+                        <span className="label-aside">
+                          {which === 'kept' ? 'Keep the version in the register now' : `Use the version from ${conflict.raisedOn}`}
+                        </span>
+                        <span className="conflict-value">{which === 'kept' ? f.kept : f.incoming}</span>
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy}>
+              Resolve conflict
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,167 @@
+// Sending work to another laptop: a signed bundle file, sealed for the office (with applicants'
+// contact details) or by passphrase, or open (without them); everything, or what one laptop lacks.
+import { useEffect, useState, type FormEvent } from 'react';
+import { bundles, type BundleInfo, type TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { problemsFromZod } from '../../../shared/domain/application';
+import { call } from '../../app/api';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField } from '../../components/fields';
+import { ProgressBar } from '../../components/ProgressBar';
+
+type Seal = 'office' | 'passphrase' | 'none';
+const OFFICE_KEY = 'grantpanel-office-key';
+
+const FIELD_IDS: Record<string, string> = {
+  file: 'export-file',
+  to: 'export-office-key',
+  passphrase: 'export-passphrase',
+  for: 'export-for',
+};
+const idFor = (field: string) => FIELD_IDS[field.split('.')[0] ?? ''] ?? 'export-file';
+const withEnding = (file: string, sealed: boolean) => file.replace(/\.gpbundle(\.age)?$/i, '') + (sealed ? '.gpbundle.age' : '.gpbundle');
+
+const SEALS: { value: Seal; label: string; hint: string }[] = [
+  { value: 'office', label: 'Seal it to the office key', hint: 'Only the office can open it. It carries applicants’ contact details.' },
+  {
+    value: 'passphrase',
+    label: 'Seal it with a passphrase',
+    hint: 'Anyone with the passphrase can open it. It carries applicants’ contact details.',
+  },
+  {
+    value: 'none',
+    label: 'Do not seal it',
+    hint: 'Anyone can read it, so it carries no contact details — only the register’s other details.',
+  },
+];
+
+export function ExportForm({
+  suggested,
+  devices,
+  onExported,
+}: {
+  suggested: string;
+  devices: TrustedDeviceInfo[];
+  onExported: () => void;
+}) {
+  const [file, setFile] = useState(suggested);
+  const [seal, setSeal] = useState<Seal>('office');
+  const [officeKey, setOfficeKey] = useState(() => localStorage.getItem(OFFICE_KEY) ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const [forDevice, setForDevice] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<BundleInfo | null>(null);
+
+  useEffect(() => setFile(withEnding(suggested, seal !== 'none')), [suggested, seal]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = {
+      file,
+      ...(seal === 'office' ? { to: [officeKey.trim()] } : {}),
+      ...(seal === 'passphrase' ? { passphrase } : {}),
+      ...(forDevice ? { for: forDevice } : {}),
+    };
+    const parsed = bundles['bundles.export'].input.safeParse(input);
+    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
+    setProblems([]);
+    setDone(null);
+    setBusy(true);
+    const result = await call('bundles.export', parsed.data, { quiet: true });
+    setBusy(false);
+    if (!result.ok)
+      return setProblems(result.error.details?.length ? result.error.details : [{ field: 'file', message: result.error.message }]);
+    if (seal === 'office') localStorage.setItem(OFFICE_KEY, officeKey.trim());
+    setDone(result.value);
+    onExported();
+  };
+
+  const error = (field: string) => problems.find((p) => idFor(p.field) === FIELD_IDS[field])?.message;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="export-title">
+      <h2 id="export-title">Send work to another laptop</h2>
+      <ErrorSummary problems={problems} idFor={idFor} />
+      <fieldset className="field radios">
+        <legend>How should the bundle be protected?</legend>
+        {SEALS.map((s) => (
+          <div className="radio-option" key={s.value}>
+            <input
+              type="radio"
+              name="export-seal"
+              id={`export-seal-${s.value}`}
+              aria-describedby={`export-seal-${s.value}-hint`}
+              checked={seal === s.value}
+              onChange={() => setSeal(s.value)}
+            />
+            <label htmlFor={`export-seal-${s.value}`}>{s.label}</label>
+            <span className="hint" id={`export-seal-${s.value}-hint`}>
+              {s.hint}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      {seal === 'office' ? (
+        <TextField
+          id="export-office-key"
+          label="Office key"
+          hint="It starts age1… The grants office gives it out; on the office laptop it is shown under “This laptop” below."
+          value={officeKey}
+          error={error('to')}
+          onChange={setOfficeKey}
+          className="wide"
+        />
+      ) : null}
+      {seal === 'passphrase' ? (
+        <TextField
+          id="export-passphrase"
+          label="Passphrase"
+          hint="At least 12 characters. Tell it to the person opening the bundle some other way than the bundle itself."
+          value={passphrase}
+          error={error('passphrase')}
+          onChange={setPassphrase}
+        />
+      ) : null}
+      <SelectField
+        id="export-for"
+        label="What to include"
+        hint="A laptop that has sent you a bundle can be sent only what it does not have yet."
+        value={forDevice}
+        options={[
+          { value: '', label: 'Everything this laptop holds' },
+          ...devices.map((d) => ({ value: d.deviceId, label: `Only what ${d.name} lacks` })),
+        ]}
+        error={error('for')}
+        onChange={setForDevice}
+      />
+      <TextField
+        id="export-file"
+        label="Save the bundle as"
+        hint="The full path of the new file. Copy it to a USB stick or shared drive afterwards."
+        value={file}
+        error={error('file')}
+        onChange={setFile}
+        className="wide"
+      />
+      {busy ? <ProgressBar progress={{ fraction: null, text: 'Writing, signing and checking the bundle…' }} /> : null}
+      {done ? (
+        <div className="panel notice" role="status">
+          <p>
+            Saved and checked <code>{done.file}</code>: {done.eventCount.toLocaleString('en-GB')} changes, signed by this laptop (
+            {done.exporter.fingerprint}).
+          </p>
+          <p>
+            {done.personalRecords !== null
+              ? `Sealed, with ${done.personalRecords.toLocaleString('en-GB')} applicants’ contact details.`
+              : 'Not sealed: it holds no contact details.'}
+          </p>
+        </div>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          Save bundle
+        </button>
+      </div>
+    </form>
+  );
+}

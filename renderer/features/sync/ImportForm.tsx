@@ -1,0 +1,207 @@
+// Bringing in work from another laptop: check the bundle first (who signed it, what it holds);
+// a laptop not yet trusted is trusted only after a person compares its key fingerprint; then
+// import, all or nothing.
+import { useState, type FormEvent } from 'react';
+import type { BundleImportResult, BundleInfo, BundlesFolder } from '../../../shared/contract/bundles';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { formatInstant } from '../../../shared/domain/dates';
+import { call } from '../../app/api';
+import { useSession } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useOpenConflicts } from '../conflicts/open-conflicts';
+
+const FIELD_IDS: Record<string, string> = {
+  file: 'import-bundle-file',
+  passphrase: 'import-passphrase',
+  name: 'trust-name',
+  checked: 'trust-checked',
+};
+const idFor = (field: string) => FIELD_IDS[field] ?? 'import-bundle-file';
+const sizeOf = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onImported: () => void }) {
+  const [file, setFile] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [checked, setChecked] = useState<BundleInfo | null>(null);
+  const [name, setName] = useState('');
+  const [fingerprintChecked, setFingerprintChecked] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [imported, setImported] = useState<BundleImportResult | null>(null);
+  const refreshConflicts = useOpenConflicts((s) => s.refresh);
+  const openConflicts = useOpenConflicts((s) => s.count);
+  const refreshSession = useSession((s) => s.refresh);
+  const sealed = /\.age$/i.test(file.trim());
+  const secret = sealed && passphrase ? { passphrase } : {};
+
+  const fail = (field: string, error: { message: string; details?: FieldProblem[] }) =>
+    setProblems(error.details?.length ? error.details : [{ field, message: error.message }]);
+
+  const check = async (e: FormEvent) => {
+    e.preventDefault();
+    setChecked(null);
+    setImported(null);
+    if (!file.trim()) return setProblems([{ field: 'file', message: 'Give the bundle file, or choose one from your bundles folder' }]);
+    setProblems([]);
+    setBusy('Opening the bundle and checking its signature and every change in it…');
+    const result = await call('bundles.verify', { file: file.trim(), ...secret }, { quiet: true });
+    setBusy(null);
+    if (!result.ok) return fail(result.error.message.toLowerCase().includes('passphrase') ? 'passphrase' : 'file', result.error);
+    setChecked(result.value);
+    setName(`${result.value.exporter.personName}’s laptop`);
+  };
+
+  const importIt = async () => {
+    if (!checked) return;
+    if (!checked.trusted) {
+      const missing: FieldProblem[] = [];
+      if (!name.trim()) missing.push({ field: 'name', message: 'Name the laptop, like “Coventry panel laptop”' });
+      if (!fingerprintChecked)
+        missing.push({ field: 'checked', message: 'Confirm you have compared the key fingerprint with the other laptop' });
+      if (missing.length > 0) return setProblems(missing);
+      const trusted = await call('devices.trust', { publicKey: checked.exporter.publicKey, name: name.trim() }, { quiet: true });
+      if (!trusted.ok) return fail('name', trusted.error);
+    }
+    setProblems([]);
+    setBusy(`Importing ${checked.eventCount.toLocaleString('en-GB')} changes — all of them or none`);
+    const result = await call('bundles.import', { file: checked.file, ...secret }, { quiet: true });
+    setBusy(null);
+    if (!result.ok) return fail('file', result.error);
+    setImported(result.value);
+    setChecked(null);
+    await Promise.all([refreshConflicts(), refreshSession()]);
+    onImported();
+  };
+
+  const error = (field: string) => problems.find((p) => p.field === field)?.message;
+  return (
+    <form onSubmit={(e) => void check(e)} noValidate aria-labelledby="import-bundle-title">
+      <h2 id="import-bundle-title">Bring in work from another laptop</h2>
+      <ErrorSummary problems={problems} idFor={idFor} />
+      {folder.files.length > 0 ? (
+        <fieldset className="field radios">
+          <legend>Bundles in your bundles folder</legend>
+          <span className="hint">
+            <code>{folder.folder}</code>
+          </span>
+          {folder.files.slice(0, 8).map((f, i) => (
+            <div className="radio-option" key={f.file}>
+              <input
+                type="radio"
+                name="import-choice"
+                id={`import-choice-${i}`}
+                checked={file === f.file}
+                onChange={() => setFile(f.file)}
+              />
+              <label htmlFor={`import-choice-${i}`}>
+                {f.name}{' '}
+                <span className="hint">
+                  ({sizeOf(f.bytes)}, {formatInstant(f.modifiedAt)})
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      <TextField
+        id="import-bundle-file"
+        label="Bundle file"
+        hint="The full path of a .gpbundle or .gpbundle.age file, for example on a USB stick."
+        value={file}
+        error={error('file')}
+        onChange={setFile}
+        className="wide"
+      />
+      {sealed ? (
+        <TextField
+          id="import-passphrase"
+          label="Passphrase (if it was sealed with one)"
+          hint="Leave it blank for a bundle sealed to this laptop’s office key."
+          value={passphrase}
+          error={error('passphrase')}
+          onChange={setPassphrase}
+        />
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button secondary" disabled={busy !== null}>
+          Check bundle
+        </button>
+      </div>
+      {busy ? <ProgressBar progress={{ fraction: null, text: busy }} /> : null}
+      {checked ? (
+        <section className="panel" aria-labelledby="checked-title">
+          <h3 id="checked-title">
+            {checked.trusted ? 'The bundle is intact' : 'The bundle is intact, but this laptop does not trust its sender yet'}
+          </h3>
+          <dl className="summary-list">
+            <dt>Exported by</dt>
+            <dd>
+              {checked.exporter.personName}, {formatInstant(checked.createdAt)}
+            </dd>
+            <dt>Laptop’s key fingerprint</dt>
+            <dd>
+              <code className="fingerprint">{checked.exporter.fingerprint}</code>
+            </dd>
+            <dt>Changes</dt>
+            <dd>{checked.eventCount.toLocaleString('en-GB')}</dd>
+            <dt>Contact details</dt>
+            <dd>
+              {checked.personalRecords === null ? 'None (not sealed)' : `${checked.personalRecords.toLocaleString('en-GB')} applicants’`}
+            </dd>
+          </dl>
+          {checked.trusted ? null : (
+            <>
+              <p>
+                Ask whoever holds that laptop to read out its key fingerprint (Sync, “This laptop”) and compare it with the one above, every
+                character. Trust it only if they match.
+              </p>
+              <TextField id="trust-name" label="Name this laptop" value={name} error={error('name')} onChange={setName} />
+              <div className={`field checks${error('checked') ? ' invalid' : ''}`}>
+                {error('checked') ? (
+                  <span className="field-error" id="trust-checked-error">
+                    <span className="visually-hidden">Error: </span>
+                    {error('checked')}
+                  </span>
+                ) : null}
+                <label>
+                  <input
+                    type="checkbox"
+                    id="trust-checked"
+                    checked={fingerprintChecked}
+                    aria-describedby={error('checked') ? 'trust-checked-error' : undefined}
+                    onChange={(e) => setFingerprintChecked(e.target.checked)}
+                  />{' '}
+                  I have compared the fingerprint and it matches
+                </label>
+              </div>
+            </>
+          )}
+          <div className="button-row">
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void importIt()}>
+              {checked.trusted ? 'Import bundle' : 'Trust this laptop and import'}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {imported ? (
+        <div className="panel notice" role="status">
+          <p>
+            Imported {imported.newEvents.toLocaleString('en-GB')} new changes from {imported.bundle.exporter.personName};{' '}
+            {imported.knownEvents.toLocaleString('en-GB')} were already here.
+          </p>
+          {imported.gaps.map((g) => (
+            <p key={g}>Still missing: {g}. Ask for a newer bundle from that laptop.</p>
+          ))}
+          {openConflicts ? (
+            <p>
+              <a href="#/conflicts">{openConflicts === 1 ? '1 conflict needs' : `${openConflicts} conflicts need`} a decision</a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

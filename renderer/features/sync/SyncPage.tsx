@@ -1,0 +1,102 @@
+// Sync: the only way work moves between laptops is a bundle file. This page sends and brings in
+// bundles, and shows this laptop's identity and the laptops it trusts.
+import { useCallback, useEffect, useState } from 'react';
+import type { BundlesFolder, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import { call } from '../../app/api';
+import { useSession } from '../../app/session';
+import { Page } from '../../components/Page';
+import { ExportForm } from './ExportForm';
+import { ImportForm } from './ImportForm';
+
+export function SyncPage() {
+  const { session } = useSession();
+  const [folder, setFolder] = useState<BundlesFolder | null>(null);
+  const [devices, setDevices] = useState<TrustedDeviceInfo[]>([]);
+
+  const load = useCallback(async () => {
+    const [f, d] = await Promise.all([call('bundles.folder', {}), call('devices.list', {})]);
+    if (f.ok) setFolder(f.value);
+    if (d.ok) setDevices(d.value);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Page
+      title="Sync"
+      lede="Laptops share work only as bundle files — on a USB stick, by e-mail or on a shared drive. Every bundle is signed, checked on arrival, and imported whole or not at all."
+    >
+      {folder ? (
+        <div className="grid-2 sync-forms">
+          <section className="panel">
+            <ExportForm suggested={folder.suggested} devices={devices} onExported={() => void load()} />
+          </section>
+          <section className="panel">
+            <ImportForm folder={folder} onImported={() => void load()} />
+          </section>
+        </div>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+
+      <section aria-labelledby="this-laptop-title">
+        <h2 id="this-laptop-title">This laptop</h2>
+        {session ? (
+          <dl className="summary-list">
+            <dt>Key fingerprint</dt>
+            <dd>
+              <code className="fingerprint">{session.device.fingerprint}</code>
+              <span className="hint">Read this out when another laptop is asked to trust this one.</span>
+            </dd>
+            <dt>Device id</dt>
+            <dd>
+              <code>{session.device.id}</code>
+            </dd>
+            <dt>Public key</dt>
+            <dd>
+              <code className="long-code">{session.device.publicKey}</code>
+            </dd>
+            <dt>Office key (for sealing)</dt>
+            <dd>
+              <code className="long-code">{session.device.sealRecipient}</code>
+              <span className="hint">On the office laptop, give this to panels: bundles sealed to it only this laptop can open.</span>
+            </dd>
+          </dl>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="trusted-title">
+        <h2 id="trusted-title">Laptops this one trusts</h2>
+        {devices.length === 0 ? (
+          <p>None yet. When a bundle arrives from another laptop, you are asked to check its fingerprint and trust it.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="detail-table">
+              <thead>
+                <tr>
+                  <th scope="col">Laptop</th>
+                  <th scope="col">Key fingerprint</th>
+                  <th scope="col">Device id</th>
+                </tr>
+              </thead>
+              <tbody>
+                {devices.map((d) => (
+                  <tr key={d.deviceId}>
+                    <td>{d.name}</td>
+                    <td>
+                      <code className="fingerprint">{d.fingerprint}</code>
+                    </td>
+                    <td>
+                      <code>{d.deviceId}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Page>
+  );
+}

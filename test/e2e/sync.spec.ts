@@ -1,0 +1,113 @@
+// Two laptops in browser mode, each on its own data folder: the office sends its register in a
+// bundle, the panel laptop checks the fingerprint, trusts and imports it; both then change the same
+// detail, and the clash appears on the Conflicts screen, where a person resolves it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+
+interface Fund {
+  id: string;
+  name: string;
+  code: string;
+  source: string;
+  maxAwardPence: number | null;
+  eligibility: string;
+}
+
+const setMaximum = async (page: Page, app: App, pence: number) => {
+  const funds = await callCore<Fund[]>(page, app, 'catalogue.funds');
+  const acf = funds.find((f) => f.id === 'acf');
+  await callCore(page, app, 'catalogue.saveFund', { ...acf, maxAwardPence: pence });
+};
+
+async function exportBundle(page: Page, app: App, file: string, seal: 'none' | 'office', officeKey = '') {
+  await page.goto(`${app.url}#/sync`);
+  await page.getByLabel(seal === 'none' ? 'Do not seal it' : 'Seal it to the office key').check();
+  if (seal === 'office') await page.getByLabel('Office key', { exact: true }).fill(officeKey);
+  await page.getByLabel('Save the bundle as').fill(file);
+  await page.getByRole('button', { name: 'Save bundle' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved and checked' })).toBeVisible({ timeout: 60_000 });
+}
+
+async function importBundle(page: Page, app: App, file: string, laptopName: string) {
+  await page.goto(`${app.url}#/sync`);
+  await page.getByLabel('Bundle file').fill(file);
+  await page.getByRole('button', { name: 'Check bundle' }).click();
+  await expect(page.getByRole('heading', { name: /does not trust its sender yet/ })).toBeVisible({ timeout: 60_000 });
+  // Trusting needs a name and the person's word that the fingerprints match.
+  await page.getByRole('button', { name: 'Trust this laptop and import' }).click();
+  await expect(page.getByRole('alert')).toContainText('Confirm you have compared the key fingerprint');
+  await page.getByLabel('Name this laptop').fill(laptopName);
+  await page.getByLabel('I have compared the fingerprint and it matches').check();
+  await page.getByRole('button', { name: 'Trust this laptop and import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Imported [\d,]+ new changes/ })).toBeVisible({ timeout: 60_000 });
+}
+
+test('a bundle carries the register to another laptop, and a clash is listed and resolved by a person', async ({ app: office, page }) => {
+  // Two instances and five bundles: more than one page's worth of work.
+  test.setTimeout(180_000);
+  const panel = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  const panelPage = await page.context().newPage();
+  try {
+    await callCore(page, office, 'demo.load');
+    const officeSession = await callCore<{ device: { fingerprint: string; sealRecipient: string } }>(page, office, 'session.current');
+
+    await page.goto(`${office.url}#/sync`);
+    await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
+    await expect(page.locator('main').getByText(officeSession.device.fingerprint)).toBeVisible();
+    await expectAccessible(page);
+    await exportBundle(page, office, join(folder, 'office.gpbundle'), 'none');
+
+    await importBundle(panelPage, panel, join(folder, 'office.gpbundle'), 'Office laptop');
+    await expect(panelPage.locator('main')).toContainText(officeSession.device.fingerprint);
+    await expectAccessible(panelPage);
+    await panelPage.goto(`${panel.url}#/applications`);
+    await expect(panelPage.locator('.register-count')).toContainText('40');
+
+    // Both laptops change the Active Citizens Fund's maximum, to different amounts.
+    await setMaximum(page, office, 400_000);
+    await setMaximum(panelPage, panel, 300_000);
+    await exportBundle(panelPage, panel, join(folder, 'panel.gpbundle.age'), 'office', officeSession.device.sealRecipient);
+    await importBundle(page, office, join(folder, 'panel.gpbundle.age'), 'Coventry panel laptop');
+
+    await expect(page.getByRole('link', { name: /Conflicts\s*1 to resolve/ })).toBeVisible();
+    await page.getByRole('link', { name: /Conflicts/ }).click();
+    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
+    const card = page.locator('article.conflict');
+    await expect(card.getByRole('heading')).toHaveText('Fund: Active Citizens Fund');
+    await expect(card).toContainText('Coventry panel laptop');
+    await expect(card.getByLabel(/Keep the version in the register now/)).toBeVisible();
+    await expect(card.locator('.conflict-value')).toHaveText(['£4,000.00', '£3,000.00']);
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await card.getByRole('button', { name: 'Resolve conflict' }).click();
+    await expect(card.getByRole('alert')).toContainText('Choose which maximum award to keep');
+    await card.getByLabel(/Use the version from Coventry panel laptop/).check();
+    await card.getByRole('button', { name: 'Resolve conflict' }).click();
+    await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Conflicts', exact: true })).toBeVisible();
+    const funds = await callCore<Fund[]>(page, office, 'catalogue.funds');
+    expect(funds.find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+
+    // The resolution travels back: the panel laptop ends up with the same maximum and no conflict.
+    await exportBundle(page, office, join(folder, 'office-2.gpbundle'), 'none');
+    await panelPage.goto(`${panel.url}#/sync`);
+    await panelPage.getByLabel('Bundle file').fill(join(folder, 'office-2.gpbundle'));
+    await panelPage.getByRole('button', { name: 'Check bundle' }).click();
+    await panelPage.getByRole('button', { name: 'Import bundle' }).click();
+    await expect(panelPage.getByRole('status').filter({ hasText: /Imported [\d,]+ new changes/ })).toBeVisible({ timeout: 60_000 });
+    const panelFunds = await callCore<Fund[]>(panelPage, panel, 'catalogue.funds');
+    expect(panelFunds.find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+    expect((await callCore<{ open: number }>(panelPage, panel, 'conflicts.list')).open).toBe(0);
+  } finally {
+    await panelPage.close();
+    await panel.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
