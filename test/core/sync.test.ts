@@ -197,3 +197,25 @@ test('a laptop set up later never undoes catalogue edits made earlier elsewhere'
     expect((await c.call('catalogue.funds', {})).find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
   expect(snapshot(office)).toEqual(snapshot(newcomer));
 });
+
+test('the bundles folder suggests a new file each time and lists arriving bundles newest first; trusted laptops are listed by name', async () => {
+  const office = laptop();
+  const panel = laptop();
+  const first = await office.call('bundles.folder', {});
+  expect(first.folder).toBe(join(office.dataDir, 'bundles'));
+  expect(first.files).toEqual([]);
+  expect(first.suggested).toMatch(new RegExp(`grantpanel-${office.ctx.device.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.gpbundle$`));
+  await office.call('bundles.export', { file: first.suggested });
+  const second = await office.call('bundles.folder', {});
+  expect(second.files.map((f) => f.file)).toEqual([first.suggested]);
+  expect(second.suggested).not.toBe(first.suggested);
+
+  // Checking a bundle says whether its sender is trusted, and gives the key to trust it by.
+  const checked = await panel.call('bundles.verify', { file: first.suggested });
+  expect(checked).toMatchObject({ trusted: false, exporter: { deviceId: office.ctx.device.id } });
+  await panel.call('devices.trust', { publicKey: checked.exporter.publicKey, name: 'Office laptop' });
+  expect(await panel.call('bundles.verify', { file: first.suggested })).toMatchObject({ trusted: true });
+  expect(await panel.call('devices.list', {})).toEqual([
+    { deviceId: office.ctx.device.id, fingerprint: office.ctx.device.fingerprint, name: 'Office laptop' },
+  ]);
+});
