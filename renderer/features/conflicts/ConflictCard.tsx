@@ -7,6 +7,7 @@ import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { HintAndError } from '../../components/fields';
 
 type Choice = 'kept' | 'incoming';
 
@@ -80,12 +81,7 @@ export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSumma
                 aria-describedby={error ? `${name}-error` : undefined}
               >
                 <legend>{f.label}</legend>
-                {error ? (
-                  <span className="field-error" id={`${name}-error`}>
-                    <span className="visually-hidden">Error: </span>
-                    {error}
-                  </span>
-                ) : null}
+                <HintAndError id={name} error={error} />
                 <div className="conflict-versions">
                   {(['kept', 'incoming'] as const).map((which) => (
                     <div className="radio-option conflict-version" key={which}>

@@ -8,7 +8,7 @@ import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
+import { HintAndError, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useOpenConflicts } from '../conflicts/open-conflicts';
 
@@ -160,12 +160,7 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
               </p>
               <TextField id="trust-name" label="Name this laptop" value={name} error={error('name')} onChange={setName} />
               <div className={`field checks${error('checked') ? ' invalid' : ''}`}>
-                {error('checked') ? (
-                  <span className="field-error" id="trust-checked-error">
-                    <span className="visually-hidden">Error: </span>
-                    {error('checked')}
-                  </span>
-                ) : null}
+                <HintAndError id="trust-checked" error={error('checked')} />
                 <label>
                   <input
                     type="checkbox"
