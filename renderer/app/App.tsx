@@ -5,6 +5,7 @@ import { Notifications } from './Notifications';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
 import { NewApplicationPage } from '../features/applications/NewApplicationPage';
+import { EditApplicationPage } from '../features/applications/EditApplicationPage';
 import { RoundsPage } from '../features/rounds/RoundsPage';
 import { RoundFormPage } from '../features/rounds/RoundFormPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
@@ -88,6 +89,7 @@ const router = createHashRouter([
       { path: 'applications', element: <ApplicationsPage /> },
       { path: 'applications/new', element: <NewApplicationPage /> },
       { path: 'applications/:id', element: <ApplicationDetailPage /> },
+      { path: 'applications/:id/edit', element: <EditApplicationPage /> },
       { path: 'rounds', element: <RoundsPage /> },
       { path: 'rounds/new', element: <RoundFormPage /> },
       { path: 'rounds/:id/edit', element: <RoundFormPage /> },

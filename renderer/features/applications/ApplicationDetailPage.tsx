@@ -1,5 +1,5 @@
 // One application, read in full: summary lists grouped as the applicant filled them in, the
-// contact details set apart as personal data, and withdrawal with a recorded reason.
+// contact details set apart as personal data, a way to edit it, and withdrawal with a recorded reason.
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ApplicationDetail } from '../../../shared/contract/applications';
@@ -65,9 +65,14 @@ export function ApplicationDetailPage() {
         }
         actions={
           a.status !== 'withdrawn' && !withdrawing ? (
-            <button type="button" className="button secondary" ref={withdrawButton} onClick={() => setWithdrawing(true)}>
-              Withdraw application
-            </button>
+            <>
+              <Link className="button" to={`/applications/${encodeURIComponent(a.id)}/edit`} state={location.state}>
+                Edit application
+              </Link>
+              <button type="button" className="button secondary" ref={withdrawButton} onClick={() => setWithdrawing(true)}>
+                Withdraw application
+              </button>
+            </>
           ) : null
         }
       >

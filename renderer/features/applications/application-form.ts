@@ -1,10 +1,12 @@
-// The new-application form as the officer types it (all text), turned into the draft the shared
-// schema checks. Every rule lives in shared/domain/application.ts; this file only reads text and
-// arranges the problems in the order the fields appear on the page.
+// The application form as the officer types it (all text), turned into the draft the shared
+// schema checks — for a new application and for editing one. Every rule lives in
+// shared/domain/application.ts; this file only reads and writes text and arranges the problems in
+// the order the fields appear on the page.
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { RoundSummary } from '../../../shared/contract/rounds';
 import {
   applicationDraftSchema,
+  applicationEditSchema,
   checkAgainstRound,
   problemsFromZod,
   type ApplicationDraft,
@@ -12,7 +14,7 @@ import {
 } from '../../../shared/domain/application';
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 import { parseDate } from '../../../shared/domain/dates';
-import { parseMoney } from '../../../shared/domain/money';
+import { formatPence, parseMoney } from '../../../shared/domain/money';
 
 export interface BudgetLineText {
   key: number;
@@ -89,6 +91,22 @@ export function emptyForm(roundId = ''): ApplicationForm {
   };
 }
 
+/** A received application as the form shows it, for editing: money in pounds, dates as 25/11/2026. */
+export function formFromDraft(d: ApplicationDraft): ApplicationForm {
+  return {
+    ...d,
+    startDate: ukDate(d.startDate),
+    endDate: ukDate(d.endDate),
+    amountRequested: formatPence(d.amountRequested),
+    budgetLines: d.budgetLines.map((l) => ({ key: rowKey(), item: l.item, amount: formatPence(l.amount) })),
+    expectedBeneficiaries: d.expectedBeneficiaries.toLocaleString('en-GB'),
+    outcomes: d.outcomes.map((o) => ({ key: rowKey(), outcome: o.outcome, measure: o.measure })),
+  };
+}
+
+/** 2026-11-25 → 25/11/2026, the way the hint asks for dates. */
+const ukDate = (iso: string) => iso.split('-').reverse().join('/');
+
 // Text the officer typed that is not money, a date or a number becomes undefined (or stays as
 // text for dates), so the schema answers with its own plain message: "Enter the amount
 // requested in pounds, like £1,200.50", "Enter the start date as a real date, like 25/11/2026".
@@ -142,10 +160,14 @@ export function roundContext(
 
 export type FormCheck = { ok: true; draft: ApplicationDraft } | { ok: false; problems: FieldProblem[] };
 
-/** Every problem the form has, from the shared schema and the round's rules, in page order. */
-export function checkForm(f: ApplicationForm, ctx: RoundContext | null): FormCheck {
+/**
+ * Every problem the form has, from the shared schema and the round's rules, in page order.
+ * keepContact: an edit on a laptop without the contact details may leave all three blank.
+ */
+export function checkForm(f: ApplicationForm, ctx: RoundContext | null, { keepContact = false } = {}): FormCheck {
   const input = draftInput(f);
-  const parsed = applicationDraftSchema.safeParse(input);
+  const blankContact = !f.contactName.trim() && !f.contactEmail.trim() && !f.contactPhone.trim();
+  const parsed = (keepContact && blankContact ? applicationEditSchema : applicationDraftSchema).safeParse(input);
   const problems = parsed.success ? [] : problemsFromZod(parsed.error);
   if (ctx) {
     const amount = input.amountRequested;
@@ -212,6 +234,10 @@ export function arrangeProblems(problems: FieldProblem[]): FieldProblem[] {
     .sort((a, b) => rank(a.p.field) - rank(b.p.field) || a.i - b.i)
     .map(({ p }) => p);
 }
+
+/** The core answers an edit's schema problems under its `application` input: "application.budgetLines.0.amount". */
+export const unnest = (problems: FieldProblem[]): FieldProblem[] =>
+  problems.map((p) => ({ ...p, field: p.field.replace(/^application\./, '') }));
 
 /**
  * The id of the control a problem's link focuses: the dotted path with hyphens

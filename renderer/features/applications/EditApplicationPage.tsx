@@ -1,0 +1,166 @@
+// Correcting a received application (a typo, a revised budget): the same fields as a new one,
+// filled in from the register. Its reference and round stay as received, and the contact details
+// may be left blank on a laptop that does not hold them.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { ApplicationDetail } from '../../../shared/contract/applications';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { draftOf } from '../../../shared/domain/application';
+import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
+import { useSession } from '../../app/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Page } from '../../components/Page';
+import {
+  arrangeProblems,
+  checkForm,
+  emptyForm,
+  fieldId,
+  formFromDraft,
+  roundContext,
+  unnest,
+  type ApplicationForm,
+} from './application-form';
+import { ApplicationFields } from './ApplicationFields';
+
+type Loaded = { state: 'loading' } | { state: 'missing'; message: string } | { state: 'ready'; application: ApplicationDetail };
+
+const CONTACT_NOT_HELD = 'This laptop does not hold the contact details. Leave them blank to keep them as they are, or enter new ones.';
+/** Where problems with the fixed fields (reference, round) lead: the summary that shows them. */
+const FIXED_ID = 'application-fixed';
+
+export function EditApplicationPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  // Carried through so "Back to applications" on the detail page still returns to the filtered register.
+  const backState: unknown = useLocation().state;
+  const { rounds, funds, plans, areas } = useSession();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [form, setForm] = useState<ApplicationForm>(() => emptyForm());
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    void call('applications.get', { id }, { quiet: true }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setLoaded({ state: 'missing', message: result.error.message });
+      setForm(formFromDraft(draftOf(result.value)));
+      setLoaded({ state: 'ready', application: result.value });
+      // A round that arrived after the catalogue was read (a bundle, the demo round): read it again for its fund and plan.
+      const session = useSession.getState();
+      if (session.loaded && !session.rounds.some((r) => r.id === result.value.roundId)) void session.refresh();
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const ctx = useMemo(() => roundContext(form.roundId, { rounds, funds, plans, areas }), [form.roundId, rounds, funds, plans, areas]);
+
+  if (loaded.state !== 'ready') {
+    return (
+      <Page title={loaded.state === 'loading' ? 'Edit application' : 'Application not found'}>
+        <p role="status">{loaded.state === 'loading' ? 'Loading the application…' : loaded.message}</p>
+        <p>
+          <Link to="/applications">Back to applications</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const a = loaded.application;
+  const detailPath = `/applications/${encodeURIComponent(a.id)}`;
+  const keepContact = !a.contactHeld;
+
+  if (a.status === 'withdrawn') {
+    return (
+      <Page title={`Edit application ${a.reference}`}>
+        <p>{a.reference} has been withdrawn, so it can no longer be changed.</p>
+        <p>
+          <Link to={detailPath} state={backState}>
+            Back to the application
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const idFor = (field: string) => {
+    const target = fieldId(field, form);
+    return target === 'roundId' || target === 'reference' ? FIXED_ID : target;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkForm(form, ctx, { keepContact });
+    if (!checked.ok) return setProblems(checked.problems);
+    setBusy(true);
+    const result = await call('applications.update', { id: a.id, application: checked.draft }, { quiet: true });
+    setBusy(false);
+    if (!result.ok) {
+      // The core checks everything again, against the round as it is now.
+      if (result.error.code === 'VALIDATION') {
+        return setProblems(
+          arrangeProblems(
+            result.error.details?.length ? unnest(result.error.details) : [{ field: 'roundId', message: result.error.message }],
+          ),
+        );
+      }
+      useNotifications.getState().push('error', result.error.message);
+      return;
+    }
+    setProblems([]);
+    // The core records nothing for an unchanged application; say so rather than claim a save.
+    const before = checkForm(formFromDraft(draftOf(a)), ctx, { keepContact });
+    const unchanged = before.ok && JSON.stringify(before.draft) === JSON.stringify(checked.draft);
+    useNotifications
+      .getState()
+      .push(
+        unchanged ? 'info' : 'success',
+        unchanged ? `No changes to ${a.reference} to save` : `Changes to ${result.value.reference} saved`,
+      );
+    void navigate(detailPath, { state: backState });
+  };
+
+  return (
+    <>
+      <Link className="back-link" to={detailPath} state={backState}>
+        Back to the application
+      </Link>
+      <Page title={`Edit application ${a.reference}`} lede="Correct what the applicant sent. Everything is checked again when you save.">
+        <form className="application-form" onSubmit={(e) => void submit(e)} noValidate>
+          <ErrorSummary problems={problems} idFor={idFor} />
+
+          {/* Fixed once received: shown, not offered as fields. */}
+          <dl className="summary-list" id={FIXED_ID} tabIndex={-1}>
+            <dt>Applicant reference</dt>
+            <dd>{a.reference}</dd>
+            <dt>Round</dt>
+            <dd>{a.roundName}</dd>
+          </dl>
+          <p className="hint">The reference and round stay as the application was received.</p>
+
+          <ApplicationFields
+            form={form}
+            setForm={setForm}
+            problems={problems}
+            ctx={ctx}
+            areas={areas}
+            contactHint={keepContact ? CONTACT_NOT_HELD : undefined}
+          />
+
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Saving…' : 'Save changes'}
+            </button>
+            <Link to={detailPath} state={backState}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </Page>
+    </>
+  );
+}
