@@ -199,6 +199,14 @@ test('editing an application: reference and round stay, new contact details are 
   const payload = office.ctx.db.prepare("SELECT payload FROM events WHERE type = 'application.changed'").get() as { payload: string };
   expect(Object.keys(JSON.parse(payload.payload).changes)).toEqual(['contactDigest']);
   expect(payload.payload).not.toContain('new@example.org');
+
+  await office.call('applications.withdraw', { id, reason: 'Asked to withdraw' });
+  const afterWithdrawal = events(office);
+  expect(await office.dispatch('applications.update', { id, application: { ...draft, projectTitle: 'Too late' } })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: expect.stringContaining('is withdrawn, so it can no longer be changed') },
+  });
+  expect(events(office)).toBe(afterWithdrawal);
 });
 
 test('a conflict resolution with a field missing or unknown is refused with the field named, and nothing is written', async () => {

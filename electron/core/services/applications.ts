@@ -251,6 +251,8 @@ export const applicationHandlers: Handlers<
     authorise(ctx, 'manage-register');
     const current = readApplication(ctx.db, id);
     if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+    if (current.status === 'withdrawn')
+      throw new DomainError('CONFLICT', `${current.reference} is withdrawn, so it can no longer be changed`);
     const problems = checkAgainstRound(draft, roundContext(ctx.db, current.roundId));
     if (draft.roundId !== current.roundId)
       problems.push({ field: 'roundId', message: 'An application stays in the round it was received in' });
