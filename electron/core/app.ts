@@ -18,6 +18,7 @@ import { demoHandlers } from './services/demo';
 import { sessionHandlers } from './services/session';
 import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
+import { rosterHandlers } from './services/roster';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -30,6 +31,7 @@ export const handlers: Handlers<MethodName> = {
   ...demoHandlers,
   ...bundleHandlers,
   ...conflictHandlers,
+  ...rosterHandlers,
 };
 
 export interface Core {

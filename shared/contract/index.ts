@@ -6,12 +6,13 @@ import { bundles, sync } from './bundles';
 import { catalogue } from './catalogue';
 import { conflicts } from './conflicts';
 import { imports } from './imports';
+import { roster } from './roster';
 import { rounds } from './rounds';
 import { session } from './session';
 import type { Method } from './method';
 import type { Result } from './result';
 
-export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync, ...conflicts };
+export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync, ...conflicts, ...roster };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -12,6 +12,7 @@ import { addRoundCommand } from './rounds';
 import { openSession } from './session';
 import { demoCommand, initCommand, templateCommand } from './setup';
 import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustCommand, verifyBundleCommand } from './bundles';
+import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -24,6 +25,9 @@ export const COMMANDS: Command[] = [
   verifyBundleCommand,
   importBundleCommand,
   trustCommand,
+  exportRosterCommand,
+  verifyRosterCommand,
+  importRosterCommand,
   deviceShowCommand,
 ];
 

@@ -1,0 +1,34 @@
+// The .gproster file: a zip of roster.json and roster.json.minisig. roster.json lists the laptops
+// the exporting laptop trusts (and itself), each by its minisign public key; the signature is the
+// exporting laptop's, so `minisign -V -P KEY -m roster.json` checks it. No applicants' data.
+import { z } from 'zod';
+
+export const ROSTER_FORMAT = 'grantpanel-roster';
+export const ROSTER_FORMAT_VERSION = 1;
+export const ROSTER_FILE = 'roster.json';
+export const ROSTER_SIGNATURE_FILE = 'roster.json.minisig';
+/** A roster lists at most this many laptops: far more than any office has. */
+export const MAX_ROSTER_DEVICES = 1000;
+
+const deviceId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a device id of 16 hex digits');
+/** base64("Ed" ‖ key id ‖ Ed25519 key): 42 bytes, 56 characters, never padded. */
+const publicKey = z.string().regex(/^[A-Za-z0-9+/]{56}$/, 'must be a minisign public key');
+const fingerprint = z.string().regex(/^([0-9A-F]{4} ){5}[0-9A-F]{4}$/, 'must be a key fingerprint like 1B3E C0F6 1941 34D1 C052 F373');
+const personName = z.string().min(1).max(200);
+
+export const rosterDeviceSchema = z
+  .object({ deviceId, publicKey, fingerprint, name: z.string().min(1).max(200), personName: personName.nullable() })
+  .strict();
+
+export const rosterSchema = z
+  .object({
+    format: z.literal(ROSTER_FORMAT),
+    formatVersion: z.literal(ROSTER_FORMAT_VERSION),
+    createdAt: z.iso.datetime(),
+    exporter: z.object({ deviceId, publicKey, fingerprint, personName }).strict(),
+    devices: z.array(rosterDeviceSchema).min(1).max(MAX_ROSTER_DEVICES),
+  })
+  .strict();
+
+export type Roster = z.infer<typeof rosterSchema>;
+export type RosterDevice = z.infer<typeof rosterDeviceSchema>;
