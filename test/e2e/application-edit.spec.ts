@@ -4,19 +4,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, type App } from './fixtures';
-
-/** Calls the core as the page does, for setting up data a test is not about. */
-async function api<T = unknown>(page: Page, app: App, method: string, input: unknown = {}): Promise<T> {
-  const token = new URL(app.url).searchParams.get('token') ?? '';
-  const response = await page.request.post(new URL(`/api/${method}`, app.url).toString(), {
-    headers: { 'X-GrantPanel-Token': token, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
+import { test, expect, expectAccessible, callCore as api, type App } from './fixtures';
 
 const REFERENCE = 'ACF-2026-0001';
 const summary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });

@@ -1,20 +1,8 @@
 // The applications register, reading one application, and entering one by hand — in browser mode,
 // with axe checking WCAG 2.2 AA on each page as people see it.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, type App } from './fixtures';
+import { test, expect, expectAccessible, callCore as api, type App } from './fixtures';
 import { templateRow, toCsv, b64 } from '../support/csv';
-
-/** Calls the core as the page does, for setting up data a test is not about. */
-async function api<T = unknown>(page: Page, app: App, method: string, input: unknown = {}): Promise<T> {
-  const token = new URL(app.url).searchParams.get('token') ?? '';
-  const response = await page.request.post(new URL(`/api/${method}`, app.url).toString(), {
-    headers: { 'X-GrantPanel-Token': token, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
 
 /** The rows on screen answer the current filters and sort: the old page stays (busy) until then. */
 const settled = (page: Page) => expect(page.locator('.register-scroll')).toHaveAttribute('aria-busy', 'false');

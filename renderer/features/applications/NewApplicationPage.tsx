@@ -20,6 +20,11 @@ export function NewApplicationPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // Rounds may have arrived since the catalogue was read (a bundle, another window): read it afresh.
+  useEffect(() => {
+    void useSession.getState().refresh();
+  }, []);
+
   // The rounds may arrive after the page opens: default to the first open one.
   useEffect(() => {
     if (firstOpen) setForm((f) => (f.roundId ? f : { ...f, roundId: firstOpen.id }));
