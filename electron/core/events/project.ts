@@ -31,16 +31,30 @@ export function project(db: Db, event: StoredEvent): void {
 export function rebuildProjections(db: Db): void {
   db.transaction(() => {
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
-    // Pages, not one iterator: better-sqlite3 allows no writes while an iterator is open.
-    const first = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY hlc, device_id, seq LIMIT 5000');
-    const next = db.prepare<[string, string, number], EventRow>(
-      'SELECT * FROM events WHERE (hlc, device_id, seq) > (?, ?, ?) ORDER BY hlc, device_id, seq LIMIT 5000',
-    );
-    let page = first.all();
-    while (page.length > 0) {
-      for (const row of page) project(db, eventFromRow(row));
-      const last = page[page.length - 1]!;
-      page = next.all(last.hlc, last.device_id, last.seq);
-    }
+    projectInPages(db, db.prepare<[], EventRow>('SELECT * FROM events ORDER BY hlc, device_id, seq LIMIT 5000').all());
   })();
+}
+
+/**
+ * Projects, in clock order, every event whose clock is later than `after`: an import whose new
+ * events all come after everything held projects just those, read back from the log a page at a time.
+ */
+export function projectEventsAfter(db: Db, after: string): void {
+  projectInPages(
+    db,
+    db.prepare<[string], EventRow>('SELECT * FROM events WHERE hlc > ? ORDER BY hlc, device_id, seq LIMIT 5000').all(after),
+  );
+}
+
+function projectInPages(db: Db, firstPage: EventRow[]): void {
+  // Pages, not one iterator: better-sqlite3 allows no writes while an iterator is open.
+  const next = db.prepare<[string, string, number], EventRow>(
+    'SELECT * FROM events WHERE (hlc, device_id, seq) > (?, ?, ?) ORDER BY hlc, device_id, seq LIMIT 5000',
+  );
+  let page = firstPage;
+  while (page.length > 0) {
+    for (const row of page) project(db, eventFromRow(row));
+    const last = page[page.length - 1]!;
+    page = next.all(last.hlc, last.device_id, last.seq);
+  }
 }
