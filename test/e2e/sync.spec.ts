@@ -1,10 +1,13 @@
 // Two laptops in browser mode, each on its own data folder: the office sends its register in a
 // bundle, the panel laptop checks the fingerprint, trusts and imports it; both then change the same
-// detail, and the clash appears on the Conflicts screen, where a person resolves it.
+// detail, and the clash appears on the Conflicts screen, where a person resolves it. The office's
+// roster of trusted laptops travels the same way.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { minisignPublicKey } from '../../electron/core/crypto/minisign';
 import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
 
 interface Fund {
@@ -107,6 +110,35 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     expect((await callCore<{ open: number }>(panelPage, panel, 'conflicts.list')).open).toBe(0);
   } finally {
     await panelPage.close();
+    await panel.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('the office shares its roster, and a laptop that trusts the office trusts every laptop on it', async ({ app: office, page }) => {
+  const panel = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    const officeKey = (await callCore<{ device: { publicKey: string } }>(page, office, 'session.current')).device.publicKey;
+    const walsall = minisignPublicKey(ed25519.getPublicKey(ed25519.utils.randomSecretKey()));
+    await callCore(page, office, 'devices.trust', { publicKey: walsall, name: 'Walsall panel laptop' });
+    await callCore(page, panel, 'devices.trust', { publicKey: officeKey, name: 'Office laptop' });
+
+    await page.goto(`${office.url}#/sync`);
+    await page.getByLabel('Save the roster as').fill(join(folder, 'office.gproster'));
+    await page.getByRole('button', { name: 'Save roster' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'listing 2 laptops' })).toBeVisible();
+
+    await page.goto(`${panel.url}#/sync`);
+    await page.getByLabel('Roster file').fill(join(folder, 'office.gproster'));
+    await page.getByRole('button', { name: 'Check roster' }).click();
+    const row = page.getByRole('row', { name: /Walsall panel laptop/ });
+    await expect(row).toContainText('Not trusted yet');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Trust 1 new laptop' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Trusted 1 new laptop' })).toBeVisible();
+    await expect(page.getByRole('table').last()).toContainText('Walsall panel laptop');
+  } finally {
     await panel.stop();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
+import { RosterSection } from './RosterSection';
 
 export function SyncPage() {
   const { session } = useSession();
@@ -39,6 +40,8 @@ export function SyncPage() {
       ) : (
         <p role="status">Loading…</p>
       )}
+
+      {folder ? <RosterSection folder={folder.folder} onImported={() => void load()} /> : null}
 
       <section aria-labelledby="this-laptop-title">
         <h2 id="this-laptop-title">This laptop</h2>
