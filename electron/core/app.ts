@@ -79,6 +79,9 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
+/** Progress and cancel must answer while an import holds the gate; everything else waits. */
+const ANSWERS_DURING_IMPORT = new Set<MethodName>(['imports.progress', 'imports.cancel', 'bundles.progress']);
+
 export async function dispatch(ctx: CoreContext, method: string, input: unknown, logError: (m: string) => void): Promise<Result<unknown>> {
   if (!isMethodName(method))
     return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
@@ -89,8 +92,7 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
       details.length === 1 && details[0] ? details[0].message : `${details.length} details need correcting — see the list below`;
     return { ok: false, error: { code: 'VALIDATION', message, details } };
   }
-  // Progress and cancel must answer while an import holds the gate; everything else waits.
-  if (method !== 'imports.progress' && method !== 'imports.cancel') await ctx.gate.pass();
+  if (!ANSWERS_DURING_IMPORT.has(method)) await ctx.gate.pass();
   try {
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };

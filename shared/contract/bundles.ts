@@ -88,7 +88,18 @@ export interface BundlesFolder {
   files: { file: string; name: string; bytes: number; modifiedAt: string }[];
 }
 
+/** A long bundle task under way: what it is doing and, where known, how much of it is done. */
+export interface BundleProgress {
+  task: 'export' | 'check' | 'import';
+  /** "Writing changes", "Checking and importing changes"… */
+  phase: string;
+  done: number;
+  total: number | null;
+}
+
 export const sync = {
+  /** The bundle task under way on this laptop, if any: answers even while an import is running. */
+  'bundles.progress': method<BundleProgress | null>()(z.object({})),
   'bundles.folder': method<BundlesFolder>()(z.object({})),
   /** The laptops this one trusts, by name. */
   'devices.list': method<TrustedDeviceInfo[]>()(z.object({})),

@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'bundles.export',
   'bundles.folder',
   'bundles.import',
+  'bundles.progress',
   'bundles.verify',
   'catalogue.areas',
   'catalogue.funds',

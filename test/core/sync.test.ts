@@ -219,3 +219,33 @@ test('the bundles folder suggests a new file each time and lists arriving bundle
     { deviceId: office.ctx.device.id, fingerprint: office.ctx.device.fingerprint, name: 'Office laptop' },
   ]);
 });
+
+test('exporting and importing report their progress while they run, and nothing once done', async () => {
+  const office = laptop();
+  const panel = laptop();
+  await office.call('demo.load', {});
+  await trust(panel, office);
+  const watch = async (c: TestCore, work: Promise<unknown>) => {
+    const seen = new Set<string>();
+    let finished = false;
+    void work.finally(() => (finished = true));
+    while (!finished) {
+      const p = await c.call('bundles.progress', {});
+      if (p) {
+        expect(p.total === null || p.done <= p.total).toBe(true);
+        seen.add(`${p.task}: ${p.phase}`);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    await work;
+    expect(await c.call('bundles.progress', {})).toBeNull();
+    return [...seen];
+  };
+  const file = join(tempDir(), 'office.gpbundle');
+  expect(await watch(office, office.call('bundles.export', { file }))).toEqual(
+    expect.arrayContaining(['export: Writing changes', 'export: Checking the bundle as a recipient will']),
+  );
+  expect(await watch(panel, panel.call('bundles.import', { file }))).toEqual(
+    expect.arrayContaining(['import: Checking and importing changes']),
+  );
+});

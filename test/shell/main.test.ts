@@ -54,14 +54,15 @@ describe('main process', () => {
     expect(fake.order).toStrictEqual(['enableSandbox', 'registerScheme', 'ready']);
   });
 
-  it('opens the core in GRANTPANEL_DATA_DIR, else in userData', async () => {
+  it('opens the core in GRANTPANEL_DATA_DIR, else in userData, with bundles in Documents', async () => {
+    const bundlesFolder = '/home/panel/.config/GrantPanel#documents/GrantPanel bundles';
     process.env.GRANTPANEL_DATA_DIR = '/srv/panel-data';
     await startMain();
-    expect(fake.openCore).toHaveBeenCalledWith({ dataDir: '/srv/panel-data' });
+    expect(fake.openCore).toHaveBeenCalledWith({ dataDir: '/srv/panel-data', bundlesFolder });
     delete process.env.GRANTPANEL_DATA_DIR;
     app.removeAllListeners();
     await startMain();
-    expect(fake.openCore).toHaveBeenLastCalledWith({ dataDir: '/home/panel/.config/GrantPanel#userData' });
+    expect(fake.openCore).toHaveBeenLastCalledWith({ dataDir: '/home/panel/.config/GrantPanel#userData', bundlesFolder });
   });
 
   it('when ready: denies permissions, serves app://, wires every IPC method and opens one window', async () => {

@@ -18,11 +18,13 @@ import {
 } from '../../../shared/formats/bundle';
 import type { CoreContext } from '../context';
 import type { EventRow } from '../events/log';
+import { statement } from '../db/statements';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { minisignPublicKey, signMinisign } from '../crypto/minisign';
 import { writeZip } from './zip';
 import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
+import { counter, type Report } from './progress';
 
 /** One event as a line of events.ndjson: canonical, the stored payload text as is. */
 export function eventLine(r: EventRow): string {
@@ -81,12 +83,20 @@ export function acknowledgedBy(ctx: CoreContext, deviceId: string): Record<strin
   return JSON.parse(row.knows) as Record<string, number>;
 }
 
-export async function exportBundle(ctx: CoreContext, outFile: string, seal?: SealTarget, forDevice?: string): Promise<BundleSummary> {
+export async function exportBundle(
+  ctx: CoreContext,
+  outFile: string,
+  seal?: SealTarget,
+  forDevice?: string,
+  report: Report = () => {},
+): Promise<BundleSummary> {
   const skip = forDevice ? acknowledgedBy(ctx, forDevice) : {};
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
   if (existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
   const work = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}`);
+  // Other calls wait while the export reads, so no import or edit lands half-way through it.
+  const release = ctx.gate.close();
   const eventsPath = `${work}.events`;
   const personalPath = `${work}.personal`;
   const zipPath = `${work}.zip`;
@@ -98,22 +108,35 @@ export async function exportBundle(ctx: CoreContext, outFile: string, seal?: Sea
     try {
       let chunk: string[] = [];
       let current = undefined as BundleManifest['devices'][number] | undefined;
-      for (const row of ctx.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY device_id, seq').iterate()) {
-        if (row.seq <= (skip[row.device_id] ?? 0)) continue;
-        const line = eventLine(row);
-        hash.update(line);
-        chunk.push(line);
-        count++;
-        if (!current || current.deviceId !== row.device_id) {
-          current = { deviceId: row.device_id, fromSeq: row.seq, toSeq: row.seq, headHash: row.hash };
-          devices.push(current);
+      const total = statement<[], { n: number }>(ctx.db, 'SELECT count(*) AS n FROM events').get()?.n ?? 0;
+      // Pages, not one iterator, with a turn of the event loop between them: the laptop stays
+      // responsive (and the progress bar moves) through a long export.
+      const page = statement<[string, number], EventRow>(
+        ctx.db,
+        'SELECT * FROM events WHERE (device_id, seq) > (?, ?) ORDER BY device_id, seq LIMIT 5000',
+      );
+      let visited = 0;
+      for (let rows = page.all('', 0); rows.length > 0; rows = page.all(rows.at(-1)!.device_id, rows.at(-1)!.seq)) {
+        report('Writing changes', visited, total);
+        for (const row of rows) {
+          if (row.seq <= (skip[row.device_id] ?? 0)) continue;
+          const line = eventLine(row);
+          hash.update(line);
+          chunk.push(line);
+          count++;
+          if (!current || current.deviceId !== row.device_id) {
+            current = { deviceId: row.device_id, fromSeq: row.seq, toSeq: row.seq, headHash: row.hash };
+            devices.push(current);
+          }
+          current.toSeq = row.seq;
+          current.headHash = row.hash;
+          if (chunk.length >= 2000) {
+            writeSync(fd, chunk.join(''));
+            chunk = [];
+          }
         }
-        current.toSeq = row.seq;
-        current.headHash = row.hash;
-        if (chunk.length >= 2000) {
-          writeSync(fd, chunk.join(''));
-          chunk = [];
-        }
+        visited += rows.length;
+        await new Promise((turn) => setImmediate(turn));
       }
       writeSync(fd, chunk.join(''));
       fsyncSync(fd);
@@ -155,11 +178,16 @@ export async function exportBundle(ctx: CoreContext, outFile: string, seal?: Sea
     fsyncSync(zfd);
     closeSync(zfd);
     // Read back what was written, as a recipient will, before saying it worked.
-    const summary = await readBundle(zipPath, { sealed: Boolean(seal) });
+    const summary = await readBundle(zipPath, {
+      sealed: Boolean(seal),
+      event: counter(report, 'Checking the bundle as a recipient will', count),
+    });
+    if (seal) report('Sealing the bundle');
     if (seal) await sealFile(zipPath, outFile, seal);
     else renameSync(zipPath, outFile);
     return { ...summary, file: outFile };
   } finally {
+    release();
     for (const temp of [eventsPath, personalPath, zipPath]) rmSync(temp, { force: true });
   }
 }

@@ -11,6 +11,7 @@ import { statement } from '../db/statements';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
 import { isTrusted, untrustedSignerMessage } from './trust';
+import { counter, type Report } from './progress';
 
 /** The page cache an import may use, in KiB (negative, as SQLite takes it): 64 MiB. */
 const IMPORT_CACHE_KIB = -64 * 1024;
@@ -34,7 +35,7 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
   );
 }
 
-export async function importBundle(ctx: CoreContext, file: string, sealed = false): Promise<ImportOutcome> {
+export async function importBundle(ctx: CoreContext, file: string, sealed = false, report: Report = () => {}): Promise<ImportOutcome> {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
   const horizon = new Date(ctx.now().getTime() + MAX_DRIFT_MS).toISOString();
@@ -62,6 +63,7 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
   let newEvents = 0;
   let earliestNew: string | null = null;
   let knownEvents = 0;
+  let step = () => {};
 
   const release = ctx.gate.close();
   let open = false;
@@ -83,10 +85,12 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
         }
         db.exec('BEGIN IMMEDIATE');
         open = true;
+        step = counter(report, 'Checking and importing changes', s.manifest.events.count);
         // Read inside the transaction: nothing else can write until it ends.
         newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
       },
       event(e: BundleEvent, payloadJson: string) {
+        step();
         const top = heldTop(e.deviceId);
         const mine = e.seq <= top ? held.get(e.deviceId, e.seq) : undefined;
         if (mine) {
@@ -118,6 +122,7 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
       },
     });
     if (!open) throw new DomainError('BUNDLE_INVALID', 'The bundle could not be read');
+    report('Updating the register');
     bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
     const gaps = gapsFor(
       ctx,

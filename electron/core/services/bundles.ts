@@ -8,6 +8,7 @@ import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
 import { isTrusted, trustDevice } from '../bundles/trust';
 import { bundlesFolder } from '../bundles/folder';
+import { counter, progressOf, withProgress } from '../bundles/progress';
 import { statement } from '../db/statements';
 import { withPlainBundle } from '../bundles/sealed';
 
@@ -31,27 +32,41 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
 }
 
 export const bundleHandlers: Handlers<
-  'bundles.export' | 'bundles.verify' | 'bundles.import' | 'bundles.folder' | 'devices.trust' | 'devices.list'
+  'bundles.export' | 'bundles.verify' | 'bundles.import' | 'bundles.folder' | 'bundles.progress' | 'devices.trust' | 'devices.list'
 > = {
   'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
     const seal = to?.length ? { recipients: to } : passphrase ? { passphrase } : undefined;
-    return info(ctx, await exportBundle(ctx, file, seal, forDevice));
+    return info(ctx, await withProgress(ctx, 'export', (report) => exportBundle(ctx, file, seal, forDevice, report)));
   },
   'bundles.verify': async ({ file, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return info(
-      ctx,
-      await withPlainBundle(ctx, file, passphrase, async (plain, sealed) => ({ ...(await readBundle(plain, { sealed })), file })),
-    );
+    const summary = await withProgress(ctx, 'check', (report) => {
+      report('Opening the bundle');
+      return withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
+        let step = () => {};
+        const checking = {
+          signed: (s: BundleSummary) => (step = counter(report, 'Checking every change in the bundle', s.manifest.events.count)),
+        };
+        return { ...(await readBundle(plain, { sealed, ...checking, event: () => step() })), file };
+      });
+    });
+    return info(ctx, summary);
   },
   'bundles.import': async ({ file, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    const outcome = await withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
-      const result = await importBundle(ctx, plain, sealed);
-      return { ...result, summary: { ...result.summary, file } };
+    const outcome = await withProgress(ctx, 'import', (report) => {
+      report('Opening the bundle');
+      return withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
+        const result = await importBundle(ctx, plain, sealed, report);
+        return { ...result, summary: { ...result.summary, file } };
+      });
     });
     return { bundle: info(ctx, outcome.summary), newEvents: outcome.newEvents, knownEvents: outcome.knownEvents, gaps: outcome.gaps };
+  },
+  'bundles.progress': (_, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return progressOf(ctx);
   },
   'bundles.folder': async (_, ctx) => {
     authorise(ctx, 'exchange-bundles');

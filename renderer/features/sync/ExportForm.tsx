@@ -8,6 +8,7 @@ import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useBundleProgress } from './bundle-progress';
 
 type Seal = 'office' | 'passphrase' | 'none';
 const OFFICE_KEY = 'grantpanel-office-key';
@@ -52,6 +53,7 @@ export function ExportForm({
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BundleInfo | null>(null);
+  const progress = useBundleProgress(busy ? 'Writing, signing and checking the bundle' : null);
 
   useEffect(() => setFile(withEnding(suggested, seal !== 'none')), [suggested, seal]);
 
@@ -143,7 +145,7 @@ export function ExportForm({
         onChange={setFile}
         className="wide"
       />
-      {busy ? <ProgressBar progress={{ fraction: null, text: 'Writing, signing and checking the bundle…' }} /> : null}
+      {progress ? <ProgressBar progress={progress} /> : null}
       {done ? (
         <div className="panel notice" role="status">
           <p>

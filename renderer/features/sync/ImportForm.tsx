@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HintAndError, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useBundleProgress } from './bundle-progress';
 import { useOpenConflicts } from '../conflicts/open-conflicts';
 
 const FIELD_IDS: Record<string, string> = {
@@ -31,6 +32,7 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<BundleImportResult | null>(null);
+  const progress = useBundleProgress(busy);
   const refreshConflicts = useOpenConflicts((s) => s.refresh);
   const openConflicts = useOpenConflicts((s) => s.count);
   const refreshSession = useSession((s) => s.refresh);
@@ -130,7 +132,7 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
           Check bundle
         </button>
       </div>
-      {busy ? <ProgressBar progress={{ fraction: null, text: busy }} /> : null}
+      {progress ? <ProgressBar progress={progress} /> : null}
       {checked ? (
         <section className="panel" aria-labelledby="checked-title">
           <h3 id="checked-title">
