@@ -130,3 +130,31 @@ test('a bundle re-signed by another key in this device’s name is refused', asy
   ]);
   expect(await core.dispatch('bundles.verify', { file: forged })).toMatchObject({ ok: false, error: { code: 'BUNDLE_SIGNATURE' } });
 });
+
+test('a bundle from a newer version of GrantPanel is refused with a plain reason, not half-read', async () => {
+  core = makeCore();
+  const dir = tempDir();
+  const file = join(dir, 'office.gpbundle');
+  await core.call('bundles.export', { file });
+  const parts = await unzip(file);
+  const manifest = JSON.parse(parts['manifest.json']!.toString('utf8')) as { schemaVersion: number };
+  manifest.schemaVersion = 99;
+  const newer = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+  const newerFile = join(dir, 'newer.gpbundle');
+  await writeZip(newerFile, [
+    { name: 'manifest.json', content: newer },
+    { name: 'events.ndjson', content: parts['events.ndjson']! },
+    {
+      name: 'manifest.json.minisig',
+      content: Buffer.from(signMinisign({ secretKey: core.ctx.device.secretKey, message: newer, trustedComment: 'newer' })),
+    },
+  ]);
+  const before = eventCount();
+  for (const method of ['bundles.verify', 'bundles.import'] as const) {
+    expect(await core.dispatch(method, { file: newerFile })).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_INVALID', message: expect.stringContaining('made by a newer version of GrantPanel (data version 99') },
+    });
+  }
+  expect(eventCount()).toBe(before);
+});

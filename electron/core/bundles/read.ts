@@ -21,6 +21,7 @@ import {
 } from '../../../shared/formats/bundle';
 import { MinisignError, verifyMinisign } from '../crypto/minisign';
 import { deviceIdOf } from '../crypto/keys';
+import { SCHEMA_VERSION } from '../db/migrations';
 import { bundleRefused } from './bundle-error';
 import { readZip, type ZipEntryInfo } from './zip';
 
@@ -112,6 +113,11 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
           `This bundle’s signature does not match its contents (${error.message}) — it was changed after it was made. Do not use it.`,
         );
       throw error;
+    }
+    if (manifest.schemaVersion > SCHEMA_VERSION) {
+      throw bundleRefused(
+        `it was made by a newer version of GrantPanel (data version ${manifest.schemaVersion}; this laptop's version knows ${SCHEMA_VERSION}). Update GrantPanel on this laptop, then try again`,
+      );
     }
     if (Boolean(manifest.personal) !== names.includes(PERSONAL_FILE)) throw bundleRefused('its personal data does not match its manifest');
     // Contact details travel only sealed: an open bundle carrying them was not made by GrantPanel.
