@@ -50,6 +50,8 @@ export interface ApplicationDetail extends Application {
   fundName: string;
   areaName: string;
   priorities: { id: string; code: string; title: string }[];
+  /** Conflicts on it still waiting for a person to choose (two laptops changed it differently). */
+  openConflicts: number;
 }
 
 export const applications = {

@@ -150,6 +150,7 @@ test('an application edited on two laptops: different fields merge, the same fie
       expectedBeneficiaries: 80,
       status: 'withdrawn',
       withdrawnReason: 'Group folded',
+      openConflicts: 2,
     });
     const { conflicts } = await c.call('conflicts.list', {});
     expect(conflicts.map((x) => x.fields.map((f) => [f.label, f.kept, f.incoming]))).toEqual([
@@ -194,6 +195,8 @@ test('editing an application: reference and round stay, new contact details are 
   });
   expect(events(office)).toBe(before);
 
+  // A lowered fund maximum does not stop a correction elsewhere in an application over it.
+  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 100_000 });
   const updated = await office.call('applications.update', { id, application: { ...draft, contactEmail: 'new@example.org' } });
   expect(updated).toMatchObject({ contactEmail: 'new@example.org', contactName: draft.contactName });
   const payload = office.ctx.db.prepare("SELECT payload FROM events WHERE type = 'application.changed'").get() as { payload: string };

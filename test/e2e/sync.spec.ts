@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { minisignPublicKey } from '../../electron/core/crypto/minisign';
+import type { ApplicationDetail } from '../../shared/contract/applications';
+import { draftOf } from '../../shared/domain/application';
 import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
 
 interface Fund {
@@ -24,6 +26,17 @@ const setMaximum = async (page: Page, app: App, pence: number) => {
   const acf = funds.find((f) => f.id === 'acf');
   await callCore(page, app, 'catalogue.saveFund', { ...acf, maxAwardPence: pence });
 };
+
+/** Changes the first application's title (every laptop lists the same first one). */
+async function retitle(page: Page, app: App, projectTitle: string) {
+  const { rows } = await callCore<{ rows: { id: string }[] }>(page, app, 'applications.list', {
+    sort: 'reference',
+    direction: 'asc',
+    limit: 1,
+  });
+  const detail = await callCore<ApplicationDetail>(page, app, 'applications.get', { id: rows[0]?.id });
+  await callCore(page, app, 'applications.update', { id: detail.id, application: { ...draftOf(detail), projectTitle } });
+}
 
 async function exportBundle(page: Page, app: App, file: string, seal: 'none' | 'office', officeKey = '') {
   await page.goto(`${app.url}#/sync`);
@@ -70,16 +83,18 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await panelPage.goto(`${panel.url}#/applications`);
     await expect(panelPage.locator('.register-count')).toContainText('40');
 
-    // Both laptops change the Active Citizens Fund's maximum, to different amounts.
+    // Both laptops change the Active Citizens Fund's maximum, and one application's title, differently.
     await setMaximum(page, office, 400_000);
     await setMaximum(panelPage, panel, 300_000);
+    await retitle(page, office, 'Office title');
+    await retitle(panelPage, panel, 'Panel title');
     await exportBundle(panelPage, panel, join(folder, 'panel.gpbundle.age'), 'office', officeSession.device.sealRecipient);
     await importBundle(page, office, join(folder, 'panel.gpbundle.age'), 'Coventry panel laptop');
 
-    await expect(page.getByRole('link', { name: /Conflicts\s*1 to resolve/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Conflicts\s*2 to resolve/ })).toBeVisible();
     await page.getByRole('link', { name: /Conflicts/ }).click();
-    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
-    const card = page.locator('article.conflict');
+    await expect(page.getByText('2 conflicts to resolve.')).toBeVisible();
+    const card = page.locator('article.conflict').first();
     await expect(card.getByRole('heading')).toHaveText('Fund: Active Citizens Fund');
     await expect(card).toContainText('Coventry panel laptop');
     await expect(card.getByLabel(/Keep the version in the register now/)).toBeVisible();
@@ -93,6 +108,18 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await expect(card.getByRole('alert')).toContainText('Choose which maximum award to keep');
     await card.getByLabel(/Use the version from Coventry panel laptop/).check();
     await card.getByRole('button', { name: 'Resolve conflict' }).click();
+    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
+
+    // The application's own page says it is in conflict, and links to the choice.
+    const application = page.locator('article.conflict');
+    await expect(application.locator('.conflict-value')).toHaveText(['Office title', 'Panel title']);
+    await application.getByRole('heading').getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Office title');
+    await expect(page.getByRole('status').filter({ hasText: 'Two laptops changed this application differently' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /Choose which version to keep/ }).click();
+    await application.getByLabel(/Keep the version in the register now/).check();
+    await application.getByRole('button', { name: 'Resolve conflict' }).click();
     await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Conflicts', exact: true })).toBeVisible();
     const funds = await callCore<Fund[]>(page, office, 'catalogue.funds');

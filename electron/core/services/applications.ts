@@ -145,6 +145,11 @@ function getDetail(db: Db, id: string): ApplicationDetail {
     fundName: row.fund_name ?? '',
     areaName: row.area_name ?? '',
     priorities,
+    openConflicts:
+      statement<[string], { n: number }>(
+        db,
+        "SELECT count(*) AS n FROM conflicts WHERE kind = 'application' AND entity_id = ? AND resolved_at IS NULL",
+      ).get(id)?.n ?? 0,
   };
 }
 
@@ -253,7 +258,12 @@ export const applicationHandlers: Handlers<
     if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
     if (current.status === 'withdrawn')
       throw new DomainError('CONFLICT', `${current.reference} is withdrawn, so it can no longer be changed`);
-    const problems = checkAgainstRound(draft, roundContext(ctx.db, current.roundId));
+    // The round's rules apply to what this edit changes: a title is corrected even where the fund's
+    // maximum has been lowered since the application came in.
+    const changed = (['amountRequested', 'areaId', 'priorityIds'] as const).filter(
+      (f) => canonicalJson(draft[f]) !== canonicalJson(current[f]),
+    );
+    const problems = checkAgainstRound(Object.fromEntries(changed.map((f) => [f, draft[f]])), roundContext(ctx.db, current.roundId));
     if (draft.roundId !== current.roundId)
       problems.push({ field: 'roundId', message: 'An application stays in the round it was received in' });
     if (draft.reference !== current.reference) problems.push({ field: 'reference', message: 'An application keeps its reference' });

@@ -76,6 +76,15 @@ export function ApplicationDetailPage() {
           ) : null
         }
       >
+        {a.openConflicts > 0 ? (
+          <div className="panel warning" role="status">
+            Two laptops changed this application differently.{' '}
+            <Link to="/conflicts">
+              Choose which version to keep on the Conflicts screen ({a.openConflicts} {a.openConflicts === 1 ? 'conflict' : 'conflicts'})
+            </Link>
+            .
+          </div>
+        ) : null}
         {withdrawing ? (
           <WithdrawForm
             application={a}
