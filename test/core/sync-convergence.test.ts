@@ -29,6 +29,7 @@ type Step =
   | { kind: 'fundMax'; at: number; fund: number; max: number | null }
   | { kind: 'retitle'; at: number; pick: number; title: number }
   | { kind: 'resolve'; at: number; incoming: boolean }
+  | { kind: 'clash'; a: number; b: number; fund: number }
   | { kind: 'exchange'; from: number; to: number }
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
@@ -62,7 +63,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('retitle' as const), at: laptopIndex, pick, title: fc.integer({ min: 0, max: 2 }) }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: laptopIndex, incoming: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('clash' as const), a: laptopIndex, b: laptopIndex, fund: fc.integer({ min: 0, max: 1 }) }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: laptopIndex, incoming: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: laptopIndex, to: laptopIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('export' as const), at: laptopIndex }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('importOld' as const), pick, to: laptopIndex }) },
@@ -149,7 +154,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
-      fc.array(stepArb, { minLength: 10, maxLength: 20 }),
+      fc.array(stepArb, { minLength: 15, maxLength: 30 }),
       fc.boolean(),
       async (skews, steps, sharedRound) => {
         runs++;
@@ -283,6 +288,17 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 const funds = await l.core.call('catalogue.funds', {});
                 const fund = funds.find((f) => f.id === (FUNDS[step.fund] ?? FUNDS[0]).fundId);
                 if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: step.max, adding: false });
+                break;
+              }
+              case 'clash': {
+                // Two laptops change the same fund's maximum to different amounts before they next meet.
+                for (const [l, max] of [
+                  [at(step.a), 250_000],
+                  [at(step.b), 350_000],
+                ] as const) {
+                  const fund = (await l.core.call('catalogue.funds', {})).find((f) => f.id === (FUNDS[step.fund] ?? FUNDS[0]).fundId);
+                  if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: max, adding: false });
+                }
                 break;
               }
               case 'retitle': {
