@@ -132,7 +132,6 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
           Check bundle
         </button>
       </div>
-      {progress ? <ProgressBar progress={progress} /> : null}
       {checked ? (
         <section className="panel" aria-labelledby="checked-title">
           <h3 id="checked-title">
@@ -183,11 +182,12 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
           </div>
         </section>
       ) : null}
+      {progress ? <ProgressBar progress={progress} /> : null}
       {imported ? (
         <div className="panel notice" role="status">
           <p>
-            Imported {imported.newEvents.toLocaleString('en-GB')} new changes from {imported.bundle.exporter.personName};{' '}
-            {imported.knownEvents.toLocaleString('en-GB')} were already here.
+            Imported {imported.newEvents.toLocaleString('en-GB')} new changes from {imported.bundle.exporter.personName}’s laptop (
+            {imported.bundle.exporter.fingerprint.slice(0, 9)}); {imported.knownEvents.toLocaleString('en-GB')} were already here.
           </p>
           {imported.gaps.map((g) => (
             <p key={g}>Still missing: {g}. Ask for a newer bundle from that laptop.</p>

@@ -91,77 +91,75 @@ export function RosterSection({ folder, onImported }: { folder: string; onImport
         every laptop listed.
       </p>
       <ErrorSummary problems={problems} idFor={idFor} />
-      <div className="grid-2 sync-forms">
-        <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="roster-save-title">
-          <h3 id="roster-save-title">Share this laptop’s roster</h3>
-          <TextField
-            id="roster-out"
-            label="Save the roster as"
-            hint="A .gproster file. It holds laptops’ keys and names, and no applicants’ details."
-            value={out}
-            error={problems.find((p) => p.field === 'out')?.message}
-            onChange={setOut}
-            className="wide"
-          />
-          <div className="button-row">
-            <button type="submit" className="button secondary">
-              Save roster
-            </button>
-          </div>
-          {saved ? (
-            <p role="status">
-              Saved <code>{saved.file}</code>, listing {saved.devices.length} {saved.devices.length === 1 ? 'laptop' : 'laptops'}.
+      <form className="panel sync-form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="roster-save-title">
+        <h3 id="roster-save-title">Share this laptop’s roster</h3>
+        <TextField
+          id="roster-out"
+          label="Save the roster as"
+          hint="A .gproster file. It holds laptops’ keys and names, and no applicants’ details."
+          value={out}
+          error={problems.find((p) => p.field === 'out')?.message}
+          onChange={setOut}
+          className="wide"
+        />
+        <div className="button-row">
+          <button type="submit" className="button secondary">
+            Save roster
+          </button>
+        </div>
+        {saved ? (
+          <p role="status">
+            Saved <code>{saved.file}</code>, listing {saved.devices.length} {saved.devices.length === 1 ? 'laptop' : 'laptops'}.
+          </p>
+        ) : null}
+      </form>
+      <form className="panel sync-form" onSubmit={(e) => void check(e)} noValidate aria-labelledby="roster-import-title">
+        <h3 id="roster-import-title">Import a roster</h3>
+        <TextField
+          id="roster-file"
+          label="Roster file"
+          hint="The full path of a .gproster file from the office."
+          value={file}
+          error={problems.find((p) => p.field === 'file')?.message}
+          onChange={setFile}
+          className="wide"
+        />
+        <div className="button-row">
+          <button type="submit" className="button secondary">
+            Check roster
+          </button>
+        </div>
+        {checked ? (
+          <div role="status">
+            <p>
+              Signed by {checked.exporter.personName} ({checked.exporter.fingerprint}), {formatInstant(checked.createdAt)}.
             </p>
-          ) : null}
-        </form>
-        <form className="panel" onSubmit={(e) => void check(e)} noValidate aria-labelledby="roster-import-title">
-          <h3 id="roster-import-title">Import a roster</h3>
-          <TextField
-            id="roster-file"
-            label="Roster file"
-            hint="The full path of a .gproster file from the office."
-            value={file}
-            error={problems.find((p) => p.field === 'file')?.message}
-            onChange={setFile}
-            className="wide"
-          />
-          <div className="button-row">
-            <button type="submit" className="button secondary">
-              Check roster
-            </button>
+            <RosterTable roster={checked} />
+            {checked.signerTrusted ? (
+              <div className="button-row">
+                <button type="button" className="button" onClick={() => void importIt()}>
+                  {checked.newDevices === 0
+                    ? 'Nothing new — import anyway'
+                    : `Trust ${checked.newDevices} new ${checked.newDevices === 1 ? 'laptop' : 'laptops'}`}
+                </button>
+              </div>
+            ) : (
+              <p>
+                This laptop does not trust the roster’s signer yet. Import a bundle from that laptop first, trusting it after comparing its
+                fingerprint; then import the roster.
+              </p>
+            )}
           </div>
-          {checked ? (
-            <div role="status">
-              <p>
-                Signed by {checked.exporter.personName} ({checked.exporter.fingerprint}), {formatInstant(checked.createdAt)}.
-              </p>
-              <RosterTable roster={checked} />
-              {checked.signerTrusted ? (
-                <div className="button-row">
-                  <button type="button" className="button" onClick={() => void importIt()}>
-                    {checked.newDevices === 0
-                      ? 'Nothing new — import anyway'
-                      : `Trust ${checked.newDevices} new ${checked.newDevices === 1 ? 'laptop' : 'laptops'}`}
-                  </button>
-                </div>
-              ) : (
-                <p>
-                  This laptop does not trust the roster’s signer yet. Import a bundle from that laptop first, trusting it after comparing
-                  its fingerprint; then import the roster.
-                </p>
-              )}
-            </div>
-          ) : null}
-          {imported ? (
-            <div role="status">
-              <p>
-                Trusted {imported.added} new {imported.added === 1 ? 'laptop' : 'laptops'}; {imported.alreadyTrusted} were trusted already.
-              </p>
-              <RosterTable roster={imported} />
-            </div>
-          ) : null}
-        </form>
-      </div>
+        ) : null}
+        {imported ? (
+          <div role="status">
+            <p>
+              Trusted {imported.added} new {imported.added === 1 ? 'laptop' : 'laptops'}; {imported.alreadyTrusted} were trusted already.
+            </p>
+            <RosterTable roster={imported} />
+          </div>
+        ) : null}
+      </form>
     </section>
   );
 }

@@ -29,14 +29,14 @@ export function SyncPage() {
       lede="Laptops share work only as bundle files — on a USB stick, by e-mail or on a shared drive. Every bundle is signed, checked on arrival, and imported whole or not at all."
     >
       {folder ? (
-        <div className="grid-2 sync-forms">
-          <section className="panel">
+        <>
+          <section className="panel sync-form">
             <ExportForm suggested={folder.suggested} devices={devices} onExported={() => void load()} />
           </section>
-          <section className="panel">
+          <section className="panel sync-form">
             <ImportForm folder={folder} onImported={() => void load()} />
           </section>
-        </div>
+        </>
       ) : (
         <p role="status">Loading…</p>
       )}
