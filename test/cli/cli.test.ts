@@ -1,14 +1,12 @@
 // The command line: run() in-process with captured output for the behaviour, and the bundled
 // CLI as a child process for the exit codes a shell sees.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { build } from 'esbuild';
 import { run } from '../../electron/core/cli/run';
+import { builtCommand, type Ran } from '../support/built-cli';
 import { FIELDS } from '../../electron/core/cli/listings';
 import { csv } from '../../electron/core/cli/output';
 import { APPLICATION_COLUMNS } from '../../shared/formats/applications-csv';
@@ -22,12 +20,6 @@ function temp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'grantpanel-cli-'));
   temps.push(dir);
   return dir;
-}
-
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
 }
 
 /** grantpanel ARGS, in-process; the data folder only when the test gives one. */
@@ -508,41 +500,7 @@ describe('help and usage errors', () => {
 });
 
 describe('the built command', () => {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  let bundle = '';
-
-  /** dist/cli.cjs when it is newer than the sources; otherwise the same esbuild bundle, made here. */
-  beforeAll(async () => {
-    const newest = (dir: string): number =>
-      readdirSync(dir, { withFileTypes: true }).reduce(
-        (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
-        0,
-      );
-    const dist = join(root, 'dist', 'cli.cjs');
-    if (existsSync(dist) && statSync(dist).mtimeMs > Math.max(newest(join(root, 'electron', 'core')), newest(join(root, 'shared')))) {
-      bundle = dist;
-      return;
-    }
-    bundle = join(root, 'node_modules', '.cache', 'grantpanel-cli-test', 'cli.cjs');
-    await build({
-      entryPoints: [join(root, 'electron', 'core', 'cli.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'warning',
-    });
-  });
-
-  const node = (args: string[]) =>
-    new Promise<Ran>((resolve) => {
-      execFile(process.execPath, [bundle, ...args], { env: { ...process.env, GRANTPANEL_DATA_DIR: '' } }, (error, out, err) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      );
-    });
+  const node = builtCommand('grantpanel-cli-test');
 
   test('exit codes 0, 1 and 2 as a shell sees them, and no stack traces', async () => {
     const dataDir = temp();

@@ -1,13 +1,11 @@
 // export-roster, verify-roster and import-roster: in-process for the behaviour, and the bundled CLI
 // as a child process for the exit codes a shell sees.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { run } from '../../electron/core/cli/run';
+import { builtCommand, type Ran } from '../support/built-cli';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -16,12 +14,6 @@ function temp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'grantpanel-cli-roster-'));
   temps.push(dir);
   return dir;
-}
-
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
 }
 
 /** A laptop: its data folder and `grantpanel --data-dir …` run in-process, in that folder. */
@@ -120,41 +112,7 @@ describe('roster commands', () => {
 });
 
 describe('the built command', () => {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  let bundle = '';
-
-  /** dist/cli.cjs when it is newer than the sources; otherwise the same esbuild bundle, made here. */
-  beforeAll(async () => {
-    const newest = (dir: string): number =>
-      readdirSync(dir, { withFileTypes: true }).reduce(
-        (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
-        0,
-      );
-    const dist = join(root, 'dist', 'cli.cjs');
-    if (existsSync(dist) && statSync(dist).mtimeMs > Math.max(newest(join(root, 'electron', 'core')), newest(join(root, 'shared')))) {
-      bundle = dist;
-      return;
-    }
-    bundle = join(root, 'node_modules', '.cache', 'grantpanel-cli-roster-test', 'cli.cjs');
-    await build({
-      entryPoints: [join(root, 'electron', 'core', 'cli.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'warning',
-    });
-  });
-
-  const node = (args: string[]) =>
-    new Promise<Ran>((resolve) => {
-      execFile(process.execPath, [bundle, ...args], { env: { ...process.env, GRANTPANEL_DATA_DIR: '' } }, (error, out, err) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-      );
-    });
+  const node = builtCommand('grantpanel-cli-roster-test');
 
   test('export-roster exits 0; importing a roster from an unknown laptop exits 1 with the reason and no stack trace', async () => {
     const office = temp();

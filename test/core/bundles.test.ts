@@ -4,25 +4,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { unzip } from '../support/unzip';
 import { makeCore, tempDir, type TestCore } from '../support/core';
-import { readZip } from '../../electron/core/bundles/zip';
 import { writeZip } from '../../electron/core/bundles/zip';
 import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
-
-async function unzip(file: string): Promise<Record<string, Buffer>> {
-  const zip = await readZip(file);
-  const out: Record<string, Buffer> = {};
-  for (const e of zip.entries) {
-    const chunks: Buffer[] = [];
-    for await (const c of await e.open()) chunks.push(c as Buffer);
-    out[e.name] = Buffer.concat(chunks);
-  }
-  zip.close();
-  return out;
-}
 
 const eventCount = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 

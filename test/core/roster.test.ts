@@ -4,9 +4,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzip } from '../support/unzip';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { rosterOf } from '../../electron/core/bundles/roster';
-import { readZip, writeZip } from '../../electron/core/bundles/zip';
+import { writeZip } from '../../electron/core/bundles/zip';
 import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
 import { ROSTER_FILE, ROSTER_SIGNATURE_FILE, type Roster } from '../../shared/formats/roster';
 
@@ -40,18 +41,6 @@ const snapshot = (c: TestCore) => ({
   events: c.ctx.db.prepare('SELECT device_id, seq, hash FROM events ORDER BY device_id, seq').all(),
   trusted: c.ctx.db.prepare('SELECT * FROM trusted_devices ORDER BY device_id').all(),
 });
-
-async function unzip(file: string): Promise<Record<string, Buffer>> {
-  const zip = await readZip(file);
-  const out: Record<string, Buffer> = {};
-  for (const e of zip.entries) {
-    const chunks: Buffer[] = [];
-    for await (const c of await e.open()) chunks.push(c as Buffer);
-    out[e.name] = Buffer.concat(chunks);
-  }
-  zip.close();
-  return out;
-}
 
 /** A roster file holding exactly these bytes, as a forger or a damaged stick would leave it. */
 async function rosterFile(roster: Buffer, signature: Buffer | string, extra: { name: string; content: Buffer }[] = []): Promise<string> {

@@ -1,0 +1,49 @@
+// The grantpanel command as users run it: the built dist/cli.cjs when it is newer than the
+// sources, otherwise the same esbuild bundle made for the test. Call inside a describe block.
+import { beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export function builtCommand(cacheName: string): (args: string[]) => Promise<Ran> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  let bundle = '';
+  beforeAll(async () => {
+    const newest = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce(
+        (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+        0,
+      );
+    const dist = join(root, 'dist', 'cli.cjs');
+    if (existsSync(dist) && statSync(dist).mtimeMs > Math.max(newest(join(root, 'electron', 'core')), newest(join(root, 'shared')))) {
+      bundle = dist;
+      return;
+    }
+    bundle = join(root, 'node_modules', '.cache', cacheName, 'cli.cjs');
+    await build({
+      entryPoints: [join(root, 'electron', 'core', 'cli.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron', 'better-sqlite3'],
+      loader: { '.sql': 'text' },
+      logLevel: 'warning',
+    });
+  });
+  return (args) =>
+    new Promise<Ran>((resolve) => {
+      execFile(process.execPath, [bundle, ...args], { env: { ...process.env, GRANTPANEL_DATA_DIR: '' } }, (error, out, err) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+      );
+    });
+}
