@@ -35,6 +35,7 @@ export function topHelp(commands: Command[], defaultDataDir: string): string {
     '  grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
     '  grantpanel template applications > applications.csv',
     '  grantpanel import applications applications.csv --round "Active Citizens Fund 2026–27 (demo)" --dry-run',
+    '  grantpanel conflicts',
     '',
     'More: docs/cli.md',
     '',

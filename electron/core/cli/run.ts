@@ -13,6 +13,7 @@ import { openSession } from './session';
 import { demoCommand, initCommand, templateCommand } from './setup';
 import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustCommand, verifyBundleCommand } from './bundles';
 import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
+import { conflictsCommand, resolveConflictCommand } from './conflicts';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -28,6 +29,8 @@ export const COMMANDS: Command[] = [
   exportRosterCommand,
   verifyRosterCommand,
   importRosterCommand,
+  conflictsCommand,
+  resolveConflictCommand,
   deviceShowCommand,
 ];
 
