@@ -252,3 +252,38 @@ test('a personâ€™s own record is written only from their laptop: another laptopâ
   await send(panel, office);
   expect(name(office)).toBe(someoneElse.name);
 });
+
+test('contact details changed on two laptops conflict as a whole, shown where this laptop holds them', async () => {
+  const { office, panel } = await pair();
+  const round = await office.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter 2026',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const { id } = await office.call('applications.create', validDraft(round.id));
+  const officeKey = (await office.call('session.current', {})).device.sealRecipient;
+  const sealed = async (from: TestCore, to: TestCore, recipient: string) => {
+    const file = join(tempDir(), `s${++n}.gpbundle.age`);
+    await from.call('bundles.export', { file, to: [recipient] });
+    await to.call('bundles.import', { file });
+  };
+  await sealed(office, panel, (await panel.call('session.current', {})).device.sealRecipient);
+  const edit = async (c: TestCore, contactEmail: string) =>
+    c.call('applications.update', { id, application: { ...draftOf(await c.call('applications.get', { id })), contactEmail } });
+  await edit(office, 'office@example.org');
+  await edit(panel, 'panel@example.org');
+  await sealed(panel, office, officeKey);
+  const [conflict] = (await office.call('conflicts.list', {})).conflicts;
+  expect(conflict?.fields).toEqual([
+    {
+      field: 'contactDigest',
+      label: 'Contact details',
+      kept: 'Amira Khan, office@example.org, 0121 496 0000',
+      incoming: 'Amira Khan, panel@example.org, 0121 496 0000',
+    },
+  ]);
+  await office.call('conflicts.resolve', { id: conflict!.id, choices: { contactDigest: 'incoming' } });
+  expect(await office.call('applications.get', { id })).toMatchObject({ contactEmail: 'panel@example.org' });
+});

@@ -4,7 +4,7 @@ import type { ConflictKind, ConflictSummary } from '../../../shared/contract/con
 import { DomainError } from '../../../shared/contract/result';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { decodeHlc } from '../../../shared/events/hlc';
-import { authorise } from '../authorise';
+import { authorise, can } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -88,6 +88,9 @@ function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
   const kind = kindOf(row);
   const current = kind.read(ctx.db, row.entity_id);
   const clashes = JSON.parse(row.fields) as ClashingField[];
+  const hidden = can(ctx.person, 'read-personal-data') ? [] : (kind.personalFields ?? []);
+  const describe = (field: string, value: unknown) =>
+    hidden.includes(field) ? '(personal data — not shown to you)' : kind.describe(ctx.db, field, value);
   return {
     id: row.id,
     kind: row.kind,
@@ -98,8 +101,8 @@ function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
     fields: clashes.map((c) => ({
       field: c.field,
       label: kind.fieldLabel(c.field),
-      kept: kind.describe(ctx.db, c.field, current ? fieldsOf(current)[c.field] : c.kept),
-      incoming: kind.describe(ctx.db, c.field, c.incoming),
+      kept: describe(c.field, current ? fieldsOf(current)[c.field] : c.kept),
+      incoming: describe(c.field, c.incoming),
     })),
     raisedAt: instant(row.raised_at),
     raisedBy: personName(ctx.db, row.raised_by),

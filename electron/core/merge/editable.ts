@@ -28,6 +28,8 @@ export interface Editable<T extends EntityRecord = EntityRecord> {
   noun: string;
   /** The fields a change may touch; the rest (id, reference…) are fixed once added. */
   fields: readonly string[];
+  /** Fields that stand for personal data: shown only to people allowed to read it. */
+  personalFields?: readonly string[];
   read(db: Db, id: string): T | undefined;
   write(db: Db, record: T): void;
   /** How a person recognises the record: its name or reference. */

@@ -46,6 +46,7 @@ export const applications: Editable<ApplicationRecord> = {
   kind: 'application',
   noun: 'application',
   fields: Object.keys(APPLICATION_FIELD_LABELS),
+  personalFields: ['contactDigest'],
   read: readApplication,
   write: writeApplication,
   label: (a) => `${a.reference} ${a.organisationName}`,
