@@ -80,6 +80,9 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await importBundle(panelPage, panel, join(folder, 'office.gpbundle'), 'Office laptop');
     await expect(panelPage.locator('main')).toContainText(officeSession.device.fingerprint);
     await expectAccessible(panelPage);
+    await panelPage.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(panelPage);
+    await panelPage.emulateMedia({ colorScheme: 'light' });
     await panelPage.goto(`${panel.url}#/applications`);
     await expect(panelPage.locator('.register-count')).toContainText('40');
 
