@@ -173,3 +173,45 @@ test('the office shares its roster, and a laptop that trusts the office trusts e
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('a conflict can be resolved with the keyboard alone', async ({ app: office, page }) => {
+  test.setTimeout(120_000);
+  const panel = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    // Set up through the core: two laptops that trust each other, the same fund changed differently.
+    const keyOf = async (app: App) => (await callCore<{ device: { publicKey: string } }>(page, app, 'session.current')).device.publicKey;
+    await callCore(page, office, 'devices.trust', { publicKey: await keyOf(panel), name: 'Coventry panel laptop' });
+    await callCore(page, panel, 'devices.trust', { publicKey: await keyOf(office), name: 'Office laptop' });
+    await setMaximum(page, office, 400_000);
+    await setMaximum(page, panel, 300_000);
+    const file = join(folder, 'panel.gpbundle');
+    await callCore(page, panel, 'bundles.export', { file });
+    await callCore(page, office, 'bundles.import', { file });
+
+    await page.goto(`${office.url}#/conflicts`);
+    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
+    const tabTo = async (target: ReturnType<Page['locator']>) => {
+      for (let i = 0; i < 25 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      await expect(target).toBeFocused();
+    };
+    // Submitting with no choice puts focus on the error summary, whose link leads to the field.
+    await tabTo(page.getByRole('button', { name: 'Resolve conflict' }));
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel(/Keep the version in the register now/)).toBeFocused();
+    // Arrow keys move between the two versions, choosing as they go.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByLabel(/Use the version from Coventry panel laptop/)).toBeChecked();
+    await tabTo(page.getByRole('button', { name: 'Resolve conflict' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
+    const funds = await callCore<Fund[]>(page, office, 'catalogue.funds');
+    expect(funds.find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+  } finally {
+    await panel.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
