@@ -287,3 +287,53 @@ test('contact details changed on two laptops conflict as a whole, shown where th
   await office.call('conflicts.resolve', { id: conflict!.id, choices: { contactDigest: 'incoming' } });
   expect(await office.call('applications.get', { id })).toMatchObject({ contactEmail: 'panel@example.org' });
 });
+
+test('a round’s budgets merge area by area: different areas both apply, the same area changed differently conflicts', async () => {
+  const { office, panel } = await pair();
+  const round = await office.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter 2026',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+    budgets: [
+      { areaId: 'coventry', amountPence: 2_000_000 },
+      { areaId: 'dudley', amountPence: 1_000_000 },
+    ],
+  });
+  await send(office, panel);
+  const budgets = (rest: { areaId: string; amountPence: number }[]) => {
+    const { id: _, ...fields } = round;
+    return { ...fields, budgets: rest };
+  };
+  await office.call('rounds.update', {
+    id: round.id,
+    changes: budgets([
+      { areaId: 'coventry', amountPence: 2_500_000 },
+      { areaId: 'dudley', amountPence: 1_000_000 },
+      { areaId: 'walsall', amountPence: 500_000 },
+    ]),
+  });
+  await panel.call('rounds.update', {
+    id: round.id,
+    changes: budgets([
+      { areaId: 'coventry', amountPence: 2_200_000 },
+      { areaId: 'dudley', amountPence: 1_200_000 },
+    ]),
+  });
+  await send(panel, office);
+  await send(office, panel);
+  for (const c of [office, panel]) {
+    const held = (await c.call('rounds.list', {})).find((r) => r.id === round.id);
+    expect(held?.budgets).toEqual([
+      { areaId: 'coventry', amountPence: 2_500_000 },
+      { areaId: 'dudley', amountPence: 1_200_000 },
+      { areaId: 'walsall', amountPence: 500_000 },
+    ]);
+    const { conflicts } = await c.call('conflicts.list', {});
+    expect(conflicts.map((x) => x.fields)).toEqual([
+      [{ field: 'budget:coventry', label: 'Budget for Coventry', kept: '£25,000.00', incoming: '£22,000.00' }],
+    ]);
+  }
+  expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+});

@@ -13,7 +13,7 @@ import {
   applyChanges,
   clashesWith,
   editable,
-  fieldsOf,
+  mergeableFields,
   raiseConflict,
   type ClashingField,
   type Editable,
@@ -52,7 +52,7 @@ registerProjection(['conflicts'], {
       // Two people decided the same conflict differently: the first decision (in clock order)
       // stands, and the second becomes a conflict of its own.
       const held = kind.read(db, r.id);
-      if (held) raiseConflict(db, kind, r.id, clashesWith(fieldsOf(held), r.values), e);
+      if (held) raiseConflict(db, kind, r.id, clashesWith(mergeableFields(kind, held), r.values), e);
       return;
     }
     // A choice made from what the resolver saw: if another change got there first, it clashes again.
@@ -100,8 +100,8 @@ function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
     // "Kept" is what the register holds now, which later edits may have moved on since.
     fields: clashes.map((c) => ({
       field: c.field,
-      label: kind.fieldLabel(c.field),
-      kept: describe(c.field, current ? fieldsOf(current)[c.field] : c.kept),
+      label: kind.fieldLabel(ctx.db, c.field),
+      kept: describe(c.field, current ? mergeableFields(kind, current)[c.field] : c.kept),
       incoming: describe(c.field, c.incoming),
     })),
     raisedAt: instant(row.raised_at),
@@ -142,11 +142,11 @@ export const conflictHandlers: Handlers<'conflicts.list' | 'conflicts.resolve'> 
     const unknown = Object.keys(choices).filter((f) => !clashes.some((c) => c.field === f));
     if (missing.length > 0 || unknown.length > 0) {
       throw new DomainError('VALIDATION', 'Choose a version for each field in conflict', [
-        ...missing.map((c) => ({ field: c.field, message: `Choose which ${kind.fieldLabel(c.field).toLowerCase()} to keep` })),
+        ...missing.map((c) => ({ field: c.field, message: `Choose which ${kind.fieldLabel(ctx.db, c.field).toLowerCase()} to keep` })),
         ...unknown.map((f) => ({ field: f, message: `${f} is not in conflict here` })),
       ]);
     }
-    const current = fieldsOf(held);
+    const current = mergeableFields(kind, held);
     const changes: FieldChanges = {};
     for (const c of clashes) {
       if (choices[c.field] === 'incoming' && canonicalJson(current[c.field] ?? null) !== canonicalJson(c.incoming ?? null)) {

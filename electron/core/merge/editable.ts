@@ -12,7 +12,7 @@ export interface EntityRecord {
 }
 
 /** Any record's fields by name. */
-export const fieldsOf = (r: object) => r as Record<string, unknown>;
+const fieldsOf = (r: object) => r as Record<string, unknown>;
 
 /** Field by field: the value the editor saw, and the value they chose. */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -28,15 +28,28 @@ export interface Editable<T extends EntityRecord = EntityRecord> {
   noun: string;
   /** The fields a change may touch; the rest (id, reference…) are fixed once added. */
   fields: readonly string[];
+  /**
+   * A list merged entry by entry, each entry a field of its own named `prefix + key` (a round's
+   * budgets: `budget:coventry`), so two laptops changing different entries both succeed.
+   */
+  entries?: ListEntries;
   /** Fields that stand for personal data: shown only to people allowed to read it. */
   personalFields?: readonly string[];
   read(db: Db, id: string): T | undefined;
   write(db: Db, record: T): void;
   /** How a person recognises the record: its name or reference. */
   label(record: T): string;
-  fieldLabel(field: string): string;
+  fieldLabel(db: Db, field: string): string;
   /** A value as a grants officer reads it: £1,250.00, 25 Nov 2026, Yes. */
   describe(db: Db, field: string, value: unknown): string;
+}
+
+export interface ListEntries {
+  field: string;
+  prefix: string;
+  key(entry: unknown): string;
+  value(entry: unknown): unknown;
+  make(key: string, value: unknown): unknown;
 }
 
 export interface ClashingField {
@@ -53,13 +66,39 @@ export function editable(kind: string): Editable | undefined {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+/** A record as its mergeable fields by name: the listed fields, and each list entry as a field. */
+export function mergeableFields(e: Editable, record: object): Record<string, unknown> {
+  const r = fieldsOf(record);
+  const flat: Record<string, unknown> = Object.fromEntries(e.fields.filter((f) => f in r).map((f) => [f, r[f]]));
+  const list = e.entries;
+  if (list && Array.isArray(r[list.field])) for (const x of r[list.field] as unknown[]) flat[list.prefix + list.key(x)] = list.value(x);
+  return flat;
+}
+
+/** The record with these mergeable fields' values: list entries gathered back, in key order, absent ones dropped. */
+function withFields<T extends EntityRecord>(e: Editable<T>, record: T, flat: Record<string, unknown>): T {
+  const next = { ...fieldsOf(record), ...Object.fromEntries(e.fields.filter((f) => f in flat).map((f) => [f, flat[f]])) };
+  const list = e.entries;
+  if (list) {
+    const keys = Object.keys(flat)
+      .filter((f) => f.startsWith(list.prefix) && flat[f] !== null && flat[f] !== undefined)
+      .sort();
+    next[list.field] = keys.map((f) => list.make(f.slice(list.prefix.length), flat[f]));
+  }
+  return next as unknown as T;
+}
+
+const mergeable = (e: Editable, field: string) =>
+  e.fields.includes(field) || (e.entries !== undefined && field.startsWith(e.entries.prefix));
+
 /** What an edit changes: only the fields whose values differ, each with the value it replaces. */
 export function changesBetween<T extends EntityRecord>(e: Editable<T>, current: T, next: Partial<T>): FieldChanges {
-  const [now, then] = [fieldsOf(current), fieldsOf(next)];
+  const plain = e as unknown as Editable;
+  const now = mergeableFields(plain, current);
+  const then = mergeableFields(plain, { ...current, ...next });
   const changes: FieldChanges = {};
-  for (const field of e.fields) {
-    if (!(field in then) || same(now[field], then[field])) continue;
-    changes[field] = { from: now[field] ?? null, to: then[field] ?? null };
+  for (const field of new Set([...Object.keys(now), ...Object.keys(then)])) {
+    if (!same(now[field], then[field])) changes[field] = { from: now[field] ?? null, to: then[field] ?? null };
   }
   return changes;
 }
@@ -81,12 +120,12 @@ export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChan
   // arrival replays this change in order.
   const held = e.read(db, id);
   if (!held) return;
-  const current = fieldsOf(held);
+  const current = mergeableFields(e, held);
   const next = { ...current };
   const clashes: ClashingField[] = [];
   let changed = false;
   for (const [field, { from, to }] of Object.entries(changes)) {
-    if (!e.fields.includes(field)) continue;
+    if (!mergeable(e, field)) continue;
     if (same(current[field], from)) {
       next[field] = to;
       changed = true;
@@ -94,7 +133,7 @@ export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChan
       clashes.push({ field, kept: current[field] ?? null, incoming: to });
     }
   }
-  if (changed) e.write(db, { ...held, ...next });
+  if (changed) e.write(db, withFields(e, held, next));
   raiseConflict(db, e, id, clashes, event);
 }
 
@@ -111,8 +150,10 @@ function added(db: Db, e: Editable, event: StoredEvent): void {
   const id = String(record.id);
   const held = e.read(db, id);
   if (!held) return e.write(db, record as unknown as EntityRecord);
-  const current = fieldsOf(held);
-  const clashes = clashesWith(current, Object.fromEntries(e.fields.map((f) => [f, record[f]])));
+  const current = mergeableFields(e, held);
+  // Every field either side has, so an entry only one side lists clashes with its absence.
+  const incoming = { ...Object.fromEntries(Object.keys(current).map((f) => [f, null])), ...mergeableFields(e, record) };
+  const clashes = clashesWith(current, incoming);
   raiseConflict(db, e, id, clashes, event);
 }
 

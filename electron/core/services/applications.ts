@@ -50,7 +50,7 @@ export const applications: Editable<ApplicationRecord> = {
   read: readApplication,
   write: writeApplication,
   label: (a) => `${a.reference} ${a.organisationName}`,
-  fieldLabel: (field) => APPLICATION_FIELD_LABELS[field as keyof typeof APPLICATION_FIELD_LABELS] ?? field,
+  fieldLabel: (_, field) => APPLICATION_FIELD_LABELS[field as keyof typeof APPLICATION_FIELD_LABELS] ?? field,
   describe: describeApplicationField,
 };
 

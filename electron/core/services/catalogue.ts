@@ -39,7 +39,7 @@ const funds: Editable<Fund> = {
     );
   },
   label: (f) => f.name,
-  fieldLabel: (field) => FUND_LABELS[field] ?? field,
+  fieldLabel: (_, field) => FUND_LABELS[field] ?? field,
   describe: (_, field, value) =>
     field === 'maxAwardPence' ? (typeof value === 'number' ? formatPence(value) : 'No maximum') : describePlain(value),
 };
@@ -61,7 +61,7 @@ const areas: Editable<Area> = {
     );
   },
   label: (a) => a.name,
-  fieldLabel: (field) => AREA_LABELS[field] ?? field,
+  fieldLabel: (_, field) => AREA_LABELS[field] ?? field,
   describe: (_, __, value) => describePlain(value),
 };
 

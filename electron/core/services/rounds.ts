@@ -35,8 +35,8 @@ const ROUND_LABELS: Record<string, string> = {
   opens: 'Opens',
   closes: 'Closes',
   status: 'Status',
-  budgets: 'Area budgets',
 };
+const BUDGET = 'budget:';
 
 const nameOf = (db: Db, table: 'funds' | 'plans' | 'areas', id: unknown) =>
   statement<[string], { name: string }>(db, `SELECT name FROM ${table} WHERE id = ?`).get(String(id))?.name ?? String(id);
@@ -51,16 +51,22 @@ export const rounds: Editable<Round> = {
   },
   write: writeRound,
   label: (r) => r.name,
-  fieldLabel: (field) => ROUND_LABELS[field] ?? field,
+  fieldLabel: (db, field) =>
+    field.startsWith(BUDGET) ? `Budget for ${nameOf(db, 'areas', field.slice(BUDGET.length))}` : (ROUND_LABELS[field] ?? field),
   describe: (db, field, value) => {
+    if (field.startsWith(BUDGET)) return typeof value === 'number' ? formatPence(value) : 'No budget';
     if (field === 'fundId') return nameOf(db, 'funds', value);
     if (field === 'planId') return nameOf(db, 'plans', value);
     if (field === 'opens' || field === 'closes') return typeof value === 'string' ? formatDate(value) : describePlain(value);
-    if (field === 'budgets' && Array.isArray(value))
-      return (
-        (value as Round['budgets']).map((b) => `${nameOf(db, 'areas', b.areaId)} ${formatPence(b.amountPence)}`).join('; ') || '(none)'
-      );
     return describePlain(value);
+  },
+  // Budgets merge area by area: the office changing Coventry's while a panel changes Dudley's is no conflict.
+  entries: {
+    field: 'budgets',
+    prefix: BUDGET,
+    key: (b) => (b as Round['budgets'][number]).areaId,
+    value: (b) => (b as Round['budgets'][number]).amountPence,
+    make: (areaId, amountPence) => ({ areaId, amountPence: amountPence as number }),
   },
 };
 
