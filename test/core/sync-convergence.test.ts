@@ -30,6 +30,7 @@ type Step =
   | { kind: 'retitle'; at: number; pick: number; title: number }
   | { kind: 'resolve'; at: number; incoming: boolean }
   | { kind: 'clash'; a: number; b: number; fund: number }
+  | { kind: 'budget'; at: number; pick: number; area: number; amount: number }
   | { kind: 'exchange'; from: number; to: number }
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
@@ -66,6 +67,16 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('clash' as const), a: laptopIndex, b: laptopIndex, fund: fc.integer({ min: 0, max: 1 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('budget' as const),
+      at: laptopIndex,
+      pick,
+      area: fc.integer({ min: 0, max: 2 }),
+      amount: fc.constantFrom(0, 500_000, 1_500_000),
+    }),
   },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: laptopIndex, incoming: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('exchange' as const), from: laptopIndex, to: laptopIndex }) },
@@ -288,6 +299,19 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 const funds = await l.core.call('catalogue.funds', {});
                 const fund = funds.find((f) => f.id === (FUNDS[step.fund] ?? FUNDS[0]).fundId);
                 if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: step.max, adding: false });
+                break;
+              }
+              case 'budget': {
+                // One area's budget in a round set, changed or (at £0) removed; the other areas untouched.
+                const l = at(step.at);
+                const all = await l.core.call('rounds.list', {});
+                const round = all[step.pick % Math.max(all.length, 1)];
+                if (!round) break;
+                const areaId = (['coventry', 'dudley', 'walsall'] as const)[step.area] ?? 'coventry';
+                const others = round.budgets.filter((b) => b.areaId !== areaId);
+                const budgets = step.amount === 0 ? others : [...others, { areaId, amountPence: step.amount }];
+                const { name, fundId, planId, opens, closes, status } = round;
+                await change(l, 'rounds.update', { id: round.id, changes: { name, fundId, planId, opens, closes, status, budgets } });
                 break;
               }
               case 'clash': {
