@@ -5,10 +5,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../electron/core/cli/run';
 import type { ConflictSummary } from '../../shared/contract/conflicts';
 import { formatInstant } from '../../shared/domain/dates';
-import { builtCommand, type Ran } from '../support/built-cli';
+import { cliIn } from '../support/cli-in';
+import { builtCommand } from '../support/built-cli';
 import { makeCore, type TestCore } from '../support/core';
 import { exportBundleTo, trustLaptop } from '../support/laptops';
 
@@ -48,17 +48,7 @@ async function officeWithConflict(): Promise<string> {
 
 /** `grantpanel --data-dir DIR ARGS`, in-process. */
 function laptop(dataDir: string) {
-  const gp = async (...args: string[]): Promise<Ran> => {
-    let out = '';
-    let err = '';
-    const code = await run(['--data-dir', dataDir, ...args], {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      env: {},
-      cwd: dataDir,
-    });
-    return { code, out, err };
-  };
+  const gp = cliIn(dataDir);
   const conflicts = async (...args: string[]) => JSON.parse((await gp('conflicts', '--format', 'json', ...args)).out) as ConflictSummary[];
   const fund = async () =>
     (JSON.parse((await gp('list', 'funds', '--format', 'json')).out) as { id: string }[]).find((f) => f.id === 'acf');

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../electron/core/cli/run';
-import { builtCommand, type Ran } from '../support/built-cli';
+import { cliIn } from '../support/cli-in';
+import { builtCommand } from '../support/built-cli';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -19,17 +19,7 @@ function temp(): string {
 /** A laptop: its data folder and `grantpanel --data-dir …` run in-process, in that folder. */
 function laptop() {
   const dataDir = temp();
-  const gp = async (...args: string[]): Promise<Ran> => {
-    let out = '';
-    let err = '';
-    const code = await run(['--data-dir', dataDir, ...args], {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      env: {},
-      cwd: dataDir,
-    });
-    return { code, out, err };
-  };
+  const gp = cliIn(dataDir);
   const key = async () => /Public key \(minisign\): (\S+)/.exec((await gp('device', 'show')).out)?.[1] ?? '';
   const id = async () => /Device id: (\S+)/.exec((await gp('device', 'show')).out)?.[1] ?? '';
   return { dataDir, gp, key, id };

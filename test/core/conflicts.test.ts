@@ -29,6 +29,16 @@ async function send(from: TestCore, to: TestCore): Promise<void> {
   await to.call('bundles.import', { file });
 }
 
+/** An ACF round, Winter 2026, with these area budgets. */
+const winterRound = (c: TestCore, budgets: { areaId: string; amountPence: number }[] = []) =>
+  c.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter 2026',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+    budgets,
+  });
 const acf = async (c: TestCore) => (await c.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
 const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 
@@ -123,13 +133,7 @@ test('two people resolving the same conflict differently raise a new conflict be
 
 test('an application edited on two laptops: different fields merge, the same field conflicts, withdrawals clash only on the reason', async () => {
   const { office, panel } = await pair();
-  const round = await office.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'Winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-  });
+  const round = await winterRound(office);
   const { id } = await office.call('applications.create', validDraft(round.id));
   await send(office, panel);
 
@@ -165,13 +169,7 @@ test('an application edited on two laptops: different fields merge, the same fie
 test('editing an application: reference and round stay, new contact details are held apart, no change writes no event', async () => {
   const office = makeCore();
   cores.push(office);
-  const round = await office.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'Winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-  });
+  const round = await winterRound(office);
   const { id } = await office.call('applications.create', validDraft(round.id));
   const draft = draftOf(await office.call('applications.get', { id }));
   const before = events(office);
@@ -255,13 +253,7 @@ test('a person’s own record is written only from their laptop: another laptop�
 
 test('contact details changed on two laptops conflict as a whole, shown where this laptop holds them', async () => {
   const { office, panel } = await pair();
-  const round = await office.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'Winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-  });
+  const round = await winterRound(office);
   const { id } = await office.call('applications.create', validDraft(round.id));
   const officeKey = (await office.call('session.current', {})).device.sealRecipient;
   const sealed = async (from: TestCore, to: TestCore, recipient: string) => {
@@ -290,17 +282,10 @@ test('contact details changed on two laptops conflict as a whole, shown where th
 
 test('a round’s budgets merge area by area: different areas both apply, the same area changed differently conflicts', async () => {
   const { office, panel } = await pair();
-  const round = await office.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'Winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-    budgets: [
-      { areaId: 'coventry', amountPence: 2_000_000 },
-      { areaId: 'dudley', amountPence: 1_000_000 },
-    ],
-  });
+  const round = await winterRound(office, [
+    { areaId: 'coventry', amountPence: 2_000_000 },
+    { areaId: 'dudley', amountPence: 1_000_000 },
+  ]);
   await send(office, panel);
   const budgets = (rest: { areaId: string; amountPence: number }[]) => {
     const { id: _, ...fields } = round;
