@@ -75,6 +75,13 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
     await expect(page.locator('main').getByText(officeSession.device.fingerprint)).toBeVisible();
     await expectAccessible(page);
+    // Changing the protection changes only the file's ending, keeping the path typed.
+    const saveAs = page.getByLabel('Save the bundle as');
+    await saveAs.fill(join(folder, 'typed.gpbundle.age'));
+    await page.getByLabel('Do not seal it').check();
+    await expect(saveAs).toHaveValue(join(folder, 'typed.gpbundle'));
+    await page.getByLabel('Seal it with a passphrase').check();
+    await expect(saveAs).toHaveValue(join(folder, 'typed.gpbundle.age'));
     await exportBundle(page, office, join(folder, 'office.gpbundle'), 'none');
 
     await importBundle(panelPage, panel, join(folder, 'office.gpbundle'), 'Office laptop');

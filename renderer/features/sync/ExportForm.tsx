@@ -55,7 +55,10 @@ export function ExportForm({
   const [done, setDone] = useState<BundleInfo | null>(null);
   const progress = useBundleProgress(busy ? 'Writing, signing and checking the bundle' : null);
 
-  useEffect(() => setFile(withEnding(suggested, seal !== 'none')), [suggested, seal]);
+  // A new suggestion (after each export) replaces the path; changing the protection only changes its
+  // ending, keeping a path the person typed.
+  useEffect(() => setFile(suggested), [suggested]);
+  useEffect(() => setFile((f) => withEnding(f, seal !== 'none')), [seal]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
