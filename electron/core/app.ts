@@ -8,7 +8,7 @@ import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
 import { loadOrCreateDevice } from './crypto/keys';
-import { Gate, type CoreContext, type Handlers } from './context';
+import { Gate, officerOf, type CoreContext, type Handlers } from './context';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
 import { applicationHandlers } from './services/applications';
@@ -63,7 +63,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     bundlesFolder: options.bundlesFolder ?? join(options.dataDir, 'bundles'),
     log: new EventLog(db, device.id, () => now().getTime()),
-    person: { id: `officer-${device.id}`, name: 'Grants officer', role: 'officer' },
+    person: { id: officerOf(device.id), name: 'Grants officer', role: 'officer' },
   };
   if (!readOnly) seedIfEmpty(ctx);
   const logError = options.logError ?? ((m: string) => console.error(m));

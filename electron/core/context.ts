@@ -11,6 +11,11 @@ export interface Person {
   role: 'officer';
 }
 
+/** Each laptop has one person, its officer, until people arrive: every event it makes is theirs. */
+export function officerOf(deviceId: string): string {
+  return `officer-${deviceId}`;
+}
+
 export interface CoreContext {
   db: Db;
   log: EventLog;

@@ -72,6 +72,8 @@ export interface BundleImportResult {
   knownEvents: number;
   /** Stretches of a device's log this laptop still lacks, like "events 41–57 from device … are missing". */
   gaps: string[];
+  /** New events of laptops whose trust was revoked here: left out. */
+  leftOut: number;
 }
 
 export interface TrustedDeviceInfo {
@@ -119,6 +121,17 @@ export const sync = {
         .min(1, 'Name the laptop, like "Coventry panel laptop"')
         .max(80, 'Use 80 characters or fewer')
         .default('Another laptop'),
+    }),
+  ),
+  /** Stops trusting a laptop: its later bundles are refused here, and its new events relayed by others left out. */
+  'devices.revoke': method<{ deviceId: string }>()(
+    z.object({
+      deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'Choose the laptop to stop trusting'),
+      reason: z
+        .string('Give the reason, like "reported stolen"')
+        .trim()
+        .min(1, 'Give the reason, like "reported stolen"')
+        .max(200, 'Use 200 characters or fewer'),
     }),
   ),
 };

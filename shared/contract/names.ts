@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'conflicts.resolve',
   'demo.load',
   'devices.list',
+  'devices.revoke',
   'devices.trust',
   'imports.cancel',
   'imports.commit',

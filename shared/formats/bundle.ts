@@ -4,7 +4,8 @@
 import { z } from 'zod';
 
 export const BUNDLE_FORMAT = 'grantpanel-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2: each laptop's signed head travels with its events. */
+export const BUNDLE_FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.minisig';
 export const EVENTS_FILE = 'events.ndjson';
@@ -13,12 +14,37 @@ export const PERSONAL_FILE = 'personal.ndjson';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
 const deviceId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a device id of 16 hex digits');
+/** No laptop makes a billion changes: a higher number is a forgery or damage, refused before any arithmetic on it. */
+export const MAX_SEQ = 1_000_000_000;
+const seq = z.number().int().min(1).max(MAX_SEQ);
+
+/**
+ * A laptop's word for how far its own log goes: device, seq and the hash of that event, signed by
+ * the device's own key (minisign format, over `signedHeadText`). Every event of that laptop up to
+ * `seq` is fixed by the hash chain ending in `hash`; nothing past it is accepted in its name.
+ */
+export const signedHeadSchema = z
+  .object({
+    deviceId,
+    publicKey: z.string().min(40).max(100),
+    seq,
+    hash: hex64,
+    signedAt: z.iso.datetime(),
+    signature: z.string().min(1).max(2000),
+  })
+  .strict();
+export type SignedHead = z.infer<typeof signedHeadSchema>;
+
+/** The exact text a head's signature covers. */
+export function signedHeadText(h: Pick<SignedHead, 'deviceId' | 'seq' | 'hash' | 'signedAt'>): string {
+  return `grantpanel-signed-head\ndevice ${h.deviceId}\nseq ${h.seq}\nhash ${h.hash}\nsigned ${h.signedAt}\n`;
+}
 
 /** One line of events.ndjson: an event exactly as the log stores it. */
 export const bundleEventSchema = z
   .object({
     deviceId,
-    seq: z.number().int().min(1),
+    seq,
     hlc: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4,}$/),
     actor: z.string().min(1).max(200),
     type: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
@@ -41,9 +67,11 @@ export const manifestSchema = z
     /** The events file: its name, line count and SHA-256. */
     events: z.object({ file: z.literal(EVENTS_FILE), count: z.number().int().min(0), sha256: hex64 }).strict(),
     /** Per device: the seq range included and the hash of its last included event. */
-    devices: z.array(z.object({ deviceId, fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1), headHash: hex64 }).strict()),
+    devices: z.array(z.object({ deviceId, fromSeq: seq, toSeq: seq, headHash: hex64 }).strict()).max(10_000),
+    /** For every device in `devices`, its own signed head, at exactly `toSeq` and `headHash`. */
+    heads: z.array(signedHeadSchema).max(10_000),
     /** Everything the exporting laptop held, per device (contiguous from 1): what it acknowledges. */
-    knows: z.record(deviceId, z.number().int().min(0)),
+    knows: z.record(deviceId, z.number().int().min(0).max(MAX_SEQ)),
     /** Present only in a sealed bundle. */
     personal: z
       .object({ file: z.literal(PERSONAL_FILE), count: z.number().int().min(0), sha256: hex64 })

@@ -1,10 +1,12 @@
 import { afterEach, expect, test } from 'vitest';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionTables } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 import { validDraft } from '../support/drafts';
+import { checkSignedHead } from '../../electron/core/bundles/heads';
+import type { SignedHead } from '../../shared/formats/bundle';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -24,6 +26,13 @@ const trust = async (who: TestCore, whom: TestCore) => {
 };
 const snapshot = (c: TestCore) =>
   Object.fromEntries(projectionTables().map((t) => [t, c.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+/** A copy of a laptop's whole data folder, as a backup restored elsewhere would be. */
+const copyOf = (c: TestCore) => {
+  const dir = tempDir();
+  c.ctx.db.exec(`VACUUM INTO '${join(dir, 'grantpanel.sqlite')}'`);
+  for (const f of ['device-key.json', 'seal-key.txt']) if (existsSync(join(c.dataDir, f))) copyFileSync(join(c.dataDir, f), join(dir, f));
+  return dir;
+};
 const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 
 test('a bundle from a laptop not yet trusted is refused with its fingerprint, and nothing changes', async () => {
@@ -100,22 +109,21 @@ test('two laptops that exchange bundles either way round end with identical tabl
   expect(snapshot(a)).toEqual(tablesA);
 });
 
-test('a different event under a number already held (equivocation) is refused loudly, and nothing changes', async () => {
+test('a laptop that signed two versions of its log (equivocation) is refused loudly, nothing changes, and the evidence is kept', async () => {
   const office = laptop();
   const panel = laptop();
   await trust(panel, office);
   await panel.call('bundles.import', { file: await exportFrom(office) });
-  // A second data folder with the office's key: the same device numbers, different events.
-  const twinDir = tempDir();
-  copyFileSync(join(office.dataDir, 'device-key.json'), join(twinDir, 'device-key.json'));
-  const twin = laptop(twinDir);
-  await twin.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'Twin round',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-  });
+  // The office's data folder copied (restored from a backup, say): the same key and numbers, and
+  // from here on different events, each version signed by the office's own key.
+  const twin = laptop(copyOf(office));
+  for (const [core, name] of [
+    [office, 'Office round'],
+    [twin, 'Twin round'],
+  ] as const) {
+    await core.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name, opens: '2026-11-01', closes: '2026-12-31' });
+  }
+  await panel.call('bundles.import', { file: await exportFrom(office) });
   const before = snapshot(panel);
   const count = events(panel);
   const result = await panel.dispatch('bundles.import', { file: await exportFrom(twin) });
@@ -123,11 +131,22 @@ test('a different event under a number already held (equivocation) is refused lo
     ok: false,
     error: {
       code: 'BUNDLE_INVALID',
-      message: expect.stringMatching(/^EQUIVOCATION: device [0-9a-f]{16} has two different events numbered \d+/),
+      message: expect.stringMatching(/^EQUIVOCATION: device [0-9a-f]{16} has signed two different versions of its log/),
     },
   });
   expect(events(panel)).toBe(count);
   expect(snapshot(panel)).toEqual(before);
+  const evidence = panel.ctx.db.prepare('SELECT device_id, held_head, incoming_head FROM equivocations').all() as {
+    device_id: string;
+    held_head: string;
+    incoming_head: string;
+  }[];
+  expect(evidence).toHaveLength(1);
+  expect(evidence[0]!.device_id).toBe(office.ctx.device.id);
+  const [held, incoming] = [JSON.parse(evidence[0]!.held_head), JSON.parse(evidence[0]!.incoming_head)] as SignedHead[];
+  expect(held!.seq).toBe(incoming!.seq);
+  expect(held!.hash).not.toBe(incoming!.hash);
+  for (const head of [held!, incoming!]) expect(() => checkSignedHead(head)).not.toThrow();
 });
 
 test('a damaged bundle is refused with its reason and the database is untouched', async () => {

@@ -25,6 +25,7 @@ import { writeZip } from './zip';
 import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
 import { counter, type Report } from './progress';
+import { signOwnHead, storedHeads } from './heads';
 
 /** One event as a line of events.ndjson: canonical, the stored payload text as is. */
 export function eventLine(r: EventRow): string {
@@ -103,6 +104,10 @@ export async function exportBundle(
   try {
     const hash = createHash('sha256');
     const devices: BundleManifest['devices'] = [];
+    // Another laptop's events go only as far as a head it signed (which this laptop verified when
+    // they arrived): a recipient accepts nothing more in its name.
+    const heads = storedHeads(ctx.db);
+    const vouchedTo = (deviceId: string) => (deviceId === ctx.device.id ? Infinity : (heads.get(deviceId)?.seq ?? 0));
     let count = 0;
     const fd = openSync(eventsPath, 'wx', 0o600);
     try {
@@ -119,7 +124,7 @@ export async function exportBundle(
       for (let rows = page.all('', 0); rows.length > 0; rows = page.all(rows.at(-1)!.device_id, rows.at(-1)!.seq)) {
         report('Writing changes', visited, total);
         for (const row of rows) {
-          if (row.seq <= (skip[row.device_id] ?? 0)) continue;
+          if (row.seq <= (skip[row.device_id] ?? 0) || row.seq > vouchedTo(row.device_id)) continue;
           const line = eventLine(row);
           hash.update(line);
           chunk.push(line);
@@ -158,6 +163,7 @@ export async function exportBundle(
       },
       events: { file: EVENTS_FILE, count, sha256: hash.digest('hex') },
       devices,
+      heads: devices.map((d) => (d.deviceId === ctx.device.id ? signOwnHead(ctx, d.toSeq, d.headHash) : heads.get(d.deviceId)!)),
       knows: knownSeqs(ctx),
       ...(personal ? { personal } : {}),
     };

@@ -1,7 +1,10 @@
-// Importing a bundle, all or nothing: the signature is checked and its signer must be trusted;
-// then, in ONE transaction, each event is checked again as it is read, events already held are
-// skipped, a different event under a held number (equivocation) or a broken link refuses the whole
-// bundle, and the projections are brought up to date in clock order. The bundle is recorded in the
+// Importing a bundle, all or nothing: the signature is checked and its signer must be trusted
+// HERE; then, in ONE transaction, each event is checked again as it is read. A laptop's events are
+// taken only as far as its own signed head (checked by the reader), never in this laptop's own
+// name, never from a laptop whose trust was revoked here. Events already held are skipped; a
+// different event under a held number, or one that does not link, means that laptop signed two
+// versions of its log (equivocation): the bundle is refused and the evidence kept for a person.
+// The projections are then brought up to date in clock order and the bundle recorded in the
 // import ledger. Any failure rolls everything back: the database is exactly as it was.
 import { DomainError } from '../../../shared/contract/result';
 import { MAX_DRIFT_MS } from '../../../shared/events/hlc';
@@ -10,7 +13,10 @@ import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
-import { isTrusted, untrustedSignerMessage } from './trust';
+import { isRevoked, isTrusted, untrustedSignerMessage } from './trust';
+import { keepHead, storedHead } from './heads';
+import { equivocationMessage, recordEquivocation, type Equivocation } from './equivocation';
+import { officerOf } from '../context';
 import { counter, type Report } from './progress';
 
 /** The page cache an import may use, in KiB (negative, as SQLite takes it): 64 MiB. */
@@ -22,6 +28,8 @@ export interface ImportOutcome {
   knownEvents: number;
   /** Missing stretches, like "events 41–57 from device 1a2b…". */
   gaps: string[];
+  /** Events of laptops whose trust was revoked here, left out. */
+  leftOut: number;
 }
 
 function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
@@ -38,10 +46,11 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
 export async function importBundle(ctx: CoreContext, file: string, sealed = false, report: Report = () => {}): Promise<ImportOutcome> {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
+  const self = ctx.device.id;
   const horizon = new Date(ctx.now().getTime() + MAX_DRIFT_MS).toISOString();
-  const held = statement<[string, number], { hash: string; prev_hash: string }>(
+  const held = statement<[string, number], { hash: string; prev_hash: string; hlc: string }>(
     db,
-    'SELECT hash, prev_hash FROM events WHERE device_id = ? AND seq = ?',
+    'SELECT hash, prev_hash, hlc FROM events WHERE device_id = ? AND seq = ?',
   );
   const insert = statement<[string, number, string, string, string, string, string, string, string]>(
     db,
@@ -57,13 +66,29 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
     if (top === undefined) tops.set(deviceId, (top = topSeq.get(deviceId)?.top ?? 0));
     return top;
   };
+  // The clock of each device's previous event in the bundle: no laptop's clock runs backwards in its own log.
+  const lastClock = new Map<string, string>();
+  const revoked = new Set<string>();
   // The newest clock held before the import; and of the new events only their count and earliest
   // clock are kept, however many arrive.
   let newestBefore = '';
   let newEvents = 0;
   let earliestNew: string | null = null;
   let knownEvents = 0;
+  let leftOut = 0;
   let step = () => {};
+  let summary: BundleSummary | undefined;
+  let evidence: Equivocation | undefined;
+
+  const refuse = (e: BundleEvent, why: string) =>
+    new DomainError('BUNDLE_INVALID', `This bundle cannot be used: event ${e.seq} from device ${e.deviceId} ${why}. Nothing was imported.`);
+  /** Both versions are signed by that laptop: keep the evidence (after the rollback) and refuse. */
+  const equivocation = (deviceId: string, seq: number) => {
+    const incoming = summary?.manifest.heads.find((h) => h.deviceId === deviceId);
+    const heldHead = storedHead(db, deviceId);
+    if (incoming && heldHead) evidence = { deviceId, seq, held: heldHead, incoming, bundleSha256: summary!.manifest.events.sha256 };
+    return new DomainError('BUNDLE_INVALID', equivocationMessage(deviceId, seq));
+  };
 
   const release = ctx.gate.close();
   let open = false;
@@ -74,54 +99,68 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
     const keepPersonal = statement(db, 'INSERT OR IGNORE INTO personal_data (digest, salt, body) VALUES (?, ?, ?)');
-    const summary = await readBundle(file, {
+    summary = await readBundle(file, {
       sealed,
       personal(r) {
         keepPersonal.run(r.digest, r.salt, JSON.stringify(r.body));
       },
       signed(s) {
-        if (!isTrusted(db, s.signer.deviceId) && s.signer.deviceId !== ctx.device.id) {
-          throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s));
-        }
+        summary = s;
+        const signer = s.signer.deviceId;
+        if (signer !== self && !isTrusted(db, self, signer))
+          throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s, isRevoked(db, self, signer)));
+        for (const d of s.manifest.devices) if (isRevoked(db, self, d.deviceId)) revoked.add(d.deviceId);
         db.exec('BEGIN IMMEDIATE');
         open = true;
         step = counter(report, 'Checking and importing changes', s.manifest.events.count);
         // Read inside the transaction: nothing else can write until it ends.
         newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
+        // A head no further than the one held must agree with the event held at its number.
+        for (const head of s.manifest.heads) {
+          if (head.deviceId === self || revoked.has(head.deviceId)) continue;
+          const mine = head.seq <= heldTop(head.deviceId) ? held.get(head.deviceId, head.seq) : undefined;
+          if (mine && mine.hash !== head.hash) throw equivocation(head.deviceId, head.seq);
+        }
       },
       event(e: BundleEvent, payloadJson: string) {
         step();
         const top = heldTop(e.deviceId);
         const mine = e.seq <= top ? held.get(e.deviceId, e.seq) : undefined;
-        if (mine) {
-          if (mine.hash !== e.hash) {
-            throw new DomainError(
-              'BUNDLE_INVALID',
-              `EQUIVOCATION: device ${e.deviceId} has two different events numbered ${e.seq} — this laptop holds one, the bundle another. The bundle was refused; report this to the grants office, as that device’s data may have been tampered with.`,
-            );
-          }
+        if (mine && mine.hash === e.hash) {
           knownEvents++;
+          lastClock.set(e.deviceId, e.hlc);
           return;
         }
+        if (e.deviceId === self)
+          throw refuse(
+            e,
+            'is in this laptop’s own name, but this laptop never made it — another laptop forged it, or this laptop’s data was restored from an older backup',
+          );
+        if (revoked.has(e.deviceId)) {
+          leftOut++;
+          return;
+        }
+        if (mine) throw equivocation(e.deviceId, e.seq);
         const before = e.seq - 1 <= top ? held.get(e.deviceId, e.seq - 1) : undefined;
         const after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
-        if ((before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) {
-          throw new DomainError(
-            'BUNDLE_INVALID',
-            `Event ${e.seq} from device ${e.deviceId} does not link to the events this laptop holds. The bundle was refused.`,
-          );
-        }
+        if ((before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) throw equivocation(e.deviceId, e.seq);
+        if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
         if (e.hlc > horizon)
           throw new DomainError(
             'BUNDLE_INVALID',
             `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
           );
+        const previous = lastClock.get(e.deviceId) ?? before?.hlc;
+        if ((previous !== undefined && e.hlc < previous) || (after && after.hlc < e.hlc))
+          throw refuse(e, 'is dated before the event that laptop made before it — its clock cannot run backwards');
+        lastClock.set(e.deviceId, e.hlc);
         insert.run(e.deviceId, e.seq, e.hlc, e.actor, e.type, e.entity, payloadJson, e.prevHash, e.hash);
         newEvents++;
         if (earliestNew === null || e.hlc < earliestNew) earliestNew = e.hlc;
       },
     });
     if (!open) throw new DomainError('BUNDLE_INVALID', 'The bundle could not be read');
+    for (const head of summary.manifest.heads) if (head.deviceId !== self && !revoked.has(head.deviceId)) keepHead(db, head);
     report('Updating the register');
     bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
     const gaps = gapsFor(
@@ -143,10 +182,12 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
     );
     db.exec('COMMIT');
     open = false;
-    return { summary, newEvents, knownEvents, gaps };
+    return { summary, newEvents, knownEvents, gaps, leftOut };
   } finally {
     if (open && db.inTransaction) db.exec('ROLLBACK');
     db.pragma(`cache_size = ${cacheSize}`);
+    // The evidence outlives the refusal: kept on its own, after everything else was rolled back.
+    if (evidence && !ctx.readOnly) recordEquivocation(ctx, evidence);
     release();
   }
 }

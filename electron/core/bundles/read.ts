@@ -23,6 +23,7 @@ import { MinisignError, verifyMinisign } from '../crypto/minisign';
 import { deviceIdOf } from '../crypto/keys';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { bundleRefused } from './bundle-error';
+import { checkManifestHeads } from './heads';
 import { readZip, type ZipEntryInfo } from './zip';
 
 export interface BundleSummary {
@@ -119,6 +120,7 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
         `it was made by a newer version of GrantPanel (data version ${manifest.schemaVersion}; this laptop's version knows ${SCHEMA_VERSION}). Update GrantPanel on this laptop, then try again`,
       );
     }
+    checkManifestHeads(manifest);
     if (Boolean(manifest.personal) !== names.includes(PERSONAL_FILE)) throw bundleRefused('its personal data does not match its manifest');
     // Contact details travel only sealed: an open bundle carrying them was not made by GrantPanel.
     if (manifest.personal && !hooks.sealed) throw bundleRefused('it carries applicants’ contact details without being sealed');

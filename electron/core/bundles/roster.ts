@@ -13,12 +13,13 @@ import {
   type Roster,
   type RosterDevice,
 } from '../../../shared/formats/roster';
-import type { CoreContext } from '../context';
+import { officerOf, type CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { deviceIdOf } from '../crypto/keys';
 import { MinisignError, minisignPublicKey, signMinisign, verifyMinisign } from '../crypto/minisign';
 import { readZip, writeZip, type ZipEntryInfo } from './zip';
+import { trustedHere } from './trust';
 
 export interface RosterSummary {
   file: string;
@@ -41,7 +42,7 @@ const clip = (text: string) => Array.from(text).slice(0, MAX_NAME).join('');
 
 /** Each laptop has one person, officer-<device id> (see openCore); their name once their record has arrived here. */
 function personNameOf(db: Db, deviceId: string): string | null {
-  const name = statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(`officer-${deviceId}`)?.name;
+  const name = statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(officerOf(deviceId))?.name;
   return name ? clip(name) : null;
 }
 
@@ -53,10 +54,7 @@ export function rosterOf(ctx: CoreContext): Roster {
     fingerprint: ctx.device.fingerprint,
   };
   const personName = personNameOf(ctx.db, ctx.device.id) ?? ctx.person.name;
-  const trusted = statement<[string], { deviceId: string; publicKey: string; fingerprint: string; name: string }>(
-    ctx.db,
-    'SELECT device_id AS deviceId, public_key AS publicKey, fingerprint, name FROM trusted_devices WHERE device_id <> ? ORDER BY name COLLATE NOCASE, device_id',
-  ).all(ctx.device.id);
+  const trusted = trustedHere(ctx.db, ctx.device.id);
   return {
     format: ROSTER_FORMAT,
     formatVersion: ROSTER_FORMAT_VERSION,

@@ -1,5 +1,7 @@
-// Which laptops' bundles this one accepts: its own, and those a grants officer has trusted after
-// comparing key fingerprints. Trusting is itself an event, so it travels and is audited.
+// Which laptops' bundles this one accepts: its own, and those a person on THIS laptop trusted
+// after comparing key fingerprints (or through a roster signed by a laptop trusted here), and has
+// not revoked since. Trusting and revoking are events, so they are audited and travel as history;
+// but another laptop's trust is never trust here: every row says which laptop wrote it.
 import { DomainError } from '../../../shared/contract/result';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -16,23 +18,69 @@ export interface TrustedDevice {
   name: string;
 }
 
+export interface RevokedDevice {
+  deviceId: string;
+  reason: string;
+}
+
 registerProjection(['trusted_devices'], {
   'device.trusted': (db, e) => {
     const d = e.payload as TrustedDevice;
-    statement(db, 'INSERT OR REPLACE INTO trusted_devices (device_id, public_key, fingerprint, name) VALUES (?, ?, ?, ?)').run(
+    statement(
+      db,
+      'INSERT OR REPLACE INTO trusted_devices (trusted_by, device_id, public_key, fingerprint, name, trusted_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(e.deviceId, d.deviceId, d.publicKey, d.fingerprint, d.name, e.hlc);
+  },
+  'device.revoked': (db, e) => {
+    const d = e.payload as RevokedDevice;
+    statement(db, 'UPDATE trusted_devices SET revoked_at = ?, revoked_reason = ? WHERE trusted_by = ? AND device_id = ?').run(
+      e.hlc,
+      d.reason,
+      e.deviceId,
       d.deviceId,
-      d.publicKey,
-      d.fingerprint,
-      d.name,
     );
   },
 });
 
-export function isTrusted(db: Db, deviceId: string): boolean {
-  return statement(db, 'SELECT 1 FROM trusted_devices WHERE device_id = ?').get(deviceId) !== undefined;
+/** Whether `local` (this laptop) trusts `deviceId`: trusted here, by a person here, and not revoked. */
+export function isTrusted(db: Db, local: string, deviceId: string): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM trusted_devices WHERE trusted_by = ? AND device_id = ? AND revoked_at IS NULL').get(local, deviceId) !==
+    undefined
+  );
 }
 
-export function untrustedSignerMessage(s: BundleSummary): string {
+/** Whether this laptop once trusted `deviceId` and revoked it: its bundles, and its events, are refused. */
+export function isRevoked(db: Db, local: string, deviceId: string): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM trusted_devices WHERE trusted_by = ? AND device_id = ? AND revoked_at IS NOT NULL').get(
+      local,
+      deviceId,
+    ) !== undefined
+  );
+}
+
+/** The laptops trusted here, by name. */
+export function trustedHere(db: Db, local: string): TrustedDevice[] {
+  return statement<[string], TrustedDevice>(
+    db,
+    'SELECT device_id AS deviceId, public_key AS publicKey, fingerprint, name FROM trusted_devices WHERE trusted_by = ? AND revoked_at IS NULL ORDER BY name COLLATE NOCASE, device_id',
+  ).all(local);
+}
+
+/** What this laptop calls another: the name it was trusted under here, else its id. */
+export function laptopName(db: Db, local: string, deviceId: string): string {
+  if (deviceId === local) return 'this laptop';
+  const row = statement<[string, string], { name: string }>(
+    db,
+    'SELECT name FROM trusted_devices WHERE trusted_by = ? AND device_id = ?',
+  ).get(local, deviceId);
+  return row ? row.name : `laptop ${deviceId}`;
+}
+
+export function untrustedSignerMessage(s: BundleSummary, revoked = false): string {
+  if (revoked)
+    return `This bundle comes from device ${s.signer.deviceId} (key fingerprint ${s.signer.fingerprint}), whose trust was revoked on this laptop. Nothing was imported.`;
   return (
     `This bundle comes from device ${s.signer.deviceId} (key fingerprint ${s.signer.fingerprint}, exported by ${s.manifest.exporter.personName}), ` +
     `which this laptop does not trust yet. Nothing was imported. Check the fingerprint with whoever holds that laptop ` +
@@ -59,4 +107,15 @@ export function trustDevice(ctx: CoreContext, publicKey: string, name: string): 
   const device: TrustedDevice = { deviceId: id, publicKey: publicKey.trim(), fingerprint, name };
   write(ctx, () => ctx.log.append(ctx.person.id, 'device.trusted', `device:${id}`, device));
   return device;
+}
+
+/** Stops trusting a laptop: its later bundles are refused here, and so are its events relayed by others. */
+export function revokeDevice(ctx: CoreContext, deviceId: string, reason: string): RevokedDevice {
+  if (!isTrusted(ctx.db, ctx.device.id, deviceId))
+    throw new DomainError('NOT_FOUND', `This laptop does not trust device ${deviceId}, so there is nothing to revoke`, [
+      { field: 'deviceId', message: 'Choose a laptop this one trusts' },
+    ]);
+  const revoked: RevokedDevice = { deviceId, reason };
+  write(ctx, () => ctx.log.append(ctx.person.id, 'device.revoked', `device:${deviceId}`, revoked));
+  return revoked;
 }

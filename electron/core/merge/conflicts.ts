@@ -9,6 +9,7 @@ import { write, type CoreContext, type Handlers } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
+import { laptopName } from '../bundles/trust';
 import {
   applyChanges,
   clashesWith,
@@ -72,12 +73,6 @@ function personName(db: Db, id: string): string {
   return statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(id)?.name ?? 'someone not yet known here';
 }
 
-function laptopName(ctx: CoreContext, deviceId: string): string {
-  if (deviceId === ctx.device.id) return 'this laptop';
-  const trusted = statement<[string], { name: string }>(ctx.db, 'SELECT name FROM trusted_devices WHERE device_id = ?').get(deviceId);
-  return trusted ? trusted.name : `laptop ${deviceId}`;
-}
-
 function kindOf(row: ConflictRow): Editable {
   const kind = editable(row.kind);
   if (!kind) throw new Error(`No merge rule for ${row.kind}`);
@@ -106,7 +101,7 @@ function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
     })),
     raisedAt: instant(row.raised_at),
     raisedBy: personName(ctx.db, row.raised_by),
-    raisedOn: laptopName(ctx, row.raised_device),
+    raisedOn: laptopName(ctx.db, ctx.device.id, row.raised_device),
     resolvedAt: row.resolved_at ? instant(row.resolved_at) : null,
     resolvedBy: row.resolved_by ? personName(ctx.db, row.resolved_by) : null,
   };

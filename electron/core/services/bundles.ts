@@ -6,10 +6,9 @@ import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
-import { isTrusted, trustDevice } from '../bundles/trust';
+import { isTrusted, revokeDevice, trustDevice, trustedHere } from '../bundles/trust';
 import { bundlesFolder } from '../bundles/folder';
 import { counter, progressOf, withProgress } from '../bundles/progress';
-import { statement } from '../db/statements';
 import { withPlainBundle } from '../bundles/sealed';
 
 function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
@@ -22,7 +21,7 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
       personName: s.manifest.exporter.personName,
       publicKey: s.manifest.exporter.publicKey,
     },
-    trusted: s.signer.deviceId === ctx.device.id || isTrusted(ctx.db, s.signer.deviceId),
+    trusted: s.signer.deviceId === ctx.device.id || isTrusted(ctx.db, ctx.device.id, s.signer.deviceId),
     eventCount: s.manifest.events.count,
     devices: s.manifest.devices,
     trustedComment: s.trustedComment,
@@ -32,7 +31,14 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
 }
 
 export const bundleHandlers: Handlers<
-  'bundles.export' | 'bundles.verify' | 'bundles.import' | 'bundles.folder' | 'bundles.progress' | 'devices.trust' | 'devices.list'
+  | 'bundles.export'
+  | 'bundles.verify'
+  | 'bundles.import'
+  | 'bundles.folder'
+  | 'bundles.progress'
+  | 'devices.trust'
+  | 'devices.list'
+  | 'devices.revoke'
 > = {
   'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
@@ -62,7 +68,8 @@ export const bundleHandlers: Handlers<
         return { ...result, summary: { ...result.summary, file } };
       });
     });
-    return { bundle: info(ctx, outcome.summary), newEvents: outcome.newEvents, knownEvents: outcome.knownEvents, gaps: outcome.gaps };
+    const { newEvents, knownEvents, gaps, leftOut } = outcome;
+    return { bundle: info(ctx, outcome.summary), newEvents, knownEvents, gaps, leftOut };
   },
   'bundles.progress': (_, ctx) => {
     authorise(ctx, 'exchange-bundles');
@@ -74,10 +81,15 @@ export const bundleHandlers: Handlers<
   },
   'devices.list': (_, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return statement<[], TrustedDeviceInfo>(
-      ctx.db,
-      'SELECT device_id AS deviceId, fingerprint, name FROM trusted_devices ORDER BY name COLLATE NOCASE',
-    ).all();
+    return trustedHere(ctx.db, ctx.device.id).map(({ deviceId, fingerprint, name }): TrustedDeviceInfo => ({
+      deviceId,
+      fingerprint,
+      name,
+    }));
+  },
+  'devices.revoke': ({ deviceId, reason }, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return { deviceId: revokeDevice(ctx, deviceId, reason).deviceId };
   },
   'devices.trust': ({ publicKey, name }, ctx) => {
     authorise(ctx, 'exchange-bundles');

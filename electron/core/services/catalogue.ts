@@ -2,7 +2,7 @@
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
-import { write, type CoreContext, type Handlers, type Person } from '../context';
+import { officerOf, write, type CoreContext, type Handlers, type Person } from '../context';
 import { project, registerProjection } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
@@ -86,10 +86,11 @@ registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
     const p = e.payload as Plan;
     if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(p.id)) project(db, { ...e, type: 'plan.saved' });
   },
-  // A person's own record: only that person's laptop writes it (MERGE_RULES.person).
+  // A person's own record: only that person's laptop writes it (MERGE_RULES.person). The event's
+  // device is bound to it by that laptop's signed head, so the actor alone is not taken on trust.
   'person.added': (db, e) => {
     const p = e.payload as Person;
-    if (e.actor !== p.id) return;
+    if (e.actor !== p.id || p.id !== officerOf(e.deviceId)) return;
     statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
   },
   // Whole-record saves, written before field-by-field changes; still replayed from older logs.

@@ -9,7 +9,7 @@ import { isTrusted, type TrustedDevice } from '../bundles/trust';
 
 function statusOf(ctx: CoreContext, deviceId: string): RosterDeviceStatus {
   if (deviceId === ctx.device.id) return 'this-laptop';
-  return isTrusted(ctx.db, deviceId) ? 'trusted' : 'new';
+  return isTrusted(ctx.db, ctx.device.id, deviceId) ? 'trusted' : 'new';
 }
 
 function signerTrusted(ctx: CoreContext, s: RosterSummary): boolean {

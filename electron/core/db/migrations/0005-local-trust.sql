@@ -1,0 +1,45 @@
+-- Trust is local: a laptop trusts a key only because a person on it trusted it. Every laptop
+-- still holds every device.trusted event (history, shown on the Sync screen), so the projection
+-- says who trusted whom; this laptop trusts only the rows it wrote itself and has not revoked.
+CREATE TABLE trusted_devices_by (
+  trusted_by TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  name TEXT NOT NULL,
+  trusted_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_reason TEXT,
+  PRIMARY KEY (trusted_by, device_id)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO trusted_devices_by (trusted_by, device_id, public_key, fingerprint, name, trusted_at)
+  SELECT device_id, json_extract(payload, '$.deviceId'), json_extract(payload, '$.publicKey'),
+         json_extract(payload, '$.fingerprint'), json_extract(payload, '$.name'), hlc
+    FROM events WHERE type = 'device.trusted' ORDER BY hlc, device_id, seq;
+DROP TABLE trusted_devices;
+ALTER TABLE trusted_devices_by RENAME TO trusted_devices;
+
+-- Each laptop signs the head of its own log (device, seq, hash) when it exports; a laptop keeps
+-- the latest signed head it has verified for every other laptop and passes it on. Events past a
+-- laptop's signed head are never accepted. Local state, not a projection.
+CREATE TABLE signed_heads (
+  device_id TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  signature TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Two signed versions of one laptop's log: the evidence (both signed heads), kept when a bundle
+-- carrying the other version is refused, until a grants officer chooses which version stands.
+CREATE TABLE equivocations (
+  device_id TEXT NOT NULL,
+  -- the first seq at which the two versions differ, where known, else the heads' seq
+  seq INTEGER NOT NULL,
+  held_head TEXT NOT NULL,
+  incoming_head TEXT NOT NULL,
+  found_at TEXT NOT NULL,
+  bundle_sha256 TEXT NOT NULL,
+  PRIMARY KEY (device_id, seq, bundle_sha256)
+) WITHOUT ROWID;

@@ -1,0 +1,168 @@
+// The attacks of issue 7, tried as a hostile or broken laptop would: each bundle is hand-built and
+// signed by whatever key the attacker holds. Every one is refused with a reason and changes nothing.
+import { afterEach, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { makeCore, tempDir, type TestCore } from '../support/core';
+import { chain, eventsOf, forgeBundle, headFor, keyFrom, keyOfLaptop, type Key } from '../support/forge';
+import { projectionSnapshot } from '../support/laptops';
+import { verifyChain } from '../../electron/core/events/verify';
+
+const cores: TestCore[] = [];
+afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
+const FIXED = () => new Date('2026-11-27T12:00:00.000Z');
+const laptop = () => {
+  const c = makeCore(tempDir(), FIXED);
+  cores.push(c);
+  return c;
+};
+const trust = async (who: TestCore, whom: TestCore | Key, name = 'Other laptop') => {
+  const publicKey = 'call' in whom ? (await whom.call('session.current', {})).device.publicKey : whom.publicKey;
+  await who.call('devices.trust', { publicKey, name });
+};
+const exportFrom = async (c: TestCore) => {
+  const file = join(tempDir(), 'b.gpbundle');
+  await c.call('bundles.export', { file });
+  return file;
+};
+const count = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+const state = (c: TestCore) => ({ events: count(c), tables: projectionSnapshot(c.ctx.db) });
+const file = () => join(tempDir(), 'forged.gpbundle');
+
+/** A's import of `bundle` is refused with a message matching `why`, and A is exactly as it was. */
+async function refusedUnchanged(a: TestCore, bundle: string, why: RegExp) {
+  const before = state(a);
+  const result = await a.dispatch('bundles.import', { file: bundle });
+  expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(why) } });
+  expect(state(a)).toEqual(before);
+}
+
+const forgedFundChange = (deviceId: string, hlc: string) => ({
+  type: 'fund.changed',
+  entity: 'fund:acf',
+  payload: { id: 'acf', changes: { maxAwardPence: { from: 500000, to: 99999999 } } },
+  hlc,
+  actor: `officer-${deviceId}`,
+});
+
+test('a trusted relay cannot forge another laptop’s events: the head must be signed by that laptop’s own key', async () => {
+  const a = laptop();
+  const b = keyFrom('relay B');
+  const d = laptop();
+  await trust(a, b);
+  const forged = chain(d.ctx.device.id, [
+    {
+      type: 'person.added',
+      entity: `person:officer-${d.ctx.device.id}`,
+      payload: { id: `officer-${d.ctx.device.id}`, name: 'Chief Executive (forged)', role: 'officer' },
+      hlc: '2026-11-27T10:00:00.000Z-0000',
+    },
+    forgedFundChange(d.ctx.device.id, '2026-11-27T10:00:01.000Z-0000'),
+    {
+      type: 'device.trusted',
+      entity: 'device:0000000000000000',
+      payload: { deviceId: keyFrom('attacker').deviceId, publicKey: keyFrom('attacker').publicKey, fingerprint: 'X', name: 'Attacker' },
+      hlc: '2026-11-27T10:00:02.000Z-0000',
+    },
+  ]);
+  // D's head signed by B's key.
+  const bundle = file();
+  await forgeBundle(bundle, { signer: b, events: forged });
+  await refusedUnchanged(a, bundle, /signed head it carries for device [0-9a-f]{16} is signed with another device’s key/);
+  // No head for D at all.
+  const headless = file();
+  await forgeBundle(headless, { signer: b, events: forged, heads: [] });
+  await refusedUnchanged(a, headless, /without that laptop’s signed head/);
+  // D's genuine head, from a real bundle of D's, with B's events in place of D's.
+  const real = eventsOf(d);
+  const genuine = headFor(real.at(-1)!, keyOfLaptop(d));
+  const swapped = file();
+  await forgeBundle(swapped, { signer: b, events: forged, heads: [genuine] });
+  await refusedUnchanged(a, swapped, /do not end at the head that laptop signed/);
+  // Then D's genuine events arrive, by way of the same relay: nothing was spoiled, nothing locks D out.
+  const relayed = file();
+  await forgeBundle(relayed, { signer: b, events: real, headSigners: { [d.ctx.device.id]: keyOfLaptop(d) } });
+  expect(await a.call('bundles.import', { file: relayed })).toMatchObject({ newEvents: real.length });
+  expect(verifyChain(a.ctx.db)).toEqual([]);
+});
+
+test('trust stays local: another laptop’s trust events are history, never trust here', async () => {
+  const a = laptop();
+  const c = laptop();
+  const attacker = keyFrom('attacker');
+  await trust(a, attacker, 'Attacker’s laptop');
+  await trust(c, a, 'Office laptop');
+  await c.call('bundles.import', { file: await exportFrom(a) });
+  expect((await c.call('devices.list', {})).map((d) => d.name)).toEqual(['Office laptop']);
+  const theirs = file();
+  await forgeBundle(theirs, {
+    signer: attacker,
+    events: chain(attacker.deviceId, [forgedFundChange(attacker.deviceId, '2026-11-27T10:00:00.000Z-0000')]),
+  });
+  await refusedUnchanged(c, theirs, /does not trust yet/);
+});
+
+test('nobody adds to this laptop’s own log: not after its head, not with a gap, not at a wild number', async () => {
+  const a = laptop();
+  const b = keyFrom('relay B');
+  await trust(a, b);
+  const mine = eventsOf(a);
+  const last = mine.at(-1)!;
+  const next = (seq: number) =>
+    chain(a.ctx.device.id, [forgedFundChange(a.ctx.device.id, '2026-11-27T12:00:01.000Z-0000')], { seq, prevHash: last.hash });
+  for (const forged of [next(last.seq + 1), next(100)]) {
+    const bundle = file();
+    await forgeBundle(bundle, { signer: b, events: forged });
+    await refusedUnchanged(a, bundle, /signed with another device’s key/);
+  }
+  // Even with a head that matches (a stolen copy of this laptop's key would make one), events this
+  // laptop never made are refused in its own name.
+  const stolen = file();
+  await forgeBundle(stolen, { signer: b, events: next(last.seq + 1), headSigners: { [a.ctx.device.id]: keyOfLaptop(a) } });
+  await refusedUnchanged(a, stolen, /in this laptop’s own name, but this laptop never made it/);
+  const wild = file();
+  await forgeBundle(wild, { signer: b, events: next(2 ** 53 - 1), headSigners: { [a.ctx.device.id]: keyOfLaptop(a) } });
+  await refusedUnchanged(a, wild, /damaged|not a valid GrantPanel event/);
+  // This laptop still writes and exports as before.
+  await a.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'After', opens: '2026-11-01', closes: '2026-12-31' });
+  expect((await a.call('bundles.export', { file: file() })).devices[0]).toMatchObject({ toSeq: last.seq + 1 });
+  expect(verifyChain(a.ctx.db)).toEqual([]);
+});
+
+test('a laptop’s clock never runs backwards in its own log, and its events are its own person’s', async () => {
+  const a = laptop();
+  const f = keyFrom('panel F');
+  await trust(a, f);
+  const backwards = file();
+  await forgeBundle(backwards, {
+    signer: f,
+    events: chain(f.deviceId, [
+      forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'),
+      forgedFundChange(f.deviceId, '2026-11-27T09:59:59.999Z-0000'),
+    ]),
+  });
+  await refusedUnchanged(a, backwards, /event 2 from device [0-9a-f]{16} is dated before the event that laptop made before it/);
+  const someoneElse = file();
+  await forgeBundle(someoneElse, {
+    signer: f,
+    events: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: `officer-${a.ctx.device.id}` }]),
+  });
+  await refusedUnchanged(a, someoneElse, /names as its author a person who does not belong to that laptop/);
+});
+
+test('revoking trust refuses that laptop’s later bundles, and its new events relayed by others', async () => {
+  const a = laptop();
+  const b = laptop();
+  const relay = laptop();
+  await trust(a, b, 'Lost laptop');
+  await trust(a, relay, 'Relay');
+  await trust(relay, b);
+  await a.call('bundles.import', { file: await exportFrom(b) });
+  await a.call('devices.revoke', { deviceId: b.ctx.device.id, reason: 'Reported stolen' });
+  expect((await a.call('devices.list', {})).map((d) => d.name)).toEqual(['Relay']);
+  await b.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'Thief', opens: '2026-11-01', closes: '2026-12-31' });
+  await refusedUnchanged(a, await exportFrom(b), /whose trust was revoked on this laptop/);
+  await relay.call('bundles.import', { file: await exportFrom(b) });
+  const outcome = await a.call('bundles.import', { file: await exportFrom(relay) });
+  expect(outcome.leftOut).toBe(1);
+  expect((await a.call('rounds.list', {})).map((r) => r.name)).not.toContain('Thief');
+});
