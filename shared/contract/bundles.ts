@@ -76,6 +76,47 @@ export interface BundleImportResult {
   leftOut: number;
 }
 
+/** One version of a laptop's log, as that laptop signed it. */
+export interface LogVersion {
+  seq: number;
+  hash: string;
+  signedAt: string;
+}
+
+/** Two versions of one laptop's log, both signed by it: the evidence, and the choice if made. */
+export interface EquivocationInfo {
+  deviceId: string;
+  /** What this laptop calls it: the name it was trusted under, or its id. */
+  laptop: string;
+  /** Where the versions were found to differ. */
+  seq: number;
+  foundAt: string;
+  /** The version this laptop held when the other arrived. */
+  held: LogVersion;
+  /** The version the refused bundle carried. */
+  incoming: LogVersion;
+  /** Which one the office accepts, once a person has chosen (here or on another laptop). */
+  choice: 'held' | 'incoming' | null;
+}
+
+/** Another laptop's trust in a third: history shown on the Sync screen, never trust here. */
+export interface TrustElsewhere {
+  trustedBy: string;
+  deviceId: string;
+  fingerprint: string;
+  name: string;
+  trustedAt: string;
+  revoked: boolean;
+}
+
+/** What the Sync screen shows beside the bundles: anything a person should know or decide. */
+export interface SyncStatus {
+  equivocations: EquivocationInfo[];
+  trustElsewhere: TrustElsewhere[];
+  /** Changes of kinds this version of GrantPanel does not know (from a newer version): kept, not applied. */
+  unknownChanges: { type: string; count: number }[];
+}
+
 export interface TrustedDeviceInfo {
   deviceId: string;
   fingerprint: string;
@@ -121,6 +162,15 @@ export const sync = {
         .min(1, 'Name the laptop, like "Coventry panel laptop"')
         .max(80, 'Use 80 characters or fewer')
         .default('Another laptop'),
+    }),
+  ),
+  'sync.status': method<SyncStatus>()(z.object({})),
+  /** Chooses which of two signed versions of a laptop's log the office accepts: a decision that travels. */
+  'devices.chooseVersion': method<EquivocationInfo>()(
+    z.object({
+      deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'Choose the laptop'),
+      seq: z.number().int().min(1).max(1_000_000_000),
+      version: z.enum(['held', 'incoming'], 'Choose which version the office accepts'),
     }),
   ),
   /** Stops trusting a laptop: its later bundles are refused here, and its new events relayed by others left out. */

@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'conflicts.list',
   'conflicts.resolve',
   'demo.load',
+  'devices.chooseVersion',
   'devices.list',
   'devices.revoke',
   'devices.trust',
@@ -35,4 +36,5 @@ export const METHOD_NAMES = [
   'rounds.list',
   'rounds.update',
   'session.current',
+  'sync.status',
 ] as const;

@@ -93,6 +93,10 @@ test('trust stays local: another laptop’s trust events are history, never trus
   await trust(c, a, 'Office laptop');
   await c.call('bundles.import', { file: await exportFrom(a) });
   expect((await c.call('devices.list', {})).map((d) => d.name)).toEqual(['Office laptop']);
+  // Shown as history on the Sync screen: who trusted whom, elsewhere.
+  expect((await c.call('sync.status', {})).trustElsewhere).toEqual([
+    expect.objectContaining({ trustedBy: 'Office laptop', deviceId: attacker.deviceId, name: 'Attacker’s laptop', revoked: false }),
+  ]);
   const theirs = file();
   await forgeBundle(theirs, {
     signer: attacker,

@@ -268,3 +268,63 @@ test('exporting and importing report their progress while they run, and nothing 
     expect.arrayContaining(['import: Checking and importing changes']),
   );
 });
+
+test('a person chooses which version of a laptop’s log the office accepts; the choice travels and nobody is locked out', async () => {
+  const office = laptop();
+  const panel = laptop();
+  const other = laptop();
+  for (const [who, whom] of [
+    [panel, office],
+    [other, office],
+    [other, panel],
+  ] as const)
+    await trust(who, whom);
+  // The office laptop is restored from a backup onto a new machine (the twin) and goes on working
+  // there, while the old one also made a change: two versions of the office's log.
+  const twin = laptop(copyOf(office));
+  await office.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Old laptop round',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  await twin.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Twin round',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const fromOld = await exportFrom(office, 'old.gpbundle');
+  const fromTwin = await exportFrom(twin, 'twin.gpbundle');
+  for (const laptop of [panel, other]) await laptop.call('bundles.import', { file: fromOld });
+  expect(await panel.dispatch('bundles.import', { file: fromTwin })).toMatchObject({
+    ok: false,
+    error: { message: expect.stringMatching(/^EQUIVOCATION/) },
+  });
+  const [evidence] = (await panel.call('sync.status', {})).equivocations;
+  expect(evidence).toMatchObject({ deviceId: office.ctx.device.id, laptop: 'Other laptop', choice: null });
+  expect(evidence!.held.seq).toBe(evidence!.incoming.seq);
+
+  // The grants officer accepts the twin's version: the same bundle now imports, replacing the other.
+  await panel.call('devices.chooseVersion', { deviceId: office.ctx.device.id, seq: evidence!.seq, version: 'incoming' });
+  expect(await panel.call('bundles.import', { file: fromTwin })).toMatchObject({ leftOut: 0 });
+  const names = async (c: TestCore) => (await c.call('rounds.list', {})).map((r) => r.name);
+  expect(await names(panel)).toContain('Twin round');
+  expect(await names(panel)).not.toContain('Old laptop round');
+  expect((await panel.call('sync.status', {})).equivocations[0]).toMatchObject({ choice: 'incoming' });
+  // The old version arriving again is left out, not refused: nobody is cut off.
+  expect((await panel.call('bundles.import', { file: fromOld })).leftOut).toBeGreaterThan(0);
+  expect(verifyChain(panel.ctx.db)).toEqual([]);
+
+  // The choice travels: a laptop holding the old version takes the panel's bundle whole.
+  await other.call('bundles.import', { file: await exportFrom(panel, 'panel.gpbundle') });
+  expect(await names(other)).toContain('Twin round');
+  expect(await names(other)).not.toContain('Old laptop round');
+  await trust(panel, other);
+  await panel.call('bundles.import', { file: await exportFrom(other, 'other.gpbundle') });
+  await other.call('bundles.import', { file: await exportFrom(panel, 'panel-again.gpbundle') });
+  expect(snapshot(other)).toEqual(snapshot(panel));
+  expect(verifyChain(other.ctx.db)).toEqual([]);
+});

@@ -2,9 +2,15 @@
 // key can sign its heads, so this is never a relay's doing: the laptop was restored from an old
 // backup, copied, or tampered with. The evidence — both signed heads — is kept and shown, and a
 // grants officer decides which version the office accepts.
+import type { EquivocationInfo } from '../../../shared/contract/bundles';
+import { DomainError } from '../../../shared/contract/result';
 import type { SignedHead } from '../../../shared/formats/bundle';
-import type { CoreContext } from '../context';
+import { write, type CoreContext } from '../context';
+import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { registerProjection } from '../events/project';
+import { checkSignedHead, headFromJson } from './heads';
+import { laptopName } from './trust';
 
 export interface Equivocation {
   deviceId: string;
@@ -29,4 +35,80 @@ export function recordEquivocation(ctx: CoreContext, e: Equivocation): void {
     ctx.db,
     'INSERT OR IGNORE INTO equivocations (device_id, seq, held_head, incoming_head, found_at, bundle_sha256) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(e.deviceId, e.seq, JSON.stringify(e.held), JSON.stringify(e.incoming), ctx.now().toISOString(), e.bundleSha256);
+}
+
+export interface VersionChosen {
+  deviceId: string;
+  chosen: SignedHead;
+  rejected: SignedHead;
+}
+
+registerProjection(['chosen_versions'], {
+  'device.versionChosen': (db, e) => {
+    const c = e.payload as VersionChosen;
+    // Only a choice between two versions that laptop itself signed means anything.
+    if (c.chosen.deviceId !== c.deviceId || c.rejected.deviceId !== c.deviceId || !signedBy(c.chosen) || !signedBy(c.rejected)) return;
+    statement(
+      db,
+      'INSERT OR REPLACE INTO chosen_versions (device_id, seq, hash, chosen_head, rejected_head, chosen_at, chosen_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(c.deviceId, c.chosen.seq, c.chosen.hash, JSON.stringify(c.chosen), JSON.stringify(c.rejected), e.hlc, e.actor);
+  },
+});
+
+function signedBy(head: SignedHead): boolean {
+  try {
+    checkSignedHead(head);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The version of a laptop's log the office accepts, where a person has chosen: its signed head's seq and hash. */
+export function chosenVersion(db: Db, deviceId: string): { seq: number; hash: string } | undefined {
+  return statement<[string], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM chosen_versions WHERE device_id = ?').get(deviceId);
+}
+
+interface EvidenceRow {
+  device_id: string;
+  seq: number;
+  held_head: string;
+  incoming_head: string;
+  found_at: string;
+}
+
+/** The evidence kept here, newest first, each with the choice made (here or elsewhere) if any. */
+export function listEquivocations(ctx: CoreContext): EquivocationInfo[] {
+  return statement<[], EvidenceRow>(ctx.db, 'SELECT * FROM equivocations ORDER BY found_at DESC, device_id, seq')
+    .all()
+    .map((r) => {
+      const held = headFromJson(r.held_head);
+      const incoming = headFromJson(r.incoming_head);
+      const chosen = chosenVersion(ctx.db, r.device_id);
+      const choice = !chosen ? null : chosen.hash === held.hash ? 'held' : chosen.hash === incoming.hash ? 'incoming' : null;
+      const version = (h: SignedHead) => ({ seq: h.seq, hash: h.hash, signedAt: h.signedAt });
+      return {
+        deviceId: r.device_id,
+        laptop: laptopName(ctx.db, ctx.device.id, r.device_id),
+        seq: r.seq,
+        foundAt: r.found_at,
+        held: version(held),
+        incoming: version(incoming),
+        choice,
+      };
+    });
+}
+
+/** A grants officer's decision: which of the two signed versions the office accepts. It travels. */
+export function chooseVersion(ctx: CoreContext, deviceId: string, seq: number, which: 'held' | 'incoming'): EquivocationInfo {
+  const row = statement<[string, number], EvidenceRow>(
+    ctx.db,
+    'SELECT * FROM equivocations WHERE device_id = ? AND seq = ? ORDER BY found_at DESC LIMIT 1',
+  ).get(deviceId, seq);
+  if (!row) throw new DomainError('NOT_FOUND', `There is no evidence here of two versions of device ${deviceId}’s log at event ${seq}`);
+  const [held, incoming] = [headFromJson(row.held_head), headFromJson(row.incoming_head)];
+  const payload: VersionChosen =
+    which === 'held' ? { deviceId, chosen: held, rejected: incoming } : { deviceId, chosen: incoming, rejected: held };
+  write(ctx, () => ctx.log.append(ctx.person.id, 'device.versionChosen', `device:${deviceId}`, payload));
+  return listEquivocations(ctx).find((e) => e.deviceId === deviceId && e.seq === seq)!;
 }

@@ -72,8 +72,12 @@ export function storedHeads(db: Db): Map<string, SignedHead> {
   );
 }
 
-/** Keeps a verified head when it goes further than the one held. Call inside the import's transaction. */
-export function keepHead(db: Db, head: SignedHead): void {
+/**
+ * Keeps a verified head when it goes further than the one held — or in its place, when a chosen
+ * version of that laptop's log has replaced the held one. Call inside the import's transaction.
+ */
+export function keepHead(db: Db, head: SignedHead, replacing = false): void {
+  if (replacing) statement(db, 'DELETE FROM signed_heads WHERE device_id = ?').run(head.deviceId);
   statement(
     db,
     `INSERT INTO signed_heads (device_id, public_key, seq, hash, signed_at, signature) VALUES (@deviceId, @publicKey, @seq, @hash, @signedAt, @signature)

@@ -14,8 +14,8 @@ import { statement } from '../db/statements';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
 import { isRevoked, isTrusted, untrustedSignerMessage } from './trust';
-import { keepHead, storedHead } from './heads';
-import { equivocationMessage, recordEquivocation, type Equivocation } from './equivocation';
+import { checkSignedHead, keepHead, storedHead } from './heads';
+import { chosenVersion, equivocationMessage, recordEquivocation, type Equivocation, type VersionChosen } from './equivocation';
 import { officerOf } from '../context';
 import { counter, type Report } from './progress';
 
@@ -43,7 +43,62 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
   );
 }
 
+/** A version of a laptop's log chosen by a person: the seq and hash of its signed head. */
+type Choice = { seq: number; hash: string };
+
+/**
+ * A choice between two versions may travel in the same bundle as the chosen version, after its
+ * events: when an import meets two versions, the bundle is read once more for choices about that
+ * laptop and, if it carries one, imported again with it in force. Both passes are all or nothing.
+ */
 export async function importBundle(ctx: CoreContext, file: string, sealed = false, report: Report = () => {}): Promise<ImportOutcome> {
+  try {
+    return await importOnce(ctx, file, sealed, report, new Map());
+  } catch (error) {
+    if (!(error instanceof TwoVersions)) throw error;
+    const carried = await choicesCarried(file, sealed, error.deviceId);
+    if (!carried) throw error.refusal;
+    return importOnce(ctx, file, sealed, report, new Map([[error.deviceId, carried]]));
+  }
+}
+
+/** Two signed versions of one laptop's log met, and no choice between them is held here. */
+class TwoVersions extends Error {
+  constructor(
+    readonly deviceId: string,
+    readonly refusal: DomainError,
+  ) {
+    super(refusal.message);
+  }
+}
+
+/** The latest choice (in clock order) the bundle carries about a laptop's versions, if any. */
+async function choicesCarried(file: string, sealed: boolean, deviceId: string): Promise<Choice | undefined> {
+  let latest: { hlc: string; choice: Choice } | undefined;
+  await readBundle(file, {
+    sealed,
+    event(e) {
+      if (e.type !== 'device.versionChosen') return;
+      const c = e.payload as VersionChosen;
+      if (c.deviceId !== deviceId || c.chosen.deviceId !== deviceId) return;
+      try {
+        checkSignedHead(c.chosen);
+      } catch {
+        return;
+      }
+      if (!latest || e.hlc > latest.hlc) latest = { hlc: e.hlc, choice: { seq: c.chosen.seq, hash: c.chosen.hash } };
+    },
+  });
+  return latest?.choice;
+}
+
+async function importOnce(
+  ctx: CoreContext,
+  file: string,
+  sealed: boolean,
+  report: Report,
+  carried: Map<string, Choice>,
+): Promise<ImportOutcome> {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
   const self = ctx.device.id;
@@ -69,6 +124,10 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
   // The clock of each device's previous event in the bundle: no laptop's clock runs backwards in its own log.
   const lastClock = new Map<string, string>();
   const revoked = new Set<string>();
+  // Laptops with two signed versions of their log and a person's choice between them: the chosen
+  // version replaces the other from where they part; the other is left out.
+  const versions = new Map<string, { mode: 'skip' } | { mode: 'replace'; seq: number; hash: string }>();
+  let replacedAny = false;
   // The newest clock held before the import; and of the new events only their count and earliest
   // clock are kept, however many arrive.
   let newestBefore = '';
@@ -88,6 +147,29 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
     const heldHead = storedHead(db, deviceId);
     if (incoming && heldHead) evidence = { deviceId, seq, held: heldHead, incoming, bundleSha256: summary!.manifest.events.sha256 };
     return new DomainError('BUNDLE_INVALID', equivocationMessage(deviceId, seq));
+  };
+
+  /**
+   * A held event differs from the bundle's, or does not link to it: that laptop signed two versions.
+   * With a person's choice, the bundle's events are left out (the held version was chosen) or
+   * replace the held ones from this event on (the bundle's was, and it parts from the held one
+   * exactly here). Otherwise the bundle is refused and the evidence kept.
+   */
+  const settleVersions = (e: BundleEvent, top: number, linksBelow: boolean) => {
+    const chosen = carried.get(e.deviceId) ?? chosenVersion(db, e.deviceId);
+    if (!chosen) throw new TwoVersions(e.deviceId, equivocation(e.deviceId, e.seq));
+    if (chosen.seq <= top && held.get(e.deviceId, chosen.seq)?.hash === chosen.hash) {
+      const skip = { mode: 'skip' } as const;
+      versions.set(e.deviceId, skip);
+      return skip;
+    }
+    if (!linksBelow || chosen.seq < e.seq) throw equivocation(e.deviceId, e.seq);
+    statement(db, 'DELETE FROM events WHERE device_id = ? AND seq >= ?').run(e.deviceId, e.seq);
+    tops.set(e.deviceId, e.seq - 1);
+    replacedAny = true;
+    const replace = { mode: 'replace', seq: chosen.seq, hash: chosen.hash } as const;
+    versions.set(e.deviceId, replace);
+    return replace;
   };
 
   const release = ctx.gate.close();
@@ -117,9 +199,10 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
         newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
         // A head no further than the one held must agree with the event held at its number.
         for (const head of s.manifest.heads) {
-          if (head.deviceId === self || revoked.has(head.deviceId)) continue;
+          if (head.deviceId === self || revoked.has(head.deviceId) || carried.has(head.deviceId) || chosenVersion(db, head.deviceId))
+            continue;
           const mine = head.seq <= heldTop(head.deviceId) ? held.get(head.deviceId, head.seq) : undefined;
-          if (mine && mine.hash !== head.hash) throw equivocation(head.deviceId, head.seq);
+          if (mine && mine.hash !== head.hash) throw new TwoVersions(head.deviceId, equivocation(head.deviceId, head.seq));
         }
       },
       event(e: BundleEvent, payloadJson: string) {
@@ -136,14 +219,21 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
             e,
             'is in this laptop’s own name, but this laptop never made it — another laptop forged it, or this laptop’s data was restored from an older backup',
           );
-        if (revoked.has(e.deviceId)) {
+        let version = versions.get(e.deviceId);
+        if (revoked.has(e.deviceId) || version?.mode === 'skip') {
           leftOut++;
           return;
         }
-        if (mine) throw equivocation(e.deviceId, e.seq);
         const before = e.seq - 1 <= top ? held.get(e.deviceId, e.seq - 1) : undefined;
         const after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
-        if ((before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) throw equivocation(e.deviceId, e.seq);
+        if (mine || (before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) {
+          version = settleVersions(e, top, before === undefined ? e.seq === 1 : before.hash === e.prevHash);
+          if (version.mode === 'skip') {
+            leftOut++;
+            return;
+          }
+        }
+        if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq);
         if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
         if (e.hlc > horizon)
           throw new DomainError(
@@ -160,9 +250,16 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
       },
     });
     if (!open) throw new DomainError('BUNDLE_INVALID', 'The bundle could not be read');
-    for (const head of summary.manifest.heads) if (head.deviceId !== self && !revoked.has(head.deviceId)) keepHead(db, head);
+    for (const head of summary.manifest.heads) {
+      const version = versions.get(head.deviceId);
+      if (head.deviceId === self || revoked.has(head.deviceId) || version?.mode === 'skip') continue;
+      // A replacing version must reach the chosen head, or it cannot be told from a third version.
+      if (version?.mode === 'replace' && head.seq < version.seq) throw equivocation(head.deviceId, head.seq);
+      keepHead(db, head, version?.mode === 'replace');
+    }
     report('Updating the register');
-    bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
+    if (replacedAny) rebuildProjections(db);
+    else bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
     const gaps = gapsFor(
       ctx,
       summary.manifest.devices.map((d) => d.deviceId),

@@ -2,6 +2,7 @@
 // after comparing key fingerprints (or through a roster signed by a laptop trusted here), and has
 // not revoked since. Trusting and revoking are events, so they are audited and travel as history;
 // but another laptop's trust is never trust here: every row says which laptop wrote it.
+import type { TrustElsewhere } from '../../../shared/contract/bundles';
 import { DomainError } from '../../../shared/contract/result';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -66,6 +67,17 @@ export function trustedHere(db: Db, local: string): TrustedDevice[] {
     db,
     'SELECT device_id AS deviceId, public_key AS publicKey, fingerprint, name FROM trusted_devices WHERE trusted_by = ? AND revoked_at IS NULL ORDER BY name COLLATE NOCASE, device_id',
   ).all(local);
+}
+
+/** Trust recorded by other laptops: history, never trust here. */
+export function trustElsewhere(db: Db, local: string): TrustElsewhere[] {
+  return statement<[string], Omit<TrustElsewhere, 'trustedBy' | 'revoked'> & { trustedBy: string; revoked: number }>(
+    db,
+    `SELECT trusted_by AS trustedBy, device_id AS deviceId, fingerprint, name, trusted_at AS trustedAt, revoked_at IS NOT NULL AS revoked
+       FROM trusted_devices WHERE trusted_by <> ? ORDER BY trusted_at DESC, trusted_by, device_id LIMIT 500`,
+  )
+    .all(local)
+    .map((r) => ({ ...r, trustedBy: laptopName(db, local, r.trustedBy), revoked: r.revoked === 1 }));
 }
 
 /** What this laptop calls another: the name it was trusted under here, else its id. */

@@ -6,7 +6,8 @@ import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
-import { isTrusted, revokeDevice, trustDevice, trustedHere } from '../bundles/trust';
+import { isTrusted, revokeDevice, trustDevice, trustedHere, trustElsewhere } from '../bundles/trust';
+import { chooseVersion, listEquivocations } from '../bundles/equivocation';
 import { bundlesFolder } from '../bundles/folder';
 import { counter, progressOf, withProgress } from '../bundles/progress';
 import { withPlainBundle } from '../bundles/sealed';
@@ -39,6 +40,8 @@ export const bundleHandlers: Handlers<
   | 'devices.trust'
   | 'devices.list'
   | 'devices.revoke'
+  | 'devices.chooseVersion'
+  | 'sync.status'
 > = {
   'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
@@ -86,6 +89,14 @@ export const bundleHandlers: Handlers<
       fingerprint,
       name,
     }));
+  },
+  'sync.status': (_, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return { equivocations: listEquivocations(ctx), trustElsewhere: trustElsewhere(ctx.db, ctx.device.id), unknownChanges: [] };
+  },
+  'devices.chooseVersion': ({ deviceId, seq, version }, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return chooseVersion(ctx, deviceId, seq, version);
   },
   'devices.revoke': ({ deviceId, reason }, ctx) => {
     authorise(ctx, 'exchange-bundles');

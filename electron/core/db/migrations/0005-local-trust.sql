@@ -43,3 +43,16 @@ CREATE TABLE equivocations (
   bundle_sha256 TEXT NOT NULL,
   PRIMARY KEY (device_id, seq, bundle_sha256)
 ) WITHOUT ROWID;
+
+-- A grants officer's choice between two signed versions of one laptop's log (a projection of
+-- device.versionChosen events, so the choice travels): bundles carrying the chosen version replace
+-- the other from where they part; bundles carrying the other are left out, never refused for good.
+CREATE TABLE chosen_versions (
+  device_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  chosen_head TEXT NOT NULL,
+  rejected_head TEXT NOT NULL,
+  chosen_at TEXT NOT NULL,
+  chosen_by TEXT NOT NULL
+) WITHOUT ROWID;
