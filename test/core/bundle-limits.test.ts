@@ -159,6 +159,20 @@ describe('sealed to this laptop’s office key', () => {
       exporter.dispose();
     }
   });
+
+  test('plain copies a killed process left behind are removed when the core next opens; a running one’s are not', async () => {
+    const dataDir = tempDir();
+    makeCore(dataDir).close();
+    const left = ['.opening-0123456789abcdef.gpbundle', '.opening-99999999-0123456789abcdef.gpbundle.partial-99999999-1'];
+    const running = `.opening-${process.ppid}-0123456789abcdef.gpbundle`;
+    for (const name of [...left, running]) writeFileSync(join(dataDir, name), 'contact details');
+    const reopened = makeCore(dataDir);
+    try {
+      expect(readdirSync(dataDir).filter((n) => n.startsWith('.opening-'))).toEqual([running]);
+    } finally {
+      reopened.dispose();
+    }
+  });
 });
 
 describe('the roster reader', () => {
