@@ -19,6 +19,7 @@ import { sessionHandlers } from './services/session';
 import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
 import { rosterHandlers } from './services/roster';
+import { removeLeftoverPlainCopies } from './bundles/sealed';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -51,6 +52,8 @@ export interface CoreOptions {
 
 export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // A sealed bundle's contact details must not outlive a crash in a plain copy.
+  removeLeftoverPlainCopies(options.dataDir);
   const device = loadOrCreateDevice(options.dataDir);
   const { db, readOnly } = openDatabase(join(options.dataDir, 'grantpanel.sqlite'));
   const now = options.now ?? (() => new Date());

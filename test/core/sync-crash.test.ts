@@ -2,7 +2,8 @@
 // fresh copy of a laptop's data folder and is killed (SIGKILL, no chance to clean up) at a random
 // moment within the import. Whatever the moment, the database must pass SQLite's integrity check and
 // hold the bundle wholly or not at all — events, tables and the import ledger agreeing — and a normal
-// import afterwards must complete with the full result.
+// import afterwards must complete with the full result. A sealed import killed the same way leaves
+// its decrypted copy (contact details) only until the core next opens the folder.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +25,8 @@ const KILLS = 20;
 interface Fixture {
   work: string;
   bundle: string;
+  /** The same work sealed to the receiving laptop's office key, contact details and all. */
+  sealedBundle: string;
   bundleEvents: number;
   senderApplications: number;
   /** The receiving laptop's data folder after it trusted the sender, never opened again. */
@@ -62,9 +65,10 @@ const walBytes = (dataDir: string) => {
 
 /**
  * Runs the built command on a data folder, watching its WAL every millisecond. With `kill`, sends
- * SIGKILL after `afterMs`, or as soon as the WAL reaches `walBytes`, whichever comes first.
+ * SIGKILL after `afterMs`, as soon as the WAL reaches `walBytes`, or as soon as `when` holds,
+ * whichever comes first.
  */
-function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes?: number } = {}): Promise<Run> {
+function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes?: number; when?: () => boolean } = {}): Promise<Run> {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,7 +87,7 @@ function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes
     const watch = setInterval(() => {
       const size = walBytes(dataDir);
       walMax = Math.max(walMax, size);
-      if (kill.walBytes !== undefined && size >= kill.walBytes) killNow();
+      if ((kill.walBytes !== undefined && size >= kill.walBytes) || kill.when?.()) killNow();
     }, 1);
     child.on('error', fail);
     child.on('close', (code, signal) => {
@@ -155,9 +159,13 @@ beforeAll(async () => {
     const pristine = join(work, 'pristine');
     const receiver = makeCore(pristine);
     await trustLaptop(receiver, sender, 'Sending laptop');
+    const sealedBundle = join(work, 'sender.gpbundle.age');
+    const { device } = await receiver.call('session.current', {});
+    await sender.call('bundles.export', { file: sealedBundle, to: [device.sealRecipient] });
     fx = {
       work,
       bundle: file,
+      sealedBundle,
       bundleEvents: eventCount,
       senderApplications: countRows(sender.ctx.db, 'applications'),
       pristine,
@@ -247,4 +255,25 @@ test('killing import-bundle at any moment leaves the bundle wholly applied or no
   );
   // The kills must have reached the dangerous part: the import's pages half-written to the WAL.
   expect(outcomes.killedMidImportWithPagesInWal + outcomes.killedAfterCommit).toBeGreaterThan(0);
+});
+
+test('killing a sealed import leaves its decrypted copy only until the core next opens the folder', async () => {
+  const dir = join(fx.work, 'sealed-kill');
+  copyDataDir(fx.pristine, dir);
+  const plainCopies = () => readdirSync(dir).filter((name) => name.startsWith('.opening-'));
+  // Killed as soon as the plain copy appears: it is being written or read, and no `finally` runs.
+  const run = await cli(dir, ['import-bundle', fx.sealedBundle], { when: () => plainCopies().length > 0 });
+  expect(run.signal, `the import finished before the kill: ${run.stderr} ${stale()}`).toBe('SIGKILL');
+  expect(plainCopies(), 'the kill should leave a plain copy behind').not.toEqual([]);
+
+  const core = makeCore(dir);
+  try {
+    expect(plainCopies()).toEqual([]);
+    const result = await core.call('bundles.import', { file: fx.sealedBundle });
+    expect(result.newEvents + result.knownEvents).toBe(fx.bundleEvents);
+    expect(countRows(core.ctx.db, 'events')).toBe(fx.eventsBefore + fx.bundleEvents);
+    expect(plainCopies()).toEqual([]);
+  } finally {
+    core.dispose();
+  }
 });

@@ -3,7 +3,6 @@
 // hashes to itself, links to the one before it, and adds up to the manifest's count and SHA-256.
 import { nativeSha256Hex } from '../events/hash';
 import { createHash } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { DomainError } from '../../../shared/contract/result';
 import { GENESIS_HASH, canonicalStoredEvent, eventHash } from '../../../shared/events/event';
 import { canonicalJson } from '../../../shared/events/canonical';
@@ -25,6 +24,7 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { bundleRefused } from './bundle-error';
 import { checkManifestHeads } from './heads';
 import { readZip, type ZipEntryInfo } from './zip';
+import { boundsFor, linesWithin, readWithin } from './limits';
 
 export interface BundleSummary {
   file: string;
@@ -33,14 +33,9 @@ export interface BundleSummary {
   signer: { deviceId: string; fingerprint: string };
 }
 
-const MAX_MANIFEST_BYTES = 1024 * 1024;
-const MAX_SIGNATURE_BYTES = 8 * 1024;
-
-async function readAll(entry: ZipEntryInfo, limit: number): Promise<Buffer> {
-  if (entry.size > limit) throw bundleRefused(`${entry.name} is larger than a bundle's ${entry.name} can be`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await entry.open()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** A small file read whole, within its bounds (limits.ts). */
+function readAll(entry: ZipEntryInfo): Promise<Buffer> {
+  return readWithin(entry, boundsFor(entry.name), bundleRefused);
 }
 
 function signerOf(manifest: BundleManifest): { deviceId: string; fingerprint: string; publicKey: Uint8Array } {
@@ -83,7 +78,7 @@ export interface ReadHooks {
 export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<BundleSummary> {
   let zip;
   try {
-    zip = await readZip(file);
+    zip = await readZip(file, 4);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('NOT_FOUND', `There is no file at ${file}`);
     throw bundleRefused('it is not a GrantPanel bundle (the file is not a readable zip archive)');
@@ -95,8 +90,8 @@ export async function readBundle(file: string, hooks: ReadHooks = {}): Promise<B
       throw bundleRefused(`it should hold exactly ${expected.join(', ')} but holds ${names.join(', ') || 'nothing'}`);
     const entry = (name: string) => zip.entries.find((e) => e.name === name) as ZipEntryInfo;
 
-    const manifestBytes = await readAll(entry(MANIFEST_FILE), MAX_MANIFEST_BYTES);
-    const signature = (await readAll(entry(SIGNATURE_FILE), MAX_SIGNATURE_BYTES)).toString('utf8');
+    const manifestBytes = await readAll(entry(MANIFEST_FILE));
+    const signature = (await readAll(entry(SIGNATURE_FILE))).toString('utf8');
     let manifest: BundleManifest;
     try {
       manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
@@ -184,24 +179,9 @@ async function checkEvents(
   if (hash.digest('hex') !== manifest.events.sha256) throw bundleRefused('its events file does not match the SHA-256 in its manifest');
 }
 
-/** The lines of an NDJSON entry, hashed as read; stops cleanly, with a reason, on damage. */
-async function* ndjsonLines(entry: ZipEntryInfo, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
-  const stream = await entry.open();
-  stream.on('data', (chunk: Buffer) => hash.update(chunk));
-  let damage: Error | null = null;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  stream.on('error', (error: Error) => {
-    damage = error;
-    lines.close();
-  });
-  try {
-    for await (const line of lines) yield line;
-  } finally {
-    // Stop reading, and keep whatever the zip library still has to say from escaping.
-    stream.on('error', () => {});
-    stream.destroy();
-  }
-  if (damage) throw bundleRefused(`${entry.name} is damaged (${(damage as Error).message})`);
+/** The lines of an NDJSON entry, hashed as read, within its bounds; stops cleanly, with a reason, on damage. */
+function ndjsonLines(entry: ZipEntryInfo, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
+  return linesWithin(entry, boundsFor(entry.name), bundleRefused, (chunk) => hash.update(chunk));
 }
 
 async function checkPersonal(

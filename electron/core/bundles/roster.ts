@@ -20,6 +20,7 @@ import { deviceIdOf } from '../crypto/keys';
 import { MinisignError, minisignPublicKey, signMinisign, verifyMinisign } from '../crypto/minisign';
 import { readZip, writeZip, type ZipEntryInfo } from './zip';
 import { trustedHere } from './trust';
+import { boundsFor, readWithin } from './limits';
 
 export interface RosterSummary {
   file: string;
@@ -28,8 +29,6 @@ export interface RosterSummary {
   signer: { deviceId: string; fingerprint: string; publicKey: string };
 }
 
-const MAX_ROSTER_BYTES = 1024 * 1024;
-const MAX_SIGNATURE_BYTES = 8 * 1024;
 const MAX_NAME = 200;
 
 /** A roster refused, with the reason a grants officer can act on. Nothing was changed. */
@@ -97,11 +96,9 @@ export async function writeRoster(ctx: CoreContext, outFile: string): Promise<Ro
   }
 }
 
-async function readAll(entry: ZipEntryInfo, limit: number): Promise<Buffer> {
-  if (entry.size > limit) throw rosterRefused(`${entry.name} is larger than a roster’s ${entry.name} can be`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await entry.open()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** A roster's file read whole, within its bounds (limits.ts). */
+function readAll(entry: ZipEntryInfo): Promise<Buffer> {
+  return readWithin(entry, boundsFor(entry.name), rosterRefused);
 }
 
 /** The device a minisign public key belongs to, or undefined when it is not a canonical "Ed" key. */
@@ -132,7 +129,7 @@ function checkRows(devices: RosterDevice[]): void {
 export async function readRoster(file: string): Promise<RosterSummary> {
   let zip;
   try {
-    zip = await readZip(file);
+    zip = await readZip(file, 2);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('NOT_FOUND', `There is no file at ${file}`);
     throw rosterRefused('it is not a GrantPanel roster (the file is not a readable zip archive)');
@@ -143,8 +140,8 @@ export async function readRoster(file: string): Promise<RosterSummary> {
     if (names.join('\n') !== expected.join('\n'))
       throw rosterRefused(`it should hold exactly ${expected.join(', ')} but holds ${names.join(', ') || 'nothing'}`);
     const entry = (name: string) => zip.entries.find((e) => e.name === name) as ZipEntryInfo;
-    const rosterBytes = await readAll(entry(ROSTER_FILE), MAX_ROSTER_BYTES);
-    const signature = (await readAll(entry(ROSTER_SIGNATURE_FILE), MAX_SIGNATURE_BYTES)).toString('utf8');
+    const rosterBytes = await readAll(entry(ROSTER_FILE));
+    const signature = (await readAll(entry(ROSTER_SIGNATURE_FILE))).toString('utf8');
 
     let roster: Roster;
     try {

@@ -1,12 +1,47 @@
-// Sealed bundles (.gpbundle.age): opened to a private temporary file with this laptop's age key
-// or a passphrase, read as any bundle, and the plain copy removed whatever happens.
+// Sealed bundles (.gpbundle.age): opened to a private temporary file (owner-only) in the data folder
+// with this laptop's age key or a passphrase, read as any bundle, and the plain copy removed whatever
+// happens — or, if the process was killed first, when the core next opens the data folder.
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/contract/result';
 import type { CoreContext } from '../context';
 import { isAgeFile, openSealedFile, SealError } from '../crypto/seal';
 import { loadOrCreateSealIdentity } from '../crypto/seal-identity';
+
+// A zip needs random access, so the plain bundle is a file: named for the process that opened it.
+const PLAIN_COPY = /^\.opening-(?:(\d+)-)?/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the plain copies of sealed bundles (and their partial files) that a killed process left in
+ * the data folder; a copy a running process is still reading (a CLI beside the app) is left to it.
+ */
+export function removeLeftoverPlainCopies(dataDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = PLAIN_COPY.exec(name);
+    if (!match || (match[1] && isRunning(Number(match[1])))) continue;
+    try {
+      rmSync(join(dataDir, name), { force: true });
+    } catch {
+      // Held open elsewhere (Windows): removed at the next start.
+    }
+  }
+}
 
 function startOf(file: string): Uint8Array {
   let fd: number;
@@ -32,7 +67,7 @@ export async function withPlainBundle<T>(
   use: (plain: string, sealed: boolean) => Promise<T>,
 ): Promise<T> {
   if (!isAgeFile(startOf(file))) return use(file, false);
-  const plain = join(ctx.dataDir, `.opening-${randomBytes(8).toString('hex')}.gpbundle`);
+  const plain = join(ctx.dataDir, `.opening-${process.pid}-${randomBytes(8).toString('hex')}.gpbundle`);
   try {
     const key = passphrase ? { passphrase } : { identities: [(await loadOrCreateSealIdentity(ctx.dataDir)).identity] };
     try {

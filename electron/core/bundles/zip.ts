@@ -23,30 +23,44 @@ export function writeZip(file: string, entries: { name: string; content: Buffer 
 
 export interface ZipEntryInfo {
   name: string;
+  /** As the zip declares them: checked as the entry is read (see limits.ts), never trusted alone. */
   size: number;
+  compressedSize: number;
   open(): Promise<Readable>;
 }
 
-/** Every entry of a zip file, read lazily; the file stays open until close(). */
-export async function readZip(file: string): Promise<{ entries: ZipEntryInfo[]; close(): void }> {
+/**
+ * The entries of a zip file, read lazily; the file stays open until close(). Past `maxEntries`
+ * (a bundle holds four files) one more is listed and the rest left unread, so the caller refuses it.
+ */
+export async function readZip(file: string, maxEntries = 16): Promise<{ entries: ZipEntryInfo[]; close(): void }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, z) =>
       err || !z ? reject(err) : resolve(z),
     ),
   );
   const entries: ZipEntryInfo[] = [];
-  await new Promise<void>((resolve, reject) => {
+  // The 'error' listener stays for the zip's whole life: an error after the listing must not escape.
+  const listed = new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
       entries.push({
         name: entry.fileName,
         size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
         open: () => new Promise((ok, fail) => zip.openReadStream(entry, (err, s) => (err || !s ? fail(err) : ok(s)))),
       });
-      zip.readEntry();
+      if (entries.length > maxEntries) resolve();
+      else zip.readEntry();
     });
     zip.on('end', () => resolve());
     zip.on('error', reject);
     zip.readEntry();
   });
+  try {
+    await listed;
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
   return { entries, close: () => zip.close() };
 }
