@@ -10,6 +10,7 @@ import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/mini
 import { nativeSha256Hex } from '../../electron/core/events/hash';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { GENESIS_HASH, canonicalStoredEvent, sealEvent } from '../../shared/events/event';
+import { BUNDLE_FORMAT_VERSION, signedHeadText } from '../../shared/formats/bundle';
 
 export const MiB = 1024 * 1024;
 
@@ -61,18 +62,27 @@ export async function streamZip(file: string, entries: { name: string; content: 
   await written;
 }
 
+/** The stranger's own signed head: it vouches for its events, as an honest laptop would. */
+function headOf(from: Stranger, seq: number, hash: string) {
+  const signedAt = '2026-11-25T10:00:00.000Z';
+  const text = signedHeadText({ deviceId: from.id, seq, hash, signedAt });
+  const signature = signMinisign({ secretKey: from.secretKey, message: Buffer.from(text), trustedComment: 'head' });
+  return { deviceId: from.id, publicKey: from.publicKey, seq, hash, signedAt, signature };
+}
+
 /** A well-formed manifest for `count` events from the stranger, and its signature. */
 export function signedManifest(from: Stranger, events: { count: number; sha256: string; headHash: string }) {
   const manifest = Buffer.from(
     `${JSON.stringify(
       {
         format: 'grantpanel-bundle',
-        formatVersion: 1,
+        formatVersion: BUNDLE_FORMAT_VERSION,
         schemaVersion: SCHEMA_VERSION,
         createdAt: '2026-11-25T10:00:00.000Z',
         exporter: { deviceId: from.id, publicKey: from.publicKey, personId: `officer-${from.id}`, personName: 'A stranger' },
         events: { file: 'events.ndjson', count: events.count, sha256: events.sha256 },
         devices: [{ deviceId: from.id, fromSeq: 1, toSeq: events.count, headHash: events.headHash }],
+        heads: [headOf(from, events.count, events.headHash)],
         knows: { [from.id]: events.count },
       },
       null,
