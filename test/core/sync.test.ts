@@ -1,10 +1,11 @@
 import { afterEach, expect, test } from 'vitest';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionTables } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 import { validDraft } from '../support/drafts';
+import { forkedDataFolder } from '../support/laptops';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -106,9 +107,7 @@ test('a different event under a number already held (equivocation) is refused lo
   await trust(panel, office);
   await panel.call('bundles.import', { file: await exportFrom(office) });
   // A second data folder with the office's key: the same device numbers, different events.
-  const twinDir = tempDir();
-  copyFileSync(join(office.dataDir, 'device-key.json'), join(twinDir, 'device-key.json'));
-  const twin = laptop(twinDir);
+  const twin = laptop(forkedDataFolder(office));
   await twin.call('rounds.create', {
     fundId: 'acf',
     planId: 'pcp-2025-2029',

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir';
+import { DataFolderError } from '../identity';
 import { Rejected, UsageError, type CliIo, type Command, type OptionValues } from './command';
 import { commandHelp, groupHelp, topHelp, usageHint } from './help';
 import { importCommand } from './imports';
@@ -157,6 +158,8 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   try {
     session = openSession(dataDir, io);
   } catch (error) {
+    // A folder whose key and database do not belong together: its message says what to restore.
+    if (error instanceof DataFolderError) throw new Rejected(error.message);
     throw new Rejected(`Cannot open the data folder ${dataDir}: ${oneLine(error)}`);
   }
   try {
