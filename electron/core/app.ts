@@ -1,13 +1,14 @@
 // The core: opens the data folder, holds the session, and answers contract calls. Plain Node;
 // Electron IPC, browser mode and the CLI all call dispatch().
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { DomainError, type Result } from '../../shared/contract/result';
 import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
-import { loadOrCreateDevice } from './crypto/keys';
+import { commitPendingKey } from './crypto/keys';
+import { checkIdentity, DATABASE_FILE } from './identity';
+import { secureDataFiles, secureDataFolder } from './data-folder';
 import { Gate, officerOf, type CoreContext, type Handlers } from './context';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
@@ -50,12 +51,18 @@ export interface CoreOptions {
   logError?: (message: string) => void;
 }
 
+/**
+ * Opens the data folder, making it on first run. Throws a DataFolderError, whose message says what
+ * to do, when its device key and database do not belong together (see identity.ts).
+ */
 export function openCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  secureDataFolder(options.dataDir);
   // A sealed bundle's contact details must not outlive a crash in a plain copy.
   removeLeftoverPlainCopies(options.dataDir);
-  const device = loadOrCreateDevice(options.dataDir);
-  const { db, readOnly } = openDatabase(join(options.dataDir, 'grantpanel.sqlite'));
+  secureDataFiles(options.dataDir);
+  const { device, firstRun } = checkIdentity(options.dataDir);
+  const { db, readOnly } = openDatabase(join(options.dataDir, DATABASE_FILE));
+  secureDataFiles(options.dataDir);
   const now = options.now ?? (() => new Date());
   const ctx: CoreContext = {
     db,
@@ -68,7 +75,14 @@ export function openCore(options: CoreOptions): Core {
     log: new EventLog(db, device.id, () => now().getTime()),
     person: { id: officerOf(device.id), name: 'Grants officer', role: 'officer' },
   };
-  if (!readOnly) seedIfEmpty(ctx);
+  try {
+    if (!readOnly) seedIfEmpty(ctx);
+    // Only now, with this device's first events committed, does its key take its final name.
+    if (firstRun) commitPendingKey(options.dataDir);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const logError = options.logError ?? ((m: string) => console.error(m));
 
   return {

@@ -1,5 +1,6 @@
 // The store of personal data beside the event log (see migration 0002): written in the same
-// transaction as the event that refers to it, read back by digest, erasable on its own.
+// transaction as the event that refers to it, read back by digest, erasable on its own — and
+// erased as soon as nothing refers to it, so replaced contact details do not linger or travel.
 import { randomBytes } from 'node:crypto';
 import { personalDigest } from '../../shared/events/personal';
 import type { Db } from './db/open';
@@ -17,4 +18,24 @@ export function holdPersonalData(db: Db, body: Record<string, string>): string {
 export function personalData(db: Db, digest: string): Record<string, string> | null {
   const row = statement<[string], { body: string }>(db, 'SELECT body FROM personal_data WHERE digest = ?').get(digest);
   return row ? (JSON.parse(row.body) as Record<string, string>) : null;
+}
+
+/**
+ * SQL true when the digest in `column` is still in use: an application's current contact details,
+ * or a version an open conflict offers (a person may yet choose it). Any other row is a leftover.
+ */
+export function stillReferred(column: string): string {
+  return `(EXISTS (SELECT 1 FROM applications WHERE json_extract(body, '$.contactDigest') = ${column})
+    OR EXISTS (SELECT 1 FROM conflicts c, json_each(c.fields) f WHERE c.resolved_at IS NULL
+      AND ${column} IN (json_extract(f.value, '$.kept'), json_extract(f.value, '$.incoming'))))`;
+}
+
+/**
+ * Erases the details behind a digest once nothing refers to them. Called by projections when a
+ * record moves off them, so every laptop erases the same rows, and a rebuild, replaying the same
+ * moves, erases nothing it still needs: a digest let go is never referred to again.
+ */
+export function releasePersonalData(db: Db, digest: unknown): void {
+  if (typeof digest !== 'string') return;
+  statement(db, `DELETE FROM personal_data WHERE digest = @digest AND NOT ${stillReferred('@digest')}`).run({ digest });
 }

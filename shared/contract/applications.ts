@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogue';
 import { applicationDraftSchema, applicationEditSchema, type Application } from '../domain/application';
 import { method } from './method';
+import { freeText } from '../domain/text';
 
 export const APPLICATION_SORTS = [
   'receivedAt',
@@ -63,7 +64,10 @@ export const applications = {
   'applications.withdraw': method<ApplicationDetail>()(
     z.object({
       id: z.string().min(1),
-      reason: z.string().trim().min(1, 'Enter why the application is withdrawn').max(500, 'Reason must be 500 characters or fewer'),
+      reason: freeText(
+        z.string().trim().min(1, 'Enter why the application is withdrawn').max(500, 'Reason must be 500 characters or fewer'),
+        'The reason',
+      ),
     }),
   ),
 };

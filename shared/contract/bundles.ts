@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BundleManifest } from '../formats/bundle';
 import { method } from './method';
+import { singleLine } from '../domain/text';
 
 export const bundlePath = z
   .string('Give the bundle file')
@@ -156,12 +157,10 @@ export const sync = {
         .trim()
         .min(1, 'Enter the other laptop’s public key')
         .max(100, 'That is too long for a public key'),
-      name: z
-        .string()
-        .trim()
-        .min(1, 'Name the laptop, like "Coventry panel laptop"')
-        .max(80, 'Use 80 characters or fewer')
-        .default('Another laptop'),
+      name: singleLine(
+        z.string().trim().min(1, 'Name the laptop, like "Coventry panel laptop"').max(80, 'Use 80 characters or fewer'),
+        'The laptop’s name',
+      ).default('Another laptop'),
     }),
   ),
   'sync.status': method<SyncStatus>()(z.object({})),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROUND_STATUSES, type Round } from '../domain/catalogue';
 import { isIsoDate } from '../domain/dates';
+import { singleLine } from '../domain/text';
 import { method } from './method';
 
 const date = (label: string) => z.string(`Enter the ${label}`).refine(isIsoDate, `Enter the ${label} as a real date, like 25/11/2026`);
@@ -9,7 +10,10 @@ export const roundInputSchema = z
   .object({
     fundId: z.string('Choose a fund').min(1, 'Choose a fund'),
     planId: z.string('Choose the Police and Crime Plan').min(1, 'Choose the Police and Crime Plan'),
-    name: z.string('Enter the round name').trim().min(1, 'Enter the round name').max(120, 'Round name must be 120 characters or fewer'),
+    name: singleLine(
+      z.string('Enter the round name').trim().min(1, 'Enter the round name').max(120, 'Round name must be 120 characters or fewer'),
+      'Round name',
+    ),
     opens: date('opening date'),
     closes: date('closing date'),
     status: z.enum(ROUND_STATUSES).default('open'),

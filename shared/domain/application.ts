@@ -5,19 +5,30 @@ import { BENEFICIARY_GROUPS, ORGANISATION_TYPES, type ApplicationStatus, type Ar
 import type { FieldProblem } from '../contract/result';
 import { formatPence } from './money';
 import { isIsoDate } from './dates';
+import { freeText, singleLine } from './text';
 
-const text = (label: string, max: number) =>
-  z
-    .string(`Enter the ${label}`)
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`)
-    .default('');
+/** A name or title: one line. With `lines`, free text such as a summary: line breaks and tabs allowed. */
+const rule = (schema: z.ZodString, label: string, lines: boolean) =>
+  lines ? freeText(schema, capitalise(label)) : singleLine(schema, capitalise(label));
+const text = (label: string, max: number, { lines = false } = {}) =>
+  rule(
+    z
+      .string(`Enter the ${label}`)
+      .trim()
+      .min(1, `Enter the ${label}`)
+      .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+    label,
+    lines,
+  );
+const optionalText = (label: string, max: number, { lines = false } = {}) =>
+  rule(
+    z
+      .string()
+      .trim()
+      .max(max, `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+    label,
+    lines,
+  ).default('');
 const pence = (label: string) =>
   z
     .number(`Enter the ${label} in pounds, like £1,200.50`)
@@ -57,19 +68,22 @@ const applicationFields = z.object({
   constituted: z.boolean('Say whether the group is properly constituted'),
   bankTwoSignatories: z.boolean('Say whether the group has a bank account with two signatories'),
   contactName: text('contact name', 120),
-  contactEmail: z
-    .string('Enter the contact email address')
-    .trim()
-    .min(1, 'Enter the contact email address')
-    .max(254, 'Contact email must be 254 characters or fewer')
-    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'Enter an email address like name@example.org'),
+  contactEmail: singleLine(
+    z
+      .string('Enter the contact email address')
+      .trim()
+      .min(1, 'Enter the contact email address')
+      .max(254, 'Contact email must be 254 characters or fewer')
+      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'Enter an email address like name@example.org'),
+    'Contact email',
+  ),
   contactPhone: z
     .string()
     .trim()
     .regex(/^(\+?[\d ()-]{10,20})?$/, 'Enter a phone number like 0121 496 0000, or leave it blank')
     .default(''),
   projectTitle: text('project title', 140),
-  summary: text('project summary', 4000),
+  summary: text('project summary', 4000, { lines: true }),
   areaId: z.string('Choose the area').min(1, 'Choose the area'),
   inImpactArea: z.boolean().default(false),
   amountRequested: pence('amount requested'),
@@ -90,10 +104,15 @@ const applicationFields = z.object({
     .min(1, 'Expected beneficiaries must be 1 or more')
     .max(10_000_000, 'Expected beneficiaries must be 10,000,000 or fewer'),
   outcomes: z
-    .array(z.object({ outcome: text('outcome', 500), measure: text('way the outcome is measured', 500) }))
+    .array(
+      z.object({
+        outcome: text('outcome', 500, { lines: true }),
+        measure: text('way the outcome is measured', 500, { lines: true }),
+      }),
+    )
     .min(1, 'Add at least one outcome and how it will be measured')
     .max(20, 'Use 20 outcomes or fewer'),
-  sustainability: optionalText('sustainability', 2000),
+  sustainability: optionalText('sustainability', 2000, { lines: true }),
 });
 
 type CrossFieldInput = Pick<z.output<typeof applicationFields>, 'budgetLines' | 'amountRequested' | 'startDate' | 'endDate'>;

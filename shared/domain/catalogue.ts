@@ -1,5 +1,6 @@
 // The catalogue's shapes and code lists. The catalogue itself is data (seeded, then edited).
 import { z } from 'zod';
+import { freeText, singleLine } from './text';
 
 export const ORGANISATION_TYPES = {
   'community-group': 'Constituted community group',
@@ -45,23 +46,29 @@ const slug = z
 
 export const fundSchema = z.object({
   id: slug,
-  name: z.string().trim().min(1, 'Enter the fund name').max(120, 'Fund name must be 120 characters or fewer'),
-  code: z.string().trim().min(1, 'Enter a short code, like ACF').max(12, 'Fund code must be 12 characters or fewer'),
-  source: z.string().trim().max(500, 'Source must be 500 characters or fewer'),
+  name: singleLine(z.string().trim().min(1, 'Enter the fund name').max(120, 'Fund name must be 120 characters or fewer'), 'Fund name'),
+  code: singleLine(
+    z.string().trim().min(1, 'Enter a short code, like ACF').max(12, 'Fund code must be 12 characters or fewer'),
+    'Fund code',
+  ),
+  source: singleLine(z.string().trim().max(500, 'Source must be 500 characters or fewer'), 'Source'),
   maxAwardPence: z.number().int().positive('The maximum award must be more than £0').nullable(),
-  eligibility: z.string().trim().max(2000, 'Eligibility must be 2,000 characters or fewer'),
+  eligibility: freeText(z.string().trim().max(2000, 'Eligibility must be 2,000 characters or fewer'), 'Eligibility'),
 });
 export type Fund = z.infer<typeof fundSchema>;
 
 export const areaSchema = z.object({
   id: slug,
-  name: z.string().trim().min(1, 'Enter the area name').max(80, 'Area name must be 80 characters or fewer'),
+  name: singleLine(z.string().trim().min(1, 'Enter the area name').max(80, 'Area name must be 80 characters or fewer'), 'Area name'),
   onsCode: z
     .string()
     .trim()
     .regex(/^[EWSN]\d{8}$/, 'Enter the ONS code, like E08000026')
     .nullable(),
-  localAuthority: z.string().trim().min(1, 'Enter the local authority').max(80, 'Local authority must be 80 characters or fewer'),
+  localAuthority: singleLine(
+    z.string().trim().min(1, 'Enter the local authority').max(80, 'Local authority must be 80 characters or fewer'),
+    'Local authority',
+  ),
 });
 export type Area = z.infer<typeof areaSchema>;
 

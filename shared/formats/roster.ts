@@ -2,6 +2,7 @@
 // the exporting laptop trusts (and itself), each by its minisign public key; the signature is the
 // exporting laptop's, so `minisign -V -P KEY -m roster.json` checks it. No applicants' data.
 import { z } from 'zod';
+import { singleLine } from '../domain/text';
 
 export const ROSTER_FORMAT = 'grantpanel-roster';
 export const ROSTER_FORMAT_VERSION = 1;
@@ -14,10 +15,12 @@ const deviceId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a device id of 16 h
 /** base64("Ed" ‖ key id ‖ Ed25519 key): 42 bytes, 56 characters, never padded. */
 const publicKey = z.string().regex(/^[A-Za-z0-9+/]{56}$/, 'must be a minisign public key');
 const fingerprint = z.string().regex(/^([0-9A-F]{4} ){5}[0-9A-F]{4}$/, 'must be a key fingerprint like 1B3E C0F6 1941 34D1 C052 F373');
-const personName = z.string().min(1).max(200);
+/** Names are shown to a person deciding whom to trust: one line, no control characters. */
+const name = (label: string) => singleLine(z.string().min(1).max(200), label);
+const personName = name('A person’s name');
 
 export const rosterDeviceSchema = z
-  .object({ deviceId, publicKey, fingerprint, name: z.string().min(1).max(200), personName: personName.nullable() })
+  .object({ deviceId, publicKey, fingerprint, name: name('A laptop’s name'), personName: personName.nullable() })
   .strict();
 
 export const rosterSchema = z

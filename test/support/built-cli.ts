@@ -13,7 +13,8 @@ export interface Ran {
   err: string;
 }
 
-export function builtCommand(cacheName: string): (args: string[]) => Promise<Ran> {
+/** `entry`: the command's source in electron/core, `cli` (grantpanel) or `serve` (browser mode). */
+export function builtCommand(cacheName: string, entry: 'cli' | 'serve' = 'cli'): (args: string[]) => Promise<Ran> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   let bundle = '';
   beforeAll(async () => {
@@ -22,14 +23,14 @@ export function builtCommand(cacheName: string): (args: string[]) => Promise<Ran
         (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
         0,
       );
-    const dist = join(root, 'dist', 'cli.cjs');
+    const dist = join(root, 'dist', `${entry}.cjs`);
     if (existsSync(dist) && statSync(dist).mtimeMs > Math.max(newest(join(root, 'electron', 'core')), newest(join(root, 'shared')))) {
       bundle = dist;
       return;
     }
-    bundle = join(root, 'node_modules', '.cache', cacheName, 'cli.cjs');
+    bundle = join(root, 'node_modules', '.cache', cacheName, `${entry}.cjs`);
     await build({
-      entryPoints: [join(root, 'electron', 'core', 'cli.ts')],
+      entryPoints: [join(root, 'electron', 'core', `${entry}.ts`)],
       outfile: bundle,
       bundle: true,
       platform: 'node',
@@ -42,7 +43,9 @@ export function builtCommand(cacheName: string): (args: string[]) => Promise<Ran
   });
   return (args) =>
     new Promise<Ran>((resolve) => {
-      execFile(process.execPath, [bundle, ...args], { env: { ...process.env, GRANTPANEL_DATA_DIR: '' } }, (error, out, err) =>
+      // Browser mode runs until stopped: one still running after 20 s is stopped (and reports no refusal).
+      const timeout = entry === 'serve' ? 20_000 : 0;
+      execFile(process.execPath, [bundle, ...args], { env: { ...process.env, GRANTPANEL_DATA_DIR: '' }, timeout }, (error, out, err) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
       );
     });

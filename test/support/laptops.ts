@@ -1,9 +1,10 @@
 // Helpers for tests where several laptops exchange bundles: trusting, exporting, and comparing what
 // each laptop holds (every projection table, every event) independently of row order.
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { projectionTables } from '../../electron/core/events/project';
-import type { TestCore } from './core';
+import { tempDir, type TestCore } from './core';
 
 type Db = Database.Database;
 
@@ -37,6 +38,18 @@ export function eventKeys(db: Db): string[] {
 
 export function countRows(db: Db, table: string): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/**
+ * A new data folder that will start under `core`'s key with a database of its own: the fork that
+ * re-seeding a lost database used to make, which GrantPanel now refuses to make. Made by hand, as
+ * an unfinished first run leaves it (the key not yet under its final name), so tests can prove that
+ * other laptops refuse such a fork too.
+ */
+export function forkedDataFolder(core: TestCore): string {
+  const dir = tempDir();
+  copyFileSync(join(core.dataDir, 'device-key.json'), join(dir, 'device-key.json.pending'));
+  return dir;
 }
 
 let bundleNumber = 0;

@@ -26,6 +26,7 @@ import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
 import { counter, type Report } from './progress';
 import { signOwnHead, storedHeads } from './heads';
+import { stillReferred } from '../personal-data';
 
 /** One event as a line of events.ndjson: canonical, the stored payload text as is. */
 export function eventLine(r: EventRow): string {
@@ -198,14 +199,16 @@ export async function exportBundle(
   }
 }
 
-/** personal.ndjson: every contact record this laptop holds, for a sealed bundle only. */
+/** personal.ndjson: the contact details still referred to (never a leftover), for a sealed bundle only. */
 function writePersonal(ctx: CoreContext, path: string): NonNullable<BundleManifest['personal']> {
   const hash = createHash('sha256');
   let count = 0;
   const fd = openSync(path, 'wx', 0o600);
   try {
     for (const r of ctx.db
-      .prepare<[], { digest: string; salt: string; body: string }>('SELECT digest, salt, body FROM personal_data ORDER BY digest')
+      .prepare<[], { digest: string; salt: string; body: string }>(
+        `SELECT digest, salt, body FROM personal_data WHERE ${stillReferred('digest')} ORDER BY digest`,
+      )
       .iterate()) {
       const line = `${canonicalJson({ body: JSON.parse(r.body) as unknown, digest: r.digest, salt: r.salt })}\n`;
       hash.update(line);

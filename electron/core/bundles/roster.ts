@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../../shared/contract/result';
+import { printable } from '../../../shared/domain/text';
 import {
   ROSTER_FILE,
   ROSTER_FORMAT,
@@ -36,8 +37,8 @@ export function rosterRefused(reason: string): DomainError {
   return new DomainError('BUNDLE_INVALID', `This roster cannot be used: ${reason}`);
 }
 
-/** Names arrive in other laptops' events too: kept within what a roster may carry. */
-const clip = (text: string) => Array.from(text).slice(0, MAX_NAME).join('');
+/** Names arrive in other laptops' events too: kept to what a roster may carry (one printable line, 200 characters). */
+const clip = (text: string) => Array.from(printable(text)).slice(0, MAX_NAME).join('');
 
 /** Each laptop has one person, officer-<device id> (see openCore); their name once their record has arrived here. */
 function personNameOf(db: Db, deviceId: string): string | null {

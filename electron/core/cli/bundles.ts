@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { BundleInfo } from '../../../shared/contract/bundles';
 import { formatInstant } from '../../../shared/domain/dates';
+import { printable } from '../../../shared/domain/text';
 import { readFileSync } from 'node:fs';
 import { count, Rejected, UsageError, type Command, type Invocation, type OptionValues } from './command';
 
@@ -17,15 +18,16 @@ function passphraseFrom(values: OptionValues, io: { cwd?: string }): { passphras
   }
 }
 
+/** What a bundle says of itself is the signer's word, shown before anyone decides to trust it: printable only. */
 function describe(info: BundleInfo): string {
   return [
-    `Bundle: ${info.file}`,
-    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${info.exporter.personName}`,
+    `Bundle: ${printable(info.file)}`,
+    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${printable(info.exporter.personName)}`,
     `Created: ${formatInstant(info.createdAt)}`,
     `Events: ${info.eventCount.toLocaleString('en-GB')}`,
     `Applicants’ contact details: ${info.personalRecords === null ? 'none (open bundle)' : `${info.personalRecords.toLocaleString('en-GB')} records (sealed)`}`,
     ...info.devices.map((d) => `  device ${d.deviceId}: events ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
-    `Trusted comment: ${info.trustedComment}`,
+    `Trusted comment: ${printable(info.trustedComment)}`,
   ].join('\n');
 }
 
@@ -161,6 +163,6 @@ export const trustCommand: Command = {
       publicKey: positionals[0] ?? '',
       ...(typeof values.name === 'string' ? { name: values.name } : {}),
     });
-    io.stdout(`Trusted ${device.name}: device ${device.deviceId}, key fingerprint ${device.fingerprint}.\n`);
+    io.stdout(`Trusted ${printable(device.name)}: device ${device.deviceId}, key fingerprint ${device.fingerprint}.\n`);
   },
 };

@@ -2,6 +2,7 @@
 // differently, with both versions, and `resolve-conflict` records a person's choice field by field.
 import type { ConflictField, ConflictSummary } from '../../../shared/contract/conflicts';
 import { formatInstant } from '../../../shared/domain/dates';
+import { printable } from '../../../shared/domain/text';
 import { Rejected, UsageError, count, listOption, rejectedFrom, stringOption, type Caller, type Command, type Invocation } from './command';
 import { json, table, type JsonRecord } from './output';
 import { CallRejected } from './session';
@@ -10,8 +11,8 @@ type Choice = 'kept' | 'incoming';
 
 /** The first 12 hex digits: what the listing shows and resolve-conflict takes back. */
 const shortId = (id: string) => id.slice(0, 12);
-const fieldName = (f: ConflictField) => (f.label && f.label !== f.field ? `${f.field} (${f.label})` : f.field);
-const what = (c: ConflictSummary) => `${c.noun} ${c.label}`;
+const fieldName = (f: ConflictField) => printable(f.label && f.label !== f.field ? `${f.field} (${f.label})` : f.field);
+const what = (c: ConflictSummary) => printable(`${c.noun} ${c.label}`);
 
 /** Every field of the summary by name, so a contract addition never reaches scripts unseen. */
 function record(c: ConflictSummary): JsonRecord {
@@ -38,8 +39,8 @@ function describe(c: ConflictSummary): string {
   ]);
   return [
     `${shortId(c.id)}  ${what(c)}`,
-    `  Other version by ${c.raisedBy} on ${c.raisedOn}, ${formatInstant(c.raisedAt)}`,
-    ...(c.resolvedAt ? [`  Resolved by ${c.resolvedBy ?? 'someone not yet known here'}, ${formatInstant(c.resolvedAt)}`] : []),
+    `  Other version by ${printable(c.raisedBy)} on ${printable(c.raisedOn)}, ${formatInstant(c.raisedAt)}`,
+    ...(c.resolvedAt ? [`  Resolved by ${printable(c.resolvedBy ?? 'someone not yet known here')}, ${formatInstant(c.resolvedAt)}`] : []),
     ...fields
       .trimEnd()
       .split('\n')
@@ -127,10 +128,10 @@ function choicesFor(values: Invocation['values'], conflict: ConflictSummary | nu
 
 function decided(before: ConflictSummary, after: ConflictSummary, choices: Record<string, Choice>): string[] {
   return before.fields.map((f) => {
-    const now = after.fields.find((a) => a.field === f.field)?.kept ?? f.kept;
+    const now = printable(after.fields.find((a) => a.field === f.field)?.kept ?? f.kept);
     return choices[f.field] === 'incoming'
-      ? `  ${fieldName(f)}: used the other version, ${now} (was ${f.kept})`
-      : `  ${fieldName(f)}: kept ${now} (not ${f.incoming})`;
+      ? `  ${fieldName(f)}: used the other version, ${now} (was ${printable(f.kept)})`
+      : `  ${fieldName(f)}: kept ${now} (not ${printable(f.incoming)})`;
   });
 }
 

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ImportReport } from '../../../shared/contract/imports';
 import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES } from '../../../shared/formats/applications-csv';
+import { printable } from '../../../shared/domain/text';
 import { Rejected, UsageError, count, problemLine, stringOption, type Command, type Invocation } from './command';
 import { findRound } from './lookups';
 
@@ -42,9 +43,9 @@ function summary(report: ImportReport): string[] {
           ? 'as given'
           : 'by their headings';
     lines.push(`Columns matched ${how}:`);
-    for (const [header, field] of notable) lines.push(`  ${header} → ${field ? labelOf(field) : '(ignored)'}`);
+    for (const [header, field] of notable) lines.push(`  ${printable(header)} → ${field ? labelOf(field) : '(ignored)'}`);
   }
-  for (const d of report.duplicates) lines.push(`Row ${d.row}: ${d.reference} is already in the register — it will be skipped`);
+  for (const d of report.duplicates) lines.push(`Row ${d.row}: ${printable(d.reference)} is already in the register — it will be skipped`);
   return lines;
 }
 

@@ -1,6 +1,7 @@
 // The three shapes a list comes out in: an aligned table for people, JSON and CSV for other
 // programs. CSV cells that a spreadsheet would run as a formula are defused with an apostrophe.
 import { stringify } from 'csv-stringify/sync';
+import { printable } from '../../../shared/domain/text';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,8 +20,9 @@ export interface Column<R> {
 
 const width = (s: string) => [...s].length;
 
+/** One line, no control characters (see printable), at most `max` characters. */
 function cut(s: string, max: number | undefined): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = printable(s.replace(/\s+/g, ' ').trim());
   if (max === undefined || width(flat) <= max) return flat;
   return `${[...flat].slice(0, max - 1).join('')}…`;
 }

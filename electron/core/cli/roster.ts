@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { RosterDeviceInfo, RosterInfo } from '../../../shared/contract/roster';
 import { formatInstant } from '../../../shared/domain/dates';
+import { printable } from '../../../shared/domain/text';
 import { count, UsageError, type Command, type Invocation } from './command';
 
 const STATUS: Record<RosterDeviceInfo['status'], string> = {
@@ -13,18 +14,18 @@ const STATUS: Record<RosterDeviceInfo['status'], string> = {
 };
 
 function deviceLine(d: RosterDeviceInfo): string {
-  return `  ${d.name}${d.personName ? ` (${d.personName})` : ''}: device ${d.deviceId}, key fingerprint ${d.fingerprint} — ${STATUS[d.status]}`;
+  return `  ${printable(d.name)}${d.personName ? ` (${printable(d.personName)})` : ''}: device ${d.deviceId}, key fingerprint ${d.fingerprint} — ${STATUS[d.status]}`;
 }
 
 function describe(info: RosterInfo): string {
   const signer = info.fromThisDevice ? ' — this laptop' : info.signerTrusted ? ' — trusted here' : ' — NOT trusted here';
   return [
-    `Roster: ${info.file}`,
-    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${signer}, ${info.exporter.personName}`,
+    `Roster: ${printable(info.file)}`,
+    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${signer}, ${printable(info.exporter.personName)}`,
     `Created: ${formatInstant(info.createdAt)}`,
     `Laptops: ${info.devices.length.toLocaleString('en-GB')}`,
     ...info.devices.map(deviceLine),
-    `Trusted comment: ${info.trustedComment}`,
+    `Trusted comment: ${printable(info.trustedComment)}`,
   ].join('\n');
 }
 

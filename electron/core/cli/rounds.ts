@@ -2,6 +2,7 @@
 // rounds.create so the core checks it exactly as it checks the app's round form.
 import { parseMoney, formatPence } from '../../../shared/domain/money';
 import { formatDate, parseDate } from '../../../shared/domain/dates';
+import { printable } from '../../../shared/domain/text';
 import type { Input } from '../../../shared/contract';
 import { Rejected, UsageError, listOption, rejectedFrom, stringOption, type Command, type Invocation } from './command';
 import { matchArea, matchFund, matchPlan, newestPlan } from './lookups';
@@ -121,7 +122,7 @@ export const addRoundCommand: Command = {
     const total = round.budgets.reduce((s, b) => s + b.amountPence, 0);
     io.stdout(
       [
-        `Created round ${round.name}`,
+        `Created round ${printable(round.name)}`,
         `Round id: ${round.id}`,
         `${round.status}, ${formatDate(round.opens)} to ${formatDate(round.closes)}; ${round.budgets.length ? `budgets for ${round.budgets.length} areas, ${formatPence(total)} in all` : 'no area budgets'}`,
       ].join('\n') + '\n',

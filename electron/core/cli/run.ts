@@ -4,6 +4,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir';
+import { DataFolderError } from '../identity';
+import { printable, printableLines } from '../../../shared/domain/text';
 import { Rejected, UsageError, type CliIo, type Command, type OptionValues } from './command';
 import { commandHelp, groupHelp, topHelp, usageHint } from './help';
 import { importCommand } from './imports';
@@ -36,7 +38,14 @@ export const COMMANDS: Command[] = [
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], terminal: CliIo): Promise<number> {
+  // Names in files, bundles and rosters are other people's text: whatever a command prints, no
+  // control character in it reaches the terminal (names are also kept to one line where printed).
+  const io: CliIo = {
+    ...terminal,
+    stdout: (text) => terminal.stdout(printableLines(text)),
+    stderr: (text) => terminal.stderr(printableLines(text)),
+  };
   try {
     return await route(argv, io);
   } catch (error) {
@@ -45,7 +54,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof Rejected) {
-      io.stderr(`${error.message}\n${error.lines.map((l) => `  ${l}\n`).join('')}`);
+      io.stderr(`${error.message}\n${error.lines.map((l) => `  ${printable(l)}\n`).join('')}`);
       return EXIT.rejected;
     }
     io.stderr(`grantpanel: unexpected error: ${oneLine(error)}\n`);
@@ -157,6 +166,8 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   try {
     session = openSession(dataDir, io);
   } catch (error) {
+    // A folder whose key and database do not belong together: its message says what to restore.
+    if (error instanceof DataFolderError) throw new Rejected(error.message);
     throw new Rejected(`Cannot open the data folder ${dataDir}: ${oneLine(error)}`);
   }
   try {

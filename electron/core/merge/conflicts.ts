@@ -10,6 +10,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
 import { laptopName } from '../bundles/trust';
+import { releasePersonalData } from '../personal-data';
 import {
   applyChanges,
   clashesWith,
@@ -64,6 +65,14 @@ registerProjection(['conflicts'], {
       canonicalJson(r.choices),
       r.conflict,
     );
+    // The version not chosen is no longer offered: its personal data, if any, is a leftover now.
+    const clashes = JSON.parse(
+      statement<[string], { fields: string }>(db, 'SELECT fields FROM conflicts WHERE id = ?').get(r.conflict)?.fields ?? '[]',
+    ) as ClashingField[];
+    for (const c of clashes.filter((c) => kind.personalFields?.includes(c.field))) {
+      releasePersonalData(db, c.kept);
+      releasePersonalData(db, c.incoming);
+    }
   },
 });
 

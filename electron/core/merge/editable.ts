@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
 import type { EditableKind } from './rules';
+import { releasePersonalData } from '../personal-data';
 
 export interface EntityRecord {
   id: string;
@@ -135,6 +136,9 @@ export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChan
   }
   if (changed) e.write(db, withFields(e, held, next));
   raiseConflict(db, e, id, clashes, event);
+  // Personal data the record has moved off is erased here, in the projection, so every laptop
+  // (and every rebuild) lets go of the same details.
+  for (const field of e.personalFields ?? []) if (!same(current[field], next[field])) releasePersonalData(db, current[field]);
 }
 
 /** The fields where `incoming` differs from what is held: each a clash. */
