@@ -4,6 +4,7 @@
 // but another laptop's trust is never trust here: every row says which laptop wrote it.
 import type { TrustElsewhere } from '../../../shared/contract/bundles';
 import { DomainError } from '../../../shared/contract/result';
+import { decodeHlc } from '../../../shared/events/hlc';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
@@ -77,7 +78,12 @@ export function trustElsewhere(db: Db, local: string): TrustElsewhere[] {
        FROM trusted_devices WHERE trusted_by <> ? ORDER BY trusted_at DESC, trusted_by, device_id LIMIT 500`,
   )
     .all(local)
-    .map((r) => ({ ...r, trustedBy: laptopName(db, local, r.trustedBy), revoked: r.revoked === 1 }));
+    .map((r) => ({
+      ...r,
+      trustedBy: laptopName(db, local, r.trustedBy),
+      trustedAt: new Date(decodeHlc(r.trustedAt).millis).toISOString(),
+      revoked: r.revoked === 1,
+    }));
 }
 
 /** What this laptop calls another: the name it was trusted under here, else its id. */

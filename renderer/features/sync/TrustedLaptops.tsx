@@ -1,0 +1,156 @@
+// The laptops this one trusts — only because a person here trusted them — with a way to stop
+// trusting one (lost, stolen, or handed on); and, as history only, whom other laptops trust.
+import { useState, type FormEvent } from 'react';
+import type { SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import type { FieldProblem } from '../../../shared/contract/result';
+import { formatInstant } from '../../../shared/domain/dates';
+import { call } from '../../app/api';
+import { useNotifications } from '../../app/notifications';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+
+function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (revoked: boolean) => void }) {
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const id = `revoke-${device.deviceId}`;
+
+  const revoke = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await call('devices.revoke', { deviceId: device.deviceId, reason }, { quiet: true });
+    if (!result.ok)
+      return setProblems(
+        (result.error.details ?? [{ field: 'reason', message: result.error.message }]).map((p) => ({ ...p, field: 'reason' })),
+      );
+    useNotifications.getState().push('success', `${device.name} is no longer trusted: its bundles are refused here`);
+    onDone(true);
+  };
+
+  return (
+    <form className="panel sync-form" onSubmit={(e) => void revoke(e)} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Stop trusting {device.name}</h3>
+      <ErrorSummary problems={problems} idFor={() => id} />
+      <TextField
+        id={id}
+        label="Reason"
+        hint="Recorded with your name, like “reported stolen” or “handed to another team”. Its later bundles are refused here, and its new changes are left out of bundles from other laptops."
+        value={reason}
+        error={problems[0]?.message}
+        onChange={setReason}
+      />
+      <div className="button-row">
+        <button type="submit" className="button warning">
+          Stop trusting
+        </button>
+        <button type="button" className="button secondary" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function TrustedLaptops({ devices, onChanged }: { devices: TrustedDeviceInfo[]; onChanged: () => void }) {
+  const [revoking, setRevoking] = useState<TrustedDeviceInfo | null>(null);
+  return (
+    <section aria-labelledby="trusted-title">
+      <h2 id="trusted-title">Laptops this one trusts</h2>
+      {devices.length === 0 ? (
+        <p>None yet. When a bundle arrives from another laptop, you are asked to check its fingerprint and trust it.</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Laptops this one trusts">
+          <table className="detail-table">
+            <thead>
+              <tr>
+                <th scope="col">Laptop</th>
+                <th scope="col">Key fingerprint</th>
+                <th scope="col">Device id</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {devices.map((d) => (
+                <tr key={d.deviceId}>
+                  <td>{d.name}</td>
+                  <td>
+                    <code className="fingerprint">{d.fingerprint}</code>
+                  </td>
+                  <td>
+                    <code>{d.deviceId}</code>
+                  </td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setRevoking(d)}>
+                      Stop trusting<span className="visually-hidden"> {d.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revoking ? (
+        <RevokeForm
+          key={revoking.deviceId}
+          device={revoking}
+          onDone={(revoked) => {
+            setRevoking(null);
+            if (revoked) onChanged();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Other laptops' trust, and changes of kinds this version does not know: to know, not to act on. */
+export function SyncHistory({ status }: { status: SyncStatus }) {
+  return (
+    <>
+      {status.unknownChanges.length > 0 ? (
+        <section aria-labelledby="unknown-title">
+          <h2 id="unknown-title">Changes from a newer GrantPanel</h2>
+          <p>
+            Some bundles carried kinds of change this version of GrantPanel does not know. They are kept, unchanged, and take effect once
+            this laptop is updated:{' '}
+            {status.unknownChanges.map((u) => `${u.count.toLocaleString('en-GB')} × ${u.type}`).join(', ')}.
+          </p>
+        </section>
+      ) : null}
+      {status.trustElsewhere.length > 0 ? (
+        <details className="panel">
+          <summary>Laptops other laptops trust ({status.trustElsewhere.length.toLocaleString('en-GB')})</summary>
+          <p className="hint">History only: a laptop is trusted here only when a person here trusts it, or imports a roster from one it trusts.</p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Laptops other laptops trust">
+            <table className="detail-table">
+              <thead>
+                <tr>
+                  <th scope="col">Trusted by</th>
+                  <th scope="col">Laptop</th>
+                  <th scope="col">Key fingerprint</th>
+                  <th scope="col">When</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.trustElsewhere.map((t) => (
+                  <tr key={`${t.trustedBy}-${t.deviceId}`}>
+                    <td>{t.trustedBy}</td>
+                    <td>
+                      {t.name}
+                      {t.revoked ? ' (no longer trusted)' : ''}
+                    </td>
+                    <td>
+                      <code className="fingerprint">{t.fingerprint}</code>
+                    </td>
+                    <td>{formatInstant(t.trustedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}
