@@ -35,3 +35,29 @@ test('a clock that is no real time, already in the log, does not stop later writ
   expect(parseHlc(mine.hlc)).not.toBeNull();
   expect(mine.hlc > '2026-11-27T12:00:00.000Z').toBe(true);
 });
+
+test('append refuses a payload other laptops would refuse: it throws, and the transaction writes nothing', () => {
+  core = makeCore(tempDir(), () => NOW);
+  const { db, log, person } = core.ctx;
+  const events = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const coventry = () => (db.prepare("SELECT name FROM areas WHERE id = 'coventry'").get() as { name: string }).name;
+  const before = events();
+  const rename = { id: 'coventry', changes: { name: { from: 'Coventry', to: 'Coventry City' } } };
+  const writing = (type: string, entity: string, payload: unknown) =>
+    db.transaction(() => {
+      log.append(person.id, 'area.changed', 'area:coventry', rename);
+      log.append(person.id, type, entity, payload);
+    });
+  expect(writing('fund.changed', 'fund:acf', { id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 'lots of money' } } })).toThrow(
+    'fund.changed: maxAwardPence must be a whole number of pence',
+  );
+  expect(writing('fund.changed', 'fund:csf', { id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 1 } } })).toThrow(
+    /filed under "fund:csf"/,
+  );
+  expect(writing('score.added', 'score:1', { points: 3 })).toThrow(/Unknown event type score\.added/);
+  expect(events()).toBe(before);
+  expect(coventry()).toBe('Coventry');
+  writing('area.changed', 'area:coventry', { id: 'coventry', changes: { localAuthority: { from: 'Coventry City Council', to: 'CCC' } } })();
+  expect(events()).toBe(before + 2);
+  expect(coventry()).toBe('Coventry City');
+});

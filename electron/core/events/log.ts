@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent, type StoredEvent } from '../../../shared/events/event';
 import { encodeHlc, parseHlc, tick, type Hlc } from '../../../shared/events/hlc';
+import { checkEventPayload, isKnownEventType } from '../../../shared/events/payloads';
 import { project } from './project';
 
 export interface EventRow {
@@ -54,22 +55,22 @@ export class EventLog {
     );
   }
 
-  /** Appends one event and projects it. Call inside a write transaction. */
+  /**
+   * Appends one event and projects it. Call inside a write transaction. An event of a type this
+   * version does not know, or with a payload another laptop would refuse, is a programming error:
+   * it throws before anything is written, and the caller's transaction rolls back.
+   */
   append(actor: string, type: string, entity: string, payload: unknown): StoredEvent {
     if (!this.db.inTransaction) throw new Error('Events are appended only inside a transaction');
+    if (!isKnownEventType(type)) throw new Error(`Unknown event type ${type}: add its payload schema to shared/events/payloads.ts`);
+    // Checked, and projected, as read back from its canonical text: exactly what another laptop reads.
+    const payloadJson = canonicalJson(payload);
+    const written = JSON.parse(payloadJson) as unknown;
+    const problem = checkEventPayload(type, entity, written);
+    if (problem) throw new Error(`Refusing to write an event other laptops would refuse: ${problem}`);
     const head = this.head.get(this.deviceId);
     const hlc = encodeHlc(tick(this.latestClock(), this.now()));
-    // Project the payload as read back from its canonical text, exactly as a rebuild will.
-    const payloadJson = canonicalJson(payload);
-    const body = {
-      deviceId: this.deviceId,
-      seq: (head?.seq ?? 0) + 1,
-      hlc,
-      actor,
-      type,
-      entity,
-      payload: JSON.parse(payloadJson) as unknown,
-    };
+    const body = { deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: written };
     const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson, nativeSha256Hex);
     this.insert.run({ ...event, payload: payloadJson });
     project(this.db, event);
