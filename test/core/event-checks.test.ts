@@ -5,7 +5,10 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { canonicalJson } from '../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent } from '../../shared/events/event';
 import { parseHlc } from '../../shared/events/hlc';
+import { EVENT_TYPES } from '../../shared/events/payloads';
 import type { Db } from '../../electron/core/db/open';
+import { projectEventsAfter, projectedTypes, rebuildProjections, unknownEventTypes } from '../../electron/core/events/project';
+import { projectionSnapshot } from '../support/laptops';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -61,3 +64,44 @@ test('append refuses a payload other laptops would refuse: it throws, and the tr
   expect(events()).toBe(before + 2);
   expect(coventry()).toBe('Coventry City');
 });
+
+test('every event type with a payload schema has a projector, and every projector a payload schema', () => {
+  core = makeCore();
+  expect([...projectedTypes()].sort()).toEqual([...EVENT_TYPES].sort());
+});
+
+test('events of a type from a newer GrantPanel stay in the log, are not projected, and are counted', async () => {
+  core = makeCore(tempDir(), () => NOW);
+  const db = core.ctx.db;
+  const [acf] = (await core.call('catalogue.funds', {})).filter((f) => f.id === 'acf');
+  await core.call('catalogue.saveFund', { ...acf!, maxAwardPence: 400_000 });
+  const without = projectionSnapshot(db);
+  // Earlier than what is held, so only a rebuild places it; as an import does, it is stored, then projected.
+  const first = storeForeign(db, 1, '2026-11-27T11:00:00.000Z-0000', 'score.added', 'score:1', { applicationId: 'x', points: 3 });
+  rebuildProjections(db);
+  expect(unknownEventTypes(db)).toEqual([{ type: 'score.added', count: 1 }]);
+  const held = db.prepare('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string };
+  const second = storeForeign(db, 2, '2026-11-27T13:00:00.000Z-0000', 'score.added', 'score:2', { points: 4 }, first.hash);
+  storeForeign(db, 3, '2026-11-27T13:00:00.000Z-0001', 'panel.met', 'panel:1', {}, second.hash);
+  projectEventsAfter(db, held.hlc);
+  const counts = [
+    { type: 'panel.met', count: 1 },
+    { type: 'score.added', count: 2 },
+  ];
+  expect(unknownEventTypes(db)).toEqual(counts);
+  const { unprojected_types: counted, ...tables } = projectionSnapshot(db);
+  expect(counted).toHaveLength(2);
+  expect(tables).toEqual(omitCounts(without));
+  // A rebuild gives exactly the same tables and the same counts.
+  rebuildProjections(db);
+  expect(unknownEventTypes(db)).toEqual(counts);
+  expect(omitCounts(projectionSnapshot(db))).toEqual(omitCounts(without));
+  // And this laptop's own writes carry on.
+  await core.call('catalogue.saveFund', { ...acf!, maxAwardPence: 300_000 });
+  expect((await core.call('catalogue.funds', {})).find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+});
+
+function omitCounts(snapshot: Record<string, string[]>): Record<string, string[]> {
+  const { unprojected_types: _, ...rest } = snapshot;
+  return rest;
+}
