@@ -5,7 +5,9 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { canonicalJson } from '../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent } from '../../shared/events/event';
 import { parseHlc } from '../../shared/events/hlc';
-import { EVENT_TYPES } from '../../shared/events/payloads';
+import { EVENT_TYPES, changeableFields } from '../../shared/events/payloads';
+import { CONFLICT_KINDS } from '../../shared/contract/conflicts';
+import { editable } from '../../electron/core/merge/editable';
 import type { Db } from '../../electron/core/db/open';
 import { projectEventsAfter, projectedTypes, rebuildProjections, unknownEventTypes } from '../../electron/core/events/project';
 import { projectionSnapshot } from '../support/laptops';
@@ -68,6 +70,11 @@ test('append refuses a payload other laptops would refuse: it throws, and the tr
 test('every event type with a payload schema has a projector, and every projector a payload schema', () => {
   core = makeCore();
   expect([...projectedTypes()].sort()).toEqual([...EVENT_TYPES].sort());
+});
+
+test('a change event may name exactly the fields its kind merges', () => {
+  core = makeCore();
+  for (const kind of CONFLICT_KINDS) expect([...changeableFields(kind)].sort(), kind).toEqual([...editable(kind)!.fields].sort());
 });
 
 test('events of a type from a newer GrantPanel stay in the log, are not projected, and are counted', async () => {
