@@ -20,6 +20,8 @@ export interface BundleInfo {
   exporter: { deviceId: string; fingerprint: string; personName: string; publicKey: string };
   /** Whether this laptop accepts bundles from the exporter (its own, or trusted). */
   trusted: boolean;
+  /** Whether a person here stopped trusting the exporter: nothing from it is imported. */
+  revoked: boolean;
   eventCount: number;
   devices: BundleManifest['devices'];
   trustedComment: string;
@@ -77,11 +79,19 @@ export interface BundleImportResult {
   leftOut: number;
 }
 
+/** A change as a person recognises it: "round added: Spring 2027", and when it was made. */
+export interface ChangeSeen {
+  what: string;
+  at: string | null;
+}
+
 /** One version of a laptop's log, as that laptop signed it. */
 export interface LogVersion {
   seq: number;
   hash: string;
   signedAt: string;
+  /** Its first change that differs from the other version, where this laptop has seen it. */
+  change: ChangeSeen | null;
 }
 
 /** Two versions of one laptop's log, both signed by it: the evidence, and the choice if made. */

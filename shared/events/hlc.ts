@@ -36,8 +36,40 @@ export function encodeHlc(h: Hlc): string {
   return `${new Date(h.millis).toISOString()}-${h.counter.toString(16).padStart(4, '0')}`;
 }
 
+/** The one form a clock value has: a UTC instant to the millisecond, then four lower-case hex digits. */
+const HLC_FORM = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})$/;
+
+/**
+ * A clock value, strictly: null unless the instant is real (its ISO text is given back exactly, so
+ * 99:99:99 and 30 February fail) and the counter is the four digits encodeHlc writes — tick and
+ * receive never let it pass 0xffff, so a longer counter was not made by GrantPanel.
+ */
+export function parseHlc(text: string): Hlc | null {
+  const m = HLC_FORM.exec(text);
+  if (!m) return null;
+  const instant = m[1] as string;
+  const millis = Date.parse(instant);
+  if (Number.isNaN(millis) || new Date(millis).toISOString() !== instant) return null;
+  return { millis, counter: parseInt(m[2] as string, 16) };
+}
+
 export function decodeHlc(text: string): Hlc {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4,})$/.exec(text);
-  if (!m) throw new Error(`Not a clock value: ${text}`);
-  return { millis: Date.parse(m[1] ?? ''), counter: parseInt(m[2] ?? '0', 16) };
+  const h = parseHlc(text);
+  if (!h) throw new Error(`Not a clock value: ${text.slice(0, 40)}`);
+  return h;
+}
+
+/**
+ * Why an incoming event's clock is refused, or null when it is fine: it must be a real clock value,
+ * not earlier than the same device's event before it (a laptop's own clock never runs backwards in
+ * its own log: each append ticks past the latest clock held), and not more than a day ahead of now.
+ */
+export function checkEventClock(hlc: string, previousOfDevice: string | null, now: number, maxDriftMs = MAX_DRIFT_MS): string | null {
+  const h = parseHlc(hlc);
+  if (!h) return `its clock value ${JSON.stringify(hlc.slice(0, 40))} is not a real time`;
+  if (previousOfDevice !== null && parseHlc(previousOfDevice) && hlc < previousOfDevice)
+    return `its clock (${hlc}) is earlier than the same laptop's event before it (${previousOfDevice})`;
+  if (h.millis - now > maxDriftMs)
+    return `its clock (${hlc}) is more than ${Math.round(maxDriftMs / 3_600_000)} hours ahead of this laptop's`;
+  return null;
 }

@@ -58,7 +58,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     area: fc.integer({ min: 0, max: 6 }),
   }),
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('area' as const), name: fc.string({ minLength: 1, maxLength: 20 }) }),
+  // A name the contract takes: a blank one is refused before any event is written.
+  fc.record({
+    kind: fc.constant('area' as const),
+    name: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+  }),
   fc.record({ kind: fc.constant('fund' as const), max: fc.option(fc.integer({ min: 1, max: 1_000_000 })) }),
 );
 

@@ -144,7 +144,11 @@ test('a laptop’s clock never runs backwards in its own log, and its events are
       forgedFundChange(f.deviceId, '2026-11-27T09:59:59.999Z-0000'),
     ]),
   });
-  await refusedUnchanged(a, backwards, /event 2 from device [0-9a-f]{16} is dated before the event that laptop made before it/);
+  await refusedUnchanged(
+    a,
+    backwards,
+    /event 2 \(number 2 from device [0-9a-f]{16}\) is dated before the event that laptop made before it/,
+  );
   const someoneElse = file();
   await forgeBundle(someoneElse, {
     signer: f,
@@ -169,4 +173,46 @@ test('revoking trust refuses that laptop’s later bundles, and its new events r
   const outcome = await a.call('bundles.import', { file: await exportFrom(relay) });
   expect(outcome.leftOut).toBe(1);
   expect((await a.call('rounds.list', {})).map((r) => r.name)).not.toContain('Thief');
+});
+
+test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a change of an unknown kind is kept, not applied', async () => {
+  const a = laptop();
+  const f = keyFrom('panel F');
+  await trust(a, f);
+  const send = async (specs: Parameters<typeof chain>[1]) => {
+    const bundle = file();
+    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, specs) });
+    return bundle;
+  };
+  await refusedUnchanged(
+    a,
+    await send([forgedFundChange(f.deviceId, '2026-11-27T99:99:99.999Z-0000')]),
+    /has a clock value that is not a real time/,
+  );
+  await refusedUnchanged(
+    a,
+    await send([
+      {
+        ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'),
+        payload: { id: 'acf', changes: { maxAwardPence: { from: 500000, to: 'lots of money' } } },
+      },
+    ]),
+    /is not valid: fund\.changed: maxAwardPence/,
+  );
+  await refusedUnchanged(
+    a,
+    await send([{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), entity: 'fund:vf' }]),
+    /is filed under "fund:vf"/,
+  );
+  // A day and more ahead of this laptop's clock.
+  await refusedUnchanged(a, await send([forgedFundChange(f.deviceId, '2026-11-29T12:00:00.000Z-0000')]), /more than a day ahead/);
+  expect((await a.call('catalogue.funds', {})).find((x) => x.id === 'acf')?.maxAwardPence).toBe(500000);
+  // Local writes still work after every refusal.
+  await a.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'Still here', opens: '2026-11-01', closes: '2026-12-31' });
+
+  // From a newer GrantPanel: kept in the log, not applied, and counted for the Sync screen.
+  const newer = await send([{ type: 'score.submitted', entity: 'score:1', payload: { score: 4 }, hlc: '2026-11-27T10:00:00.000Z-0000' }]);
+  expect(await a.call('bundles.import', { file: newer })).toMatchObject({ newEvents: 1 });
+  expect((await a.call('sync.status', {})).unknownChanges).toEqual([{ type: 'score.submitted', count: 1 }]);
+  expect(verifyChain(a.ctx.db)).toEqual([]);
 });

@@ -131,7 +131,7 @@ test('a laptop that signed two versions of its log (equivocation) is refused lou
     ok: false,
     error: {
       code: 'BUNDLE_INVALID',
-      message: expect.stringMatching(/^EQUIVOCATION: device [0-9a-f]{16} has signed two different versions of its log/),
+      message: expect.stringMatching(/^EQUIVOCATION: device [0-9a-f]{16} \(Other laptop\) has signed two different versions of its log/),
     },
   });
   expect(events(panel)).toBe(count);
@@ -304,7 +304,13 @@ test('a person chooses which version of a laptop’s log the office accepts; the
     error: { message: expect.stringMatching(/^EQUIVOCATION/) },
   });
   const [evidence] = (await panel.call('sync.status', {})).equivocations;
-  expect(evidence).toMatchObject({ deviceId: office.ctx.device.id, laptop: 'Other laptop', choice: null });
+  expect(evidence).toMatchObject({
+    deviceId: office.ctx.device.id,
+    laptop: 'Other laptop',
+    choice: null,
+    held: { change: { what: 'round added: Old laptop round' } },
+    incoming: { change: { what: 'round added: Twin round' } },
+  });
   expect(evidence!.held.seq).toBe(evidence!.incoming.seq);
 
   // The grants officer accepts the twin's version: the same bundle now imports, replacing the other.

@@ -2,7 +2,9 @@
 // key can sign its heads, so this is never a relay's doing: the laptop was restored from an old
 // backup, copied, or tampered with. The evidence — both signed heads — is kept and shown, and a
 // grants officer decides which version the office accepts.
-import type { EquivocationInfo } from '../../../shared/contract/bundles';
+import type { ChangeSeen, EquivocationInfo } from '../../../shared/contract/bundles';
+import { printable } from '../../../shared/domain/text';
+import { parseHlc } from '../../../shared/events/hlc';
 import { DomainError } from '../../../shared/contract/result';
 import type { SignedHead } from '../../../shared/formats/bundle';
 import { write, type CoreContext } from '../context';
@@ -18,12 +20,28 @@ export interface Equivocation {
   seq: number;
   held: SignedHead;
   incoming: SignedHead;
+  heldChange: ChangeSeen | null;
+  incomingChange: ChangeSeen | null;
   bundleSha256: string;
 }
 
-export function equivocationMessage(deviceId: string, seq: number): string {
+/**
+ * A change as a person recognises it: "round added: Round on the restored laptop", and when.
+ * Read from a payload that may come from a bundle refused for equivocation: only strings are used.
+ */
+export function changeOf(type: string, payload: unknown, hlc: string): ChangeSeen {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  const label = [p.name, p.reference, p.organisationName, p.id].find((x): x is string => typeof x === 'string');
+  const [noun = type, verb = ''] = type.split('.');
+  const what = `${noun.replace(/([A-Z])/g, ' $1').toLowerCase()} ${verb}`.trim();
+  const parsed = parseHlc(hlc);
+  return { what: printable(label ? `${what}: ${label.slice(0, 120)}` : what), at: parsed ? new Date(parsed.millis).toISOString() : null };
+}
+
+export function equivocationMessage(deviceId: string, laptop: string, seq: number): string {
+  const named = laptop.startsWith('laptop ') ? `device ${deviceId}` : `device ${deviceId} (${laptop})`;
   return (
-    `EQUIVOCATION: device ${deviceId} has signed two different versions of its log (they differ at or before event ${seq}) — ` +
+    `EQUIVOCATION: ${named} has signed two different versions of its log (they differ at or before event ${seq}) — ` +
     `this laptop holds one, the bundle another. The bundle was refused and both versions were kept as evidence: ` +
     `a grants officer can choose on the Sync screen which version the office accepts.`
   );
@@ -33,8 +51,18 @@ export function equivocationMessage(deviceId: string, seq: number): string {
 export function recordEquivocation(ctx: CoreContext, e: Equivocation): void {
   statement(
     ctx.db,
-    'INSERT OR IGNORE INTO equivocations (device_id, seq, held_head, incoming_head, found_at, bundle_sha256) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(e.deviceId, e.seq, JSON.stringify(e.held), JSON.stringify(e.incoming), ctx.now().toISOString(), e.bundleSha256);
+    `INSERT OR IGNORE INTO equivocations (device_id, seq, held_head, incoming_head, held_change, incoming_change, found_at, bundle_sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.deviceId,
+    e.seq,
+    JSON.stringify(e.held),
+    JSON.stringify(e.incoming),
+    e.heldChange && JSON.stringify(e.heldChange),
+    e.incomingChange && JSON.stringify(e.incomingChange),
+    ctx.now().toISOString(),
+    e.bundleSha256,
+  );
 }
 
 export interface VersionChosen {
@@ -74,6 +102,8 @@ interface EvidenceRow {
   seq: number;
   held_head: string;
   incoming_head: string;
+  held_change: string | null;
+  incoming_change: string | null;
   found_at: string;
 }
 
@@ -86,14 +116,19 @@ export function listEquivocations(ctx: CoreContext): EquivocationInfo[] {
       const incoming = headFromJson(r.incoming_head);
       const chosen = chosenVersion(ctx.db, r.device_id);
       const choice = !chosen ? null : chosen.hash === held.hash ? 'held' : chosen.hash === incoming.hash ? 'incoming' : null;
-      const version = (h: SignedHead) => ({ seq: h.seq, hash: h.hash, signedAt: h.signedAt });
+      const version = (h: SignedHead, change: string | null) => ({
+        seq: h.seq,
+        hash: h.hash,
+        signedAt: h.signedAt,
+        change: change ? (JSON.parse(change) as ChangeSeen) : null,
+      });
       return {
         deviceId: r.device_id,
         laptop: laptopName(ctx.db, ctx.device.id, r.device_id),
         seq: r.seq,
         foundAt: r.found_at,
-        held: version(held),
-        incoming: version(incoming),
+        held: version(held, r.held_change),
+        incoming: version(incoming, r.incoming_change),
         choice,
       };
     });

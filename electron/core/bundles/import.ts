@@ -7,15 +7,16 @@
 // The projections are then brought up to date in clock order and the bundle recorded in the
 // import ledger. Any failure rolls everything back: the database is exactly as it was.
 import { DomainError } from '../../../shared/contract/result';
-import { MAX_DRIFT_MS } from '../../../shared/events/hlc';
+import { checkEventClock } from '../../../shared/events/hlc';
 import type { BundleEvent } from '../../../shared/formats/bundle';
 import type { CoreContext } from '../context';
 import { statement } from '../db/statements';
+import type { EventRow } from '../events/log';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
-import { isRevoked, isTrusted, untrustedSignerMessage } from './trust';
+import { isRevoked, isTrusted, laptopName, untrustedSignerMessage } from './trust';
 import { checkSignedHead, keepHead, storedHead } from './heads';
-import { chosenVersion, equivocationMessage, recordEquivocation, type Equivocation, type VersionChosen } from './equivocation';
+import { changeOf, chosenVersion, equivocationMessage, recordEquivocation, type Equivocation, type VersionChosen } from './equivocation';
 import { officerOf } from '../context';
 import { counter, type Report } from './progress';
 
@@ -102,7 +103,7 @@ async function importOnce(
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
   const self = ctx.device.id;
-  const horizon = new Date(ctx.now().getTime() + MAX_DRIFT_MS).toISOString();
+  const now = ctx.now().getTime();
   const held = statement<[string, number], { hash: string; prev_hash: string; hlc: string }>(
     db,
     'SELECT hash, prev_hash, hlc FROM events WHERE device_id = ? AND seq = ?',
@@ -142,11 +143,21 @@ async function importOnce(
   const refuse = (e: BundleEvent, why: string) =>
     new DomainError('BUNDLE_INVALID', `This bundle cannot be used: event ${e.seq} from device ${e.deviceId} ${why}. Nothing was imported.`);
   /** Both versions are signed by that laptop: keep the evidence (after the rollback) and refuse. */
-  const equivocation = (deviceId: string, seq: number) => {
+  const equivocation = (deviceId: string, seq: number, arrived?: BundleEvent) => {
     const incoming = summary?.manifest.heads.find((h) => h.deviceId === deviceId);
     const heldHead = storedHead(db, deviceId);
-    if (incoming && heldHead) evidence = { deviceId, seq, held: heldHead, incoming, bundleSha256: summary!.manifest.events.sha256 };
-    return new DomainError('BUNDLE_INVALID', equivocationMessage(deviceId, seq));
+    const mine = statement<[string, number], EventRow>(db, 'SELECT * FROM events WHERE device_id = ? AND seq = ?').get(deviceId, seq);
+    if (incoming && heldHead)
+      evidence = {
+        deviceId,
+        seq,
+        held: heldHead,
+        incoming,
+        heldChange: mine ? changeOf(mine.type, JSON.parse(mine.payload), mine.hlc) : null,
+        incomingChange: arrived ? changeOf(arrived.type, arrived.payload, arrived.hlc) : null,
+        bundleSha256: summary!.manifest.events.sha256,
+      };
+    return new DomainError('BUNDLE_INVALID', equivocationMessage(deviceId, laptopName(db, self, deviceId), seq));
   };
 
   /**
@@ -157,13 +168,13 @@ async function importOnce(
    */
   const settleVersions = (e: BundleEvent, top: number, linksBelow: boolean) => {
     const chosen = carried.get(e.deviceId) ?? chosenVersion(db, e.deviceId);
-    if (!chosen) throw new TwoVersions(e.deviceId, equivocation(e.deviceId, e.seq));
+    if (!chosen) throw new TwoVersions(e.deviceId, equivocation(e.deviceId, e.seq, e));
     if (chosen.seq <= top && held.get(e.deviceId, chosen.seq)?.hash === chosen.hash) {
       const skip = { mode: 'skip' } as const;
       versions.set(e.deviceId, skip);
       return skip;
     }
-    if (!linksBelow || chosen.seq < e.seq) throw equivocation(e.deviceId, e.seq);
+    if (!linksBelow || chosen.seq < e.seq) throw equivocation(e.deviceId, e.seq, e);
     statement(db, 'DELETE FROM events WHERE device_id = ? AND seq >= ?').run(e.deviceId, e.seq);
     tops.set(e.deviceId, e.seq - 1);
     replacedAny = true;
@@ -197,13 +208,6 @@ async function importOnce(
         step = counter(report, 'Checking and importing changes', s.manifest.events.count);
         // Read inside the transaction: nothing else can write until it ends.
         newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
-        // A head no further than the one held must agree with the event held at its number.
-        for (const head of s.manifest.heads) {
-          if (head.deviceId === self || revoked.has(head.deviceId) || carried.has(head.deviceId) || chosenVersion(db, head.deviceId))
-            continue;
-          const mine = head.seq <= heldTop(head.deviceId) ? held.get(head.deviceId, head.seq) : undefined;
-          if (mine && mine.hash !== head.hash) throw new TwoVersions(head.deviceId, equivocation(head.deviceId, head.seq));
-        }
       },
       event(e: BundleEvent, payloadJson: string) {
         step();
@@ -233,16 +237,17 @@ async function importOnce(
             return;
           }
         }
-        if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq);
+        if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq, e);
         if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
-        if (e.hlc > horizon)
+        const clock = checkEventClock(e.hlc, lastClock.get(e.deviceId) ?? before?.hlc ?? null, now);
+        if (clock?.includes('ahead'))
           throw new DomainError(
             'BUNDLE_INVALID',
             `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
           );
-        const previous = lastClock.get(e.deviceId) ?? before?.hlc;
-        if ((previous !== undefined && e.hlc < previous) || (after && after.hlc < e.hlc))
-          throw refuse(e, 'is dated before the event that laptop made before it — its clock cannot run backwards');
+        if (clock) throw refuse(e, clock.replace(/^its/, 'has its'));
+        if (after && after.hlc < e.hlc)
+          throw refuse(e, 'is dated after the event that laptop made after it — its clock cannot run backwards');
         lastClock.set(e.deviceId, e.hlc);
         insert.run(e.deviceId, e.seq, e.hlc, e.actor, e.type, e.entity, payloadJson, e.prevHash, e.hash);
         newEvents++;

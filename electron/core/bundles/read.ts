@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/contract/result';
 import { GENESIS_HASH, canonicalStoredEvent, eventHash } from '../../../shared/events/event';
 import { canonicalJson } from '../../../shared/events/canonical';
+import { parseHlc } from '../../../shared/events/hlc';
+import { checkEventPayload } from '../../../shared/events/payloads';
 import { personalRecordIsIntact, type PersonalRecord } from '../../../shared/events/personal';
 import {
   EVENTS_FILE,
@@ -141,7 +143,7 @@ async function checkEvents(
 ): Promise<void> {
   const hash = createHash('sha256');
   const ranges = new Map(manifest.devices.map((d) => [d.deviceId, d]));
-  const heads = new Map<string, { seq: number; hash: string }>();
+  const heads = new Map<string, { seq: number; hash: string; hlc: string }>();
   let count = 0;
   for await (const line of ndjsonLines(entry, hash)) {
     count++;
@@ -167,7 +169,15 @@ async function checkEvents(
     if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
     if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
       throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
-    heads.set(event.deviceId, { seq: event.seq, hash: stated });
+    // Every event is checked before anything is stored: a real clock that never runs backwards
+    // within its laptop's log, and a payload of its type's shape.
+    const which = `${where} (number ${event.seq} from device ${event.deviceId})`;
+    if (!parseHlc(event.hlc)) throw bundleRefused(`${which} has a clock value that is not a real time`);
+    if (head && event.hlc < head.hlc)
+      throw bundleRefused(`${which} is dated before the event that laptop made before it — its clock cannot run backwards`);
+    const problem = checkEventPayload(event.type, event.entity, event.payload);
+    if (problem) throw bundleRefused(`${which} is not valid: ${problem}`);
+    heads.set(event.deviceId, { seq: event.seq, hash: stated, hlc: event.hlc });
     onEvent?.(event, payloadJson);
   }
   for (const d of manifest.devices) {

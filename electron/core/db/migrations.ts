@@ -3,14 +3,14 @@ import register from './migrations/0001-register.sql';
 import personalData from './migrations/0002-personal-data.sql';
 import sync from './migrations/0003-sync.sql';
 import conflicts from './migrations/0004-conflicts.sql';
-import localTrust from './migrations/0005-local-trust.sql';
+import syncIntegrity from './migrations/0005-sync-integrity.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
   { version: 2, name: '0002-personal-data', sql: personalData },
   { version: 3, name: '0003-sync', sql: sync },
   { version: 4, name: '0004-conflicts', sql: conflicts },
-  { version: 5, name: '0005-local-trust', sql: localTrust },
+  { version: 5, name: '0005-sync-integrity', sql: syncIntegrity },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,8 @@ import { nativeSha256Hex } from './hash';
 import type { Db } from '../db/open';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent, type StoredEvent } from '../../../shared/events/event';
-import { decodeHlc, encodeHlc, tick } from '../../../shared/events/hlc';
+import { encodeHlc, parseHlc, tick, type Hlc } from '../../../shared/events/hlc';
+import { checkEventPayload, isKnownEventType } from '../../../shared/events/payloads';
 import { project } from './project';
 
 export interface EventRow {
@@ -36,6 +37,7 @@ export function eventFromRow(row: EventRow): StoredEvent {
 export class EventLog {
   private readonly head;
   private readonly latestHlc;
+  private readonly hlcBefore;
   private readonly insert;
 
   constructor(
@@ -47,31 +49,45 @@ export class EventLog {
       'SELECT seq, hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1',
     );
     this.latestHlc = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM events');
+    this.hlcBefore = db.prepare<[string], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM events WHERE hlc < ?');
     this.insert = db.prepare(
       'INSERT INTO events (device_id, seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (@deviceId, @seq, @hlc, @actor, @type, @entity, @payload, @prevHash, @hash)',
     );
   }
 
-  /** Appends one event and projects it. Call inside a write transaction. */
+  /**
+   * Appends one event and projects it. Call inside a write transaction. An event of a type this
+   * version does not know, or with a payload another laptop would refuse, is a programming error:
+   * it throws before anything is written, and the caller's transaction rolls back.
+   */
   append(actor: string, type: string, entity: string, payload: unknown): StoredEvent {
     if (!this.db.inTransaction) throw new Error('Events are appended only inside a transaction');
-    const head = this.head.get(this.deviceId);
-    const last = this.latestHlc.get()?.hlc;
-    const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, this.now()));
-    // Project the payload as read back from its canonical text, exactly as a rebuild will.
+    if (!isKnownEventType(type)) throw new Error(`Unknown event type ${type}: add its payload schema to shared/events/payloads.ts`);
+    // Checked, and projected, as read back from its canonical text: exactly what another laptop reads.
     const payloadJson = canonicalJson(payload);
-    const body = {
-      deviceId: this.deviceId,
-      seq: (head?.seq ?? 0) + 1,
-      hlc,
-      actor,
-      type,
-      entity,
-      payload: JSON.parse(payloadJson) as unknown,
-    };
+    const written = JSON.parse(payloadJson) as unknown;
+    const problem = checkEventPayload(type, entity, written);
+    if (problem) throw new Error(`Refusing to write an event other laptops would refuse: ${problem}`);
+    const head = this.head.get(this.deviceId);
+    const hlc = encodeHlc(tick(this.latestClock(), this.now()));
+    const body = { deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: written };
     const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson, nativeSha256Hex);
     this.insert.run({ ...event, payload: payloadJson });
     project(this.db, event);
     return event;
+  }
+
+  /**
+   * The latest real clock held. A clock that is no real time (imported before clocks were checked)
+   * is stepped over, so it cannot stop every later write; each step is one index seek.
+   */
+  private latestClock(): Hlc | null {
+    let text = this.latestHlc.get()?.hlc ?? null;
+    while (text !== null) {
+      const h = parseHlc(text);
+      if (h) return h;
+      text = this.hlcBefore.get(text)?.hlc ?? null;
+    }
+    return null;
   }
 }

@@ -1,6 +1,8 @@
 // Event → tables. Each capability registers the projectors for its own event types; rebuild
-// replays the whole log in clock order and must give exactly the live tables.
+// replays the whole log in clock order and must give exactly the live tables. An event of a type
+// with no projector (from a newer GrantPanel) stays in the log and is counted, not projected.
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 import type { StoredEvent } from '../../../shared/events/event';
 import { eventFromRow, type EventRow } from './log';
 
@@ -22,10 +24,26 @@ export function projectionTables(): readonly string[] {
   return tables;
 }
 
+/** The event types this version projects. */
+export function projectedTypes(): string[] {
+  return [...projectors.keys()];
+}
+
+// Counted as they are projected, so a rebuild recounts them from the log.
+registerProjection(['unprojected_types'], {});
+
 export function project(db: Db, event: StoredEvent): void {
   const fn = projectors.get(event.type);
-  if (!fn) throw new Error(`Unknown event type ${event.type}`);
-  fn(db, event);
+  if (fn) return fn(db, event);
+  // A type from a newer GrantPanel: kept in the log, not projected, counted for the Sync screen.
+  statement(db, 'INSERT INTO unprojected_types (type, count) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET count = count + 1').run(
+    event.type,
+  );
+}
+
+/** Events held of types this version cannot project (from a newer GrantPanel), by type. */
+export function unknownEventTypes(db: Db): { type: string; count: number }[] {
+  return statement<[], { type: string; count: number }>(db, 'SELECT type, count FROM unprojected_types ORDER BY type').all();
 }
 
 export function rebuildProjections(db: Db): void {

@@ -6,8 +6,9 @@ import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
-import { isTrusted, revokeDevice, trustDevice, trustedHere, trustElsewhere } from '../bundles/trust';
+import { isRevoked, isTrusted, revokeDevice, trustDevice, trustedHere, trustElsewhere } from '../bundles/trust';
 import { chooseVersion, listEquivocations } from '../bundles/equivocation';
+import { unknownEventTypes } from '../events/project';
 import { bundlesFolder } from '../bundles/folder';
 import { counter, progressOf, withProgress } from '../bundles/progress';
 import { withPlainBundle } from '../bundles/sealed';
@@ -23,6 +24,7 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
       publicKey: s.manifest.exporter.publicKey,
     },
     trusted: s.signer.deviceId === ctx.device.id || isTrusted(ctx.db, ctx.device.id, s.signer.deviceId),
+    revoked: isRevoked(ctx.db, ctx.device.id, s.signer.deviceId),
     eventCount: s.manifest.events.count,
     devices: s.manifest.devices,
     trustedComment: s.trustedComment,
@@ -92,7 +94,11 @@ export const bundleHandlers: Handlers<
   },
   'sync.status': (_, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return { equivocations: listEquivocations(ctx), trustElsewhere: trustElsewhere(ctx.db, ctx.device.id), unknownChanges: [] };
+    return {
+      equivocations: listEquivocations(ctx),
+      trustElsewhere: trustElsewhere(ctx.db, ctx.device.id),
+      unknownChanges: unknownEventTypes(ctx.db),
+    };
   },
   'devices.chooseVersion': ({ deviceId, seq, version }, ctx) => {
     authorise(ctx, 'exchange-bundles');

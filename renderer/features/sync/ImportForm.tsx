@@ -23,6 +23,7 @@ const idFor = (field: string) => FIELD_IDS[field] ?? 'import-bundle-file';
 const sizeOf = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** `onImported` runs after every import, imported or refused: either may change what the page shows. */
 export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onImported: () => void }) {
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -71,7 +72,11 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
     setBusy(`Importing ${checked.eventCount.toLocaleString('en-GB')} changes — all of them or none`);
     const result = await call('bundles.import', { file: checked.file, ...secret }, { quiet: true });
     setBusy(null);
-    if (!result.ok) return fail('file', result.error);
+    if (!result.ok) {
+      // A refusal may have kept evidence (two versions of a laptop's log) the page now shows.
+      onImported();
+      return fail('file', result.error);
+    }
     setImported(result.value);
     setChecked(null);
     await Promise.all([refreshConflicts(), refreshSession()]);
@@ -135,7 +140,11 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
       {checked ? (
         <section className="panel" aria-labelledby="checked-title">
           <h3 id="checked-title">
-            {checked.trusted ? 'The bundle is intact' : 'The bundle is intact, but this laptop does not trust its sender yet'}
+            {checked.trusted
+              ? 'The bundle is intact'
+              : checked.revoked
+                ? 'The bundle is intact, but this laptop stopped trusting its sender'
+                : 'The bundle is intact, but this laptop does not trust its sender yet'}
           </h3>
           <dl className="summary-list">
             <dt>Exported by</dt>
@@ -153,7 +162,12 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
               {checked.personalRecords === null ? 'None (not sealed)' : `${checked.personalRecords.toLocaleString('en-GB')} applicants’`}
             </dd>
           </dl>
-          {checked.trusted ? null : (
+          {checked.revoked ? (
+            <p>
+              A person on this laptop revoked its trust, so nothing from it is imported here. If that was a mistake, trust its key again
+              only after checking with the grants office.
+            </p>
+          ) : checked.trusted ? null : (
             <>
               <p>
                 Ask whoever holds that laptop to read out its key fingerprint (Sync, “This laptop”) and compare it with the one above, every
@@ -175,11 +189,13 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
               </div>
             </>
           )}
-          <div className="button-row">
-            <button type="button" className="button" disabled={busy !== null} onClick={() => void importIt()}>
-              {checked.trusted ? 'Import bundle' : 'Trust this laptop and import'}
-            </button>
-          </div>
+          {checked.revoked ? null : (
+            <div className="button-row">
+              <button type="button" className="button" disabled={busy !== null} onClick={() => void importIt()}>
+                {checked.trusted ? 'Import bundle' : 'Trust this laptop and import'}
+              </button>
+            </div>
+          )}
         </section>
       ) : null}
       {progress ? <ProgressBar progress={progress} /> : null}
@@ -189,6 +205,12 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
             Imported {imported.newEvents.toLocaleString('en-GB')} new changes from {imported.bundle.exporter.personName}’s laptop (
             {imported.bundle.exporter.fingerprint.slice(0, 9)}); {imported.knownEvents.toLocaleString('en-GB')} were already here.
           </p>
+          {imported.leftOut > 0 ? (
+            <p>
+              Left out {imported.leftOut.toLocaleString('en-GB')} changes from laptops this one no longer trusts, or from a version of a
+              laptop’s log the office did not accept.
+            </p>
+          ) : null}
           {imported.gaps.map((g) => (
             <p key={g}>Still missing: {g}. Ask for a newer bundle from that laptop.</p>
           ))}

@@ -14,6 +14,20 @@ type Version = 'held' | 'incoming';
 
 const describe = (v: LogVersion) => `Changes up to number ${v.seq.toLocaleString('en-GB')}, signed ${formatInstant(v.signedAt)}`;
 
+function VersionDetail({ v }: { v: LogVersion }) {
+  return (
+    <>
+      <span className="conflict-value">
+        {v.change ? `${v.change.what.charAt(0).toUpperCase()}${v.change.what.slice(1)}` : 'Not seen here'}
+      </span>
+      <span className="hint">
+        {v.change?.at ? `Made ${formatInstant(v.change.at)}. ` : ''}
+        {describe(v)}.
+      </span>
+    </>
+  );
+}
+
 function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => void }) {
   const [version, setVersion] = useState<Version | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -37,9 +51,9 @@ function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => 
     <article className="panel conflict" aria-labelledby={titleId}>
       <h3 id={titleId}>Two versions of {e.laptop}’s changes</h3>
       <p className="hint">
-        Found {formatInstant(e.foundAt)}: they differ at change number {e.seq.toLocaleString('en-GB')}. Both are signed with that laptop’s
-        own key, so another laptop did not forge them — it was most likely restored from an old backup or copied. Ask whoever holds it
-        which version carries the work people did.
+        Found {formatInstant(e.foundAt)}: they differ from change number {e.seq.toLocaleString('en-GB')}, shown below in each. Both are
+        signed with that laptop’s own key, so another laptop did not forge them — it was most likely restored from an old backup or copied.
+        Ask whoever holds it which version carries the work people did.
       </p>
       {e.choice ? (
         <p>
@@ -49,7 +63,10 @@ function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => 
       ) : (
         <form onSubmit={(event) => void choose(event)} noValidate>
           <ErrorSummary problems={problems} idFor={() => name} />
-          <fieldset className={`field radios conflict-field${error ? ' invalid' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
+          <fieldset
+            className={`field radios conflict-field${error ? ' invalid' : ''}`}
+            aria-describedby={error ? `${name}-error` : undefined}
+          >
             <legend>Which version does the office accept?</legend>
             <HintAndError id={name} error={error} />
             <div className="conflict-versions">
@@ -60,7 +77,7 @@ function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => 
                     <input type="radio" id={id} name={name} checked={version === which} onChange={() => setVersion(which)} />
                     <label htmlFor={id}>
                       <span className="label-aside">{which === 'held' ? 'The version held here' : 'The version that arrived'}</span>
-                      <span className="conflict-value">{describe(e[which])}</span>
+                      <VersionDetail v={e[which]} />
                     </label>
                   </div>
                 );

@@ -1,23 +1,28 @@
 // Sync: the only way work moves between laptops is a bundle file. This page sends and brings in
-// bundles, and shows this laptop's identity and the laptops it trusts.
+// bundles, shows this laptop's identity and the laptops it trusts, and asks a person to decide
+// when a laptop has signed two versions of its log.
 import { useCallback, useEffect, useState } from 'react';
-import type { BundlesFolder, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import type { BundlesFolder, SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 import { RosterSection } from './RosterSection';
+import { LogVersions } from './LogVersions';
+import { SyncHistory, TrustedLaptops } from './TrustedLaptops';
 
 export function SyncPage() {
   const { session } = useSession();
   const [folder, setFolder] = useState<BundlesFolder | null>(null);
   const [devices, setDevices] = useState<TrustedDeviceInfo[]>([]);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
 
   const load = useCallback(async () => {
-    const [f, d] = await Promise.all([call('bundles.folder', {}), call('devices.list', {})]);
+    const [f, d, s] = await Promise.all([call('bundles.folder', {}), call('devices.list', {}), call('sync.status', {})]);
     if (f.ok) setFolder(f.value);
     if (d.ok) setDevices(d.value);
+    if (s.ok) setStatus(s.value);
   }, []);
   useEffect(() => {
     void load();
@@ -28,6 +33,7 @@ export function SyncPage() {
       title="Sync"
       lede="Laptops share work only as bundle files — on a USB stick, by e-mail or on a shared drive. Every bundle is signed, checked on arrival, and imported whole or not at all."
     >
+      {status ? <LogVersions equivocations={status.equivocations} onChosen={() => void load()} /> : null}
       {folder ? (
         <>
           <section className="panel sync-form">
@@ -69,37 +75,8 @@ export function SyncPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="trusted-title">
-        <h2 id="trusted-title">Laptops this one trusts</h2>
-        {devices.length === 0 ? (
-          <p>None yet. When a bundle arrives from another laptop, you are asked to check its fingerprint and trust it.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="detail-table">
-              <thead>
-                <tr>
-                  <th scope="col">Laptop</th>
-                  <th scope="col">Key fingerprint</th>
-                  <th scope="col">Device id</th>
-                </tr>
-              </thead>
-              <tbody>
-                {devices.map((d) => (
-                  <tr key={d.deviceId}>
-                    <td>{d.name}</td>
-                    <td>
-                      <code className="fingerprint">{d.fingerprint}</code>
-                    </td>
-                    <td>
-                      <code>{d.deviceId}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <TrustedLaptops devices={devices} onChanged={() => void load()} />
+      {status ? <SyncHistory status={status} /> : null}
     </Page>
   );
 }

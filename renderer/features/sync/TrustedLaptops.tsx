@@ -38,7 +38,7 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
         onChange={setReason}
       />
       <div className="button-row">
-        <button type="submit" className="button warning">
+        <button type="submit" className="button danger">
           Stop trusting
         </button>
         <button type="button" className="button secondary" onClick={() => onDone(false)}>
@@ -113,15 +113,16 @@ export function SyncHistory({ status }: { status: SyncStatus }) {
           <h2 id="unknown-title">Changes from a newer GrantPanel</h2>
           <p>
             Some bundles carried kinds of change this version of GrantPanel does not know. They are kept, unchanged, and take effect once
-            this laptop is updated:{' '}
-            {status.unknownChanges.map((u) => `${u.count.toLocaleString('en-GB')} × ${u.type}`).join(', ')}.
+            this laptop is updated: {status.unknownChanges.map((u) => `${u.count.toLocaleString('en-GB')} × ${u.type}`).join(', ')}.
           </p>
         </section>
       ) : null}
       {status.trustElsewhere.length > 0 ? (
         <details className="panel">
           <summary>Laptops other laptops trust ({status.trustElsewhere.length.toLocaleString('en-GB')})</summary>
-          <p className="hint">History only: a laptop is trusted here only when a person here trusts it, or imports a roster from one it trusts.</p>
+          <p className="hint">
+            History only: a laptop is trusted here only when a person here trusts it, or imports a roster from one it trusts.
+          </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Laptops other laptops trust">
             <table className="detail-table">
               <thead>

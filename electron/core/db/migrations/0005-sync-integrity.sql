@@ -1,3 +1,5 @@
+-- Sync that a lying or broken laptop cannot corrupt (issue 7): local trust, signed heads, the
+-- evidence of two versions of a log and the choice between them, and changes of unknown kinds.
 -- Trust is local: a laptop trusts a key only because a person on it trusted it. Every laptop
 -- still holds every device.trusted event (history, shown on the Sync screen), so the projection
 -- says who trusted whom; this laptop trusts only the rows it wrote itself and has not revoked.
@@ -39,6 +41,9 @@ CREATE TABLE equivocations (
   seq INTEGER NOT NULL,
   held_head TEXT NOT NULL,
   incoming_head TEXT NOT NULL,
+  -- each version's first differing change, as a person reads it ({ what, at }), where known
+  held_change TEXT,
+  incoming_change TEXT,
   found_at TEXT NOT NULL,
   bundle_sha256 TEXT NOT NULL,
   PRIMARY KEY (device_id, seq, bundle_sha256)
@@ -55,4 +60,12 @@ CREATE TABLE chosen_versions (
   rejected_head TEXT NOT NULL,
   chosen_at TEXT NOT NULL,
   chosen_by TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Events of types this version has no projector for (made by a newer GrantPanel) are kept in the log
+-- but not projected; this counts them per type for the Sync screen, without scanning the events. It
+-- is a projection like any other: counted as such events are projected, and rebuilt from the log.
+CREATE TABLE unprojected_types (
+  type TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
 ) WITHOUT ROWID;

@@ -1,0 +1,97 @@
+// The records events carry whole (`<kind>.added`, seeds, older whole-record saves), as zod schemas
+// built from the domain's and the contract's own, so a field's rule is written once. Rules across
+// fields (budget lines adding up, closing after opening) are left out: field-by-field merges may
+// rightly break them, and a single field's change could not be checked against them anyway.
+import { z } from 'zod';
+import { applications as applicationMethods } from '../contract/applications';
+import { roundInputSchema } from '../contract/rounds';
+import { applicationDraftSchema, CONTACT_FIELDS, type ApplicationRecord } from '../domain/application';
+import { APPLICATION_STATUSES, areaSchema, fundSchema, type Area, type Fund, type Plan, type Round } from '../domain/catalogue';
+import { APPLICATION_COLUMNS, type ImportField } from '../formats/applications-csv';
+import { rosterDeviceSchema } from '../formats/roster';
+import { signedHeadSchema } from '../formats/bundle';
+import { singleLine } from '../domain/text';
+
+type Unwrapped<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+
+/** A form's fields as a stored record holds them: the writer filled in every default, so none may be missing. */
+function stored<T extends z.ZodRawShape>(shape: T): { [K in keyof T]: Unwrapped<T[K]> } {
+  return Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as never;
+}
+
+export const omit = <T extends object, K extends keyof T>(o: T, keys: readonly K[]): Omit<T, K> =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !(keys as readonly string[]).includes(k))) as Omit<T, K>;
+
+const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+/** Rounds, applications, people and plans: ids the app makes (uuids, officer-<device>, pcp-2025-2029). */
+export const recordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'must be an id of letters, digits and - _ . :');
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
+
+export const fundRecord: z.ZodType<Fund> = z.strictObject(fundSchema.shape);
+export const areaRecord: z.ZodType<Area> = z.strictObject(areaSchema.shape);
+
+export const planRecord: z.ZodType<Plan> = z
+  .strictObject({
+    id: recordId,
+    name: z.string().min(1).max(200),
+    startYear: z.number().int().min(1900).max(2200),
+    endYear: z.number().int().min(1900).max(2200),
+    sections: z.array(z.strictObject({ number: z.number().int().min(1), title: z.string().min(1).max(300) })).max(100),
+    priorities: z
+      .array(z.strictObject({ id: recordId, planId: recordId, code: z.string().min(1).max(40), title: z.string().min(1).max(300) }))
+      .max(200),
+  })
+  // A plan's priorities are stored under their own ids: one named twice, or a plan's priority under
+  // another plan's name, would break the table, so each is `<plan id>:…` and belongs to its plan.
+  .refine((p) => unique(p.priorities.map((x) => x.id)), { path: ['priorities'], message: 'must not list a priority id twice' })
+  .refine((p) => p.priorities.every((x) => x.planId === p.id && x.id.startsWith(`${p.id}:`)), {
+    path: ['priorities'],
+    message: 'must each belong to this plan (planId the plan’s id, id starting "<plan id>:")',
+  });
+
+export const roundFields = stored(roundInputSchema.shape);
+/** A budget: its area and integer pence ≥ 0, as the round form takes it. */
+export const budget = roundFields.budgets.element.shape;
+export const roundRecord: z.ZodType<Round> = z
+  .strictObject({ id: recordId, ...omit(roundFields, ['budgets']), budgets: z.array(z.strictObject(budget)).max(100) })
+  .refine((r) => unique(r.budgets.map((b) => b.areaId)), { path: ['budgets'], message: 'must not give one area two budgets' });
+
+const applicationFields = omit(stored(applicationDraftSchema.shape), CONTACT_FIELDS);
+export const withdrawnReason = applicationMethods['applications.withdraw'].input.shape.reason;
+export const applicationShape = {
+  id: recordId,
+  ...applicationFields,
+  // Each priority is a row of its own: one named twice would break the table.
+  priorityIds: applicationFields.priorityIds.refine(unique, 'must not name a priority twice'),
+  status: z.enum(APPLICATION_STATUSES),
+  receivedAt: z.iso.datetime(),
+  withdrawnReason: withdrawnReason.nullable(),
+  contactDigest: hex64,
+};
+export const applicationRecord: z.ZodType<ApplicationRecord> = z.strictObject(applicationShape);
+
+export const personRecord = z.strictObject({
+  id: recordId,
+  name: singleLine(z.string().min(1).max(200), 'Name'),
+  role: z.enum(['officer']),
+});
+export const trustedDevice = z.strictObject(
+  rosterDeviceSchema.pick({ deviceId: true, publicKey: true, fingerprint: true, name: true }).shape,
+);
+export const revokedDevice = z.strictObject({
+  deviceId: rosterDeviceSchema.shape.deviceId,
+  reason: singleLine(z.string().trim().min(1).max(200), 'Reason'),
+});
+/** A choice between two versions of one laptop's log: both heads signed by that laptop, and different. */
+export const versionChosen = z
+  .strictObject({ deviceId: rosterDeviceSchema.shape.deviceId, chosen: signedHeadSchema, rejected: signedHeadSchema })
+  .refine((c) => c.chosen.deviceId === c.deviceId && c.rejected.deviceId === c.deviceId, 'both versions must be that laptop’s')
+  .refine((c) => c.chosen.hash !== c.rejected.hash, 'the two versions must differ');
+const importField = z.enum(APPLICATION_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]]);
+export const importMapping = z.strictObject({
+  signature: z.string().min(1).max(10_000),
+  mapping: z
+    .record(z.string().max(1000), importField.nullable())
+    .refine((m) => Object.keys(m).length <= 1000, 'must map at most 1,000 columns'),
+});

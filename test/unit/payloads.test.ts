@@ -1,0 +1,257 @@
+import { expect, test } from 'vitest';
+import { applicationDraftSchema, type ApplicationRecord } from '../../shared/domain/application';
+import { EVENT_TYPES, checkEventPayload, isKnownEventType, type EventType } from '../../shared/events/payloads';
+import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from '../../electron/core/services/catalogue-seed';
+import { validDraft } from '../support/drafts';
+
+const ROUND_ID = '0b6c2f4e-5d1a-4c3b-9e8f-7a6b5c4d3e2f';
+const APPLICATION_ID = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
+const DIGEST = 'c'.repeat(64);
+
+const { contactName, contactEmail, contactPhone, ...draft } = applicationDraftSchema.parse(
+  validDraft(ROUND_ID, { reference: 'ACF-2026-0001' }),
+);
+void [contactName, contactEmail, contactPhone];
+/** As applications.receive writes it: the contact details replaced by their digest. */
+const application: ApplicationRecord = {
+  ...draft,
+  id: APPLICATION_ID,
+  status: 'received',
+  receivedAt: '2026-11-25T18:30:00.000Z',
+  withdrawnReason: null,
+  contactDigest: DIGEST,
+};
+const round = {
+  id: ROUND_ID,
+  fundId: 'acf',
+  planId: 'pcp-2025-2029',
+  name: 'Active Citizens Fund winter 2026',
+  opens: '2026-10-01',
+  closes: '2026-12-18',
+  status: 'open',
+  budgets: [
+    { areaId: 'coventry', amountPence: 4_500_000 },
+    { areaId: 'dudley', amountPence: 4_500_000 },
+  ],
+};
+const [acf, csf] = SEED_FUNDS;
+const coventry = SEED_AREAS[1]!;
+
+/** One event of each type as the services write it: [entity, payload]. */
+const HEAD = {
+  deviceId: '1b3ec0f6194134d1',
+  publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  seq: 12,
+  signedAt: '2026-11-27T12:00:00.000Z',
+  signature: 'untrusted comment: x',
+};
+const VALID: Record<EventType, [string, unknown]> = {
+  'person.added': ['person:officer-abcdef0123456789', { id: 'officer-abcdef0123456789', name: 'Grants officer', role: 'officer' }],
+  'fund.seeded': ['fund:acf', acf],
+  'fund.added': ['fund:parks', { id: 'parks', name: 'Parks Fund', code: 'PF', source: '', maxAwardPence: null, eligibility: '' }],
+  'fund.changed': [
+    'fund:acf',
+    { id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 400_000 }, name: { from: acf!.name, to: 'ACF' } } },
+  ],
+  'fund.saved': ['fund:csf', csf],
+  'area.seeded': ['area:coventry', coventry],
+  'area.added': ['area:area-5', { id: 'area-5', name: 'Hills', onsCode: null, localAuthority: 'Somewhere' }],
+  'area.changed': ['area:coventry', { id: 'coventry', changes: { onsCode: { from: 'E08000026', to: null } } }],
+  'area.saved': ['area:coventry', coventry],
+  'plan.seeded': ['plan:pcp-2021-2025', SEED_PLANS[0]],
+  'plan.saved': ['plan:pcp-2025-2029', SEED_PLANS[1]],
+  'round.added': [`round:${ROUND_ID}`, round],
+  'round.saved': [`round:${ROUND_ID}`, { ...round, budgets: [] }],
+  'round.changed': [
+    `round:${ROUND_ID}`,
+    {
+      id: ROUND_ID,
+      changes: {
+        closes: { from: '2026-12-18', to: '2027-01-08' },
+        'budget:coventry': { from: 4_500_000, to: null },
+        'budget:walsall': { from: null, to: 1_000_000 },
+      },
+    },
+  ],
+  'application.received': [`application:${APPLICATION_ID}`, application],
+  'application.added': [`application:${APPLICATION_ID}`, application],
+  'application.changed': [
+    `application:${APPLICATION_ID}`,
+    {
+      id: APPLICATION_ID,
+      changes: {
+        status: { from: 'received', to: 'withdrawn' },
+        withdrawnReason: { from: null, to: 'Group folded' },
+        amountRequested: { from: 250_000, to: 200_000 },
+        contactDigest: { from: DIGEST, to: 'd'.repeat(64) },
+      },
+    },
+  ],
+  'application.withdrawn': [`application:${APPLICATION_ID}`, { id: APPLICATION_ID, reason: 'Group folded' }],
+  'conflict.resolved': [
+    'fund:acf',
+    {
+      conflict: 'a'.repeat(64),
+      kind: 'fund',
+      id: 'acf',
+      choices: { maxAwardPence: 'incoming', name: 'kept' },
+      values: { maxAwardPence: 400_000, name: 'Active Citizens Fund' },
+      changes: { maxAwardPence: { from: 500_000, to: 400_000 } },
+    },
+  ],
+  'device.trusted': [
+    'device:1b3ec0f6194134d1',
+    {
+      deviceId: '1b3ec0f6194134d1',
+      publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      fingerprint: '1B3E C0F6 1941 34D1 C052 F373',
+      name: 'Coventry panel laptop',
+    },
+  ],
+  'device.revoked': ['device:1b3ec0f6194134d1', { deviceId: '1b3ec0f6194134d1', reason: 'Reported stolen' }],
+  'device.versionChosen': [
+    'device:1b3ec0f6194134d1',
+    {
+      deviceId: '1b3ec0f6194134d1',
+      chosen: { ...HEAD, hash: 'a'.repeat(64) },
+      rejected: { ...HEAD, hash: 'b'.repeat(64) },
+    },
+  ],
+  'importMapping.saved': [
+    'importMapping:amount requested|notes|organisation name',
+    {
+      signature: 'amount requested|notes|organisation name',
+      mapping: { 'Organisation name': 'organisationName', 'Amount requested': 'amountRequested', Notes: null },
+    },
+  ],
+};
+
+test('every event type has a payload schema, and what the services write passes it', () => {
+  expect([...EVENT_TYPES].sort()).toEqual(Object.keys(VALID).sort());
+  for (const [type, [entity, payload]] of Object.entries(VALID)) {
+    expect(isKnownEventType(type)).toBe(true);
+    expect(checkEventPayload(type, entity, payload), type).toBeNull();
+  }
+});
+
+const check = (type: EventType, change: (payload: Record<string, unknown>) => unknown, entity = VALID[type][0]) =>
+  checkEventPayload(type, entity, change(structuredClone(VALID[type][1]) as Record<string, unknown>));
+
+test('a wrong-typed field is refused, naming the field', () => {
+  expect(check('fund.changed', () => ({ id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 'lots of money' } } }))).toBe(
+    'fund.changed: maxAwardPence must be a whole number of pence',
+  );
+  expect(check('fund.changed', () => ({ id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 12.5 } } }))).toBe(
+    'fund.changed: maxAwardPence must be a whole number of pence',
+  );
+  expect(check('fund.added', (f) => ({ ...f, maxAwardPence: 'lots of money' }))).toBe(
+    'fund.added: maxAwardPence must be a whole number of pence',
+  );
+  expect(check('round.changed', () => ({ id: ROUND_ID, changes: { 'budget:coventry': { from: 4_500_000, to: '£45,000' } } }))).toBe(
+    'round.changed: budget:coventry must be a whole number of pence',
+  );
+  expect(check('round.changed', () => ({ id: ROUND_ID, changes: { 'budget:coventry': { from: 4_500_000, to: -1 } } }))).toBe(
+    'round.changed: budget:coventry must be at least 0 pence',
+  );
+  expect(check('round.added', (r) => ({ ...r, budgets: [{ areaId: 'coventry', amountPence: '100' }] }))).toBe(
+    'round.added: budgets.0.amountPence must be a whole number of pence',
+  );
+  expect(check('application.received', (a) => ({ ...a, amountRequested: -250_000 }))).toBe(
+    'application.received: amountRequested must be more than 0 pence',
+  );
+  expect(check('application.changed', () => ({ id: APPLICATION_ID, changes: { amountRequested: { from: 250_000, to: -5 } } }))).toBe(
+    'application.changed: amountRequested must be more than 0 pence',
+  );
+  expect(check('application.changed', () => ({ id: APPLICATION_ID, changes: { status: { from: 'received', to: 'lost' } } }))).toBe(
+    'application.changed: status must be one of "received", "withdrawn"',
+  );
+  expect(check('application.changed', () => ({ id: APPLICATION_ID, changes: { amountRequested: { from: 'x', to: 5 } } }))).toBe(
+    'application.changed: amountRequested (the value it replaces) must be a whole number of pence',
+  );
+  expect(check('area.changed', () => ({ id: 'coventry', changes: { name: { from: 'Coventry', to: null } } }))).toBe(
+    'area.changed: name must be text',
+  );
+  expect(check('person.added', (p) => ({ ...p, role: 'admin' }))).toBe('person.added: role must be "officer"');
+  expect(check('application.received', (a) => ({ ...a, receivedAt: 'yesterday' }))).toBe(
+    'application.received: receivedAt must be a UTC time like 2026-11-25T18:30:00.000Z',
+  );
+  expect(check('conflict.resolved', (c) => ({ ...c, values: { maxAwardPence: 'lots' } }))).toBe(
+    'conflict.resolved: maxAwardPence must be a whole number of pence',
+  );
+});
+
+test('a field the kind does not have, or an extra key on a record, is refused', () => {
+  expect(check('fund.changed', () => ({ id: 'acf', changes: { colour: { from: null, to: 'red' } } }))).toBe(
+    'fund.changed: "colour" is not a field of a fund that can change',
+  );
+  // Fixed once added: an application keeps its reference.
+  expect(check('application.changed', () => ({ id: APPLICATION_ID, changes: { reference: { from: 'A', to: 'B' } } }))).toBe(
+    'application.changed: "reference" is not a field of an application that can change',
+  );
+  expect(check('round.changed', () => ({ id: ROUND_ID, changes: { 'budget:': { from: null, to: 5 } } }))).toMatch(
+    /"budget:" is not a field/,
+  );
+  expect(check('conflict.resolved', (c) => ({ ...c, choices: { colour: 'kept' } }))).toMatch(/"colour" is not a field of a fund/);
+  expect(check('fund.seeded', (f) => ({ ...f, colour: 'red' }))).toBe('fund.seeded: the payload has a field it should not: "colour"');
+  expect(check('application.received', (a) => ({ ...a, contactEmail: 'amira@example.org' }))).toBe(
+    'application.received: the payload has a field it should not: "contactEmail"',
+  );
+  expect(check('fund.changed', (p) => ({ ...p, changes: { name: { from: 'a', to: 'b', by: 'me' } } }))).toBe(
+    'fund.changed: the change to name has a field it should not: "by"',
+  );
+});
+
+test('a missing id or field is refused', () => {
+  const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
+  for (const type of EVENT_TYPES.filter((t) => !byDevice.includes(t) && t !== 'importMapping.saved')) {
+    expect(
+      check(type, ({ id, ...rest }) => (void id, rest)),
+      type,
+    ).toBe(`${type}: id is missing`);
+  }
+  for (const type of byDevice) expect(check(type, ({ deviceId, ...rest }) => (void deviceId, rest))).toBe(`${type}: deviceId is missing`);
+  expect(check('device.versionChosen', (p) => ({ ...p, rejected: p.chosen }))).toBe('device.versionChosen: the two versions must differ');
+  expect(check('importMapping.saved', ({ signature, ...rest }) => (void signature, rest))).toBe(
+    'importMapping.saved: signature is missing',
+  );
+  expect(check('application.received', ({ sustainability, ...rest }) => (void sustainability, rest))).toBe(
+    'application.received: sustainability is missing',
+  );
+  expect(check('fund.changed', () => ({ id: 'acf', changes: { name: { from: 'ACF' } } }))).toBe('fund.changed: name is missing');
+  expect(check('fund.changed', () => null)).toBe('fund.changed: must be a record of fields');
+});
+
+test('an event filed under another entity than its payload is about is refused', () => {
+  for (const type of EVENT_TYPES) {
+    expect(checkEventPayload(type, 'fund:someone-else', VALID[type][1]), type).toMatch(
+      new RegExp(`^${type.replace('.', '\\.')}: it is filed under "fund:someone-else" but its payload is about "`),
+    );
+  }
+  expect(check('conflict.resolved', (c) => c, 'area:acf')).toBe(
+    'conflict.resolved: it is filed under "area:acf" but its payload is about "fund:acf"',
+  );
+});
+
+test('records that would break a table are refused: a priority or a budget named twice', () => {
+  expect(check('application.received', (a) => ({ ...a, priorityIds: ['p:1', 'p:1'] }))).toBe(
+    'application.received: priorityIds must not name a priority twice',
+  );
+  expect(
+    check('round.added', (r) => ({
+      ...r,
+      budgets: [
+        { areaId: 'coventry', amountPence: 1 },
+        { areaId: 'coventry', amountPence: 2 },
+      ],
+    })),
+  ).toBe('round.added: budgets must not give one area two budgets');
+  expect(check('plan.seeded', (p) => ({ ...p, priorities: [{ id: 'other:X', planId: 'other', code: 'X', title: 'X' }] }))).toMatch(
+    /^plan\.seeded: priorities must each belong to this plan/,
+  );
+});
+
+test('a type from a newer GrantPanel is not known, and its payload is not judged', () => {
+  expect(isKnownEventType('score.added')).toBe(false);
+  expect(isKnownEventType('toString')).toBe(false);
+  expect(checkEventPayload('score.added', 'score:1', { anything: true })).toBeNull();
+});
