@@ -1,5 +1,7 @@
 // Convergence: three laptops, all trusting one another, change the register at random while bundles
 // travel between random pairs in random order — some stale, some back to the laptop that made them.
+// A fourth, hostile laptop that every one of them trusts sends forged, replayed, tampered and
+// malformed bundles along the way: each is refused without a trace, or (a faithful relay) harmless.
 // After a full exchange every laptop must hold the same events and the same tables, every chain must
 // verify, and no event any laptop ever accepted locally may be lost.
 import { expect, test } from 'vitest';
@@ -12,6 +14,11 @@ import { draftOf } from '../../shared/domain/application';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
 import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
+import { join } from 'node:path';
+import { chain, eventsOf, forgeBundle, keyFrom, type EventSpec } from '../support/forge';
+import { unzip } from '../support/unzip';
+import { sealEvent, type StoredEvent } from '../../shared/events/event';
+import type { BundleManifest } from '../../shared/formats/bundle';
 
 type Db = Database.Database;
 
@@ -34,7 +41,14 @@ type Step =
   | { kind: 'exchange'; from: number; to: number }
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
-  | { kind: 'importOwn'; at: number };
+  | { kind: 'importOwn'; at: number }
+  | { kind: 'hostile'; to: number; attack: Attack; pick: number };
+
+/** What the hostile laptop sends: events forged in another laptop's name or the target's own, a
+ * genuine bundle relayed as is or with an event changed, or its own events with a bad payload or clock. */
+const ATTACKS = ['forgeOther', 'forgeOwn', 'relay', 'tamper', 'badPayload', 'badClock'] as const;
+type Attack = (typeof ATTACKS)[number];
+const HOSTILE = keyFrom('the hostile laptop');
 
 const laptopIndex = fc.integer({ min: 0, max: LAPTOPS - 1 });
 const pick = fc.nat({ max: 1000 });
@@ -83,7 +97,65 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('export' as const), at: laptopIndex }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('importOld' as const), pick, to: laptopIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('importOwn' as const), at: laptopIndex }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('hostile' as const), to: laptopIndex, attack: fc.constantFrom(...ATTACKS), pick }),
+  },
 );
+
+/** The hostile laptop's bundle for one attack on `target`, given the laptops and the bundles so far. */
+async function hostileBundle(file: string, attack: Attack, target: TestCore, victim: TestCore, genuine: string | undefined) {
+  const fundChange = (deviceId: string, hlc: string) => ({
+    type: 'fund.changed',
+    entity: 'fund:acf',
+    payload: { id: 'acf', changes: { maxAwardPence: { from: 500000, to: 99_999_900 } } },
+    hlc,
+    actor: `officer-${deviceId}`,
+  });
+  const continuing = (core: TestCore) => {
+    const last = eventsOf(core).at(-1)!;
+    return chain(core.ctx.device.id, [fundChange(core.ctx.device.id, '2026-11-27T10:00:00.000Z-0000')], {
+      seq: last.seq + 1,
+      prevHash: last.hash,
+    });
+  };
+  const own = (spec: EventSpec) => chain(HOSTILE.deviceId, [spec]);
+  if (attack === 'forgeOther') return { refused: true, make: () => forgeBundle(file, { signer: HOSTILE, events: continuing(victim) }) };
+  if (attack === 'forgeOwn') return { refused: true, make: () => forgeBundle(file, { signer: HOSTILE, events: continuing(target) }) };
+  if (attack === 'badPayload')
+    return {
+      refused: true,
+      make: () =>
+        forgeBundle(file, {
+          signer: HOSTILE,
+          events: own({
+            ...fundChange(HOSTILE.deviceId, '2026-11-27T10:00:00.000Z-0000'),
+            payload: { id: 'acf', changes: { maxAwardPence: { from: 1, to: 'lots of money' } } },
+          }),
+        }),
+    };
+  if (attack === 'badClock')
+    return {
+      refused: true,
+      make: () => forgeBundle(file, { signer: HOSTILE, events: own(fundChange(HOSTILE.deviceId, '2026-11-27T99:99:99.999Z-0000')) }),
+    };
+  if (!genuine) return undefined;
+  const parts = await unzip(genuine);
+  const manifest = JSON.parse(parts['manifest.json']!.toString()) as BundleManifest;
+  const events = parts['events.ndjson']!.toString()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as StoredEvent);
+  if (attack === 'relay') return { refused: false, make: () => forgeBundle(file, { signer: HOSTILE, events, heads: manifest.heads }) };
+  // One event changed, its own hash made good again: it no longer ends at its laptop's signed head.
+  const i = events.length - 1;
+  const e = events[i]!;
+  events[i] = sealEvent(
+    { ...e, actor: `${e.actor}`, entity: e.entity, payload: e.payload, hlc: e.hlc.replace(/-[0-9a-f]{4}$/, '-ffff') },
+    e.prevHash,
+  );
+  return { refused: true, make: () => forgeBundle(file, { signer: HOSTILE, events, heads: manifest.heads }) };
+}
 
 const ids = (db: Db, sql: string) =>
   db
@@ -162,6 +234,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
   let clashes = 0;
   let opened = 0;
   let resolved = 0;
+  let hostileSent = 0;
+  let hostileRefused = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
@@ -220,6 +294,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
           };
 
           for (const a of laptops) for (const b of laptops) if (a !== b) await trustLaptop(a.core, b.core, `Laptop ${b.index}`);
+          // Trusted by every honest laptop: it is a trusted laptop gone bad.
+          for (const a of laptops) await a.core.call('devices.trust', { publicKey: HOSTILE.publicKey, name: 'Hostile laptop' });
           // Often the office opens a round and every laptop has it before work starts, so laptops
           // number applications alike (ACF-2026-0001 on each) and the clash must settle the same everywhere.
           if (sharedRound) {
@@ -360,6 +436,33 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 if (b) await importInto(at(step.to), b);
                 break;
               }
+              case 'hostile': {
+                const target = at(step.to);
+                const victim = at(step.to + 1 + (step.pick % (LAPTOPS - 1)));
+                const file = join(bundleDir, `hostile-${++hostileSent}.gpbundle`);
+                const attack = await hostileBundle(
+                  file,
+                  step.attack,
+                  target.core,
+                  victim.core,
+                  bundles[step.pick % Math.max(bundles.length, 1)]?.file,
+                );
+                if (!attack) break;
+                await attack.make();
+                const before = { events: eventKeys(target.core.ctx.db), tables: projectionSnapshot(target.core.ctx.db) };
+                const result = await target.core.dispatch('bundles.import', { file });
+                if (attack.refused) {
+                  expect(result.ok, `${step.attack} was imported`).toBe(false);
+                  if (!result.ok) expect(['BUNDLE_INVALID', 'BUNDLE_SIGNATURE'], result.error.message).toContain(result.error.code);
+                  expect(eventKeys(target.core.ctx.db)).toEqual(before.events);
+                  expect(projectionSnapshot(target.core.ctx.db)).toEqual(before.tables);
+                  hostileRefused++;
+                } else {
+                  // A faithful relay of genuine events: taken like any bundle.
+                  expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+                }
+                break;
+              }
               case 'importOwn': {
                 const l = at(step.at);
                 const own = bundles.filter((b) => b.by === l.index);
@@ -421,7 +524,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
     { numRuns: Number(process.env.CONVERGENCE_RUNS ?? 10) },
   );
   console.log(
-    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end`,
+    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end; ${hostileSent} hostile bundles sent, ${hostileRefused} refused`,
   );
   expect(runs).toBe(Number(process.env.CONVERGENCE_RUNS ?? 10));
 });

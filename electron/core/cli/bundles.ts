@@ -141,6 +141,11 @@ export const importBundleCommand: Command = {
     io.stdout(
       [
         `Imported ${count(result.newEvents, 'new event')} (${count(result.knownEvents, 'event')} already here).`,
+        ...(result.leftOut > 0
+          ? [
+              `Left out ${count(result.leftOut, 'event')} from laptops no longer trusted here, or from a version of a laptop’s log not accepted.`,
+            ]
+          : []),
         ...result.gaps.map((g) => `Missing: ${g}`),
         describe(result.bundle),
       ].join('\n') + '\n',

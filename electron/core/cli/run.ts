@@ -16,6 +16,7 @@ import { demoCommand, initCommand, templateCommand } from './setup';
 import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustCommand, verifyBundleCommand } from './bundles';
 import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
 import { conflictsCommand, resolveConflictCommand } from './conflicts';
+import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -28,6 +29,9 @@ export const COMMANDS: Command[] = [
   verifyBundleCommand,
   importBundleCommand,
   trustCommand,
+  laptopsCommand,
+  revokeCommand,
+  chooseVersionCommand,
   exportRosterCommand,
   verifyRosterCommand,
   importRosterCommand,
