@@ -2,6 +2,7 @@
 // manifest names what the events file holds and its SHA-256; the signature covers the manifest,
 // so `minisign -V` and `sha256sum` together prove the whole bundle.
 import { z } from 'zod';
+import { singleLine } from '../domain/text';
 
 export const BUNDLE_FORMAT = 'grantpanel-bundle';
 /** 2: each laptop's signed head travels with its events. */
@@ -62,7 +63,12 @@ export const manifestSchema = z
     schemaVersion: z.number().int().min(1),
     createdAt: z.iso.datetime(),
     exporter: z
-      .object({ deviceId, publicKey: z.string().min(40).max(100), personId: z.string().min(1), personName: z.string().min(1) })
+      .object({
+        deviceId,
+        publicKey: z.string().min(40).max(100),
+        personId: singleLine(z.string().min(1).max(200), 'Person id'),
+        personName: singleLine(z.string().min(1).max(200), 'Person name'),
+      })
       .strict(),
     /** The events file: its name, line count and SHA-256. */
     events: z.object({ file: z.literal(EVENTS_FILE), count: z.number().int().min(0), sha256: hex64 }).strict(),

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { readZip } from '../../electron/core/bundles/zip';
@@ -23,9 +23,14 @@ const pair = async () => {
 
 test('sealed to a laptop’s key, a bundle carries the contact details, and only that laptop opens it', async () => {
   const { office, panel, panelSession } = await pair();
-  const file = join(tempDir(), 'for-panel.gpbundle.age');
+  const usb = tempDir();
+  const file = join(usb, 'for-panel.gpbundle.age');
+  const dataFolder = readdirSync(office.dataDir).sort();
   const info = await office.call('bundles.export', { file, to: [panelSession.device.sealRecipient] });
   expect(info.personalRecords).toBe(40);
+  // No plain part (contact details among them) is left beside it, or in the data folder.
+  expect(readdirSync(usb)).toEqual(['for-panel.gpbundle.age']);
+  expect(readdirSync(office.dataDir).sort()).toEqual(dataFolder);
   expect(readFileSync(file).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
   expect(readFileSync(file).toString('latin1')).not.toMatch(/@example\.org/);
 

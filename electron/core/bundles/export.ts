@@ -26,6 +26,7 @@ import { sealFile, type SealTarget } from '../crypto/seal';
 import { readBundle, type BundleSummary } from './read';
 import { counter, type Report } from './progress';
 import { signOwnHead, storedHeads } from './heads';
+import { PLAIN_COPY_PREFIX } from './sealed';
 import { stillReferred } from '../personal-data';
 
 /** One event as a line of events.ndjson: canonical, the stored payload text as is. */
@@ -96,7 +97,12 @@ export async function exportBundle(
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
   if (existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
-  const work = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}`);
+  // A sealed bundle's plain parts (contact details among them) are made in the data folder, named
+  // as a plain copy is, so one a crash leaves behind is removed at the next start; an open one's
+  // beside the file, so it can be renamed into place.
+  const work = seal
+    ? join(ctx.dataDir, `${PLAIN_COPY_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`)
+    : join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}`);
   // Other calls wait while the export reads, so no import or edit lands half-way through it.
   const release = ctx.gate.close();
   const eventsPath = `${work}.events`;

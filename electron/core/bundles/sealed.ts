@@ -10,6 +10,8 @@ import { isAgeFile, openSealedFile, SealError } from '../crypto/seal';
 import { loadOrCreateSealIdentity } from '../crypto/seal-identity';
 
 // A zip needs random access, so the plain bundle is a file: named for the process that opened it.
+/** Plain copies of sealed bundles, and the plain parts of one being made: `.opening-PID-…`. */
+export const PLAIN_COPY_PREFIX = '.opening-';
 const PLAIN_COPY = /^\.opening-(?:(\d+)-)?/;
 
 function isRunning(pid: number): boolean {
@@ -67,7 +69,7 @@ export async function withPlainBundle<T>(
   use: (plain: string, sealed: boolean) => Promise<T>,
 ): Promise<T> {
   if (!isAgeFile(startOf(file))) return use(file, false);
-  const plain = join(ctx.dataDir, `.opening-${process.pid}-${randomBytes(8).toString('hex')}.gpbundle`);
+  const plain = join(ctx.dataDir, `${PLAIN_COPY_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}.gpbundle`);
   try {
     const key = passphrase ? { passphrase } : { identities: [(await loadOrCreateSealIdentity(ctx.dataDir)).identity] };
     try {

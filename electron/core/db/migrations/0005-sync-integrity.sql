@@ -69,3 +69,7 @@ CREATE TABLE unprojected_types (
   type TEXT PRIMARY KEY,
   count INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Contact details are erased once no application refers to them (personal-data.ts): the lookup
+-- by digest must not scan every application.
+CREATE INDEX applications_by_contact ON applications (json_extract(body, '$.contactDigest'));
