@@ -1,8 +1,8 @@
 // Bundles at scale: export and import of N events (BENCH_EVENTS, default 100,000), beside two raw
 // better-sqlite3 inserts of the same rows measured in the same run: into a bare table with only the
-// primary key, and into the real `events` table and its indexes (from the migration's own SQL) with the
-// import's page cache. The ≤ 8× target is judged against the second: the same rows into the same
-// table. Part of `npm run bench`.
+// primary key, and into the real `events` table and its indexes (from the migrations' own SQL) with the
+// import's page cache. The ≤ 8× target is judged against the first, the physical floor a laptop pays
+// for storing the rows at all. Part of `npm run bench`.
 // The import runs in a child process of its own (this file again, with `--import-child`), so its
 // peak RSS is the import's alone, not this process's copy of the rows made for the raw baseline.
 import Database from 'better-sqlite3';
@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, type Core } from '../electron/core/app';
 import type { EventRow } from '../electron/core/events/log';
-import registerSql from '../electron/core/db/migrations/0001-register.sql';
+import { MIGRATIONS } from '../electron/core/db/migrations';
+
+/** The whole schema as migrated: the real events table and its indexes (the other tables stay empty). */
+const schemaSql = MIGRATIONS.map((m) => m.sql).join('\n');
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const CHILD = '--import-child';
@@ -102,8 +105,7 @@ function rawBaselines(dir: string, rows: EventRow[]): Baselines {
   const runs = { bare: [] as number[], real: [] as number[] };
   for (let i = 0; i < 2; i++) {
     runs.bare.push(rawInsert(join(dir, `raw-bare-${i}.sqlite`), rows, BARE_EVENTS));
-    // The whole first migration: the real events table and its indexes (the other tables stay empty).
-    runs.real.push(rawInsert(join(dir, `raw-real-${i}.sqlite`), rows, registerSql, IMPORT_CACHE_KIB));
+    runs.real.push(rawInsert(join(dir, `raw-real-${i}.sqlite`), rows, schemaSql, IMPORT_CACHE_KIB));
   }
   return { bareMs: Math.min(...runs.bare), realMs: Math.min(...runs.real), runs };
 }
@@ -138,7 +140,7 @@ async function main() {
     );
     console.log(`  (a) bare table, primary key only, default page cache: ${fmt(raw.bareMs)} ms (runs: ${both(raw.runs.bare)})`);
     console.log(
-      `  (b) the real events table and its indexes (0001-register.sql), the import's 64 MiB page cache: ${fmt(raw.realMs)} ms (runs: ${both(raw.runs.real)})`,
+      `  (b) the real events table and its indexes (as migrated), the import's 64 MiB page cache: ${fmt(raw.realMs)} ms (runs: ${both(raw.runs.real)})`,
     );
 
     const file = join(dir, 'office.gpbundle');
@@ -156,9 +158,9 @@ async function main() {
       `import (verify, insert, project, one transaction): ${fmt(r.importMs)} ms — ${fmt(r.newEvents / (r.importMs / 1000))} events/s`,
     );
     console.log(
-      `  ${fmt(r.importMs / raw.realMs)}× raw insert (b), the same rows into the same table — the target (≤ 8×) is judged against this`,
+      `  ${fmt(r.importMs / raw.bareMs)}× raw insert (a), the bare table — the target (≤ 8× at a million events) is judged against this`,
     );
-    console.log(`  ${fmt(r.importMs / raw.bareMs)}× raw insert (a), the bare table (for comparison with earlier runs; no target)`);
+    console.log(`  ${fmt(r.importMs / raw.realMs)}× raw insert (b), the same rows into the same table (for comparison)`);
     console.log(
       `peak RSS of the import process: ${mb(r.maxRss)} MB (target < 400 MB; ${mb(r.rssBefore)} MB before the import, with the core open)`,
     );

@@ -54,3 +54,19 @@ test('an incoming clock must be real, not before its laptop’s previous event, 
   expect(checkEventClock(at(NOW + MAX_DRIFT_MS + 1), null, NOW)).toMatch(/more than 24 hours ahead/);
   expect(checkEventClock(at(NOW + 60_000), null, NOW, 1000)).toMatch(/ahead/);
 });
+
+test('a clock value is read by arithmetic exactly as a Date would read it back', () => {
+  const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((x) => String(x).padStart(n, '0'));
+  const text = fc
+    .tuple(fc.integer({ min: 1970, max: 9999 }), digits(2, 13), digits(2, 32), digits(2, 25), digits(2, 61), digits(2, 61), digits(3, 999))
+    .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+  fc.assert(
+    fc.property(text, (instant) => {
+      const millis = Date.parse(instant);
+      const real = !Number.isNaN(millis) && new Date(millis).toISOString() === instant;
+      expect(parseHlc(`${instant}-00ff`), instant).toEqual(real ? { millis, counter: 255 } : null);
+    }),
+    { numRuns: 5000 },
+  );
+  expect(parseHlc('1969-12-31T23:59:59.999Z-0000')).toBeNull();
+});

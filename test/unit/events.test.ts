@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../shared/events/canonical';
+import canonicalize from 'canonicalize';
 import { GENESIS_HASH, canonicalEvent, eventHash, sealEvent, sha256Hex } from '../../shared/events/event';
 import { decodeHlc, encodeHlc, receive, tick } from '../../shared/events/hlc';
 import { personalDigest, personalRecordIsIntact } from '../../shared/events/personal';
@@ -86,4 +87,32 @@ test('past 65,535 events in one millisecond the clock moves on, so stamps keep s
   expect(stamps).toEqual([...stamps].sort());
   expect(new Set(stamps).size).toBe(4);
   expect(h).toEqual({ millis: 1_800_000_000_001, counter: 1 });
+});
+
+test('canonical JSON takes the quick path only where it gives exactly what RFC 8785 (the canonicalize library) gives', () => {
+  const shuffled = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('10', '9', 'a', 'B', '\u00e9', '\ud83d\ude00')), fc.jsonValue());
+  fc.assert(
+    fc.property(fc.oneof(fc.jsonValue(), shuffled, fc.string({ unit: 'binary' })), (value) => {
+      const expected = (() => {
+        try {
+          return canonicalize(value);
+        } catch {
+          return 'refused';
+        }
+      })();
+      const actual = (() => {
+        try {
+          return canonicalJson(value);
+        } catch {
+          return 'refused';
+        }
+      })();
+      expect(actual).toBe(expected);
+      // Read back from canonical text, a value takes the quick path and gives the same text.
+      if (typeof expected === 'string' && expected !== 'refused') expect(canonicalJson(JSON.parse(expected))).toBe(expected);
+    }),
+    { numRuns: 2000 },
+  );
+  expect(() => canonicalJson({ a: '\ud800' })).toThrow();
+  expect(canonicalJson({ 10: 1, 9: 2, b: [-0, 1e21, 0.1] })).toBe('{"10":1,"9":2,"b":[0,1e+21,0.1]}');
 });
