@@ -6,6 +6,7 @@ import { DomainError, type Result } from '../../shared/contract/result';
 import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
+import { projectNewlyKnownTypes } from './events/project';
 import { commitPendingKey } from './crypto/keys';
 import { checkIdentity, DATABASE_FILE } from './identity';
 import { secureDataFiles, secureDataFolder } from './data-folder';
@@ -77,6 +78,7 @@ export function openCore(options: CoreOptions): Core {
   };
   try {
     if (!readOnly) seedIfEmpty(ctx);
+    if (!readOnly) projectNewlyKnownTypes(db);
     // Only now, with this device's first events committed, does its key take its final name.
     if (firstRun) commitPendingKey(options.dataDir);
   } catch (error) {

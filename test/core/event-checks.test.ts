@@ -112,3 +112,19 @@ function omitCounts(snapshot: Record<string, string[]>): Record<string, string[]
   const { unprojected_types: _, ...rest } = snapshot;
   return rest;
 }
+
+test('after an update, changes that arrived from a newer GrantPanel and are now understood take effect', async () => {
+  const dataDir = tempDir();
+  core = makeCore(dataDir, () => NOW);
+  const db = core.ctx.db;
+  // An area added on a newer laptop, when this version did not yet know "area.added": counted, not applied.
+  const area = { id: 'solihull-north', name: 'Solihull North', onsCode: null, localAuthority: 'Solihull MBC' };
+  storeForeign(db, 1, '2026-11-27T11:00:00.000Z-0000', 'area.added', 'area:solihull-north', area);
+  db.prepare("INSERT INTO unprojected_types (type, count) VALUES ('area.added', 1)").run();
+  db.prepare("DELETE FROM areas WHERE id = 'solihull-north'").run();
+  core.close();
+  // This version knows it: opening the folder applies it.
+  core = makeCore(dataDir, () => NOW);
+  expect((await core.call('catalogue.areas', {})).map((a) => a.name)).toContain('Solihull North');
+  expect(unknownEventTypes(core.ctx.db)).toEqual([]);
+});

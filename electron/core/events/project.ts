@@ -46,6 +46,16 @@ export function unknownEventTypes(db: Db): { type: string; count: number }[] {
   return statement<[], { type: string; count: number }>(db, 'SELECT type, count FROM unprojected_types ORDER BY type').all();
 }
 
+/**
+ * After an update, changes that arrived from a newer GrantPanel may now be understood: if any type
+ * counted as unknown has a projector now, the tables are rebuilt so they take effect. True if so.
+ */
+export function projectNewlyKnownTypes(db: Db): boolean {
+  const known = unknownEventTypes(db).some((u) => projectors.has(u.type));
+  if (known) rebuildProjections(db);
+  return known;
+}
+
 export function rebuildProjections(db: Db): void {
   db.transaction(() => {
     for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
