@@ -12,6 +12,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
 import { checkSignedHead, headFromJson } from './heads';
+import { readBundle } from './read';
 import { laptopName } from './trust';
 
 export interface Equivocation {
@@ -146,4 +147,34 @@ export function chooseVersion(ctx: CoreContext, deviceId: string, seq: number, w
     which === 'held' ? { deviceId, chosen: held, rejected: incoming } : { deviceId, chosen: incoming, rejected: held };
   write(ctx, () => ctx.log.append(ctx.person.id, 'device.versionChosen', `device:${deviceId}`, payload));
   return listEquivocations(ctx).find((e) => e.deviceId === deviceId && e.seq === seq)!;
+}
+
+/** Two signed versions of one laptop's log met, and no choice between them is held here. */
+export class TwoVersions extends Error {
+  constructor(
+    readonly deviceId: string,
+    readonly refusal: DomainError,
+  ) {
+    super(refusal.message);
+  }
+}
+
+/** The latest choice (in clock order) the bundle carries about a laptop's versions, if any. */
+export async function choicesCarried(file: string, sealed: boolean, deviceId: string): Promise<{ seq: number; hash: string } | undefined> {
+  let latest: { hlc: string; choice: { seq: number; hash: string } } | undefined;
+  await readBundle(file, {
+    sealed,
+    event(e) {
+      if (e.type !== 'device.versionChosen') return;
+      const c = e.payload as VersionChosen;
+      if (c.deviceId !== deviceId || c.chosen.deviceId !== deviceId) return;
+      try {
+        checkSignedHead(c.chosen);
+      } catch {
+        return;
+      }
+      if (!latest || e.hlc > latest.hlc) latest = { hlc: e.hlc, choice: { seq: c.chosen.seq, hash: c.chosen.hash } };
+    },
+  });
+  return latest?.choice;
 }

@@ -7,17 +7,24 @@
 // The projections are then brought up to date in clock order and the bundle recorded in the
 // import ledger. Any failure rolls everything back: the database is exactly as it was.
 import { DomainError } from '../../../shared/contract/result';
-import { checkEventClock } from '../../../shared/events/hlc';
+import { MAX_DRIFT_MS, checkEventClock, decodeHlc } from '../../../shared/events/hlc';
 import type { BundleEvent } from '../../../shared/formats/bundle';
-import type { CoreContext } from '../context';
+import { officerOf, type CoreContext } from '../context';
 import { statement } from '../db/statements';
 import type { EventRow } from '../events/log';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
 import { isRevoked, isTrusted, laptopName, untrustedSignerMessage } from './trust';
-import { checkSignedHead, keepHead, storedHead } from './heads';
-import { changeOf, chosenVersion, equivocationMessage, recordEquivocation, type Equivocation, type VersionChosen } from './equivocation';
-import { officerOf } from '../context';
+import { keepHead, storedHead } from './heads';
+import {
+  changeOf,
+  choicesCarried,
+  chosenVersion,
+  equivocationMessage,
+  recordEquivocation,
+  TwoVersions,
+  type Equivocation,
+} from './equivocation';
 import { counter, type Report } from './progress';
 
 /** The page cache an import may use, in KiB (negative, as SQLite takes it): 64 MiB. */
@@ -29,7 +36,7 @@ export interface ImportOutcome {
   knownEvents: number;
   /** Missing stretches, like "events 41–57 from device 1a2b…". */
   gaps: string[];
-  /** Events of laptops whose trust was revoked here, left out. */
+  /** Events left out: of laptops whose trust was revoked here, or of a version of a laptop's log not chosen. */
   leftOut: number;
 }
 
@@ -43,9 +50,6 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
     stretches.all(deviceId).map((g) => `events ${g.first}–${g.last} from device ${deviceId} are missing`),
   );
 }
-
-/** A version of a laptop's log chosen by a person: the seq and hash of its signed head. */
-type Choice = { seq: number; hash: string };
 
 /**
  * A choice between two versions may travel in the same bundle as the chosen version, after its
@@ -63,42 +67,12 @@ export async function importBundle(ctx: CoreContext, file: string, sealed = fals
   }
 }
 
-/** Two signed versions of one laptop's log met, and no choice between them is held here. */
-class TwoVersions extends Error {
-  constructor(
-    readonly deviceId: string,
-    readonly refusal: DomainError,
-  ) {
-    super(refusal.message);
-  }
-}
-
-/** The latest choice (in clock order) the bundle carries about a laptop's versions, if any. */
-async function choicesCarried(file: string, sealed: boolean, deviceId: string): Promise<Choice | undefined> {
-  let latest: { hlc: string; choice: Choice } | undefined;
-  await readBundle(file, {
-    sealed,
-    event(e) {
-      if (e.type !== 'device.versionChosen') return;
-      const c = e.payload as VersionChosen;
-      if (c.deviceId !== deviceId || c.chosen.deviceId !== deviceId) return;
-      try {
-        checkSignedHead(c.chosen);
-      } catch {
-        return;
-      }
-      if (!latest || e.hlc > latest.hlc) latest = { hlc: e.hlc, choice: { seq: c.chosen.seq, hash: c.chosen.hash } };
-    },
-  });
-  return latest?.choice;
-}
-
 async function importOnce(
   ctx: CoreContext,
   file: string,
   sealed: boolean,
   report: Report,
-  carried: Map<string, Choice>,
+  carried: Map<string, { seq: number; hash: string }>,
 ): Promise<ImportOutcome> {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
@@ -239,12 +213,12 @@ async function importOnce(
         }
         if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq, e);
         if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
-        const clock = checkEventClock(e.hlc, lastClock.get(e.deviceId) ?? before?.hlc ?? null, now);
-        if (clock?.includes('ahead'))
+        if (decodeHlc(e.hlc).millis - now > MAX_DRIFT_MS)
           throw new DomainError(
             'BUNDLE_INVALID',
             `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
           );
+        const clock = checkEventClock(e.hlc, lastClock.get(e.deviceId) ?? before?.hlc ?? null, now);
         if (clock) throw refuse(e, clock.replace(/^its/, 'has its'));
         if (after && after.hlc < e.hlc)
           throw refuse(e, 'is dated after the event that laptop made after it — its clock cannot run backwards');
