@@ -11,6 +11,7 @@ import { cliIn } from '../support/cli-in';
 import { builtCommand } from '../support/built-cli';
 import { makeCore, type TestCore } from '../support/core';
 import { exportBundleTo, trustLaptop } from '../support/laptops';
+import { steppingClock } from '../support/clock';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -32,8 +33,9 @@ const acf = async (c: TestCore) => (await c.call('catalogue.funds', {})).find((f
  * maximum award and name, to different values, and the panel's bundle came in: one conflict, two fields.
  */
 async function officeWithConflict(): Promise<string> {
-  const office = makeCore(temp());
-  const panel = makeCore(temp());
+  const clock = steppingClock();
+  const office = makeCore(temp(), clock);
+  const panel = makeCore(temp(), clock);
   await trustLaptop(office, panel, 'Coventry panel laptop');
   await trustLaptop(panel, office, 'Office');
   await send(office, panel);

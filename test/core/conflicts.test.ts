@@ -6,14 +6,16 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionSnapshot, trustLaptop } from '../support/laptops';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
+import { steppingClock } from '../support/clock';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
 
 /** Two laptops, each trusting the other, holding the same register. */
 async function pair() {
-  const office = makeCore();
-  const panel = makeCore();
+  const clock = steppingClock();
+  const office = makeCore(tempDir(), clock);
+  const panel = makeCore(tempDir(), clock);
   cores.push(office, panel);
   await trustLaptop(office, panel, 'Coventry panel laptop');
   await trustLaptop(panel, office, 'Office');

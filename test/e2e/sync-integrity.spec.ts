@@ -82,6 +82,7 @@ test('two signed versions of a laptop’s log: the evidence is shown and a perso
     await form.getByRole('button', { name: 'Stop trusting' }).click();
     await expect(form.getByRole('alert')).toContainText('Give the reason');
     await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath('stop-trusting.png') });
     await form.getByLabel('Reason').fill('Reported stolen');
     await form.getByRole('button', { name: 'Stop trusting' }).click();
     await expect(page.getByText('None yet.')).toBeVisible();

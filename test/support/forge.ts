@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { deviceIdOf } from '../../electron/core/crypto/keys';
 import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
 import { writeZip } from '../../electron/core/bundles/zip';
+import { eventFromRow, type EventRow } from '../../electron/core/events/log';
 import type { TestCore } from './core';
 
 export interface Key {
@@ -67,29 +68,7 @@ export function headFor(event: StoredEvent, signer: Key, signedAt = '2026-11-27T
 
 /** The events a laptop holds, as stored. */
 export function eventsOf(core: TestCore, deviceId = core.ctx.device.id): StoredEvent[] {
-  return (
-    core.ctx.db.prepare('SELECT * FROM events WHERE device_id = ? ORDER BY seq').all(deviceId) as {
-      device_id: string;
-      seq: number;
-      hlc: string;
-      actor: string;
-      type: string;
-      entity: string;
-      payload: string;
-      prev_hash: string;
-      hash: string;
-    }[]
-  ).map((r) => ({
-    deviceId: r.device_id,
-    seq: r.seq,
-    hlc: r.hlc,
-    actor: r.actor,
-    type: r.type,
-    entity: r.entity,
-    payload: JSON.parse(r.payload) as unknown,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  return core.ctx.db.prepare<[string], EventRow>('SELECT * FROM events WHERE device_id = ? ORDER BY seq').all(deviceId).map(eventFromRow);
 }
 
 export interface Forgery {
