@@ -187,9 +187,9 @@ export const sync = {
     z.object({
       deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'Choose the laptop to stop trusting'),
       reason: z
-        .string('Give the reason, like "reported stolen"')
+        .string('Give the reason, like “reported stolen”')
         .trim()
-        .min(1, 'Give the reason, like "reported stolen"')
+        .min(1, 'Give the reason, like “reported stolen”')
         .max(200, 'Use 200 characters or fewer'),
     }),
   ),

@@ -79,6 +79,7 @@ test('two signed versions of a laptop’s log: the evidence is shown and a perso
     await page.goto(`${panel.url}#/sync`);
     await page.getByRole('button', { name: 'Stop trusting Office laptop' }).click();
     const form = page.getByRole('form', { name: 'Stop trusting Office laptop' });
+    await expect(form.getByLabel('Reason')).toBeFocused();
     await form.getByRole('button', { name: 'Stop trusting' }).click();
     await expect(form.getByRole('alert')).toContainText('Give the reason');
     await expectAccessible(page);

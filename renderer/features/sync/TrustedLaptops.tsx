@@ -1,6 +1,6 @@
 // The laptops this one trusts — only because a person here trusted them — with a way to stop
 // trusting one (lost, stolen, or handed on); and, as history only, whom other laptops trust.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
@@ -13,6 +13,8 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const id = `revoke-${device.deviceId}`;
+  // Opened from the table: the person goes straight to the reason.
+  useEffect(() => document.getElementById(id)?.focus(), [id]);
 
   const revoke = async (e: FormEvent) => {
     e.preventDefault();
