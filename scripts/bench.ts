@@ -94,46 +94,59 @@ function post(port: number, token: string, method: string, body: unknown): Promi
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
+/** Checks and imports `rows` generated applications into a new data folder, beside a raw insert of the same rows. */
+async function importRun(dir: string, rows: number) {
+  const { csv, cells } = generateCsv(rows);
+  const rawMs = rawInsert(join(dir, `raw-${rows}.sqlite`), cells);
+  const dataDir = join(dir, `data-${rows}`);
+  const core = openCore({ dataDir });
+  const round = await call(core, 'rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Bench round',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const input = { roundId: round.id, fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') };
+  let t = performance.now();
+  const preview = await call(core, 'imports.preview', input);
+  const previewMs = performance.now() - t;
+  if (preview.importable !== rows) throw new Error(`preview found ${String(preview.importable)} importable rows`);
+  t = performance.now();
+  await call(core, 'imports.commit', input);
+  const importMs = performance.now() - t;
+  core.close();
+  return { csvMb: csv.length / 1024 / 1024, rawMs, previewMs, importMs, dataDir };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'grantpanel-bench-'));
   try {
     console.log(`GrantPanel benchmark — ${ROWS.toLocaleString('en-GB')} applications\n`);
-    const { csv, cells } = generateCsv(ROWS);
-    console.log(`CSV: ${fmt(csv.length / 1024 / 1024)} MB`);
-
-    const rawMs = rawInsert(join(dir, 'raw.sqlite'), cells);
-    console.log(`raw better-sqlite3 insert of the same rows: ${fmt(rawMs)} ms (${fmt(ROWS / (rawMs / 1000))} rows/s)`);
-
-    const dataDir = join(dir, 'data');
-    let core = openCore({ dataDir });
-    const round = await call(core, 'rounds.create', {
-      fundId: 'acf',
-      planId: 'pcp-2025-2029',
-      name: 'Bench round',
-      opens: '2026-11-01',
-      closes: '2026-12-31',
-    });
-    const input = { roundId: round.id, fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') };
-    let t = performance.now();
-    const preview = await call(core, 'imports.preview', input);
-    const previewMs = performance.now() - t;
-    if (preview.importable !== ROWS) throw new Error(`preview found ${String(preview.importable)} importable rows`);
-    t = performance.now();
-    await call(core, 'imports.commit', input);
-    const importMs = performance.now() - t;
-    console.log(`dry-run check: ${fmt(previewMs)} ms (${fmt(ROWS / (previewMs / 1000))} rows/s)`);
-    console.log(
-      `import (check + events + projections, one transaction): ${fmt(importMs)} ms (${fmt(ROWS / (importMs / 1000))} rows/s) — ${fmt(importMs / rawMs)}× the raw insert`,
-    );
+    // A quarter of the rows first: four times the rows should take about four times as long.
+    const quarter = Math.round(ROWS / 4);
+    const small = await importRun(dir, quarter);
+    const big = await importRun(dir, ROWS);
+    for (const [rows, r] of [
+      [quarter, small],
+      [ROWS, big],
+    ] as const) {
+      console.log(`${fmt(rows)} rows — CSV ${fmt(r.csvMb)} MB`);
+      console.log(`  raw better-sqlite3 insert of the same rows: ${fmt(r.rawMs)} ms (${fmt(rows / (r.rawMs / 1000))} rows/s)`);
+      console.log(`  dry-run check: ${fmt(r.previewMs)} ms (${fmt(rows / (r.previewMs / 1000))} rows/s)`);
+      console.log(
+        `  import (check + events + projections, one transaction): ${fmt(r.importMs)} ms (${fmt(rows / (r.importMs / 1000))} rows/s) — ${fmt(r.importMs / r.rawMs)}× the raw insert (target ≤ 10× at 20,000)`,
+      );
+    }
+    console.log(`4× the rows took ${fmt(big.importMs / small.importMs)}× the time (target: about 4.5× at most)`);
     console.log(`peak RSS so far: ${fmt(process.memoryUsage().rss / 1024 / 1024)} MB`);
-    core.close();
-
-    t = performance.now();
-    core = openCore({ dataDir });
+    const dataDir = big.dataDir;
+    const t = performance.now();
+    const core = openCore({ dataDir });
     const first = await call(core, 'applications.list', { limit: 100 });
     const coldMs = performance.now() - t;
     const rawOpen = performance.now();
-    const probe = new Database(join(dir, 'raw.sqlite'));
+    const probe = new Database(join(dir, `raw-${ROWS}.sqlite`));
     probe.prepare('SELECT * FROM raw ORDER BY reference LIMIT 100').all();
     probe.close();
     const rawOpenMs = performance.now() - rawOpen;

@@ -3,45 +3,42 @@ import canonicalize from 'canonicalize';
 
 /** A UTF-16 surrogate without its other half: RFC 8785 refuses it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Keys an object keeps in numeric order whatever order they are set in, so no copy can sort them as text. */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+const sorted = (keys: string[]) => keys.every((k, i) => i === 0 || (keys[i - 1] as string) < k);
 
 /**
- * True when JSON.stringify already writes `value` canonically: RFC 8785 serialises strings and
- * numbers exactly as ECMAScript's JSON.stringify does, so only key order (and lone surrogates)
- * can differ. Plain objects whose keys are in sorted order, as JSON.parse gives them back from
- * canonical text, qualify; anything else takes the library's full path.
+ * RFC 8785 serialises strings and numbers exactly as ECMAScript's JSON.stringify does, so only key
+ * order (and lone surrogates, which it refuses) can differ. The native JSON.stringify is used, with
+ * each plain object's keys put in sorted order on the way; anything else — a lone surrogate, a
+ * number JSON cannot hold, an object that is not plain, index-like keys out of order — takes the
+ * canonicalize library's path, which refuses or writes it exactly. A property test holds the two equal.
  */
-function stringifiesCanonically(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-      return !LONE_SURROGATE.test(value);
-    case 'number':
-      return Number.isFinite(value);
-    case 'boolean':
-      return true;
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!stringifiesCanonically(value[i])) return false;
-        return true;
-      }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) return false;
-      const record = value as Record<string, unknown>;
-      let previous: string | undefined;
-      for (const key of Object.keys(record)) {
-        if ((previous !== undefined && previous >= key) || LONE_SURROGATE.test(key) || !stringifiesCanonically(record[key])) return false;
-        previous = key;
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
 export function canonicalJson(value: unknown): string {
-  if (stringifiesCanonically(value)) return JSON.stringify(value);
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('Value cannot be encoded as canonical JSON');
-  return text;
+  // The envelope's fields (ids, clocks, types) are strings and numbers: no replacer needed.
+  if (typeof value === 'string' && !LONE_SURROGATE.test(value)) return JSON.stringify(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
+  let unusual = false;
+  const text = JSON.stringify(value, (key: string, v: unknown) => {
+    if (unusual) return v;
+    if (LONE_SURROGATE.test(key)) unusual = true;
+    if (typeof v === 'string') unusual ||= LONE_SURROGATE.test(v);
+    else if (typeof v === 'number') unusual ||= !Number.isFinite(v);
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) unusual = true;
+      else {
+        const keys = Object.keys(v);
+        if (sorted(keys)) return v;
+        if (keys.some((k) => INDEX_KEY.test(k))) unusual = true;
+        else return Object.fromEntries(keys.sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      }
+    }
+    return v;
+  });
+  if (!unusual && text !== undefined) return text;
+  const exact = canonicalize(value);
+  if (exact === undefined) throw new Error('Value cannot be encoded as canonical JSON');
+  return exact;
 }

@@ -4,6 +4,7 @@ import personalData from './migrations/0002-personal-data.sql';
 import sync from './migrations/0003-sync.sql';
 import conflicts from './migrations/0004-conflicts.sql';
 import syncIntegrity from './migrations/0005-sync-integrity.sql';
+import prioritiesByApplication from './migrations/0006-application-priorities-by-application.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -11,6 +12,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003-sync', sql: sync },
   { version: 4, name: '0004-conflicts', sql: conflicts },
   { version: 5, name: '0005-sync-integrity', sql: syncIntegrity },
+  { version: 6, name: '0006-application-priorities-by-application', sql: prioritiesByApplication },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
