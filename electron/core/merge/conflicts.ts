@@ -126,10 +126,13 @@ export const conflictHandlers: Handlers<'conflicts.list' | 'conflicts.resolve'> 
   'conflicts.list': ({ includeResolved }, ctx) => {
     authorise(ctx, 'read-register');
     const open = statement<[], { n: number }>(ctx.db, 'SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get()?.n ?? 0;
-    const rows = statement<[number], ConflictRow>(
+    // Open ones through their index; with the resolved too, every conflict is read (the Conflicts screen's history).
+    const rows = statement<[], ConflictRow>(
       ctx.db,
-      'SELECT * FROM conflicts WHERE resolved_at IS NULL OR ? ORDER BY resolved_at IS NOT NULL, raised_at LIMIT 500',
-    ).all(includeResolved ? 1 : 0);
+      includeResolved
+        ? 'SELECT * FROM conflicts ORDER BY resolved_at IS NOT NULL, raised_at LIMIT 500'
+        : 'SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY raised_at LIMIT 500',
+    ).all();
     return { open, conflicts: rows.map((r) => summarise(ctx, r)) };
   },
   'conflicts.resolve': ({ id, choices }, ctx) => {
