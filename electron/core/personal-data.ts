@@ -25,7 +25,7 @@ export function personalData(db: Db, digest: string): Record<string, string> | n
  * or a version an open conflict offers (a person may yet choose it). Any other row is a leftover.
  */
 export function stillReferred(column: string): string {
-  return `(EXISTS (SELECT 1 FROM applications WHERE json_extract(body, '$.contactDigest') = ${column})
+  return `(EXISTS (SELECT 1 FROM applications WHERE contact_digest = ${column})
     OR EXISTS (SELECT 1 FROM conflicts c, json_each(c.fields) f WHERE c.resolved_at IS NULL
       AND ${column} IN (json_extract(f.value, '$.kept'), json_extract(f.value, '$.incoming'))))`;
 }

@@ -26,8 +26,8 @@ import { APPLICATION_FIELD_LABELS, describeApplicationField } from './applicatio
 function writeApplication(db: Db, a: ApplicationRecord): void {
   statement(
     db,
-    `INSERT OR REPLACE INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason)
-     VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, @withdrawnReason)`,
+    `INSERT OR REPLACE INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason, contact_digest)
+     VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, @withdrawnReason, @contactDigest)`,
   ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: canonicalJson(a) });
   statement(db, 'DELETE FROM application_priorities WHERE application_id = ?').run(a.id);
   const insert = statement(db, 'INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');

@@ -71,8 +71,11 @@ CREATE TABLE unprojected_types (
 ) WITHOUT ROWID;
 
 -- Contact details are erased once no application refers to them (personal-data.ts): the lookup
--- by digest must not scan every application.
-CREATE INDEX applications_by_contact ON applications (json_extract(body, '$.contactDigest'));
+-- by digest must not scan every application. A column of its own, not an index on an expression
+-- over the body, which would parse every application's JSON as it is written.
+ALTER TABLE applications ADD COLUMN contact_digest TEXT;
+UPDATE applications SET contact_digest = json_extract(body, '$.contactDigest');
+CREATE INDEX applications_by_contact ON applications (contact_digest);
 
 -- Nothing looks an event up by its hash (a laptop's events are found by device and seq, and linked
 -- by prev_hash), but a UNIQUE index on it, filled in random order, was most of the cost of
