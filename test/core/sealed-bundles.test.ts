@@ -52,9 +52,15 @@ test('sealed with a passphrase: the wrong one is refused, the right one opens it
   const { office, panel } = await pair();
   const file = join(tempDir(), 'pass.gpbundle.age');
   await office.call('bundles.export', { file, passphrase: 'granite otter lantern quietly' });
+  // The problem names its field, so a form shows it at the passphrase, whatever its words.
   expect(await panel.dispatch('bundles.import', { file, passphrase: 'wrong passphrase entirely' })).toMatchObject({
     ok: false,
-    error: { code: 'BUNDLE_INVALID' },
+    error: { code: 'BUNDLE_INVALID', details: [{ field: 'passphrase' }] },
+  });
+  // With none given, the passphrase is still what is missing.
+  expect(await panel.dispatch('bundles.verify', { file })).toMatchObject({
+    ok: false,
+    error: { code: 'BUNDLE_INVALID', details: [{ field: 'passphrase', message: expect.stringContaining('enter the passphrase') }] },
   });
   expect((await panel.call('applications.list', {})).total).toBe(0);
   expect(await panel.call('bundles.verify', { file, passphrase: 'granite otter lantern quietly' })).toMatchObject({ personalRecords: 40 });

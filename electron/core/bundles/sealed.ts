@@ -75,7 +75,11 @@ export async function withPlainBundle<T>(
     try {
       await openSealedFile(file, plain, key);
     } catch (error) {
-      if (error instanceof SealError) throw new DomainError('BUNDLE_INVALID', error.message);
+      if (error instanceof SealError) {
+        // The field the person can put right: the passphrase they typed, or the file they chose.
+        const field = error.reason === 'WRONG_PASSPHRASE' || (error.reason === 'NO_MATCHING_KEY' && passphrase) ? 'passphrase' : 'file';
+        throw new DomainError('BUNDLE_INVALID', error.message, [{ field, message: error.message }]);
+      }
       throw error;
     }
     return await use(plain, true);

@@ -52,7 +52,8 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
     setBusy('Opening the bundle and checking its signature and every change in it…');
     const result = await call('bundles.verify', { file: file.trim(), ...secret }, { quiet: true });
     setBusy(null);
-    if (!result.ok) return fail(result.error.message.toLowerCase().includes('passphrase') ? 'passphrase' : 'file', result.error);
+    // The core names the field a problem belongs to (the passphrase, say); otherwise it is the file's.
+    if (!result.ok) return fail('file', result.error);
     setChecked(result.value);
     setName(`${result.value.exporter.personName}’s laptop`);
   };
