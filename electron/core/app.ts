@@ -2,7 +2,7 @@
 // Electron IPC, browser mode and the CLI all call dispatch().
 import { join } from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
-import { DomainError, type Result } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
 import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
@@ -10,6 +10,7 @@ import { projectNewlyKnownTypes } from './events/project';
 import { commitPendingKey } from './crypto/keys';
 import { checkIdentity, DATABASE_FILE } from './identity';
 import { secureDataFiles, secureDataFolder } from './data-folder';
+import { problemOf } from './problems';
 import { Gate, officerOf, type CoreContext, type Handlers } from './context';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
@@ -65,7 +66,9 @@ export function openCore(options: CoreOptions): Core {
   const { db, readOnly } = openDatabase(join(options.dataDir, DATABASE_FILE));
   secureDataFiles(options.dataDir);
   const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? ((m: string) => console.error(m));
   const ctx: CoreContext = {
+    logError,
     db,
     device,
     readOnly,
@@ -85,12 +88,10 @@ export function openCore(options: CoreOptions): Core {
     db.close();
     throw error;
   }
-  const logError = options.logError ?? ((m: string) => console.error(m));
-
   return {
     ctx,
     async dispatch(method, input) {
-      return dispatch(ctx, method, input, logError);
+      return dispatch(ctx, method, input);
     },
     close() {
       db.close();
@@ -101,7 +102,7 @@ export function openCore(options: CoreOptions): Core {
 /** Progress and cancel must answer while an import holds the gate; everything else waits. */
 const ANSWERS_DURING_IMPORT = new Set<MethodName>(['imports.progress', 'imports.cancel', 'bundles.progress']);
 
-export async function dispatch(ctx: CoreContext, method: string, input: unknown, logError: (m: string) => void): Promise<Result<unknown>> {
+export async function dispatch(ctx: CoreContext, method: string, input: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method))
     return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
   const parsed = contract[method].input.safeParse(input ?? {});
@@ -116,24 +117,6 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown,
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (error) {
-    if (error instanceof DomainError)
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    const sqlite = (error as { code?: string }).code;
-    if (sqlite === 'SQLITE_READONLY') return { ok: false, error: { code: 'READ_ONLY', message: ctx.readOnly ?? 'The data is read-only' } };
-    if (sqlite === 'SQLITE_FULL') {
-      return {
-        ok: false,
-        error: { code: 'INTERNAL', message: 'The disk is full, so nothing was saved. Free some space on this laptop and try again.' },
-      };
-    }
-    logError(`${method} failed: ${(error as Error).name}: ${(error as Error).message}`);
-    return {
-      ok: false,
-      error: {
-        code: 'INTERNAL',
-        message:
-          'Something went wrong and nothing was changed. Try again; if it happens again, note the time and tell your system administrator.',
-      },
-    };
+    return { ok: false, error: problemOf(error, ctx.readOnly, ctx.logError, method) };
   }
 }

@@ -29,6 +29,8 @@ export interface CoreContext {
   dataDir: string;
   /** Where bundles are suggested to go and looked for. */
   bundlesFolder: string;
+  /** Where unexpected errors are reported; never given input data, which may be personal. */
+  logError: (message: string) => void;
 }
 
 /** Closed while a long import holds its transaction open; calls wait at the gate till it opens. */

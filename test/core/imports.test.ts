@@ -275,6 +275,25 @@ describe('imports as jobs with progress', () => {
     expect(count()).toBe(0);
     expect(await core.dispatch('imports.progress', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  test('a disk that fills during an import job says so, and nothing is written', async () => {
+    const db = core.ctx.db;
+    const before = events();
+    // SQLite's max_page_count stands in for a full disk: a few pages short of what 1,200 rows need.
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const ceiling = db.pragma('max_page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages + 20}`);
+    try {
+      const started = await core.call('imports.start', { ...input(toCsv(rows(1200))), mode: 'import' });
+      const { job } = await finish(started.jobId);
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'INTERNAL', message: expect.stringMatching(/^The disk is full/) } });
+    } finally {
+      db.pragma(`max_page_count = ${ceiling}`);
+    }
+    expect(count()).toBe(0);
+    expect(events()).toBe(before);
+    expect(db.inTransaction).toBe(false);
+  });
 });
 
 test('a row gets every problem at once, the round’s rules included', async () => {

@@ -6,6 +6,7 @@ import type { ImportJob } from '../../../shared/contract/imports';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
+import { problemOf } from '../problems';
 import type { CoreContext, Handlers } from '../context';
 import { assertImportable, checkSteps, writeSteps, type Progress } from './imports';
 
@@ -17,12 +18,6 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 function snapshot(job: ImportJob & { cancelRequested: boolean }): ImportJob {
   const { cancelRequested: _, ...rest } = job;
   return { ...rest };
-}
-
-function failure(error: unknown): ImportJob['error'] {
-  if (error instanceof DomainError)
-    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-  return { code: 'INTERNAL', message: 'The import stopped because of an unexpected error. Nothing was imported.' };
 }
 
 async function drive<T>(steps: Generator<Progress, T>, job: ImportJob & { cancelRequested: boolean }): Promise<T | null> {
@@ -62,7 +57,7 @@ async function run(ctx: CoreContext, input: ParsedInput<'imports.start'>, job: I
       release();
     }
   } catch (error) {
-    Object.assign(job, { state: 'failed', error: failure(error) });
+    Object.assign(job, { state: 'failed', error: problemOf(error, ctx.readOnly, ctx.logError, 'import') });
   }
 }
 
