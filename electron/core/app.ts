@@ -69,6 +69,7 @@ export function openCore(options: CoreOptions): Core {
   const logError = options.logError ?? ((m: string) => console.error(m));
   const ctx: CoreContext = {
     logError,
+    importJobs: new Map(),
     db,
     device,
     readOnly,

@@ -4,6 +4,7 @@ import type { EventLog } from './events/log';
 import type { DeviceIdentity } from './crypto/keys';
 import type { MethodName, Output, ParsedInput } from '../../shared/contract';
 import { DomainError } from '../../shared/contract/result';
+import type { RunningImport } from './services/import-jobs';
 
 export interface Person {
   id: string;
@@ -31,6 +32,8 @@ export interface CoreContext {
   bundlesFolder: string;
   /** Where unexpected errors are reported; never given input data, which may be personal. */
   logError: (message: string) => void;
+  /** CSV imports running or recently finished, by job id. */
+  importJobs: Map<string, RunningImport>;
 }
 
 /** Closed while a long import holds its transaction open; calls wait at the gate till it opens. */
@@ -58,4 +61,27 @@ export type Handlers<M extends MethodName> = { [K in M]: Handler<K> };
 export function write<T>(ctx: CoreContext, fn: () => T): T {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   return ctx.db.transaction(fn)();
+}
+
+/**
+ * A write that spans many turns of the event loop (a bundle or CSV import): one transaction, with
+ * the gate closed so every other call waits rather than read it half-done. It commits what `work`
+ * returns; `null` (a cancel) or a throw rolls everything back.
+ */
+export async function longWrite<T>(ctx: CoreContext, work: () => Promise<T | null>): Promise<T | null> {
+  if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
+  const release = ctx.gate.close();
+  try {
+    ctx.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      ctx.db.exec(result === null ? 'ROLLBACK' : 'COMMIT');
+      return result;
+    } catch (error) {
+      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    release();
+  }
 }

@@ -9,7 +9,7 @@
 import { DomainError } from '../../../shared/contract/result';
 import { MAX_DRIFT_MS, checkEventClock, decodeHlc } from '../../../shared/events/hlc';
 import type { BundleEvent } from '../../../shared/formats/bundle';
-import { officerOf, type CoreContext } from '../context';
+import { longWrite, officerOf, type CoreContext } from '../context';
 import { statement } from '../db/statements';
 import type { EventRow } from '../events/log';
 import { projectEventsAfter, rebuildProjections } from '../events/project';
@@ -74,7 +74,6 @@ async function importOnce(
   report: Report,
   carried: Map<string, { seq: number; hash: string }>,
 ): Promise<ImportOutcome> {
-  if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const db = ctx.db;
   const self = ctx.device.id;
   const now = ctx.now().getTime();
@@ -157,114 +156,107 @@ async function importOnce(
     return replace;
   };
 
-  const release = ctx.gate.close();
-  let open = false;
   // A large import inserts into four indexes, the hash one in random order: with SQLite's small
   // default page cache it keeps spilling and rereading pages (a million events: 68 s, with this 51 s).
   // Memory only, for this import; durability (WAL, synchronous=FULL) is unchanged.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
-    const keepPersonal = statement(db, 'INSERT OR IGNORE INTO personal_data (digest, salt, body) VALUES (?, ?, ?)');
-    summary = await readBundle(file, {
-      sealed,
-      personal(r) {
-        keepPersonal.run(r.digest, r.salt, JSON.stringify(r.body));
-      },
-      signed(s) {
-        summary = s;
-        const signer = s.signer.deviceId;
-        if (signer !== self && !isTrusted(db, self, signer))
-          throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s, isRevoked(db, self, signer)));
-        for (const d of s.manifest.devices) if (isRevoked(db, self, d.deviceId)) revoked.add(d.deviceId);
-        db.exec('BEGIN IMMEDIATE');
-        open = true;
-        step = counter(report, 'Checking and importing changes', s.manifest.events.count);
-        // Read inside the transaction: nothing else can write until it ends.
-        newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
-      },
-      event(e: BundleEvent, payloadJson: string) {
-        step();
-        const top = heldTop(e.deviceId);
-        const mine = e.seq <= top ? held.get(e.deviceId, e.seq) : undefined;
-        if (mine && mine.hash === e.hash) {
-          knownEvents++;
-          lastClock.set(e.deviceId, e.hlc);
-          return;
-        }
-        if (e.deviceId === self)
-          throw refuse(
-            e,
-            'is in this laptop’s own name, but this laptop never made it — another laptop forged it, or this laptop’s data was restored from an older backup',
-          );
-        let version = versions.get(e.deviceId);
-        if (revoked.has(e.deviceId) || version?.mode === 'skip') {
-          leftOut++;
-          return;
-        }
-        const before = e.seq - 1 <= top ? held.get(e.deviceId, e.seq - 1) : undefined;
-        const after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
-        if (mine || (before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) {
-          version = settleVersions(e, top, before === undefined ? e.seq === 1 : before.hash === e.prevHash);
-          if (version.mode === 'skip') {
+    return (await longWrite(ctx, async () => {
+      const keepPersonal = statement(db, 'INSERT OR IGNORE INTO personal_data (digest, salt, body) VALUES (?, ?, ?)');
+      summary = await readBundle(file, {
+        sealed,
+        personal(r) {
+          keepPersonal.run(r.digest, r.salt, JSON.stringify(r.body));
+        },
+        signed(s) {
+          summary = s;
+          const signer = s.signer.deviceId;
+          if (signer !== self && !isTrusted(db, self, signer))
+            throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s, isRevoked(db, self, signer)));
+          for (const d of s.manifest.devices) if (isRevoked(db, self, d.deviceId)) revoked.add(d.deviceId);
+          step = counter(report, 'Checking and importing changes', s.manifest.events.count);
+          // Read inside the transaction (longWrite's): nothing else can write until it ends.
+          newestBefore = statement<[], { hlc: string | null }>(db, 'SELECT max(hlc) AS hlc FROM events').get()?.hlc ?? '';
+        },
+        event(e: BundleEvent, payloadJson: string) {
+          step();
+          const top = heldTop(e.deviceId);
+          const mine = e.seq <= top ? held.get(e.deviceId, e.seq) : undefined;
+          if (mine && mine.hash === e.hash) {
+            knownEvents++;
+            lastClock.set(e.deviceId, e.hlc);
+            return;
+          }
+          if (e.deviceId === self)
+            throw refuse(
+              e,
+              'is in this laptop’s own name, but this laptop never made it — another laptop forged it, or this laptop’s data was restored from an older backup',
+            );
+          let version = versions.get(e.deviceId);
+          if (revoked.has(e.deviceId) || version?.mode === 'skip') {
             leftOut++;
             return;
           }
-        }
-        if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq, e);
-        if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
-        if (decodeHlc(e.hlc).millis - now > MAX_DRIFT_MS)
-          throw new DomainError(
-            'BUNDLE_INVALID',
-            `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
-          );
-        const clock = checkEventClock(e.hlc, lastClock.get(e.deviceId) ?? before?.hlc ?? null, now);
-        if (clock) throw refuse(e, clock.replace(/^its/, 'has its'));
-        if (after && after.hlc < e.hlc)
-          throw refuse(e, 'is dated after the event that laptop made after it — its clock cannot run backwards');
-        lastClock.set(e.deviceId, e.hlc);
-        insert.run(e.deviceId, e.seq, e.hlc, e.actor, e.type, e.entity, payloadJson, e.prevHash, e.hash);
-        newEvents++;
-        if (earliestNew === null || e.hlc < earliestNew) earliestNew = e.hlc;
-      },
-    });
-    if (!open) throw new DomainError('BUNDLE_INVALID', 'The bundle could not be read');
-    for (const head of summary.manifest.heads) {
-      const version = versions.get(head.deviceId);
-      if (head.deviceId === self || revoked.has(head.deviceId) || version?.mode === 'skip') continue;
-      // A replacing version must reach the chosen head, or it cannot be told from a third version.
-      if (version?.mode === 'replace' && head.seq < version.seq) throw equivocation(head.deviceId, head.seq);
-      keepHead(db, head, version?.mode === 'replace');
-    }
-    report('Updating the register');
-    if (replacedAny) rebuildProjections(db);
-    else bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
-    const gaps = gapsFor(
-      ctx,
-      summary.manifest.devices.map((d) => d.deviceId),
-    );
-    statement(
-      db,
-      'INSERT INTO bundle_imports (events_sha256, exporter_device, created_at, imported_at, events_new, events_known, gaps, knows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      summary.manifest.events.sha256,
-      summary.signer.deviceId,
-      summary.manifest.createdAt,
-      ctx.now().toISOString(),
-      newEvents,
-      knownEvents,
-      JSON.stringify(gaps),
-      JSON.stringify(summary.manifest.knows),
-    );
-    db.exec('COMMIT');
-    open = false;
-    return { summary, newEvents, knownEvents, gaps, leftOut };
+          const before = e.seq - 1 <= top ? held.get(e.deviceId, e.seq - 1) : undefined;
+          const after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
+          if (mine || (before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) {
+            version = settleVersions(e, top, before === undefined ? e.seq === 1 : before.hash === e.prevHash);
+            if (version.mode === 'skip') {
+              leftOut++;
+              return;
+            }
+          }
+          if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq, e);
+          if (e.actor !== officerOf(e.deviceId)) throw refuse(e, 'names as its author a person who does not belong to that laptop');
+          if (decodeHlc(e.hlc).millis - now > MAX_DRIFT_MS)
+            throw new DomainError(
+              'BUNDLE_INVALID',
+              `Device ${e.deviceId}’s clock was more than a day ahead when it made event ${e.seq}. Correct that laptop’s clock and export again.`,
+            );
+          const clock = checkEventClock(e.hlc, lastClock.get(e.deviceId) ?? before?.hlc ?? null, now);
+          if (clock) throw refuse(e, clock.replace(/^its/, 'has its'));
+          if (after && after.hlc < e.hlc)
+            throw refuse(e, 'is dated after the event that laptop made after it — its clock cannot run backwards');
+          lastClock.set(e.deviceId, e.hlc);
+          insert.run(e.deviceId, e.seq, e.hlc, e.actor, e.type, e.entity, payloadJson, e.prevHash, e.hash);
+          newEvents++;
+          if (earliestNew === null || e.hlc < earliestNew) earliestNew = e.hlc;
+        },
+      });
+      for (const head of summary.manifest.heads) {
+        const version = versions.get(head.deviceId);
+        if (head.deviceId === self || revoked.has(head.deviceId) || version?.mode === 'skip') continue;
+        // A replacing version must reach the chosen head, or it cannot be told from a third version.
+        if (version?.mode === 'replace' && head.seq < version.seq) throw equivocation(head.deviceId, head.seq);
+        keepHead(db, head, version?.mode === 'replace');
+      }
+      report('Updating the register');
+      if (replacedAny) rebuildProjections(db);
+      else bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
+      const gaps = gapsFor(
+        ctx,
+        summary.manifest.devices.map((d) => d.deviceId),
+      );
+      statement(
+        db,
+        'INSERT INTO bundle_imports (events_sha256, exporter_device, created_at, imported_at, events_new, events_known, gaps, knows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        summary.manifest.events.sha256,
+        summary.signer.deviceId,
+        summary.manifest.createdAt,
+        ctx.now().toISOString(),
+        newEvents,
+        knownEvents,
+        JSON.stringify(gaps),
+        JSON.stringify(summary.manifest.knows),
+      );
+      return { summary, newEvents, knownEvents, gaps, leftOut };
+    }))!;
   } finally {
-    if (open && db.inTransaction) db.exec('ROLLBACK');
     db.pragma(`cache_size = ${cacheSize}`);
     // The evidence outlives the refusal: kept on its own, after everything else was rolled back.
     if (evidence && !ctx.readOnly) recordEquivocation(ctx, evidence);
-    release();
   }
 }
 

@@ -7,20 +7,21 @@ import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { problemOf } from '../problems';
-import type { CoreContext, Handlers } from '../context';
+import { longWrite, type CoreContext, type Handlers } from '../context';
 import { assertImportable, checkSteps, writeSteps, type Progress } from './imports';
 
-const jobs = new Map<string, ImportJob & { cancelRequested: boolean }>();
+/** A running or recent import, as the core holds it (on its context: one core's jobs are its own). */
+export type RunningImport = ImportJob & { cancelRequested: boolean };
 const KEEP_FINISHED = 20;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function snapshot(job: ImportJob & { cancelRequested: boolean }): ImportJob {
+function snapshot(job: RunningImport): ImportJob {
   const { cancelRequested: _, ...rest } = job;
   return { ...rest };
 }
 
-async function drive<T>(steps: Generator<Progress, T>, job: ImportJob & { cancelRequested: boolean }): Promise<T | null> {
+async function drive<T>(steps: Generator<Progress, T>, job: RunningImport): Promise<T | null> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -31,38 +32,24 @@ async function drive<T>(steps: Generator<Progress, T>, job: ImportJob & { cancel
   }
 }
 
-async function run(ctx: CoreContext, input: ParsedInput<'imports.start'>, job: ImportJob & { cancelRequested: boolean }): Promise<void> {
+async function run(ctx: CoreContext, input: ParsedInput<'imports.start'>, job: RunningImport): Promise<void> {
   try {
     const checked = await drive(checkSteps(ctx, input), job);
     if (!checked) return void (job.state = 'cancelled');
     job.report = checked.report;
     if (input.mode === 'check') return void Object.assign(job, { state: 'done', done: job.total });
     assertImportable(checked.report);
-    if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
     Object.assign(job, { state: 'importing', done: 0, total: checked.drafts.length });
-    const release = ctx.gate.close();
-    ctx.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await drive(writeSteps(ctx, input, checked), job);
-      if (!result) {
-        ctx.db.exec('ROLLBACK');
-        return void (job.state = 'cancelled');
-      }
-      ctx.db.exec('COMMIT');
-      Object.assign(job, { state: 'done', done: job.total, imported: result.imported, skippedDuplicates: result.skippedDuplicates });
-    } catch (error) {
-      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
-      throw error;
-    } finally {
-      release();
-    }
+    const result = await longWrite(ctx, () => drive(writeSteps(ctx, input, checked), job));
+    if (!result) return void (job.state = 'cancelled');
+    Object.assign(job, { state: 'done', done: job.total, imported: result.imported, skippedDuplicates: result.skippedDuplicates });
   } catch (error) {
     Object.assign(job, { state: 'failed', error: problemOf(error, ctx.readOnly, ctx.logError, 'import') });
   }
 }
 
-function find(jobId: string) {
-  const job = jobs.get(jobId);
+function find(ctx: CoreContext, jobId: string) {
+  const job = ctx.importJobs.get(jobId);
   if (!job) throw new DomainError('NOT_FOUND', 'That import is no longer running — start it again');
   return job;
 }
@@ -82,6 +69,7 @@ export const importJobHandlers: Handlers<'imports.start' | 'imports.progress' | 
       error: null,
       cancelRequested: false,
     };
+    const jobs = ctx.importJobs;
     jobs.set(job.jobId, job);
     for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) {
       const o = jobs.get(old);
@@ -92,11 +80,11 @@ export const importJobHandlers: Handlers<'imports.start' | 'imports.progress' | 
   },
   'imports.progress': ({ jobId }, ctx) => {
     authorise(ctx, 'manage-register');
-    return snapshot(find(jobId));
+    return snapshot(find(ctx, jobId));
   },
   'imports.cancel': ({ jobId }, ctx) => {
     authorise(ctx, 'manage-register');
-    const job = find(jobId);
+    const job = find(ctx, jobId);
     if (job.state === 'checking' || job.state === 'importing') job.cancelRequested = true;
     return snapshot(job);
   },
