@@ -2,7 +2,9 @@
 import { DomainError } from '../../shared/contract/result';
 import type { CoreContext, Person } from './context';
 
-export type Capability = 'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue' | 'exchange-bundles';
+import type { Capability } from '../../shared/domain/kinds';
+
+export type { Capability };
 
 const GRANTS: Record<Person['role'], Capability[]> = {
   officer: ['read-register', 'read-personal-data', 'manage-register', 'manage-catalogue', 'exchange-bundles'],

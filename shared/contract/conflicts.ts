@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { method } from './method';
 
-export const CONFLICT_KINDS = ['fund', 'area', 'round', 'application'] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+import { CONFLICT_KINDS, type ConflictKind } from '../domain/kinds';
+
+export { CONFLICT_KINDS, type ConflictKind };
 
 /** One field two laptops changed differently, each version as a grants officer reads it. */
 export interface ConflictField {

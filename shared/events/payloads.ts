@@ -3,7 +3,7 @@
 // "lots of money" would show as £NaN and stop the cap working); appending refuses to write one.
 // Built once at load: the check runs on every event of a million-event import.
 import { z } from 'zod';
-import { CONFLICT_KINDS, type ConflictKind } from '../contract/conflicts';
+import { CONFLICT_KINDS, type ConflictKind, type KindEventType } from '../domain/kinds';
 import { areaSchema, fundSchema } from '../domain/catalogue';
 import { BUDGET_PREFIX, describeIssue, quoted } from './payload-reasons';
 import {
@@ -185,10 +185,16 @@ const SPECS = {
   'plan.saved': whole('plan', planRecord),
   'round.saved': whole('round', roundRecord),
   'application.withdrawn': whole('application', z.strictObject({ id: recordId, reason: withdrawnReason })),
-} satisfies Record<string, EventSpec>;
+} satisfies Record<KindEventType, EventSpec>;
 
 export type EventType = keyof typeof SPECS;
 export const EVENT_TYPES = Object.keys(SPECS) as readonly EventType[];
+
+/** The top-level fields of an event type's payload, for docs/events.md. */
+export function payloadFields(type: EventType): string[] {
+  const schema = SPECS[type].schema as z.ZodType & { shape?: Record<string, unknown> };
+  return schema.shape ? Object.keys(schema.shape) : [];
+}
 
 export function isKnownEventType(type: string): type is EventType {
   return Object.hasOwn(SPECS, type);

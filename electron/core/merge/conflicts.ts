@@ -1,6 +1,7 @@
 // The Conflicts screen's core: concurrent edits a person must decide, listed with both versions,
 // and resolved by a `conflict.resolved` event that travels to every laptop like any other.
 import type { ConflictKind, ConflictSummary } from '../../../shared/contract/conflicts';
+import { writeCapability } from '../../../shared/domain/kinds';
 import { DomainError } from '../../../shared/contract/result';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { decodeHlc } from '../../../shared/events/hlc';
@@ -137,7 +138,7 @@ export const conflictHandlers: Handlers<'conflicts.list' | 'conflicts.resolve'> 
   },
   'conflicts.resolve': ({ id, choices }, ctx) => {
     const row = getConflict(ctx.db, id);
-    authorise(ctx, row.kind === 'application' ? 'manage-register' : 'manage-catalogue');
+    authorise(ctx, writeCapability(row.kind));
     if (row.resolved_at) {
       throw new DomainError('CONFLICT', `This conflict was already resolved by ${personName(ctx.db, row.resolved_by ?? '')}`);
     }

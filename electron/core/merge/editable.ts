@@ -5,7 +5,7 @@ import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { registerProjection } from '../events/project';
-import type { EditableKind } from './rules';
+import type { ConflictKind as EditableKind } from '../../../shared/domain/kinds';
 import { releasePersonalData } from '../personal-data';
 
 export interface EntityRecord {

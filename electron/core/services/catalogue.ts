@@ -86,7 +86,7 @@ registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
     const p = e.payload as Plan;
     if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(p.id)) project(db, { ...e, type: 'plan.saved' });
   },
-  // A person's own record: only that person's laptop writes it (MERGE_RULES.person). The event's
+  // A person's own record: only that person's laptop writes it (KINDS.person, owner-only). The event's
   // device is bound to it by that laptop's signed head, so the actor alone is not taken on trust.
   'person.added': (db, e) => {
     const p = e.payload as Person;

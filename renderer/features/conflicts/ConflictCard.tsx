@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConflictSummary } from '../../../shared/contract/conflicts';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
+import { KINDS } from '../../../shared/domain/kinds';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,12 +12,6 @@ import { HintAndError } from '../../components/fields';
 
 type Choice = 'kept' | 'incoming';
 
-const LINKS: Record<ConflictSummary['kind'], (id: string) => string> = {
-  application: (id) => `#/applications/${id}`,
-  round: (id) => `#/rounds/${id}/edit`,
-  fund: () => '#/catalogue',
-  area: () => '#/catalogue',
-};
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -49,7 +44,7 @@ export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSumma
   return (
     <article className="panel conflict" aria-labelledby={titleId}>
       <h2 id={titleId}>
-        {capitalised(conflict.noun)}: <a href={LINKS[conflict.kind](conflict.entityId)}>{conflict.label}</a>
+        {capitalised(conflict.noun)}: <a href={KINDS[conflict.kind].page(conflict.entityId)}>{conflict.label}</a>
       </h2>
       <p className="hint">
         The other version was made by {conflict.raisedBy} on {conflict.raisedOn}, {formatInstant(conflict.raisedAt)}.

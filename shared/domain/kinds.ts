@@ -1,0 +1,116 @@
+// Every kind of record GrantPanel keeps, declared once: how concurrent changes from different
+// laptops merge, who may write it, where a person sees it, and the event types that change it.
+// The contract's conflict kinds, the Conflicts screen's links, the capability a conflict's
+// resolution needs, the payload schemas (shared/events/payloads.ts must have one for every event
+// type listed here, or it does not compile) and docs/events.md all derive from this list.
+
+/** What a person may do; roles grant capabilities (the core checks them on every call). */
+export type Capability = 'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue' | 'exchange-bundles';
+
+export const MERGE_RULES = {
+  'fields-person-resolves':
+    'Each change names the value the editor saw and the value chosen, field by field. A change made from the value held applies; two laptops choosing different values for one field raise a conflict, which keeps the earlier value until a person chooses (the choice is itself an event). Changes to different fields both apply.',
+  'owner-only':
+    'Written only by the laptop it belongs to (the event’s laptop, vouched for by its signed head); anyone else’s version is ignored. The later version wins; the earlier stays in the log.',
+  'append-only':
+    'Entries are never changed: a later entry supersedes an earlier one, and both stay in the log. Two different decisions on the same thing are themselves raised for a person.',
+  'whole-record':
+    'The whole record as saved: the latest in clock order stands. Seeds (the catalogue as shipped) only fill what is missing, so a laptop set up later never undoes an earlier edit.',
+  local: 'Each laptop keeps every one as history, but only its own count here: trust given on another laptop is never trust on this one.',
+} as const;
+export type MergeRule = keyof typeof MERGE_RULES;
+
+export interface KindDeclaration {
+  /** How a person names one: "fund", "application". */
+  noun: string;
+  rule: MergeRule;
+  /** The capability needed to write it; "this laptop" for records GrantPanel writes itself. */
+  writes: Capability | 'this laptop' | 'as the record it settles';
+  /** Where a person sees one in the app. */
+  page: (id: string) => string;
+  /** The event types that change it; older ones stay here, as old logs are still replayed. */
+  events: readonly string[];
+}
+
+export const KINDS = {
+  fund: {
+    noun: 'fund',
+    rule: 'fields-person-resolves',
+    writes: 'manage-catalogue',
+    page: () => '#/catalogue',
+    events: ['fund.seeded', 'fund.added', 'fund.changed', 'fund.saved'],
+  },
+  area: {
+    noun: 'area',
+    rule: 'fields-person-resolves',
+    writes: 'manage-catalogue',
+    page: () => '#/catalogue',
+    events: ['area.seeded', 'area.added', 'area.changed', 'area.saved'],
+  },
+  plan: {
+    noun: 'Police and Crime Plan',
+    rule: 'whole-record',
+    writes: 'manage-catalogue',
+    page: () => '#/catalogue',
+    events: ['plan.seeded', 'plan.saved'],
+  },
+  round: {
+    noun: 'round',
+    rule: 'fields-person-resolves',
+    writes: 'manage-register',
+    page: (id) => `#/rounds/${id}/edit`,
+    events: ['round.added', 'round.changed', 'round.saved'],
+  },
+  application: {
+    noun: 'application',
+    rule: 'fields-person-resolves',
+    writes: 'manage-register',
+    page: (id) => `#/applications/${id}`,
+    events: ['application.received', 'application.added', 'application.changed', 'application.withdrawn'],
+  },
+  person: { noun: 'person', rule: 'owner-only', writes: 'this laptop', page: () => '#/sync', events: ['person.added'] },
+  trust: {
+    noun: 'trusted laptop',
+    rule: 'local',
+    writes: 'exchange-bundles',
+    page: () => '#/sync',
+    events: ['device.trusted', 'device.revoked'],
+  },
+  versionChoice: {
+    noun: 'choice between two versions of a laptop’s log',
+    rule: 'append-only',
+    writes: 'exchange-bundles',
+    page: () => '#/sync',
+    events: ['device.versionChosen'],
+  },
+  conflictResolution: {
+    noun: 'conflict resolution',
+    rule: 'append-only',
+    writes: 'as the record it settles',
+    page: () => '#/conflicts',
+    events: ['conflict.resolved'],
+  },
+  importMapping: {
+    noun: 'CSV column mapping',
+    rule: 'whole-record',
+    writes: 'manage-register',
+    page: () => '#/import',
+    events: ['importMapping.saved'],
+  },
+} as const satisfies Record<string, KindDeclaration>;
+
+export type KindName = keyof typeof KINDS;
+/** Every event type some kind declares. */
+export type KindEventType = (typeof KINDS)[KindName]['events'][number];
+
+/** Kinds whose concurrent edits a person resolves: the Conflicts screen's kinds. */
+export type ConflictKind = { [K in KindName]: (typeof KINDS)[K]['rule'] extends 'fields-person-resolves' ? K : never }[KindName];
+export const CONFLICT_KINDS = (Object.keys(KINDS) as KindName[]).filter((k) => KINDS[k].rule === 'fields-person-resolves') as [
+  ConflictKind,
+  ...ConflictKind[],
+];
+
+/** The capability writing a record of this kind needs. */
+export function writeCapability(kind: ConflictKind): Capability {
+  return KINDS[kind].writes;
+}
