@@ -12,7 +12,6 @@ import { HintAndError } from '../../components/fields';
 
 type Choice = 'kept' | 'incoming';
 
-
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSummary; onResolved: () => void }) {
