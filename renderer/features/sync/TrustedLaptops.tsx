@@ -65,7 +65,6 @@ export function TrustedLaptops({ devices, onChanged }: { devices: TrustedDeviceI
               <tr>
                 <th scope="col">Laptop</th>
                 <th scope="col">Key fingerprint</th>
-                <th scope="col">Device id</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -76,10 +75,8 @@ export function TrustedLaptops({ devices, onChanged }: { devices: TrustedDeviceI
                 <tr key={d.deviceId}>
                   <td>{d.name}</td>
                   <td>
+                    {/* The device id is the fingerprint's first sixteen characters: not shown twice. */}
                     <code className="fingerprint">{d.fingerprint}</code>
-                  </td>
-                  <td>
-                    <code>{d.deviceId}</code>
                   </td>
                   <td>
                     <button type="button" className="link-button" onClick={() => setRevoking(d)}>
