@@ -64,7 +64,8 @@ function sortedCopy(value: unknown): unknown {
       const keys = Object.keys(value);
       // Index-like keys stay in numeric order whatever order they are set in: no copy can sort them as text.
       if (keys.some((k) => INDEX_KEY.test(k) || LONE_SURROGATE.test(k))) return UNUSUAL;
-      const copy: Record<string, unknown> = {};
+      // No prototype: a key named "__proto__" is then an own key like any other, not a setter.
+      const copy = Object.create(null) as Record<string, unknown>;
       for (const key of keys.sort()) {
         const item = sortedCopy((value as Record<string, unknown>)[key]);
         if (item === UNUSUAL) return UNUSUAL;
