@@ -14,6 +14,7 @@ export default defineConfig({
   plugins: [sqlAsText],
   test: {
     include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/shell/**/*.test.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
