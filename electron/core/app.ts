@@ -3,10 +3,13 @@
 import { join } from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Result } from '../../shared/contract/result';
+import type { TableName } from '../../shared/domain/kinds';
 import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
 import { EventLog } from './events/log';
-import { projectNewlyKnownTypes } from './events/project';
+import { Projection } from './events/project';
+import { Changes } from './changes';
+import { CORE_KINDS } from './kinds';
 import { commitPendingKey } from './crypto/keys';
 import { checkIdentity, DATABASE_FILE } from './identity';
 import { secureDataFiles, secureDataFolder } from './data-folder';
@@ -67,7 +70,11 @@ export function openCore(options: CoreOptions): Core {
   secureDataFiles(options.dataDir);
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((m: string) => console.error(m));
+  const changes = new Changes();
+  const projection = new Projection(db, CORE_KINDS, changes);
   const ctx: CoreContext = {
+    projection,
+    changes,
     logError,
     importJobs: new Map(),
     db,
@@ -77,12 +84,12 @@ export function openCore(options: CoreOptions): Core {
     gate: new Gate(),
     dataDir: options.dataDir,
     bundlesFolder: options.bundlesFolder ?? join(options.dataDir, 'bundles'),
-    log: new EventLog(db, device.id, () => now().getTime()),
+    log: new EventLog(db, projection, device.id, () => now().getTime()),
     person: { id: officerOf(device.id), name: 'Grants officer', role: 'officer' },
   };
   try {
     if (!readOnly) seedIfEmpty(ctx);
-    if (!readOnly) projectNewlyKnownTypes(db);
+    if (!readOnly) projection.projectNewlyKnown();
     // Only now, with this device's first events committed, does its key take its final name.
     if (firstRun) commitPendingKey(options.dataDir);
   } catch (error) {
@@ -114,10 +121,12 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown)
     return { ok: false, error: { code: 'VALIDATION', message, details } };
   }
   if (!ANSWERS_DURING_IMPORT.has(method)) await ctx.gate.pass();
+  const changed = new Set<TableName>();
   try {
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const value = await ctx.changes.collect(changed, async () => handler(parsed.data, ctx));
+    return { ok: true, value, changed: [...changed].sort() };
   } catch (error) {
-    return { ok: false, error: problemOf(error, ctx.readOnly, ctx.logError, method) };
+    return { ok: false, error: problemOf(error, ctx.readOnly, ctx.logError, method), changed: [...changed].sort() };
   }
 }

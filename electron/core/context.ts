@@ -5,6 +5,8 @@ import type { DeviceIdentity } from './crypto/keys';
 import type { MethodName, Output, ParsedInput } from '../../shared/contract';
 import { DomainError } from '../../shared/contract/result';
 import type { RunningImport } from './services/import-jobs';
+import type { Projection } from './events/project';
+import type { Changes } from './changes';
 
 export interface Person {
   id: string;
@@ -20,6 +22,10 @@ export function officerOf(deviceId: string): string {
 export interface CoreContext {
   db: Db;
   log: EventLog;
+  /** Events → tables, built from the kinds of record when the core opened. */
+  projection: Projection;
+  /** Which tables the running call changed. */
+  changes: Changes;
   device: DeviceIdentity;
   /** The acting person is held by the core, never taken from the caller. */
   person: Person;

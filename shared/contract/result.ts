@@ -1,4 +1,5 @@
 // The envelope every contract call answers with, in IPC and browser mode alike.
+import type { TableName } from '../domain/kinds';
 
 export const ERROR_CODES = [
   'VALIDATION',
@@ -26,7 +27,12 @@ export interface ContractError {
   details?: FieldProblem[];
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+/**
+ * A call's answer. `changed` names the tables its writes changed, so the renderer refreshes exactly
+ * what reads them; a refused call can change some too (a refused bundle keeps its evidence).
+ */
+export type Result<T> =
+  { ok: true; value: T; changed: readonly TableName[] } | { ok: false; error: ContractError; changed?: readonly TableName[] };
 
 /** Thrown by core services; the dispatcher turns it into an error envelope. */
 export class DomainError extends Error {

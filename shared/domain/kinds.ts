@@ -24,6 +24,8 @@ export interface KindDeclaration {
   /** How a person names one: "fund", "application". */
   noun: string;
   rule: MergeRule;
+  /** The tables its events project into: a rebuild empties and refills them, and a write reports them changed. */
+  tables: readonly string[];
   /** The capability needed to write it; "this laptop" for records GrantPanel writes itself. */
   writes: Capability | 'this laptop' | 'as the record it settles';
   /** Where a person sees one in the app. */
@@ -36,6 +38,7 @@ export const KINDS = {
   fund: {
     noun: 'fund',
     rule: 'fields-person-resolves',
+    tables: ['funds'],
     writes: 'manage-catalogue',
     page: () => '#/catalogue',
     events: ['fund.seeded', 'fund.added', 'fund.changed', 'fund.saved'],
@@ -43,6 +46,7 @@ export const KINDS = {
   area: {
     noun: 'area',
     rule: 'fields-person-resolves',
+    tables: ['areas'],
     writes: 'manage-catalogue',
     page: () => '#/catalogue',
     events: ['area.seeded', 'area.added', 'area.changed', 'area.saved'],
@@ -50,6 +54,7 @@ export const KINDS = {
   plan: {
     noun: 'Police and Crime Plan',
     rule: 'whole-record',
+    tables: ['plans', 'priorities'],
     writes: 'manage-catalogue',
     page: () => '#/catalogue',
     events: ['plan.seeded', 'plan.saved'],
@@ -57,6 +62,7 @@ export const KINDS = {
   round: {
     noun: 'round',
     rule: 'fields-person-resolves',
+    tables: ['rounds', 'round_budgets'],
     writes: 'manage-register',
     page: (id) => `#/rounds/${id}/edit`,
     events: ['round.added', 'round.changed', 'round.saved'],
@@ -64,14 +70,16 @@ export const KINDS = {
   application: {
     noun: 'application',
     rule: 'fields-person-resolves',
+    tables: ['applications', 'application_priorities'],
     writes: 'manage-register',
     page: (id) => `#/applications/${id}`,
     events: ['application.received', 'application.added', 'application.changed', 'application.withdrawn'],
   },
-  person: { noun: 'person', rule: 'owner-only', writes: 'this laptop', page: () => '#/sync', events: ['person.added'] },
+  person: { noun: 'person', rule: 'owner-only', tables: ['people'], writes: 'this laptop', page: () => '#/sync', events: ['person.added'] },
   trust: {
     noun: 'trusted laptop',
     rule: 'local',
+    tables: ['trusted_devices'],
     writes: 'exchange-bundles',
     page: () => '#/sync',
     events: ['device.trusted', 'device.revoked'],
@@ -79,6 +87,7 @@ export const KINDS = {
   versionChoice: {
     noun: 'choice between two versions of a laptop’s log',
     rule: 'append-only',
+    tables: ['chosen_versions'],
     writes: 'exchange-bundles',
     page: () => '#/sync',
     events: ['device.versionChosen'],
@@ -86,6 +95,7 @@ export const KINDS = {
   conflictResolution: {
     noun: 'conflict resolution',
     rule: 'append-only',
+    tables: ['conflicts'],
     writes: 'as the record it settles',
     page: () => '#/conflicts',
     events: ['conflict.resolved'],
@@ -93,6 +103,7 @@ export const KINDS = {
   importMapping: {
     noun: 'CSV column mapping',
     rule: 'whole-record',
+    tables: ['import_mappings'],
     writes: 'manage-register',
     page: () => '#/import',
     events: ['importMapping.saved'],
@@ -113,4 +124,33 @@ export const CONFLICT_KINDS = (Object.keys(KINDS) as KindName[]).filter((k) => K
 /** The capability writing a record of this kind needs. */
 export function writeCapability(kind: ConflictKind): Capability {
   return KINDS[kind].writes;
+}
+
+/** Every table some kind projects into. */
+export type KindTable = (typeof KINDS)[KindName]['tables'][number];
+/** Tables the core keeps about the log itself: types it cannot project yet, signed heads, two versions of a log. */
+export const LOG_TABLES = ['unprojected_types', 'signed_heads', 'equivocations'] as const;
+/** A table a screen may read and a write may change: what the renderer's queries name. */
+export type TableName = KindTable | (typeof LOG_TABLES)[number];
+/** Every table projected from the log: a rebuild empties and refills them (unknown types are recounted). */
+export const PROJECTED_TABLES: readonly TableName[] = [
+  ...new Set<TableName>([...(Object.keys(KINDS) as KindName[]).flatMap((k) => KINDS[k].tables), 'unprojected_types']),
+];
+
+function tablesOfKind(kind: KindName): readonly TableName[] {
+  if (kind === 'conflictResolution') return ['conflicts', ...CONFLICT_KINDS.flatMap((k) => KINDS[k].tables)];
+  return KINDS[kind].rule === 'fields-person-resolves' ? [...KINDS[kind].tables, 'conflicts'] : KINDS[kind].tables;
+}
+
+const tablesByType = new Map<string, readonly TableName[]>(
+  (Object.keys(KINDS) as KindName[]).flatMap((k) => KINDS[k].events.map((type) => [type, tablesOfKind(k)] as const)),
+);
+
+/**
+ * The tables an event of this type may change: its kind's own, the conflicts a field-by-field
+ * change may raise, and for a conflict's resolution the records it settles. An event of a type
+ * from a newer GrantPanel is only counted.
+ */
+export function tablesChangedBy(type: string): readonly TableName[] {
+  return tablesByType.get(type) ?? ['unprojected_types'];
 }

@@ -4,7 +4,6 @@ import { afterEach, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionSnapshot, trustLaptop } from '../support/laptops';
-import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 
 const cores: TestCore[] = [];
@@ -20,7 +19,7 @@ const topSeq = (c: TestCore, deviceId: string) =>
 /** The tables as imports left them equal the tables a rebuild of the whole log gives. */
 function expectTablesAsRebuilt(c: TestCore): void {
   const live = projectionSnapshot(c.ctx.db);
-  rebuildProjections(c.ctx.db);
+  c.ctx.projection.rebuild();
   expect(projectionSnapshot(c.ctx.db)).toEqual(live);
 }
 

@@ -7,9 +7,8 @@ import { GENESIS_HASH, sealEvent } from '../../shared/events/event';
 import { parseHlc } from '../../shared/events/hlc';
 import { EVENT_TYPES, changeableFields } from '../../shared/events/payloads';
 import { CONFLICT_KINDS } from '../../shared/contract/conflicts';
-import { editable } from '../../electron/core/merge/editable';
 import type { Db } from '../../electron/core/db/open';
-import { projectEventsAfter, projectedTypes, rebuildProjections, unknownEventTypes } from '../../electron/core/events/project';
+import { unknownEventTypes } from '../../electron/core/events/project';
 import { projectionSnapshot } from '../support/laptops';
 
 let core: TestCore;
@@ -69,12 +68,13 @@ test('append refuses a payload other laptops would refuse: it throws, and the tr
 
 test('every event type with a payload schema has a projector, and every projector a payload schema', () => {
   core = makeCore();
-  expect([...projectedTypes()].sort()).toEqual([...EVENT_TYPES].sort());
+  expect([...core.ctx.projection.types()].sort()).toEqual([...EVENT_TYPES].sort());
 });
 
 test('a change event may name exactly the fields its kind merges', () => {
   core = makeCore();
-  for (const kind of CONFLICT_KINDS) expect([...changeableFields(kind)].sort(), kind).toEqual([...editable(kind)!.fields].sort());
+  for (const kind of CONFLICT_KINDS)
+    expect([...changeableFields(kind)].sort(), kind).toEqual([...core.ctx.projection.editable(kind)!.fields].sort());
 });
 
 test('events of a type from a newer GrantPanel stay in the log, are not projected, and are counted', async () => {
@@ -85,12 +85,12 @@ test('events of a type from a newer GrantPanel stay in the log, are not projecte
   const without = projectionSnapshot(db);
   // Earlier than what is held, so only a rebuild places it; as an import does, it is stored, then projected.
   const first = storeForeign(db, 1, '2026-11-27T11:00:00.000Z-0000', 'score.added', 'score:1', { applicationId: 'x', points: 3 });
-  rebuildProjections(db);
+  core.ctx.projection.rebuild();
   expect(unknownEventTypes(db)).toEqual([{ type: 'score.added', count: 1 }]);
   const held = db.prepare('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string };
   const second = storeForeign(db, 2, '2026-11-27T13:00:00.000Z-0000', 'score.added', 'score:2', { points: 4 }, first.hash);
   storeForeign(db, 3, '2026-11-27T13:00:00.000Z-0001', 'panel.met', 'panel:1', {}, second.hash);
-  projectEventsAfter(db, held.hlc);
+  core.ctx.projection.projectAfter(held.hlc);
   const counts = [
     { type: 'panel.met', count: 1 },
     { type: 'score.added', count: 2 },
@@ -100,7 +100,7 @@ test('events of a type from a newer GrantPanel stay in the log, are not projecte
   expect(counted).toHaveLength(2);
   expect(tables).toEqual(omitCounts(without));
   // A rebuild gives exactly the same tables and the same counts.
-  rebuildProjections(db);
+  core.ctx.projection.rebuild();
   expect(unknownEventTypes(db)).toEqual(counts);
   expect(omitCounts(projectionSnapshot(db))).toEqual(omitCounts(without));
   // And this laptop's own writes carry on.

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { makeCore, type TestCore } from '../support/core';
-import { projectionTables, rebuildProjections } from '../../electron/core/events/project';
+import { PROJECTED_TABLES } from '../../shared/domain/kinds';
 import { verifyChain } from '../../electron/core/events/verify';
 import type { Db } from '../../electron/core/db/open';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
@@ -12,7 +12,7 @@ let core: TestCore;
 afterEach(() => core?.dispose());
 
 function snapshot(db: Db): Record<string, unknown[]> {
-  return Object.fromEntries(projectionTables().map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+  return Object.fromEntries(PROJECTED_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
 
 test('every change is an event: gapless seq, linked hashes, one device', async () => {
@@ -106,7 +106,7 @@ test('rebuilding the projections from the events gives exactly the live tables (
           }
         }
         const live = snapshot(c.ctx.db);
-        rebuildProjections(c.ctx.db);
+        c.ctx.projection.rebuild();
         expect(snapshot(c.ctx.db)).toEqual(live);
       } finally {
         c.dispose();

@@ -10,7 +10,6 @@ import { steppingClock } from '../support/clock';
 import { eventKeys, projectionSnapshot } from '../support/laptops';
 import { validDraft } from '../support/drafts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 
 const cores: TestCore[] = [];
@@ -61,7 +60,7 @@ test('a database holding data at every earlier schema version upgrades through e
   await office.call('bundles.import', { file });
   expect(o.device.id).not.toBe(p.device.id);
   const events = eventKeys(office.ctx.db);
-  rebuildProjections(office.ctx.db);
+  office.ctx.projection.rebuild();
   const tables = projectionSnapshot(office.ctx.db);
 
   for (let version = 1; version < SCHEMA_VERSION; version++) {
@@ -74,7 +73,7 @@ test('a database holding data at every earlier schema version upgrades through e
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(eventKeys(db), `from version ${version}`).toEqual(events);
     expect(verifyChain(db)).toEqual([]);
-    rebuildProjections(db);
+    upgraded.ctx.projection.rebuild();
     expect(projectionSnapshot(db), `from version ${version}`).toEqual(tables);
     // The trust this laptop gave stays its own; and it goes on working.
     expect((await upgraded.call('devices.list', {})).map((d) => d.name)).toEqual(['Panel']);

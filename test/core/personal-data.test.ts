@@ -6,7 +6,6 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionSnapshot, trustLaptop } from '../support/laptops';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
-import { rebuildProjections } from '../../electron/core/events/project';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -57,7 +56,7 @@ test('replaced contact details are erased with the edit, and a rebuild leaves th
   expect(held(office)[0]?.digest).toBe(digestOf(office, id));
 
   const before = { personal: held(office), tables: projectionSnapshot(office.ctx.db) };
-  rebuildProjections(office.ctx.db);
+  office.ctx.projection.rebuild();
   expect({ personal: held(office), tables: projectionSnapshot(office.ctx.db) }).toEqual(before);
 });
 

@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { b64, templateRow, toCsv } from '../support/csv';
 import { steppingClock } from '../support/clock';
-import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 import { draftOf } from '../../shared/domain/application';
 
@@ -150,7 +149,7 @@ async function aDaysWork(): Promise<TestCore> {
   await office.call('devices.revoke', { deviceId: p.device.id, reason: 'Handed on' });
   await office.call('catalogue.areas', {});
   await office.call('catalogue.plans', {});
-  rebuildProjections(office.ctx.db);
+  office.ctx.projection.rebuild();
   expect(verifyChain(office.ctx.db)).toEqual([]);
   return office;
 }

@@ -12,7 +12,6 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
-import { rebuildProjections } from '../../electron/core/events/project';
 import { verifyChain } from '../../electron/core/events/verify';
 import { join } from 'node:path';
 import { chain, eventsOf, forgeBundle, keyFrom, type EventSpec } from '../support/forge';
@@ -494,7 +493,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             const held = new Set(eventKeys(l.core.ctx.db));
             expect([...accepted].filter((k) => !held.has(k))).toEqual([]);
             // What the laptop shows is what replaying its log gives, whichever path (incremental or rebuild) built it.
-            rebuildProjections(l.core.ctx.db);
+            l.core.ctx.projection.rebuild();
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
           expectTablesFollowLog(first.ctx.db);

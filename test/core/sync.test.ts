@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
-import { projectionTables } from '../../electron/core/events/project';
+import { PROJECTED_TABLES } from '../../shared/domain/kinds';
 import { verifyChain } from '../../electron/core/events/verify';
 import { validDraft } from '../support/drafts';
 import { checkSignedHead } from '../../electron/core/bundles/heads';
@@ -25,7 +25,7 @@ const trust = async (who: TestCore, whom: TestCore) => {
   await who.call('devices.trust', { publicKey: device.publicKey, name: 'Other laptop' });
 };
 const snapshot = (c: TestCore) =>
-  Object.fromEntries(projectionTables().map((t) => [t, c.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+  Object.fromEntries(PROJECTED_TABLES.map((t) => [t, c.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 /** A copy of a laptop's whole data folder, as a backup restored elsewhere would be. */
 const copyOf = (c: TestCore) => {
   const dir = tempDir();

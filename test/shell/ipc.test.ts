@@ -30,7 +30,7 @@ describe('IPC', () => {
 
   it('passes calls from the app origin to core.dispatch and returns its answer', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const answer = { ok: true as const, value: { id: 'x' } };
+    const answer = { ok: true as const, value: { id: 'x' }, changed: ['applications' as const] };
     const dispatch = vi.fn(async () => answer);
     registerIpc(ipcMain, { dispatch });
     const input = { any: 'thing' };

@@ -3,7 +3,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { projectionTables } from '../../electron/core/events/project';
+import { PROJECTED_TABLES } from '../../shared/domain/kinds';
 import { tempDir, type TestCore } from './core';
 
 type Db = Database.Database;
@@ -17,7 +17,7 @@ export async function trustLaptop(who: TestCore, whom: TestCore, name = 'Another
 /** Every projection table, each as its rows in canonical text, sorted: equal iff the tables hold the same rows. */
 export function projectionSnapshot(db: Db): Record<string, string[]> {
   return Object.fromEntries(
-    projectionTables().map((t) => [
+    PROJECTED_TABLES.map((t) => [
       t,
       db
         .prepare(`SELECT * FROM ${t}`)

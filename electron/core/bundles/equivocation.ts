@@ -10,7 +10,7 @@ import type { SignedHead } from '../../../shared/formats/bundle';
 import { write, type CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import { checkSignedHead, headFromJson } from './heads';
 import { readBundle } from './read';
 import { laptopName } from './trust';
@@ -50,6 +50,7 @@ export function equivocationMessage(deviceId: string, laptop: string, seq: numbe
 
 /** Keeps the evidence, in a transaction of its own (the refused import's was rolled back). */
 export function recordEquivocation(ctx: CoreContext, e: Equivocation): void {
+  ctx.changes.report(['equivocations']);
   statement(
     ctx.db,
     `INSERT OR IGNORE INTO equivocations (device_id, seq, held_head, incoming_head, held_change, incoming_change, found_at, bundle_sha256)
@@ -72,17 +73,19 @@ export interface VersionChosen {
   rejected: SignedHead;
 }
 
-registerProjection(['chosen_versions'], {
-  'device.versionChosen': (db, e) => {
-    const c = e.payload as VersionChosen;
-    // Only a choice between two versions that laptop itself signed means anything.
-    if (c.chosen.deviceId !== c.deviceId || c.rejected.deviceId !== c.deviceId || !signedBy(c.chosen) || !signedBy(c.rejected)) return;
-    statement(
-      db,
-      'INSERT OR REPLACE INTO chosen_versions (device_id, seq, hash, chosen_head, rejected_head, chosen_at, chosen_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(c.deviceId, c.chosen.seq, c.chosen.hash, JSON.stringify(c.chosen), JSON.stringify(c.rejected), e.hlc, e.actor);
+export const versionChoiceKind: CoreKinds['versionChoice'] = {
+  projectors: {
+    'device.versionChosen': (db, e) => {
+      const c = e.payload as VersionChosen;
+      // Only a choice between two versions that laptop itself signed means anything.
+      if (c.chosen.deviceId !== c.deviceId || c.rejected.deviceId !== c.deviceId || !signedBy(c.chosen) || !signedBy(c.rejected)) return;
+      statement(
+        db,
+        'INSERT OR REPLACE INTO chosen_versions (device_id, seq, hash, chosen_head, rejected_head, chosen_at, chosen_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(c.deviceId, c.chosen.seq, c.chosen.hash, JSON.stringify(c.chosen), JSON.stringify(c.rejected), e.hlc, e.actor);
+    },
   },
-});
+};
 
 function signedBy(head: SignedHead): boolean {
   try {

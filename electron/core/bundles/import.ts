@@ -12,7 +12,6 @@ import type { BundleEvent } from '../../../shared/formats/bundle';
 import { longWrite, officerOf, type CoreContext } from '../context';
 import { statement } from '../db/statements';
 import type { EventRow } from '../events/log';
-import { projectEventsAfter, rebuildProjections } from '../events/project';
 import { readBundle, type BundleSummary } from './read';
 import { isRevoked, isTrusted, laptopName, untrustedSignerMessage } from './trust';
 import { keepHead, storedHead } from './heads';
@@ -232,7 +231,8 @@ async function importOnce(
         keepHead(db, head, version?.mode === 'replace');
       }
       report('Updating the register');
-      if (replacedAny) rebuildProjections(db);
+      ctx.changes.report(['signed_heads']);
+      if (replacedAny) ctx.projection.rebuild();
       else bringProjectionsUpToDate(ctx, earliestNew, newestBefore);
       const gaps = gapsFor(
         ctx,
@@ -268,6 +268,6 @@ async function importOnce(
  */
 function bringProjectionsUpToDate(ctx: CoreContext, earliestNew: string | null, newestBefore: string): void {
   if (earliestNew === null) return;
-  if (earliestNew <= newestBefore) rebuildProjections(ctx.db);
-  else projectEventsAfter(ctx.db, newestBefore);
+  if (earliestNew <= newestBefore) ctx.projection.rebuild();
+  else ctx.projection.projectAfter(newestBefore);
 }

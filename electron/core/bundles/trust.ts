@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/contract/result';
 import { decodeHlc } from '../../../shared/events/hlc';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import { deviceIdOf } from '../crypto/keys';
 import type { CoreContext } from '../context';
 import { write } from '../context';
@@ -25,24 +25,27 @@ export interface RevokedDevice {
   reason: string;
 }
 
-registerProjection(['trusted_devices'], {
-  'device.trusted': (db, e) => {
-    const d = e.payload as TrustedDevice;
-    statement(
-      db,
-      'INSERT OR REPLACE INTO trusted_devices (trusted_by, device_id, public_key, fingerprint, name, trusted_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(e.deviceId, d.deviceId, d.publicKey, d.fingerprint, d.name, e.hlc);
+/** Trust is local: each row names the laptop that gave it, and only this laptop's own count here. */
+export const trustKind: CoreKinds['trust'] = {
+  projectors: {
+    'device.trusted': (db, e) => {
+      const d = e.payload as TrustedDevice;
+      statement(
+        db,
+        'INSERT OR REPLACE INTO trusted_devices (trusted_by, device_id, public_key, fingerprint, name, trusted_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(e.deviceId, d.deviceId, d.publicKey, d.fingerprint, d.name, e.hlc);
+    },
+    'device.revoked': (db, e) => {
+      const d = e.payload as RevokedDevice;
+      statement(db, 'UPDATE trusted_devices SET revoked_at = ?, revoked_reason = ? WHERE trusted_by = ? AND device_id = ?').run(
+        e.hlc,
+        d.reason,
+        e.deviceId,
+        d.deviceId,
+      );
+    },
   },
-  'device.revoked': (db, e) => {
-    const d = e.payload as RevokedDevice;
-    statement(db, 'UPDATE trusted_devices SET revoked_at = ?, revoked_reason = ? WHERE trusted_by = ? AND device_id = ?').run(
-      e.hlc,
-      d.reason,
-      e.deviceId,
-      d.deviceId,
-    );
-  },
-});
+};
 
 /** Whether `local` (this laptop) trusts `deviceId`: trusted here, by a person here, and not revoked. */
 export function isTrusted(db: Db, local: string, deviceId: string): boolean {

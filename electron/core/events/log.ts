@@ -6,7 +6,7 @@ import { canonicalJson } from '../../../shared/events/canonical';
 import { GENESIS_HASH, sealEvent, type StoredEvent } from '../../../shared/events/event';
 import { encodeHlc, parseHlc, tick, type Hlc } from '../../../shared/events/hlc';
 import { checkEventPayload, isKnownEventType } from '../../../shared/events/payloads';
-import { project } from './project';
+import type { Projection } from './project';
 
 export interface EventRow {
   device_id: string;
@@ -42,6 +42,7 @@ export class EventLog {
 
   constructor(
     private readonly db: Db,
+    private readonly projection: Projection,
     private readonly deviceId: string,
     private readonly now: () => number = Date.now,
   ) {
@@ -73,7 +74,7 @@ export class EventLog {
     const body = { deviceId: this.deviceId, seq: (head?.seq ?? 0) + 1, hlc, actor, type, entity, payload: written };
     const event = sealEvent(body, head?.hash ?? GENESIS_HASH, payloadJson, nativeSha256Hex);
     this.insert.run({ ...event, payload: payloadJson });
-    project(this.db, event);
+    this.projection.project(event);
     return event;
   }
 

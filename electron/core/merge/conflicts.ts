@@ -9,13 +9,12 @@ import { authorise, can } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import { laptopName } from '../bundles/trust';
 import { releasePersonalData } from '../personal-data';
 import {
   applyChanges,
   clashesWith,
-  editable,
   mergeableFields,
   raiseConflict,
   type ClashingField,
@@ -45,37 +44,41 @@ export interface ResolvedPayload {
   changes: FieldChanges;
 }
 
-registerProjection(['conflicts'], {
-  'conflict.resolved': (db, e) => {
-    const r = e.payload as ResolvedPayload;
-    const kind = editable(r.kind);
-    if (!kind) return;
-    const earlier = statement<[string], { resolution: string | null }>(db, 'SELECT resolution FROM conflicts WHERE id = ?').get(r.conflict);
-    if (earlier?.resolution && earlier.resolution !== canonicalJson(r.choices)) {
-      // Two people decided the same conflict differently: the first decision (in clock order)
-      // stands, and the second becomes a conflict of its own.
-      const held = kind.read(db, r.id);
-      if (held) raiseConflict(db, kind, r.id, clashesWith(mergeableFields(kind, held), r.values), e);
-      return;
-    }
-    // A choice made from what the resolver saw: if another change got there first, it clashes again.
-    applyChanges(db, kind, r.id, r.changes, e);
-    statement(db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
-      e.hlc,
-      e.actor,
-      canonicalJson(r.choices),
-      r.conflict,
-    );
-    // The version not chosen is no longer offered: its personal data, if any, is a leftover now.
-    const clashes = JSON.parse(
-      statement<[string], { fields: string }>(db, 'SELECT fields FROM conflicts WHERE id = ?').get(r.conflict)?.fields ?? '[]',
-    ) as ClashingField[];
-    for (const c of clashes.filter((c) => kind.personalFields?.includes(c.field))) {
-      releasePersonalData(db, c.kept);
-      releasePersonalData(db, c.incoming);
-    }
+export const conflictResolutionKind: CoreKinds['conflictResolution'] = {
+  projectors: {
+    'conflict.resolved': (db, e, projection) => {
+      const r = e.payload as ResolvedPayload;
+      const kind = projection.editable(r.kind);
+      if (!kind) return;
+      const earlier = statement<[string], { resolution: string | null }>(db, 'SELECT resolution FROM conflicts WHERE id = ?').get(
+        r.conflict,
+      );
+      if (earlier?.resolution && earlier.resolution !== canonicalJson(r.choices)) {
+        // Two people decided the same conflict differently: the first decision (in clock order)
+        // stands, and the second becomes a conflict of its own.
+        const held = kind.read(db, r.id);
+        if (held) raiseConflict(db, kind, r.id, clashesWith(mergeableFields(kind, held), r.values), e);
+        return;
+      }
+      // A choice made from what the resolver saw: if another change got there first, it clashes again.
+      applyChanges(db, kind, r.id, r.changes, e);
+      statement(db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
+        e.hlc,
+        e.actor,
+        canonicalJson(r.choices),
+        r.conflict,
+      );
+      // The version not chosen is no longer offered: its personal data, if any, is a leftover now.
+      const clashes = JSON.parse(
+        statement<[string], { fields: string }>(db, 'SELECT fields FROM conflicts WHERE id = ?').get(r.conflict)?.fields ?? '[]',
+      ) as ClashingField[];
+      for (const c of clashes.filter((c) => kind.personalFields?.includes(c.field))) {
+        releasePersonalData(db, c.kept);
+        releasePersonalData(db, c.incoming);
+      }
+    },
   },
-});
+};
 
 const instant = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString();
 
@@ -83,14 +86,14 @@ function personName(db: Db, id: string): string {
   return statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(id)?.name ?? 'someone not yet known here';
 }
 
-function kindOf(row: ConflictRow): Editable {
-  const kind = editable(row.kind);
+function kindOf(ctx: CoreContext, row: ConflictRow): Editable {
+  const kind = ctx.projection.editable(row.kind);
   if (!kind) throw new Error(`No merge rule for ${row.kind}`);
   return kind;
 }
 
 function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
-  const kind = kindOf(row);
+  const kind = kindOf(ctx, row);
   const current = kind.read(ctx.db, row.entity_id);
   const clashes = JSON.parse(row.fields) as ClashingField[];
   const hidden = can(ctx.person, 'read-personal-data') ? [] : (kind.personalFields ?? []);
@@ -142,7 +145,7 @@ export const conflictHandlers: Handlers<'conflicts.list' | 'conflicts.resolve'> 
     if (row.resolved_at) {
       throw new DomainError('CONFLICT', `This conflict was already resolved by ${personName(ctx.db, row.resolved_by ?? '')}`);
     }
-    const kind = kindOf(row);
+    const kind = kindOf(ctx, row);
     const held = kind.read(ctx.db, row.entity_id);
     if (!held) throw new DomainError('NOT_FOUND', `That ${kind.noun} is no longer on this laptop`);
     const clashes = JSON.parse(row.fields) as ClashingField[];

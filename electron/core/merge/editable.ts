@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { registerProjection } from '../events/project';
+import type { Projector } from '../events/project';
 import type { ConflictKind as EditableKind } from '../../../shared/domain/kinds';
 import { releasePersonalData } from '../personal-data';
 
@@ -23,8 +23,8 @@ export interface ChangedPayload {
   changes: FieldChanges;
 }
 
-export interface Editable<T extends EntityRecord = EntityRecord> {
-  kind: EditableKind;
+export interface Editable<T extends EntityRecord = EntityRecord, K extends EditableKind = EditableKind> {
+  kind: K;
   /** "fund", "application": for messages. */
   noun: string;
   /** The fields a change may touch; the rest (id, reference…) are fixed once added. */
@@ -57,12 +57,6 @@ export interface ClashingField {
   field: string;
   kept: unknown;
   incoming: unknown;
-}
-
-const editables = new Map<EditableKind, Editable>();
-
-export function editable(kind: string): Editable | undefined {
-  return editables.get(kind as EditableKind);
 }
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -161,17 +155,19 @@ function added(db: Db, e: Editable, event: StoredEvent): void {
   raiseConflict(db, e, id, clashes, event);
 }
 
-/** Registers a kind's `<kind>.added` and `<kind>.changed` events. */
-export function registerEditable<T extends EntityRecord>(e: Editable<T>): void {
+/** The projectors of a kind's `<kind>.added` and `<kind>.changed` events. */
+export function editableProjectors<T extends EntityRecord, K extends EditableKind>(
+  e: Editable<T, K>,
+): Record<`${K}.added` | `${K}.changed`, Projector> {
   const plain = e as unknown as Editable;
-  editables.set(e.kind, plain);
-  registerProjection([], {
+  const projectors: Record<string, Projector> = {
     [`${e.kind}.added`]: (db, event) => added(db, plain, event),
     [`${e.kind}.changed`]: (db, event) => {
       const { id, changes } = event.payload as ChangedPayload;
       applyChanges(db, plain, id, changes, event);
     },
-  });
+  };
+  return projectors as Record<`${K}.added` | `${K}.changed`, Projector>;
 }
 
 /** A value with no special meaning, as text: blank, Yes/No, 1,250, or the text itself. */

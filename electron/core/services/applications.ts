@@ -13,14 +13,14 @@ import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 import { holdPersonalData, personalData } from '../personal-data';
 import { canonicalJson } from '../../../shared/events/canonical';
-import { changesBetween, registerEditable, type Editable } from '../merge/editable';
+import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
 function writeApplication(db: Db, a: ApplicationRecord): void {
@@ -42,7 +42,7 @@ function readApplication(db: Db, id: string): ApplicationRecord | undefined {
   return row && { ...(JSON.parse(row.body) as ApplicationRecord), status: row.status, withdrawnReason: row.withdrawn_reason };
 }
 
-export const applications: Editable<ApplicationRecord> = {
+export const applications: Editable<ApplicationRecord, 'application'> = {
   kind: 'application',
   noun: 'application',
   fields: Object.keys(APPLICATION_FIELD_LABELS),
@@ -54,26 +54,29 @@ export const applications: Editable<ApplicationRecord> = {
   describe: describeApplicationField,
 };
 
-registerEditable(applications);
-registerProjection(['applications', 'application_priorities'], {
-  'application.received': (db, e) => {
-    const record = e.payload as ApplicationRecord;
-    // Two laptops can number different applications alike. Projections run in clock order, so the
-    // earlier keeps the reference everywhere and the later is marked with its laptop, the same on
-    // every laptop.
-    const taken = statement<[string, string], { id: string }>(db, 'SELECT id FROM applications WHERE reference = ? AND id != ?').get(
-      record.reference,
-      record.id,
-    );
-    writeApplication(db, taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record);
+export const applicationKind: CoreKinds['application'] = {
+  editable: applications,
+  projectors: {
+    ...editableProjectors(applications),
+    'application.received': (db, e) => {
+      const record = e.payload as ApplicationRecord;
+      // Two laptops can number different applications alike. Projections run in clock order, so the
+      // earlier keeps the reference everywhere and the later is marked with its laptop, the same on
+      // every laptop.
+      const taken = statement<[string, string], { id: string }>(db, 'SELECT id FROM applications WHERE reference = ? AND id != ?').get(
+        record.reference,
+        record.id,
+      );
+      writeApplication(db, taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record);
+    },
+    // Written before withdrawal became a field change; still replayed from older logs.
+    'application.withdrawn': (db, e) => {
+      const { id, reason } = e.payload as { id: string; reason: string };
+      const a = readApplication(db, id);
+      if (a) writeApplication(db, { ...a, status: 'withdrawn', withdrawnReason: reason });
+    },
   },
-  // Written before withdrawal became a field change; still replayed from older logs.
-  'application.withdrawn': (db, e) => {
-    const { id, reason } = e.payload as { id: string; reason: string };
-    const a = readApplication(db, id);
-    if (a) writeApplication(db, { ...a, status: 'withdrawn', withdrawnReason: reason });
-  },
-});
+};
 
 export function roundContext(db: Db, roundId: string): RoundContext {
   const round = getRound(db, roundId);

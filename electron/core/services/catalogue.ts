@@ -2,14 +2,15 @@
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
-import { officerOf, write, type CoreContext, type Handlers, type Person } from '../context';
-import { project, registerProjection } from '../events/project';
+import { write, type CoreContext, type Handlers, type Person } from '../context';
+import type { CoreKinds, Projector } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 import { formatPence } from '../../../shared/domain/money';
-import { changesBetween, describePlain, registerEditable, type Editable, type EntityRecord } from '../merge/editable';
+import { changesBetween, describePlain, editableProjectors, type Editable, type EntityRecord } from '../merge/editable';
+import { ownerOnly } from '../merge/owner-only';
 
 const FUND_LABELS: Record<string, string> = {
   name: 'Name',
@@ -20,7 +21,7 @@ const FUND_LABELS: Record<string, string> = {
 };
 const AREA_LABELS: Record<string, string> = { name: 'Name', onsCode: 'ONS code', localAuthority: 'Local authority' };
 
-const funds: Editable<Fund> = {
+const funds: Editable<Fund, 'fund'> = {
   kind: 'fund',
   noun: 'fund',
   fields: Object.keys(FUND_LABELS),
@@ -44,7 +45,7 @@ const funds: Editable<Fund> = {
     field === 'maxAwardPence' ? (typeof value === 'number' ? formatPence(value) : 'No maximum') : describePlain(value),
 };
 
-const areas: Editable<Area> = {
+const areas: Editable<Area, 'area'> = {
   kind: 'area',
   noun: 'area',
   fields: Object.keys(AREA_LABELS),
@@ -65,9 +66,6 @@ const areas: Editable<Area> = {
   describe: (_, __, value) => describePlain(value),
 };
 
-registerEditable(funds);
-registerEditable(areas);
-
 /**
  * Seeds fill only what is missing: a laptop set up today seeds the catalogue with today's clock,
  * and its seed must never undo an edit made earlier on another laptop.
@@ -79,37 +77,49 @@ const seeded =
     if (!kind.read(db, record.id)) kind.write(db, record);
   };
 
-registerProjection(['people', 'funds', 'areas', 'plans', 'priorities'], {
-  'fund.seeded': seeded(funds),
-  'area.seeded': seeded(areas),
-  'plan.seeded': (db, e) => {
-    const p = e.payload as Plan;
-    if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(p.id)) project(db, { ...e, type: 'plan.saved' });
+const planSaved: Projector = (db, e) => {
+  const p = e.payload as Plan;
+  statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
+    p.id,
+    p.name,
+    p.startYear,
+    p.endYear,
+    JSON.stringify(p.sections),
+  );
+  statement(db, 'DELETE FROM priorities WHERE plan_id = ?').run(p.id);
+  const insert = statement(db, 'INSERT INTO priorities (id, plan_id, code, title, position) VALUES (?, ?, ?, ?, ?)');
+  p.priorities.forEach((x, i) => insert.run(x.id, p.id, x.code, x.title, i));
+};
+
+// Whole-record saves (`*.saved`) were written before field-by-field changes; still replayed from older logs.
+export const fundKind: CoreKinds['fund'] = {
+  editable: funds,
+  projectors: { ...editableProjectors(funds), 'fund.seeded': seeded(funds), 'fund.saved': (db, e) => funds.write(db, e.payload as Fund) },
+};
+
+export const areaKind: CoreKinds['area'] = {
+  editable: areas,
+  projectors: { ...editableProjectors(areas), 'area.seeded': seeded(areas), 'area.saved': (db, e) => areas.write(db, e.payload as Area) },
+};
+
+export const planKind: CoreKinds['plan'] = {
+  projectors: {
+    'plan.seeded': (db, e, projection) => {
+      if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get((e.payload as Plan).id)) planSaved(db, e, projection);
+    },
+    'plan.saved': planSaved,
   },
-  // A person's own record: only that person's laptop writes it (KINDS.person, owner-only). The event's
-  // device is bound to it by that laptop's signed head, so the actor alone is not taken on trust.
-  'person.added': (db, e) => {
-    const p = e.payload as Person;
-    if (e.actor !== p.id || p.id !== officerOf(e.deviceId)) return;
-    statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role);
+};
+
+/** A person's own record: only that person writes it (the owner-only rule). */
+export const personKind: CoreKinds['person'] = {
+  projectors: {
+    'person.added': ownerOnly<Person>(
+      (p) => p.id,
+      (db, p) => statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role),
+    ),
   },
-  // Whole-record saves, written before field-by-field changes; still replayed from older logs.
-  'fund.saved': (db, e) => funds.write(db, e.payload as Fund),
-  'area.saved': (db, e) => areas.write(db, e.payload as Area),
-  'plan.saved': (db, e) => {
-    const p = e.payload as Plan;
-    statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
-      p.id,
-      p.name,
-      p.startYear,
-      p.endYear,
-      JSON.stringify(p.sections),
-    );
-    statement(db, 'DELETE FROM priorities WHERE plan_id = ?').run(p.id);
-    const insert = statement(db, 'INSERT INTO priorities (id, plan_id, code, title, position) VALUES (?, ?, ?, ?, ?)');
-    p.priorities.forEach((x, i) => insert.run(x.id, p.id, x.code, x.title, i));
-  },
-});
+};
 
 /** First run: the device's person and the seed catalogue, as events. */
 export function seedIfEmpty(ctx: CoreContext): void {

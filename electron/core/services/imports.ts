@@ -14,18 +14,20 @@ import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readCsv } from './csv-file';
 import { nextReference, receive, referenceExists, roundContext } from './applications';
 
-registerProjection(['import_mappings'], {
-  'importMapping.saved': (db, e) => {
-    const { signature, mapping } = e.payload as { signature: string; mapping: Record<string, ImportField | null> };
-    statement(db, 'INSERT OR REPLACE INTO import_mappings (signature, mapping) VALUES (?, ?)').run(signature, JSON.stringify(mapping));
+export const importMappingKind: CoreKinds['importMapping'] = {
+  projectors: {
+    'importMapping.saved': (db, e) => {
+      const { signature, mapping } = e.payload as { signature: string; mapping: Record<string, ImportField | null> };
+      statement(db, 'INSERT OR REPLACE INTO import_mappings (signature, mapping) VALUES (?, ?)').run(signature, JSON.stringify(mapping));
+    },
   },
-});
+};
 
 const MAX_LISTED_PROBLEMS = 1000;
 

@@ -6,12 +6,12 @@ import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
-import { registerProjection } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
-import { changesBetween, describePlain, registerEditable, type Editable } from '../merge/editable';
+import { changesBetween, describePlain, editableProjectors, type Editable } from '../merge/editable';
 
 function writeRound(db: Db, r: Round): void {
   statement(db, 'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -41,7 +41,7 @@ const BUDGET = 'budget:';
 const nameOf = (db: Db, table: 'funds' | 'plans' | 'areas', id: unknown) =>
   statement<[string], { name: string }>(db, `SELECT name FROM ${table} WHERE id = ?`).get(String(id))?.name ?? String(id);
 
-export const rounds: Editable<Round> = {
+export const rounds: Editable<Round, 'round'> = {
   kind: 'round',
   noun: 'round',
   fields: Object.keys(ROUND_LABELS),
@@ -70,11 +70,14 @@ export const rounds: Editable<Round> = {
   },
 };
 
-registerEditable(rounds);
-registerProjection(['rounds', 'round_budgets'], {
-  // Whole-record saves, written before field-by-field changes; still replayed from older logs.
-  'round.saved': (db, e) => writeRound(db, e.payload as Round),
-});
+export const roundKind: CoreKinds['round'] = {
+  editable: rounds,
+  projectors: {
+    ...editableProjectors(rounds),
+    // Whole-record saves, written before field-by-field changes; still replayed from older logs.
+    'round.saved': (db, e) => writeRound(db, e.payload as Round),
+  },
+};
 
 interface RoundRow {
   id: string;

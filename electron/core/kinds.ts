@@ -1,0 +1,25 @@
+// Every kind of record with what the core does with it: shared/domain/kinds.ts declares each one
+// (merge rule, tables, event types, who may write it, its page); here each brings its projectors,
+// and a kind whose changes merge field by field how to edit one. A kind missing here, or a
+// declared event type without a projector, does not compile.
+import type { CoreKinds } from './events/project';
+import { areaKind, fundKind, personKind, planKind } from './services/catalogue';
+import { roundKind } from './services/rounds';
+import { applicationKind } from './services/applications';
+import { importMappingKind } from './services/imports';
+import { trustKind } from './bundles/trust';
+import { versionChoiceKind } from './bundles/equivocation';
+import { conflictResolutionKind } from './merge/conflicts';
+
+export const CORE_KINDS: CoreKinds = {
+  fund: fundKind,
+  area: areaKind,
+  plan: planKind,
+  round: roundKind,
+  application: applicationKind,
+  person: personKind,
+  trust: trustKind,
+  versionChoice: versionChoiceKind,
+  conflictResolution: conflictResolutionKind,
+  importMapping: importMappingKind,
+};
