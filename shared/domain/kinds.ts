@@ -11,9 +11,9 @@ export const MERGE_RULES = {
   'fields-person-resolves':
     'Each change names the value the editor saw and the value chosen, field by field. A change made from the value held applies; two laptops choosing different values for one field raise a conflict, which keeps the earlier value until a person chooses (the choice is itself an event). Changes to different fields both apply.',
   'owner-only':
-    'Written only by the laptop it belongs to (the event’s laptop, vouched for by its signed head); anyone else’s version is ignored. The later version wins; the earlier stays in the log.',
+    'Written only by the person it belongs to, on a laptop that vouches for them (the event’s laptop, bound to it by its signed head); anyone else’s version is ignored. The owner’s later version wins; the earlier stays in the log.',
   'append-only':
-    'Entries are never changed: a later entry supersedes an earlier one, and both stay in the log. Two different decisions on the same thing are themselves raised for a person.',
+    'Entries are never changed: a later entry supersedes the earlier ones it names, and all stay in the log. What stands is what nothing has superseded, whatever order entries arrived in; two standing entries that say different things are raised for a person.',
   'whole-record':
     'The whole record as saved: the latest in clock order stands. Seeds (the catalogue as shipped) only fill what is missing, so a laptop set up later never undoes an earlier edit.',
   local: 'Each laptop keeps every one as history, but only its own count here: trust given on another laptop is never trust on this one.',
@@ -32,6 +32,11 @@ export interface KindDeclaration {
   page: (id: string) => string;
   /** The event types that change it; older ones stay here, as old logs are still replayed. */
   events: readonly string[];
+  /**
+   * A limit its records must keep together ("an area's budget in a round"): concurrent entries
+   * from different laptops that pass it are all kept and raised for a person (merge/totals.ts).
+   */
+  total?: string;
 }
 
 export const KINDS = {
@@ -86,7 +91,7 @@ export const KINDS = {
   },
   versionChoice: {
     noun: 'choice between two versions of a laptop’s log',
-    rule: 'append-only',
+    rule: 'whole-record',
     tables: ['chosen_versions'],
     writes: 'exchange-bundles',
     page: () => '#/sync',
@@ -130,16 +135,29 @@ export function writeCapability(kind: ConflictKind): Capability {
 export type KindTable = (typeof KINDS)[KindName]['tables'][number];
 /** Tables the core keeps about the log itself: types it cannot project yet, signed heads, two versions of a log. */
 export const LOG_TABLES = ['unprojected_types', 'signed_heads', 'equivocations'] as const;
+/** Tables the generic merge rules keep: append-only entries, and totals that pass their limit. */
+export const RULE_TABLES = ['entries', 'total_breaches'] as const;
 /** A table a screen may read and a write may change: what the renderer's queries name. */
-export type TableName = KindTable | (typeof LOG_TABLES)[number];
+export type TableName = KindTable | (typeof LOG_TABLES)[number] | (typeof RULE_TABLES)[number];
 /** Every table projected from the log: a rebuild empties and refills them (unknown types are recounted). */
 export const PROJECTED_TABLES: readonly TableName[] = [
-  ...new Set<TableName>([...(Object.keys(KINDS) as KindName[]).flatMap((k) => KINDS[k].tables), 'unprojected_types']),
+  ...new Set<TableName>([...(Object.keys(KINDS) as KindName[]).flatMap((k) => KINDS[k].tables), ...RULE_TABLES, 'unprojected_types']),
 ];
 
+/** What each rule keeps besides a kind's own tables. */
+const RULE_KEEPS: Record<MergeRule, readonly TableName[]> = {
+  'fields-person-resolves': ['conflicts'],
+  'owner-only': [],
+  'append-only': ['entries'],
+  'whole-record': [],
+  local: [],
+};
+
 function tablesOfKind(kind: KindName): readonly TableName[] {
-  if (kind === 'conflictResolution') return ['conflicts', ...CONFLICT_KINDS.flatMap((k) => KINDS[k].tables)];
-  return KINDS[kind].rule === 'fields-person-resolves' ? [...KINDS[kind].tables, 'conflicts'] : KINDS[kind].tables;
+  const declared: KindDeclaration = KINDS[kind];
+  const settles = kind === 'conflictResolution' ? ['conflicts' as const, ...CONFLICT_KINDS.flatMap((k) => KINDS[k].tables)] : [];
+  const totals = declared.total ? ['total_breaches' as const] : [];
+  return [...new Set<TableName>([...(declared.tables as TableName[]), ...RULE_KEEPS[declared.rule], ...settles, ...totals])];
 }
 
 const tablesByType = new Map<string, readonly TableName[]>(

@@ -4,7 +4,7 @@
 import { expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFLICT_KINDS, KINDS, MERGE_RULES, type KindName } from '../../shared/domain/kinds';
+import { CONFLICT_KINDS, KINDS, MERGE_RULES, type KindDeclaration, type KindName } from '../../shared/domain/kinds';
 import { EVENT_TYPES, payloadFields, type EventType } from '../../shared/events/payloads';
 
 const kindNames = Object.keys(KINDS) as KindName[];
@@ -30,10 +30,13 @@ function eventsDoc(): string {
   ];
   for (const k of kindNames) {
     const kind = KINDS[k];
+    const declared: KindDeclaration = kind;
     lines.push(
       `## ${k} — ${kind.noun}`,
       '',
       `- Rule: ${kind.rule}`,
+      `- Tables: ${kind.tables.map((t) => `\`${t}\``).join(', ')}`,
+      ...(declared.total ? [`- Total kept across records: ${declared.total}`] : []),
       `- Written by: ${kind.writes}`,
       `- Seen at: \`${kind.page('ID')}\``,
       '',

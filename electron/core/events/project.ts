@@ -12,6 +12,7 @@ import {
   tablesChangedBy,
   type ConflictKind,
   type KindName,
+  type MergeRule,
   type TableName,
 } from '../../../shared/domain/kinds';
 import type { Editable } from '../merge/editable';
@@ -20,7 +21,17 @@ import type { ApplicationRecord } from '../../../shared/domain/application';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
 
-export type Projector = (db: Db, event: StoredEvent, projection: Projection) => void;
+export type Projector = ((db: Db, event: StoredEvent, projection: Projection) => void) & {
+  /** Set on projectors a generic merge rule made, so a test can check each kind uses the rule it declares. */
+  readonly rule?: MergeRule;
+  /** Set on projectors that keep a kind's declared total (merge/totals.ts). */
+  readonly keepsTotal?: boolean;
+};
+
+/** Marks a projector as made by a generic merge rule. */
+export function madeBy(rule: MergeRule, fn: (db: Db, event: StoredEvent, projection: Projection) => void): Projector {
+  return Object.assign(fn, { rule });
+}
 
 /** What the core adds to a kind's declaration: a projector for each of its event types. */
 export interface CoreKind<K extends KindName> {

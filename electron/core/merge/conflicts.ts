@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { CoreKinds } from '../events/project';
 import { laptopName } from '../bundles/trust';
+import { appendOnly } from './append-only';
 import { releasePersonalData } from '../personal-data';
 import {
   applyChanges,
@@ -44,22 +45,13 @@ export interface ResolvedPayload {
   changes: FieldChanges;
 }
 
-export const conflictResolutionKind: CoreKinds['conflictResolution'] = {
-  projectors: {
-    'conflict.resolved': (db, e, projection) => {
-      const r = e.payload as ResolvedPayload;
+/** Resolutions are append-only: the first stands; a second, different one is raised for a person. */
+const resolutions = appendOnly<ResolvedPayload>(
+  { kind: 'conflictResolution', subject: (r) => r.conflict, supersedes: () => [], gist: (r) => canonicalJson(r.choices) },
+  {
+    stand: (db, r, e, projection) => {
       const kind = projection.editable(r.kind);
       if (!kind) return;
-      const earlier = statement<[string], { resolution: string | null }>(db, 'SELECT resolution FROM conflicts WHERE id = ?').get(
-        r.conflict,
-      );
-      if (earlier?.resolution && earlier.resolution !== canonicalJson(r.choices)) {
-        // Two people decided the same conflict differently: the first decision (in clock order)
-        // stands, and the second becomes a conflict of its own.
-        const held = kind.read(db, r.id);
-        if (held) raiseConflict(db, kind, r.id, clashesWith(mergeableFields(kind, held), r.values), e);
-        return;
-      }
       // A choice made from what the resolver saw: if another change got there first, it clashes again.
       applyChanges(db, kind, r.id, r.changes, e);
       statement(db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
@@ -77,8 +69,17 @@ export const conflictResolutionKind: CoreKinds['conflictResolution'] = {
         releasePersonalData(db, c.incoming);
       }
     },
+    // Two people decided the same conflict differently: the first decision (in clock order)
+    // stays in effect, and the second's differing fields become a conflict of their own.
+    raise: (db, r, e, projection) => {
+      const kind = projection.editable(r.kind);
+      const held = kind?.read(db, r.id);
+      if (kind && held) raiseConflict(db, kind, r.id, clashesWith(mergeableFields(kind, held), r.values), e);
+    },
   },
-};
+);
+
+export const conflictResolutionKind: CoreKinds['conflictResolution'] = { projectors: { 'conflict.resolved': resolutions } };
 
 const instant = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString();
 

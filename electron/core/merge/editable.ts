@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import type { Projector } from '../events/project';
+import { madeBy, type Projector } from '../events/project';
 import type { ConflictKind as EditableKind } from '../../../shared/domain/kinds';
 import { releasePersonalData } from '../personal-data';
 
@@ -161,11 +161,11 @@ export function editableProjectors<T extends EntityRecord, K extends EditableKin
 ): Record<`${K}.added` | `${K}.changed`, Projector> {
   const plain = e as unknown as Editable;
   const projectors: Record<string, Projector> = {
-    [`${e.kind}.added`]: (db, event) => added(db, plain, event),
-    [`${e.kind}.changed`]: (db, event) => {
+    [`${e.kind}.added`]: madeBy('fields-person-resolves', (db, event) => added(db, plain, event)),
+    [`${e.kind}.changed`]: madeBy('fields-person-resolves', (db, event) => {
       const { id, changes } = event.payload as ChangedPayload;
       applyChanges(db, plain, id, changes, event);
-    },
+    }),
   };
   return projectors as Record<`${K}.added` | `${K}.changed`, Projector>;
 }
