@@ -77,6 +77,7 @@ export function openCore(options: CoreOptions): Core {
     changes,
     logError,
     importJobs: new Map(),
+    bundleProgress: null,
     db,
     device,
     readOnly,

@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/contract/result';
 import type { RunningImport } from './services/import-jobs';
 import type { Projection } from './events/project';
 import type { Changes } from './changes';
+import type { BundleProgress } from '../../shared/contract/bundles';
 
 export interface Person {
   id: string;
@@ -38,6 +39,8 @@ export interface CoreContext {
   bundlesFolder: string;
   /** Where unexpected errors are reported; never given input data, which may be personal. */
   logError: (message: string) => void;
+  /** How far the bundle export, check or import running now has got; null when none is. */
+  bundleProgress: BundleProgress | null;
   /** CSV imports running or recently finished, by job id. */
   importJobs: Map<string, RunningImport>;
 }

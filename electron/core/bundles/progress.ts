@@ -1,24 +1,23 @@
 // How far a long bundle task has got, for a progress bar: set as the work goes, read by
-// `bundles.progress` (which answers even while an import holds the gate).
+// `bundles.progress` (which answers even while an import holds the gate). Held on the core's
+// context: one core's progress is its own.
 import type { BundleProgress } from '../../../shared/contract/bundles';
 import type { CoreContext } from '../context';
-
-const current = new WeakMap<CoreContext, BundleProgress>();
 
 export type Report = (phase: string, done?: number, total?: number | null) => void;
 
 /** Runs one bundle task, its progress readable until it ends. */
 export async function withProgress<T>(ctx: CoreContext, task: BundleProgress['task'], run: (report: Report) => Promise<T>): Promise<T> {
-  const report: Report = (phase, done = 0, total = null) => current.set(ctx, { task, phase, done, total });
+  const report: Report = (phase, done = 0, total = null) => (ctx.bundleProgress = { task, phase, done, total });
   try {
     return await run(report);
   } finally {
-    current.delete(ctx);
+    ctx.bundleProgress = null;
   }
 }
 
 export function progressOf(ctx: CoreContext): BundleProgress | null {
-  return current.get(ctx) ?? null;
+  return ctx.bundleProgress;
 }
 
 /** Reports every `every` steps, so a million events cost a few thousand reports, not a million. */
