@@ -5,7 +5,7 @@ import sync from './migrations/0003-sync.sql';
 import conflicts from './migrations/0004-conflicts.sql';
 import syncIntegrity from './migrations/0005-sync-integrity.sql';
 import prioritiesByApplication from './migrations/0006-application-priorities-by-application.sql';
-import eventsRowsInline from './migrations/0007-events-rows-inline.sql';
+import lighterRows from './migrations/0007-lighter-rows.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -14,7 +14,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 4, name: '0004-conflicts', sql: conflicts },
   { version: 5, name: '0005-sync-integrity', sql: syncIntegrity },
   { version: 6, name: '0006-application-priorities-by-application', sql: prioritiesByApplication },
-  { version: 7, name: '0007-events-rows-inline', sql: eventsRowsInline },
+  { version: 7, name: '0007-lighter-rows', sql: lighterRows },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
