@@ -209,8 +209,11 @@ export function* writeSteps(
       skipped++;
       continue;
     }
-    const reference = draft.reference || nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear());
-    receive(ctx, { ...draft, reference }, receivedAt.toISOString());
+    receive(
+      ctx,
+      draft.reference ? draft : { ...draft, reference: nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear()) },
+      receivedAt.toISOString(),
+    );
     imported++;
   }
   if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {
