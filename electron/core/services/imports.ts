@@ -134,7 +134,8 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
         field: '(whole row)',
         message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma`,
       });
-    const parsed = applicationDraftSchema.safeParse({ ...draft, roundId: rc.round.id });
+    // The draft is this row's own: given its round in place, not copied.
+    const parsed = applicationDraftSchema.safeParse(Object.assign(draft, { roundId: rc.round.id }));
     const found = parsed.success ? [] : problemsFromZod(parsed.error);
     found.push(...checkAgainstRound(parsed.success ? parsed.data : draft, rc));
     for (const p of found) {
