@@ -182,12 +182,19 @@ function yesNo(text: string): boolean | null {
   return null;
 }
 
+/** For each list of labels, its keys by their normalised key and label (the first key listed wins), built once. */
+const labelIndexes = new WeakMap<object, Map<string, string>>();
+
 function byLabel<K extends string>(labels: Record<K, string>, text: string): K | null {
-  const t = norm(text);
-  for (const [key, label] of Object.entries(labels) as [K, string][]) {
-    if (normKnown(key) === t || normKnown(label) === t) return key;
+  let index = labelIndexes.get(labels);
+  if (!index) {
+    index = new Map();
+    for (const [key, label] of Object.entries(labels) as [K, string][]) {
+      for (const name of [norm(key), norm(label)]) if (!index.has(name)) index.set(name, key);
+    }
+    labelIndexes.set(labels, index);
   }
-  return null;
+  return (index.get(norm(text)) as K | undefined) ?? null;
 }
 
 const list = (text: string) =>
