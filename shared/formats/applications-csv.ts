@@ -141,6 +141,17 @@ const norm = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/**
+ * norm of a name the file is matched against (a catalogue label, an area, a priority): the same few
+ * names on every row, normalised once. Never for the file's own cells, which would grow it.
+ */
+const knownNames = new Map<string, string>();
+function normKnown(name: string): string {
+  let n = knownNames.get(name);
+  if (n === undefined) knownNames.set(name, (n = norm(name)));
+  return n;
+}
+
 /** A suggested mapping from a file's headers to fields: exact headers first, then known aliases. */
 export function suggestMapping(headers: string[]): Record<string, ImportField | null> {
   const mapping: Record<string, ImportField | null> = {};
@@ -171,12 +182,19 @@ function yesNo(text: string): boolean | null {
   return null;
 }
 
+/** For each list of labels, its keys by their normalised key and label (the first key listed wins), built once. */
+const labelIndexes = new WeakMap<object, Map<string, string>>();
+
 function byLabel<K extends string>(labels: Record<K, string>, text: string): K | null {
-  const t = norm(text);
-  for (const [key, label] of Object.entries(labels) as [K, string][]) {
-    if (norm(key) === t || norm(label) === t) return key;
+  let index = labelIndexes.get(labels);
+  if (!index) {
+    index = new Map();
+    for (const [key, label] of Object.entries(labels) as [K, string][]) {
+      for (const name of [norm(key), norm(label)]) if (!index.has(name)) index.set(name, key);
+    }
+    labelIndexes.set(labels, index);
   }
-  return null;
+  return (index.get(norm(text)) as K | undefined) ?? null;
 }
 
 const list = (text: string) =>
@@ -230,7 +248,7 @@ export function draftFromCells(
 
   const areaText = norm(cell('areaId'));
   const area = lookups.areas.find(
-    (a) => norm(a.name) === areaText || norm(a.id) === areaText || (a.onsCode && norm(a.onsCode) === areaText),
+    (a) => normKnown(a.name) === areaText || normKnown(a.id) === areaText || (a.onsCode && normKnown(a.onsCode) === areaText),
   );
   if (area) draft.areaId = area.id;
   else problem('areaId', cell('areaId') ? `"${cell('areaId')}" is not a known area — use an area name or ONS code` : 'Enter the area');
@@ -261,7 +279,8 @@ export function draftFromCells(
 
   const priorityIds: string[] = [];
   for (const name of list(cell('priorityIds'))) {
-    const p = lookups.priorities.find((x) => norm(x.code) === norm(name) || norm(x.title) === norm(name));
+    const wanted = norm(name);
+    const p = lookups.priorities.find((x) => normKnown(x.code) === wanted || normKnown(x.title) === wanted);
     if (p) priorityIds.push(p.id);
     else problem('priorityIds', `"${name}" is not a priority of this round's plan`);
   }

@@ -24,7 +24,7 @@ const held = (c: TestCore) =>
   }[];
 const emails = (c: TestCore) => held(c).map((r) => (JSON.parse(r.body) as { contactEmail: string }).contactEmail);
 const digestOf = (c: TestCore, id: string) =>
-  (c.ctx.db.prepare("SELECT json_extract(body, '$.contactDigest') AS d FROM applications WHERE id = ?").get(id) as { d: string }).d;
+  (c.ctx.db.prepare('SELECT contact_digest AS d FROM applications WHERE id = ?').get(id) as { d: string }).d;
 
 async function anApplication(c: TestCore): Promise<string> {
   const round = await c.call('rounds.create', {

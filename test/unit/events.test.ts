@@ -77,6 +77,24 @@ test('the native hash the core uses gives exactly the shared pure-JS hash', asyn
   fc.assert(fc.property(fc.string(), (text) => nativeSha256Hex(text) === sha256Hex(text)));
 });
 
+test('the native personal digest the core uses gives exactly the shared pure-JS digest', async () => {
+  const { nativePersonalDigest } = await import('../../electron/core/personal-data');
+  const salt = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('hex'));
+  const details = fc.record({ contactName: fc.string({ unit: 'grapheme' }), contactEmail: fc.string(), contactPhone: fc.string() });
+  fc.assert(
+    fc.property(salt, details, (s, body) => {
+      const digest = (f: typeof personalDigest) => {
+        try {
+          return f(s, body);
+        } catch (error) {
+          return `refused: ${(error as Error).message}`;
+        }
+      };
+      return digest(nativePersonalDigest) === digest(personalDigest);
+    }),
+  );
+});
+
 test('past 65,535 events in one millisecond the clock moves on, so stamps keep sorting as strings', () => {
   let h = { millis: 1_800_000_000_000, counter: 0xfffe };
   const stamps = [encodeHlc(h)];

@@ -6,6 +6,7 @@ import conflicts from './migrations/0004-conflicts.sql';
 import syncIntegrity from './migrations/0005-sync-integrity.sql';
 import prioritiesByApplication from './migrations/0006-application-priorities-by-application.sql';
 import mergeRules from './migrations/0007-merge-rules.sql';
+import lighterRows from './migrations/0008-lighter-rows.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -15,6 +16,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 5, name: '0005-sync-integrity', sql: syncIntegrity },
   { version: 6, name: '0006-application-priorities-by-application', sql: prioritiesByApplication },
   { version: 7, name: '0007-merge-rules', sql: mergeRules },
+  { version: 8, name: '0008-lighter-rows', sql: lighterRows },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

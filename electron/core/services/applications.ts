@@ -20,24 +20,50 @@ import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 import { holdPersonalData, personalData } from '../personal-data';
 import { canonicalJson } from '../../../shared/events/canonical';
+import type { StoredEvent } from '../../../shared/events/event';
 import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
-function writeApplication(db: Db, a: ApplicationRecord): void {
+/**
+ * Writes an application's row. Given the event whose payload is exactly `a` (an application.received
+ * as it came), the row points at it instead of holding the same JSON again; otherwise it holds `a`.
+ */
+function writeApplication(db: Db, a: ApplicationRecord, receivedIn?: Pick<StoredEvent, 'deviceId' | 'seq'>): void {
   statement(
     db,
-    `INSERT OR REPLACE INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason, contact_digest)
-     VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, @withdrawnReason, @contactDigest)`,
-  ).run({ ...a, searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(), body: canonicalJson(a) });
+    `INSERT OR REPLACE INTO applications (id, reference, round_id, area_id, status, received_at, organisation_name, project_title, amount_requested, search_text, body, withdrawn_reason, contact_digest, received_device, received_seq)
+     VALUES (@id, @reference, @roundId, @areaId, @status, @receivedAt, @organisationName, @projectTitle, @amountRequested, @searchText, @body, @withdrawnReason, @contactDigest, @receivedDevice, @receivedSeq)`,
+  ).run({
+    // Named one by one: a copy of the whole record (`...a`) cost more than the insert itself.
+    id: a.id,
+    reference: a.reference,
+    roundId: a.roundId,
+    areaId: a.areaId,
+    status: a.status,
+    receivedAt: a.receivedAt,
+    organisationName: a.organisationName,
+    projectTitle: a.projectTitle,
+    amountRequested: a.amountRequested,
+    searchText: [a.reference, a.organisationName, a.projectTitle].join(' ').toLowerCase(),
+    body: receivedIn ? null : canonicalJson(a),
+    withdrawnReason: a.withdrawnReason,
+    contactDigest: a.contactDigest,
+    receivedDevice: receivedIn?.deviceId ?? null,
+    receivedSeq: receivedIn?.seq ?? null,
+  });
   statement(db, 'DELETE FROM application_priorities WHERE application_id = ?').run(a.id);
   const insert = statement(db, 'INSERT INTO application_priorities (application_id, priority_id) VALUES (?, ?)');
   for (const p of a.priorityIds) insert.run(a.id, p);
 }
 
+/** An application's JSON: its row's body, or the payload of the event it points at. */
+const BODY = 'coalesce(a.body, received.payload)';
+const RECEIVED_IN = 'LEFT JOIN events received ON received.device_id = a.received_device AND received.seq = a.received_seq';
+
 function readApplication(db: Db, id: string): ApplicationRecord | undefined {
   const row = statement<[string], { body: string; status: ApplicationRecord['status']; withdrawn_reason: string | null }>(
     db,
-    'SELECT body, status, withdrawn_reason FROM applications WHERE id = ?',
+    `SELECT ${BODY} AS body, a.status, a.withdrawn_reason FROM applications a ${RECEIVED_IN} WHERE a.id = ?`,
   ).get(id);
   return row && { ...(JSON.parse(row.body) as ApplicationRecord), status: row.status, withdrawnReason: row.withdrawn_reason };
 }
@@ -67,7 +93,8 @@ export const applicationKind: CoreKinds['application'] = {
         record.reference,
         record.id,
       );
-      writeApplication(db, taken ? { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` } : record);
+      if (taken) writeApplication(db, { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` });
+      else writeApplication(db, record, e);
     },
     // Written before withdrawal became a field change; still replayed from older logs.
     'application.withdrawn': (db, e) => {
@@ -102,12 +129,13 @@ export function referenceExists(db: Db, reference: string): boolean {
 }
 
 /** Appends an application.received event, its contact details held beside it; call inside write(). */
-export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: string): Application {
-  const application: Application = { ...draft, id: randomUUID(), status: 'received', receivedAt, withdrawnReason: null };
-  const { contactName, contactEmail, contactPhone, ...rest } = application;
-  const record: ApplicationRecord = { ...rest, contactDigest: holdPersonalData(ctx.db, { contactName, contactEmail, contactPhone }) };
-  ctx.log.append(ctx.person.id, 'application.received', `application:${application.id}`, record);
-  return application;
+export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: string): Pick<Application, 'id' | 'reference'> {
+  const id = randomUUID();
+  const { contactName, contactEmail, contactPhone, ...fields } = draft;
+  const contactDigest = holdPersonalData(ctx.db, { contactName, contactEmail, contactPhone });
+  const record: ApplicationRecord = { ...fields, id, status: 'received', receivedAt, withdrawnReason: null, contactDigest };
+  ctx.log.append(ctx.person.id, 'application.received', `application:${id}`, record);
+  return { id, reference: draft.reference };
 }
 
 function getDetail(db: Db, id: string): ApplicationDetail {
@@ -124,9 +152,9 @@ function getDetail(db: Db, id: string): ApplicationDetail {
     }
   >(
     db,
-    `SELECT a.body, a.status, a.withdrawn_reason, r.name AS round_name, f.name AS fund_name, ar.name AS area_name, r.plan_id
+    `SELECT ${BODY} AS body, a.status, a.withdrawn_reason, r.name AS round_name, f.name AS fund_name, ar.name AS area_name, r.plan_id
        FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id
-       WHERE a.id = ?`,
+       ${RECEIVED_IN} WHERE a.id = ?`,
   ).get(id);
   if (!row) throw new DomainError('NOT_FOUND', 'That application does not exist');
   const { contactDigest, ...body } = JSON.parse(row.body) as ApplicationRecord;

@@ -136,7 +136,8 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
         field: '(whole row)',
         message: `Row has ${raw.length} cells but the header has ${headers.length} — check for a stray comma`,
       });
-    const parsed = applicationDraftSchema.safeParse({ ...draft, roundId: rc.round.id });
+    // The draft is this row's own: given its round in place, not copied.
+    const parsed = applicationDraftSchema.safeParse(Object.assign(draft, { roundId: rc.round.id }));
     const found = parsed.success ? [] : problemsFromZod(parsed.error);
     found.push(...checkAgainstRound(parsed.success ? parsed.data : draft, rc));
     for (const p of found) {
@@ -211,8 +212,11 @@ export function* writeSteps(
       skipped++;
       continue;
     }
-    const reference = draft.reference || nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear());
-    receive(ctx, { ...draft, reference }, receivedAt.toISOString());
+    receive(
+      ctx,
+      draft.reference ? draft : { ...draft, reference: nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear()) },
+      receivedAt.toISOString(),
+    );
     imported++;
   }
   if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {

@@ -26,3 +26,9 @@ CREATE TABLE total_breaches (
   raised_device TEXT NOT NULL,
   PRIMARY KEY (kind, grp)
 ) WITHOUT ROWID;
+
+-- Conflict resolutions already held become entries, as a rebuild would write them (a resolution
+-- names no earlier one; its gist is its choices, already canonical JSON in the stored payload).
+INSERT OR IGNORE INTO entries (kind, subject, id, hlc, gist)
+  SELECT 'conflictResolution', json_extract(payload, '$.conflict'), hash, hlc, json(json_extract(payload, '$.choices'))
+  FROM events WHERE type = 'conflict.resolved';
