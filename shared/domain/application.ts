@@ -93,7 +93,11 @@ const applicationFields = z.object({
     .max(50, 'Use 50 budget lines or fewer'),
   startDate: date('start date'),
   endDate: date('end date'),
-  priorityIds: z.array(z.string()).min(1, 'Choose at least one Police and Crime Plan priority').max(20),
+  priorityIds: z
+    .array(z.string())
+    .min(1, 'Choose at least one Police and Crime Plan priority')
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'Choose each priority once'),
   beneficiaryGroups: z
     .array(z.enum(beneficiaryGroups, 'Choose a beneficiary group from the list'))
     .min(1, 'Choose at least one beneficiary group')

@@ -281,8 +281,9 @@ export function draftFromCells(
   for (const name of list(cell('priorityIds'))) {
     const wanted = norm(name);
     const p = lookups.priorities.find((x) => normKnown(x.code) === wanted || normKnown(x.title) === wanted);
-    if (p) priorityIds.push(p.id);
-    else problem('priorityIds', `"${name}" is not a priority of this round's plan`);
+    if (!p) problem('priorityIds', `"${name}" is not a priority of this round's plan`);
+    else if (priorityIds.includes(p.id)) problem('priorityIds', `"${name}" is listed twice — name each priority once`);
+    else priorityIds.push(p.id);
   }
   draft.priorityIds = priorityIds;
 

@@ -67,6 +67,17 @@ test('every wrong field is named with a plain-English message, and nothing is wr
   expect(eventCount()).toBe(before);
 });
 
+test('a priority chosen twice is refused with the field named, not an internal error, and nothing is written', async () => {
+  const before = eventCount();
+  const draft = validDraft(roundId);
+  const twice = await core.dispatch('applications.create', { ...draft, priorityIds: [draft.priorityIds[0], draft.priorityIds[0]] });
+  expect(twice).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', details: [{ field: 'priorityIds', message: 'Choose each priority once' }] },
+  });
+  expect(eventCount()).toBe(before);
+});
+
 test('rules against the round: fund maximum, end before start, unknown area, area without budget, plan priorities', async () => {
   const over = await core.dispatch(
     'applications.create',

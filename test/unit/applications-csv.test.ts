@@ -88,3 +88,10 @@ test('bad cells name their column and say how to fix them', () => {
   expect(byColumn['Beneficiary groups']).toMatch(/"martians"/);
   expect(byColumn['Expected beneficiaries']).toMatch(/whole number/);
 });
+
+test('a priority named twice in one cell is a problem of that cell, not a failed import', () => {
+  const { problems } = draftFromCells({ priorityIds: 'ROADS; Road and Travel Safety' }, header, lookups);
+  expect(problems.find((p) => p.field === 'Plan priorities')?.message).toBe(
+    '"Road and Travel Safety" is listed twice — name each priority once',
+  );
+});
