@@ -1,7 +1,9 @@
 // The contract client: Electron's preload where it exists, else browser mode over HTTP.
-// Every failed call also lands in the notifications store, so no failure goes unseen.
+// Every failed call also lands in the notifications store, so no failure goes unseen, and every
+// answer's `changed` tables refetch the queries that read them.
 import type { Api, Input, MethodName, Output, Result } from '../../shared/contract';
 import { useNotifications } from './notifications';
+import { invalidateChanged, queryClient } from './query-client';
 
 declare global {
   interface Window {
@@ -38,7 +40,11 @@ async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promi
   }
 }
 
-/** Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself. */
+/**
+ * Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself.
+ * Answers once the queries on screen that read what the call changed hold fresh data, so whatever
+ * the caller shows next is already up to date.
+ */
 export async function call<M extends MethodName>(
   method: M,
   input: Input<M>,
@@ -47,5 +53,6 @@ export async function call<M extends MethodName>(
   const bridge = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
   if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
+  await invalidateChanged(queryClient, result.changed);
   return result;
 }

@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../../shared/contract/result';
 import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
@@ -21,7 +21,7 @@ const STATUS_TEXT: Record<RoundStatus, { label: string; hint: string }> = {
 export function RoundFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { funds, plans, areas, rounds, loaded, refresh } = useSession();
+  const { funds, plans, areas, rounds, loaded } = useCatalogue();
   const existing = id ? rounds.find((r) => r.id === id) : undefined;
   const [values, setValues] = useState<RoundFormValues>(EMPTY_ROUND_FORM);
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
@@ -86,7 +86,6 @@ export function RoundFormPage() {
       setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
       return;
     }
-    await refresh();
     useNotifications.getState().push('success', `${result.value.name} ${id ? 'saved' : 'created'}`);
     void navigate('/rounds');
   }
