@@ -24,7 +24,9 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-let token: string | null = null;
+// Read (and taken out of the address) as the page starts, before anything renders or navigates:
+// an address that still carried it would make a later visit to the same page look like a new one.
+let token: string | null = typeof window !== 'undefined' && !window.grantpanel ? browserToken() : null;
 
 async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   token ??= browserToken();

@@ -43,10 +43,11 @@ export function RoundFormPage() {
     }
   }, [id, existing, loaded, plans, filledFrom]);
 
-  if (id && !loaded) {
+  if (!loaded || (filledFrom !== (id ?? 'new') && !(id && !existing))) {
+    // The form appears filled in, never to be filled over what someone has started choosing.
     return (
-      <Page title="Change round">
-        <p role="status">Loading the round…</p>
+      <Page title={id ? 'Change round' : 'New round'}>
+        <p role="status">{id ? 'Loading the round…' : 'Loading the funds and plans…'}</p>
       </Page>
     );
   }
