@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { queryClient } from './app/query-client';
 import { applyTheme, savedTheme } from './app/theme';
 import './styles.css';
 
@@ -10,6 +12,8 @@ z.config({ jitless: true });
 applyTheme(savedTheme());
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
-import { useSession } from './session';
+import { useSession } from './queries';
 import { Notifications } from './Notifications';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
@@ -13,7 +12,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
-import { useOpenConflicts } from '../features/conflicts/open-conflicts';
+import { useOpenConflicts } from '../features/conflicts/queries';
 
 const NAV = [
   ['/applications', 'Applications'],
@@ -26,14 +25,8 @@ const NAV = [
 ] as const;
 
 function Frame() {
-  const { session, loaded, refresh } = useSession();
-  const { count: openConflicts, refresh: countConflicts } = useOpenConflicts();
-  useEffect(() => {
-    if (!loaded) void refresh();
-  }, [loaded, refresh]);
-  useEffect(() => {
-    void countConflicts();
-  }, [countConflicts]);
+  const session = useSession();
+  const openConflicts = useOpenConflicts();
   return (
     <div className="frame">
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>

@@ -1,7 +1,9 @@
 // The contract client: Electron's preload where it exists, else browser mode over HTTP.
-// Every failed call also lands in the notifications store, so no failure goes unseen.
+// Every failed call also lands in the notifications store, so no failure goes unseen, and every
+// answer's `changed` tables refetch the queries that read them.
 import type { Api, Input, MethodName, Output, Result } from '../../shared/contract';
 import { useNotifications } from './notifications';
+import { invalidateChanged, queryClient } from './query-client';
 
 declare global {
   interface Window {
@@ -22,7 +24,9 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-let token: string | null = null;
+// Read (and taken out of the address) as the page starts, before anything renders or navigates:
+// an address that still carried it would make a later visit to the same page look like a new one.
+let token: string | null = typeof window !== 'undefined' && !window.grantpanel ? browserToken() : null;
 
 async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   token ??= browserToken();
@@ -38,7 +42,11 @@ async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promi
   }
 }
 
-/** Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself. */
+/**
+ * Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself.
+ * Answers once the queries on screen that read what the call changed hold fresh data, so whatever
+ * the caller shows next is already up to date.
+ */
 export async function call<M extends MethodName>(
   method: M,
   input: Input<M>,
@@ -47,5 +55,6 @@ export async function call<M extends MethodName>(
   const bridge = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
   if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
+  await invalidateChanged(queryClient, result.changed);
   return result;
 }

@@ -252,6 +252,26 @@ describe('imports as jobs with progress', () => {
     expect(importingSeen || job.state === 'done').toBe(true);
   });
 
+  test('the progress call that finds an import finished reports the tables it changed', async () => {
+    const started = await core.dispatch('imports.start', { ...input(toCsv(rows(300))), mode: 'import' });
+    expect(started).toMatchObject({ ok: true, changed: [] });
+    const jobId = (started as { value: { jobId: string } }).value.jobId;
+    for (;;) {
+      const progress = await core.dispatch('imports.progress', { jobId });
+      if (!progress.ok) throw new Error(progress.error.message);
+      const job = progress.value as { state: string };
+      if (job.state !== 'done') {
+        expect(progress.changed).toEqual([]);
+        await new Promise((r) => setTimeout(r, 1));
+        continue;
+      }
+      expect(progress.changed).toContain('applications');
+      expect(job).not.toHaveProperty('changed');
+      break;
+    }
+    expect(count()).toBe(300);
+  });
+
   test('cancelling an import part-way leaves the register exactly as it was', async () => {
     const before = events();
     const started = await core.call('imports.start', { ...input(toCsv(rows(3000))), mode: 'import' });

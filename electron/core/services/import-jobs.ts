@@ -4,20 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportJob } from '../../../shared/contract/imports';
 import type { ParsedInput } from '../../../shared/contract';
+import type { TableName } from '../../../shared/domain/kinds';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { problemOf } from '../problems';
 import { longWrite, type CoreContext, type Handlers } from '../context';
 import { assertImportable, checkSteps, writeSteps, type Progress } from './imports';
 
-/** A running or recent import, as the core holds it (on its context: one core's jobs are its own). */
-export type RunningImport = ImportJob & { cancelRequested: boolean };
+/**
+ * A running or recent import, as the core holds it (on its context: one core's jobs are its own).
+ * `changed` collects the tables its writes changed; the progress call that finds it finished
+ * reports them, as its projections happen outside any one call.
+ */
+export type RunningImport = ImportJob & { cancelRequested: boolean; changed: Set<TableName> };
 const KEEP_FINISHED = 20;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function snapshot(job: RunningImport): ImportJob {
-  const { cancelRequested: _, ...rest } = job;
+  const { cancelRequested: _, changed: __, ...rest } = job;
   return { ...rest };
 }
 
@@ -68,6 +73,7 @@ export const importJobHandlers: Handlers<'imports.start' | 'imports.progress' | 
       skippedDuplicates: null,
       error: null,
       cancelRequested: false,
+      changed: new Set<TableName>(),
     };
     const jobs = ctx.importJobs;
     jobs.set(job.jobId, job);
@@ -75,12 +81,15 @@ export const importJobHandlers: Handlers<'imports.start' | 'imports.progress' | 
       const o = jobs.get(old);
       if (o && (o.state === 'done' || o.state === 'failed' || o.state === 'cancelled')) jobs.delete(old);
     }
-    void run(ctx, input, job);
+    // Its own collection, not the start call's (which has answered by the time the job writes).
+    void ctx.changes.collect(job.changed, () => run(ctx, input, job));
     return snapshot(job);
   },
   'imports.progress': ({ jobId }, ctx) => {
     authorise(ctx, 'manage-register');
-    return snapshot(find(ctx, jobId));
+    const job = find(ctx, jobId);
+    if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') ctx.changes.report(job.changed);
+    return snapshot(job);
   },
   'imports.cancel': ({ jobId }, ctx) => {
     authorise(ctx, 'manage-register');

@@ -1,39 +1,25 @@
 // One application, read in full: summary lists grouped as the applicant filled them in, the
 // contact details set apart as personal data, a way to edit it, and withdrawal with a recorded reason.
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { ApplicationDetail } from '../../../shared/contract/applications';
 import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
 import { formatDate, formatInstant } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
-import { call } from '../../app/api';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
 import { WithdrawForm } from './WithdrawForm';
-
-type Loaded = { state: 'loading' } | { state: 'missing'; message: string } | { state: 'ready'; application: ApplicationDetail };
+import { applicationQuery } from './queries';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   // Back to the register as the officer left it: same filters, same sort.
   const registerSearch = (location.state as { register?: string } | null)?.register ?? '';
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const application = useQuery(applicationQuery({ id }));
   const [withdrawing, setWithdrawing] = useState(false);
   const statusHeading = useRef<HTMLHeadingElement>(null);
   const withdrawButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    setLoaded({ state: 'loading' });
-    void call('applications.get', { id }, { quiet: true }).then((result) => {
-      if (!current) return;
-      setLoaded(result.ok ? { state: 'ready', application: result.value } : { state: 'missing', message: result.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
 
   const back = (
     <Link className="back-link" to={`/applications${registerSearch}`}>
@@ -41,18 +27,18 @@ export function ApplicationDetailPage() {
     </Link>
   );
 
-  if (loaded.state !== 'ready') {
+  if (!application.data) {
     return (
       <>
         {back}
-        <Page title={loaded.state === 'loading' ? 'Application' : 'Application not found'}>
-          <p role="status">{loaded.state === 'loading' ? 'Loading the application…' : loaded.message}</p>
+        <Page title={application.isPending ? 'Application' : 'Application not found'}>
+          <p role="status">{application.isPending ? 'Loading the application…' : application.error?.message}</p>
         </Page>
       </>
     );
   }
 
-  const a = loaded.application;
+  const a = application.data;
   return (
     <>
       {back}
@@ -92,8 +78,8 @@ export function ApplicationDetailPage() {
               setWithdrawing(false);
               requestAnimationFrame(() => withdrawButton.current?.focus());
             }}
-            onWithdrawn={(updated) => {
-              setLoaded({ state: 'ready', application: updated });
+            onWithdrawn={() => {
+              // The withdrawal's answer has refetched this application already.
               setWithdrawing(false);
               // The form and its button are gone: land on the status that changed.
               requestAnimationFrame(() => statusHeading.current?.focus());

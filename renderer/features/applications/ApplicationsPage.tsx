@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { APPLICATION_STATUSES } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { Page } from '../../components/Page';
 import { SelectField } from '../../components/fields';
 import { RegisterTable } from './RegisterTable';
@@ -40,9 +40,8 @@ const FIRST_DIRECTION: Record<RegisterSort, 'asc' | 'desc'> = {
 export function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const [reload, setReload] = useState(0);
   const query = useMemo(() => queryFromFilters(filters), [filters]);
-  const register = useRegisterPages(query, reload);
+  const register = useRegisterPages(query);
 
   const update = useCallback(
     (changes: Partial<RegisterFilters>, replace = false) => setParams(paramsFromFilters({ ...filters, ...changes }), { replace }),
@@ -77,7 +76,6 @@ export function ApplicationsPage() {
             // The button goes with the empty state: carry on from the first filter.
             document.getElementById('filter-round')?.focus();
           }}
-          onLoaded={() => setReload((n) => n + 1)}
         />
       </Page>
     </div>
@@ -91,7 +89,7 @@ function RegisterFilterBar({
   filters: RegisterFilters;
   update: (changes: Partial<RegisterFilters>, replace?: boolean) => void;
 }) {
-  const { rounds, funds, areas, plans } = useSession();
+  const { rounds, funds, areas, plans } = useCatalogue();
   const [search, setSearch] = useState(filters.search);
 
   // The address changed under us (back, forward, Clear filters): show what it says.
@@ -176,13 +174,11 @@ function RegisterBody({
   register,
   onSort,
   onClear,
-  onLoaded,
 }: {
   filters: RegisterFilters;
   register: ReturnType<typeof useRegisterPages>;
   onSort: (sort: RegisterSort) => void;
   onClear: () => void;
-  onLoaded: () => void;
 }) {
   const { total, busy } = register;
   // While a new query is on its way the old rows stay, but an old "nothing found" would mislead.
@@ -198,12 +194,12 @@ function RegisterBody({
       {register.failed ? (
         <div className="panel warning">
           <p>The register could not be loaded.</p>
-          <button type="button" className="button secondary" onClick={onLoaded}>
+          <button type="button" className="button secondary" onClick={register.retry}>
             Try again
           </button>
         </div>
       ) : settling ? null : total === 0 && !hasFilters(filters) ? (
-        <EmptyRegister onLoaded={onLoaded} />
+        <EmptyRegister />
       ) : total === 0 ? (
         <div className="empty-state">
           <h2>No applications match these filters</h2>
@@ -220,17 +216,15 @@ function RegisterBody({
 }
 
 /** The first thing a newcomer sees: what to do next, not a blank table. */
-function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
-  const refresh = useSession((s) => s.refresh);
+function EmptyRegister() {
   const [loading, setLoading] = useState(false);
   const loadDemo = async () => {
     setLoading(true);
     const result = await call('demo.load', {});
     setLoading(false);
     if (!result.ok) return;
-    await refresh();
+    // Its answer names the tables it filled, so the register and catalogue are read afresh already.
     useNotifications.getState().push('success', `Loaded the demo round: ${result.value.applications.toLocaleString('en-GB')} applications`);
-    onLoaded();
   };
   return (
     <div className="empty-state">

@@ -1,14 +1,14 @@
 // Correcting a received application (a typo, a revised budget): the same fields as a new one,
 // filled in from the register. Its reference and round stay as received, and the contact details
 // may be left blank on a laptop that does not hold them.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { ApplicationDetail } from '../../../shared/contract/applications';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { draftOf } from '../../../shared/domain/application';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import {
@@ -22,8 +22,7 @@ import {
   type ApplicationForm,
 } from './application-form';
 import { ApplicationFields } from './ApplicationFields';
-
-type Loaded = { state: 'loading' } | { state: 'missing'; message: string } | { state: 'ready'; application: ApplicationDetail };
+import { applicationQuery } from './queries';
 
 const CONTACT_NOT_HELD = 'This laptop does not hold the contact details. Leave them blank to keep them as they are, or enter new ones.';
 /** Where problems with the fixed fields (reference, round) lead: the summary that shows them. */
@@ -34,35 +33,26 @@ export function EditApplicationPage() {
   const navigate = useNavigate();
   // Carried through so "Back to applications" on the detail page still returns to the filtered register.
   const backState: unknown = useLocation().state;
-  const { rounds, funds, plans, areas } = useSession();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const { rounds, funds, plans, areas } = useCatalogue();
+  const application = useQuery(applicationQuery({ id }));
   const [form, setForm] = useState<ApplicationForm>(() => emptyForm());
+  /** The application the form was filled from: filled once, so a refetch never overwrites what is being typed. */
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    let current = true;
-    setLoaded({ state: 'loading' });
-    void call('applications.get', { id }, { quiet: true }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoaded({ state: 'missing', message: result.error.message });
-      setForm(formFromDraft(draftOf(result.value)));
-      setLoaded({ state: 'ready', application: result.value });
-      // A round that arrived after the catalogue was read (a bundle, the demo round): read it again for its fund and plan.
-      const session = useSession.getState();
-      if (session.loaded && !session.rounds.some((r) => r.id === result.value.roundId)) void session.refresh();
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
+    if (!application.data || filledFrom === application.data.id) return;
+    setForm(formFromDraft(draftOf(application.data)));
+    setFilledFrom(application.data.id);
+  }, [application.data, filledFrom]);
 
   const ctx = useMemo(() => roundContext(form.roundId, { rounds, funds, plans, areas }), [form.roundId, rounds, funds, plans, areas]);
 
-  if (loaded.state !== 'ready') {
+  if (!application.data || filledFrom !== application.data.id) {
     return (
-      <Page title={loaded.state === 'loading' ? 'Edit application' : 'Application not found'}>
-        <p role="status">{loaded.state === 'loading' ? 'Loading the application…' : loaded.message}</p>
+      <Page title={application.isPending || application.data ? 'Edit application' : 'Application not found'}>
+        <p role="status">{application.isPending || application.data ? 'Loading the application…' : application.error?.message}</p>
         <p>
           <Link to="/applications">Back to applications</Link>
         </p>
@@ -70,7 +60,7 @@ export function EditApplicationPage() {
     );
   }
 
-  const a = loaded.application;
+  const a = application.data;
   const detailPath = `/applications/${encodeURIComponent(a.id)}`;
   const keepContact = !a.contactHeld;
 

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
@@ -14,16 +14,11 @@ import { ApplicationFields, fundMaximumHint } from './ApplicationFields';
 
 export function NewApplicationPage() {
   const navigate = useNavigate();
-  const { rounds, funds, plans, areas, loaded } = useSession();
+  const { rounds, funds, plans, areas, loaded } = useCatalogue();
   const firstOpen = rounds.find((r) => r.status === 'open') ?? rounds[0];
   const [form, setForm] = useState<ApplicationForm>(() => emptyForm(firstOpen?.id));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-
-  // Rounds may have arrived since the catalogue was read (a bundle, another window): read it afresh.
-  useEffect(() => {
-    void useSession.getState().refresh();
-  }, []);
 
   // The rounds may arrive after the page opens: default to the first open one.
   useEffect(() => {
@@ -68,7 +63,6 @@ export function NewApplicationPage() {
     }
     setProblems([]);
     useNotifications.getState().push('success', `Application ${result.value.reference} received`);
-    void useSession.getState().refresh();
     navigate(`/applications/${encodeURIComponent(result.value.id)}`);
   };
 

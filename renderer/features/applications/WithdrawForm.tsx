@@ -18,7 +18,7 @@ export function WithdrawForm({
 }: {
   application: ApplicationDetail;
   onCancel: () => void;
-  onWithdrawn: (updated: ApplicationDetail) => void;
+  onWithdrawn: () => void;
 }) {
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -41,7 +41,7 @@ export function WithdrawForm({
       return setProblems(result.error.details?.length ? result.error.details : [{ field: 'reason', message: result.error.message }]);
     }
     useNotifications.getState().push('success', `${result.value.reference} withdrawn`);
-    onWithdrawn(result.value);
+    onWithdrawn();
   };
 
   return (

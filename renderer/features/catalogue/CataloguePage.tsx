@@ -1,7 +1,7 @@
 // The catalogue the register refers to: funds, areas and Police and Crime Plans. Data, not code.
 import { useEffect, useState } from 'react';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { Page } from '../../components/Page';
 import { AreasSection } from './AreasSection';
 import { FundsSection } from './FundsSection';
@@ -41,7 +41,7 @@ function PageContents() {
 type Editing = { kind: 'fund'; id: string } | { kind: 'area'; id: string } | null;
 
 export function CataloguePage() {
-  const { funds, areas, plans, loaded, refresh } = useSession();
+  const { funds, areas, plans, loaded } = useCatalogue();
   const [editing, setEditing] = useState<Editing>(null);
   /** Where focus goes back to when a form closes. */
   const [returnTo, setReturnTo] = useState<string | null>(null);
@@ -56,8 +56,8 @@ export function CataloguePage() {
     setEditing(null);
     setReturnTo(focusId);
   };
-  const saved = async (what: string, focusId: string) => {
-    await refresh();
+  // The save's answer has refetched the catalogue already (its `changed` names the table).
+  const saved = (what: string, focusId: string) => {
     useNotifications.getState().push('success', `${what} saved`);
     close(focusId);
   };
@@ -68,22 +68,28 @@ export function CataloguePage() {
       lede="The funds, areas and Police and Crime Plans every round and application refers to. Changes apply to this laptop’s register and travel in its next bundle."
     >
       <PageContents />
-      {!loaded ? <p role="status">Loading the catalogue…</p> : null}
-      <FundsSection
-        funds={funds}
-        editingId={editing?.kind === 'fund' ? editing.id : editing ? '' : null}
-        onEdit={(id) => setEditing({ kind: 'fund', id })}
-        onSaved={(fund) => void saved(fund.name, `edit-fund-${fund.id}`)}
-        onCancel={() => editing && close(`edit-fund-${editing.id}`)}
-      />
-      <AreasSection
-        areas={areas}
-        editingId={editing?.kind === 'area' ? editing.id : editing ? '' : null}
-        onEdit={(id) => setEditing({ kind: 'area', id })}
-        onSaved={(area) => void saved(area.name, editing?.id === 'new' ? 'add-area' : `edit-area-${area.id}`)}
-        onCancel={() => editing && close(editing.id === 'new' ? 'add-area' : `edit-area-${editing.id}`)}
-      />
-      <PlansSection plans={plans} />
+      {/* Not "No funds are set up" before the answer comes. */}
+      {!loaded ? (
+        <p role="status">Loading the catalogue…</p>
+      ) : (
+        <>
+          <FundsSection
+            funds={funds}
+            editingId={editing?.kind === 'fund' ? editing.id : editing ? '' : null}
+            onEdit={(id) => setEditing({ kind: 'fund', id })}
+            onSaved={(fund) => saved(fund.name, `edit-fund-${fund.id}`)}
+            onCancel={() => editing && close(`edit-fund-${editing.id}`)}
+          />
+          <AreasSection
+            areas={areas}
+            editingId={editing?.kind === 'area' ? editing.id : editing ? '' : null}
+            onEdit={(id) => setEditing({ kind: 'area', id })}
+            onSaved={(area) => saved(area.name, editing?.id === 'new' ? 'add-area' : `edit-area-${area.id}`)}
+            onCancel={() => editing && close(editing.id === 'new' ? 'add-area' : `edit-area-${editing.id}`)}
+          />
+          <PlansSection plans={plans} />
+        </>
+      )}
     </Page>
   );
 }

@@ -14,7 +14,7 @@ type Choice = 'kept' | 'incoming';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSummary; onResolved: () => void }) {
+export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -37,7 +37,6 @@ export function ConflictCard({ conflict, onResolved }: { conflict: ConflictSumma
     useNotifications
       .getState()
       .push('success', `Conflict on ${conflict.label} resolved — your choice goes to other laptops in your next bundle`);
-    onResolved();
   };
 
   return (

@@ -1,26 +1,16 @@
 // Conflicts: where two laptops changed the same detail differently. The earlier change stays in the
 // register until a person chooses; the choice is recorded and travels to every laptop.
-import { useCallback, useEffect, useState } from 'react';
-import type { ConflictSummary } from '../../../shared/contract/conflicts';
-import { call } from '../../app/api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Page } from '../../components/Page';
 import { ConflictCard } from './ConflictCard';
-import { useOpenConflicts } from './open-conflicts';
+import { conflictsQuery } from './queries';
 
 export function ConflictsPage() {
-  const [conflicts, setConflicts] = useState<ConflictSummary[] | null>(null);
   const [includeResolved, setIncludeResolved] = useState(false);
-  const refreshCount = useOpenConflicts((s) => s.refresh);
-
-  const load = useCallback(async () => {
-    const result = await call('conflicts.list', { includeResolved });
-    if (result.ok) setConflicts(result.value.conflicts);
-    void refreshCount();
-  }, [includeResolved, refreshCount]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Showing resolved ones too keeps the list on screen until the longer one arrives.
+  const list = useQuery({ ...conflictsQuery({ includeResolved }), placeholderData: keepPreviousData });
+  const conflicts = list.data?.conflicts ?? null;
 
   const open = conflicts?.filter((c) => !c.resolvedAt) ?? [];
   return (
@@ -35,14 +25,23 @@ export function ConflictsPage() {
         </label>
       </div>
       {conflicts === null ? (
-        <p role="status">Loading conflicts…</p>
+        list.isError ? (
+          <div className="panel warning">
+            <p>The conflicts could not be loaded: {list.error.message}</p>
+            <button type="button" className="button secondary" onClick={() => void list.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p role="status">Loading conflicts…</p>
+        )
       ) : (
         <>
           <p role="status" className="register-count">
             {open.length === 0 ? 'No conflicts to resolve.' : `${open.length} ${open.length === 1 ? 'conflict' : 'conflicts'} to resolve.`}
           </p>
           {conflicts.map((c) => (
-            <ConflictCard key={c.id} conflict={c} onResolved={() => void load()} />
+            <ConflictCard key={c.id} conflict={c} />
           ))}
         </>
       )}

@@ -6,7 +6,7 @@ import type { ImportInput, ImportReport } from '../../../shared/contract/imports
 import type { ContractError, FieldProblem } from '../../../shared/contract/result';
 import { MAX_IMPORT_BYTES } from '../../../shared/formats/applications-csv';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { HintAndError, SelectField } from '../../components/fields';
@@ -29,7 +29,7 @@ function problemsFromError(error: ContractError): FieldProblem[] {
 }
 
 export function ImportPage() {
-  const { rounds, loaded, refresh } = useSession();
+  const { rounds, loaded } = useCatalogue();
   const [params] = useSearchParams();
   const [roundId, setRoundId] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -181,7 +181,7 @@ export function ImportPage() {
     forget();
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
-    void refresh();
+    // The job's last progress answer named the tables it changed: every screen reading them is fresh.
   }
 
   const startAgain = () => {

@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../../shared/contract/result';
 import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
@@ -21,7 +21,7 @@ const STATUS_TEXT: Record<RoundStatus, { label: string; hint: string }> = {
 export function RoundFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { funds, plans, areas, rounds, loaded, refresh } = useSession();
+  const { funds, plans, areas, rounds, loaded } = useCatalogue();
   const existing = id ? rounds.find((r) => r.id === id) : undefined;
   const [values, setValues] = useState<RoundFormValues>(EMPTY_ROUND_FORM);
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
@@ -43,10 +43,11 @@ export function RoundFormPage() {
     }
   }, [id, existing, loaded, plans, filledFrom]);
 
-  if (id && !loaded) {
+  if (!loaded || (filledFrom !== (id ?? 'new') && !(id && !existing))) {
+    // The form appears filled in, never to be filled over what someone has started choosing.
     return (
-      <Page title="Change round">
-        <p role="status">Loading the round…</p>
+      <Page title={id ? 'Change round' : 'New round'}>
+        <p role="status">{id ? 'Loading the round…' : 'Loading the funds and plans…'}</p>
       </Page>
     );
   }
@@ -86,7 +87,6 @@ export function RoundFormPage() {
       setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
       return;
     }
-    await refresh();
     useNotifications.getState().push('success', `${result.value.name} ${id ? 'saved' : 'created'}`);
     void navigate('/rounds');
   }

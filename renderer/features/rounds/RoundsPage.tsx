@@ -1,10 +1,9 @@
 // Every round at a glance: its fund and plan, dates, status, and how much is asked against its budget.
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { Plan } from '../../../shared/domain/catalogue';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
-import { useSession } from '../../app/session';
+import { useCatalogue } from '../../app/queries';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
 
@@ -20,11 +19,8 @@ function PlanYears({ name, plan }: { name: string; plan: Plan | undefined }) {
 }
 
 export function RoundsPage() {
-  const { rounds, plans, loaded, refresh } = useSession();
-  // Counts and sums change whenever applications arrive: fetch them fresh on every visit.
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  // Counts and sums change whenever applications arrive: the rounds query reads the applications table.
+  const { rounds, plans, loaded } = useCatalogue();
 
   return (
     <Page

@@ -1,7 +1,7 @@
 // Settings for this laptop: how GrantPanel looks, which device and person it is, and its version.
 import { useState } from 'react';
 import { applyTheme, savedTheme, type ThemeChoice } from '../../app/theme';
-import { useSession } from '../../app/session';
+import { useSession } from '../../app/queries';
 import { Page } from '../../components/Page';
 
 /** Kept in step with package.json's version. */
@@ -14,7 +14,7 @@ const THEMES: { value: ThemeChoice; label: string; hint: string }[] = [
 ];
 
 export function SettingsPage() {
-  const { session } = useSession();
+  const session = useSession();
   const [theme, setTheme] = useState<ThemeChoice>(savedTheme);
 
   const choose = (choice: ThemeChoice) => {

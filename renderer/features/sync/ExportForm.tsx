@@ -5,10 +5,12 @@ import { bundles, type BundleInfo, type TrustedDeviceInfo } from '../../../share
 import type { FieldProblem } from '../../../shared/contract/result';
 import { problemsFromZod } from '../../../shared/domain/application';
 import { call } from '../../app/api';
+import { queryClient } from '../../app/query-client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useBundleProgress } from './bundle-progress';
+import { bundlesFolderQuery } from './queries';
 
 type Seal = 'office' | 'passphrase' | 'none';
 const OFFICE_KEY = 'grantpanel-office-key';
@@ -36,15 +38,7 @@ const SEALS: { value: Seal; label: string; hint: string }[] = [
   },
 ];
 
-export function ExportForm({
-  suggested,
-  devices,
-  onExported,
-}: {
-  suggested: string;
-  devices: TrustedDeviceInfo[];
-  onExported: () => void;
-}) {
+export function ExportForm({ suggested, devices }: { suggested: string; devices: TrustedDeviceInfo[] }) {
   const [file, setFile] = useState(suggested);
   const [seal, setSeal] = useState<Seal>('office');
   const [officeKey, setOfficeKey] = useState(() => localStorage.getItem(OFFICE_KEY) ?? '');
@@ -79,7 +73,8 @@ export function ExportForm({
       return setProblems(result.error.details?.length ? result.error.details : [{ field: 'file', message: result.error.message }]);
     if (seal === 'office') localStorage.setItem(OFFICE_KEY, officeKey.trim());
     setDone(result.value);
-    onExported();
+    // A new file in the folder, which is files rather than tables: no `changed` names it.
+    void queryClient.invalidateQueries({ queryKey: bundlesFolderQuery({}).queryKey });
   };
 
   const error = (field: string) => problems.find((p) => idFor(p.field) === FIELD_IDS[field])?.message;

@@ -6,12 +6,11 @@ import type { BundleImportResult, BundleInfo, BundlesFolder } from '../../../sha
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
-import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HintAndError, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useBundleProgress } from './bundle-progress';
-import { useOpenConflicts } from '../conflicts/open-conflicts';
+import { useOpenConflicts } from '../conflicts/queries';
 
 const FIELD_IDS: Record<string, string> = {
   file: 'import-bundle-file',
@@ -23,8 +22,8 @@ const idFor = (field: string) => FIELD_IDS[field] ?? 'import-bundle-file';
 const sizeOf = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** `onImported` runs after every import, imported or refused: either may change what the page shows. */
-export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onImported: () => void }) {
+/** An import, or a refusal that kept evidence, names the tables it changed: the screens reading them refetch. */
+export function ImportForm({ folder }: { folder: BundlesFolder }) {
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [checked, setChecked] = useState<BundleInfo | null>(null);
@@ -34,9 +33,7 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<BundleImportResult | null>(null);
   const progress = useBundleProgress(busy);
-  const refreshConflicts = useOpenConflicts((s) => s.refresh);
-  const openConflicts = useOpenConflicts((s) => s.count);
-  const refreshSession = useSession((s) => s.refresh);
+  const openConflicts = useOpenConflicts();
   const sealed = /\.age$/i.test(file.trim());
   const secret = sealed && passphrase ? { passphrase } : {};
 
@@ -73,15 +70,9 @@ export function ImportForm({ folder, onImported }: { folder: BundlesFolder; onIm
     setBusy(`Importing ${checked.eventCount.toLocaleString('en-GB')} changes — all of them or none`);
     const result = await call('bundles.import', { file: checked.file, ...secret }, { quiet: true });
     setBusy(null);
-    if (!result.ok) {
-      // A refusal may have kept evidence (two versions of a laptop's log) the page now shows.
-      onImported();
-      return fail('file', result.error);
-    }
+    if (!result.ok) return fail('file', result.error);
     setImported(result.value);
     setChecked(null);
-    await Promise.all([refreshConflicts(), refreshSession()]);
-    onImported();
   };
 
   const error = (field: string) => problems.find((p) => p.field === field)?.message;

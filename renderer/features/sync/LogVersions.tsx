@@ -28,7 +28,7 @@ function VersionDetail({ v }: { v: LogVersion }) {
   );
 }
 
-function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => void }) {
+function LogVersionCard({ e }: { e: EquivocationInfo }) {
   const [version, setVersion] = useState<Version | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,6 @@ function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => 
     setBusy(false);
     if (!result.ok) return setProblems([{ field: 'version', message: result.error.message }]);
     useNotifications.getState().push('success', `Your choice for ${e.laptop} goes to other laptops in your next bundle`);
-    onChosen();
   };
 
   const error = problems[0]?.message;
@@ -95,13 +94,13 @@ function LogVersionCard({ e, onChosen }: { e: EquivocationInfo; onChosen: () => 
   );
 }
 
-export function LogVersions({ equivocations, onChosen }: { equivocations: EquivocationInfo[]; onChosen: () => void }) {
+export function LogVersions({ equivocations }: { equivocations: EquivocationInfo[] }) {
   if (equivocations.length === 0) return null;
   return (
     <section aria-labelledby="log-versions-title">
       <h2 id="log-versions-title">Laptops with two versions of their changes</h2>
       {equivocations.map((e) => (
-        <LogVersionCard key={`${e.deviceId}-${e.seq}-${e.foundAt}`} e={e} onChosen={onChosen} />
+        <LogVersionCard key={`${e.deviceId}-${e.seq}-${e.foundAt}`} e={e} />
       ))}
     </section>
   );

@@ -45,7 +45,7 @@ function RosterTable({ roster }: { roster: Pick<RosterInfo, 'devices'> }) {
   );
 }
 
-export function RosterSection({ folder, onImported }: { folder: string; onImported: () => void }) {
+export function RosterSection({ folder }: { folder: string }) {
   const [out, setOut] = useState(`${folder}/grantpanel-roster-${new Date().toISOString().slice(0, 10)}.gproster`);
   const [file, setFile] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -80,7 +80,6 @@ export function RosterSection({ folder, onImported }: { folder: string; onImport
     if (!result.ok) return fail('file', result.error);
     setChecked(null);
     setImported(result.value);
-    onImported();
   };
 
   return (

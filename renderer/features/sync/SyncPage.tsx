@@ -1,53 +1,44 @@
 // Sync: the only way work moves between laptops is a bundle file. This page sends and brings in
 // bundles, shows this laptop's identity and the laptops it trusts, and asks a person to decide
 // when a laptop has signed two versions of its log.
-import { useCallback, useEffect, useState } from 'react';
-import type { BundlesFolder, SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
-import { call } from '../../app/api';
-import { useSession } from '../../app/session';
+import { useQuery } from '@tanstack/react-query';
+import { useSession } from '../../app/queries';
 import { Page } from '../../components/Page';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 import { RosterSection } from './RosterSection';
 import { LogVersions } from './LogVersions';
 import { SyncHistory, TrustedLaptops } from './TrustedLaptops';
+import { bundlesFolderQuery, devicesQuery, syncStatusQuery } from './queries';
+
+const NO_DEVICES: never[] = [];
 
 export function SyncPage() {
-  const { session } = useSession();
-  const [folder, setFolder] = useState<BundlesFolder | null>(null);
-  const [devices, setDevices] = useState<TrustedDeviceInfo[]>([]);
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-
-  const load = useCallback(async () => {
-    const [f, d, s] = await Promise.all([call('bundles.folder', {}), call('devices.list', {}), call('sync.status', {})]);
-    if (f.ok) setFolder(f.value);
-    if (d.ok) setDevices(d.value);
-    if (s.ok) setStatus(s.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const session = useSession();
+  const folder = useQuery(bundlesFolderQuery({})).data ?? null;
+  const devices = useQuery(devicesQuery({})).data ?? NO_DEVICES;
+  const status = useQuery(syncStatusQuery({})).data ?? null;
 
   return (
     <Page
       title="Sync"
       lede="Laptops share work only as bundle files — on a USB stick, by e-mail or on a shared drive. Every bundle is signed, checked on arrival, and imported whole or not at all."
     >
-      {status ? <LogVersions equivocations={status.equivocations} onChosen={() => void load()} /> : null}
+      {status ? <LogVersions equivocations={status.equivocations} /> : null}
       {folder ? (
         <>
           <section className="panel sync-form">
-            <ExportForm suggested={folder.suggested} devices={devices} onExported={() => void load()} />
+            <ExportForm suggested={folder.suggested} devices={devices} />
           </section>
           <section className="panel sync-form">
-            <ImportForm folder={folder} onImported={() => void load()} />
+            <ImportForm folder={folder} />
           </section>
         </>
       ) : (
         <p role="status">Loading…</p>
       )}
 
-      {folder ? <RosterSection folder={folder.folder} onImported={() => void load()} /> : null}
+      {folder ? <RosterSection folder={folder.folder} /> : null}
 
       <section aria-labelledby="this-laptop-title">
         <h2 id="this-laptop-title">This laptop</h2>
@@ -75,7 +66,7 @@ export function SyncPage() {
         ) : null}
       </section>
 
-      <TrustedLaptops devices={devices} onChanged={() => void load()} />
+      <TrustedLaptops devices={devices} />
       {status ? <SyncHistory status={status} /> : null}
     </Page>
   );

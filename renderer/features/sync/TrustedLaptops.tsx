@@ -51,7 +51,7 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
   );
 }
 
-export function TrustedLaptops({ devices, onChanged }: { devices: TrustedDeviceInfo[]; onChanged: () => void }) {
+export function TrustedLaptops({ devices }: { devices: TrustedDeviceInfo[] }) {
   const [revoking, setRevoking] = useState<TrustedDeviceInfo | null>(null);
   return (
     <section aria-labelledby="trusted-title">
@@ -89,16 +89,7 @@ export function TrustedLaptops({ devices, onChanged }: { devices: TrustedDeviceI
           </table>
         </div>
       )}
-      {revoking ? (
-        <RevokeForm
-          key={revoking.deviceId}
-          device={revoking}
-          onDone={(revoked) => {
-            setRevoking(null);
-            if (revoked) onChanged();
-          }}
-        />
-      ) : null}
+      {revoking ? <RevokeForm key={revoking.deviceId} device={revoking} onDone={() => setRevoking(null)} /> : null}
     </section>
   );
 }
