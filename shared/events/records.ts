@@ -61,9 +61,8 @@ const applicationFields = omit(stored(applicationDraftSchema.shape), CONTACT_FIE
 export const withdrawnReason = applicationMethods['applications.withdraw'].input.shape.reason;
 export const applicationShape = {
   id: recordId,
+  // Each priority is a row of its own: the field refuses one named twice, as the form and CSV do.
   ...applicationFields,
-  // Each priority is a row of its own: one named twice would break the table.
-  priorityIds: applicationFields.priorityIds.refine(unique, 'must not name a priority twice'),
   status: z.enum(APPLICATION_STATUSES),
   receivedAt: z.iso.datetime(),
   withdrawnReason: withdrawnReason.nullable(),

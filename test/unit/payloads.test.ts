@@ -234,7 +234,7 @@ test('an event filed under another entity than its payload is about is refused',
 
 test('records that would break a table are refused: a priority or a budget named twice', () => {
   expect(check('application.received', (a) => ({ ...a, priorityIds: ['p:1', 'p:1'] }))).toBe(
-    'application.received: priorityIds must not name a priority twice',
+    'application.received: priorityIds is not right: Choose each priority once',
   );
   expect(
     check('round.added', (r) => ({
