@@ -10,6 +10,8 @@ import { openCore, type Core } from '../electron/core/app';
 import { startServer } from '../electron/core/server';
 import { APPLICATION_COLUMNS } from '../shared/formats/applications-csv';
 
+/** Set BENCH_BLANK_REFERENCES=1 to leave every reference for GrantPanel to number. */
+const BLANK_REFERENCES = process.env.BENCH_BLANK_REFERENCES === '1';
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const AREAS = ['Birmingham', 'Coventry', 'Dudley', 'Sandwell', 'Solihull', 'Walsall', 'Wolverhampton'];
 const PRIORITIES = ['COMMUNITY', 'VIOLENCE', 'ROADS', 'NEIGHBOURHOOD', 'VICTIMS', 'EQUAL', 'PREVENTION'];
@@ -19,7 +21,7 @@ function generateCsv(rows: number): { csv: string; cells: string[][] } {
   for (let i = 0; i < rows; i++) {
     const pounds = 500 + (i % 4500);
     cells.push([
-      `BENCH-${String(i).padStart(6, '0')}`,
+      BLANK_REFERENCES ? '' : `BENCH-${String(i).padStart(6, '0')}`,
       `Community group ${i}`,
       'Constituted community group',
       '',
@@ -57,7 +59,8 @@ function rawInsert(file: string, cells: string[][]): number {
   const insert = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?)');
   const t = performance.now();
   db.transaction(() => {
-    for (const c of cells) insert.run(c[0], c[1], c[10], c[12], c[14], JSON.stringify(c));
+    // A blank reference (BENCH_BLANK_REFERENCES) gets the row's number, as GrantPanel would give one.
+    cells.forEach((c, i) => insert.run(c[0] || `ROW-${i}`, c[1], c[10], c[12], c[14], JSON.stringify(c)));
   })();
   const ms = performance.now() - t;
   db.close();

@@ -78,6 +78,22 @@ test('bad rows are reported with spreadsheet row numbers and columns, and nothin
   expect(events()).toBe(before);
 });
 
+test('rows without a reference are numbered on from the highest held, stepping over any taken', async () => {
+  // In one file: a number given on a row is stepped over by the rows numbered after it.
+  await core.call('imports.commit', input(toCsv([templateRow(), templateRow({ 'Applicant reference': 'ACF-2026-0002' }), templateRow()])));
+  await core.call('imports.commit', input(toCsv([templateRow({ 'Applicant reference': 'ACF-2026-0005' })])));
+  await core.call('imports.commit', input(toCsv(Array.from({ length: 2 }, () => templateRow()))));
+  const list = await core.call('applications.list', { sort: 'reference', direction: 'asc' });
+  expect(list.rows.map((r) => r.reference)).toEqual([
+    'ACF-2026-0001',
+    'ACF-2026-0002',
+    'ACF-2026-0003',
+    'ACF-2026-0005',
+    'ACF-2026-0006',
+    'ACF-2026-0007',
+  ]);
+});
+
 test('duplicates by applicant reference are reported and skipped, never doubled', async () => {
   await core.call('imports.commit', input(toCsv([templateRow({ 'Applicant reference': 'WAL-1' })])));
   const again = toCsv([templateRow({ 'Applicant reference': 'WAL-1' }), templateRow({ 'Applicant reference': 'WAL-2' })]);

@@ -115,13 +115,28 @@ export function roundContext(db: Db, roundId: string): RoundContext {
 
 /** The next free reference for a fund and year: ACF-2026-0001. */
 export function nextReference(db: Db, fundCode: string, year: number): string {
+  return referenceNumbers(db, fundCode, year)();
+}
+
+/**
+ * Numbers references for a fund and year, one after another, in one transaction: the highest held
+ * is found once (reading every reference of that fund and year), then counted on, stepping over
+ * any taken since — so numbering 20,000 imported applications is not 20,000 such reads.
+ */
+export function referenceNumbers(db: Db, fundCode: string, year: number): () => string {
   const prefix = `${fundCode}-${year}-`;
   const glob = `${prefix.replace(/[*?[]/g, (c) => `[${c}]`)}[0-9]*`;
-  const row = statement<[{ start: number; glob: string }], { n: number | null }>(
-    db,
-    'SELECT max(CAST(substr(reference, @start) AS INTEGER)) AS n FROM applications WHERE reference GLOB @glob',
-  ).get({ start: prefix.length + 1, glob });
-  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
+  let n =
+    statement<[{ start: number; glob: string }], { n: number | null }>(
+      db,
+      'SELECT max(CAST(substr(reference, @start) AS INTEGER)) AS n FROM applications WHERE reference GLOB @glob',
+    ).get({ start: prefix.length + 1, glob })?.n ?? 0;
+  return () => {
+    let reference: string;
+    do reference = `${prefix}${String(++n).padStart(4, '0')}`;
+    while (referenceExists(db, reference));
+    return reference;
+  };
 }
 
 export function referenceExists(db: Db, reference: string): boolean {

@@ -18,7 +18,7 @@ import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readCsv } from './csv-file';
-import { nextReference, receive, referenceExists, roundContext } from './applications';
+import { receive, referenceExists, referenceNumbers, roundContext } from './applications';
 
 export const importMappingKind: CoreKinds['importMapping'] = {
   projectors: {
@@ -203,6 +203,7 @@ export function* writeSteps(
 ): Generator<Progress, ImportResult> {
   const rc = roundContext(ctx.db, input.roundId);
   const receivedAt = ctx.now();
+  const nextReference = referenceNumbers(ctx.db, rc.fund.code, receivedAt.getUTCFullYear());
   let skipped = report.duplicates.length;
   let imported = 0;
   for (const [i, draft] of drafts.entries()) {
@@ -214,7 +215,7 @@ export function* writeSteps(
     }
     receive(
       ctx,
-      draft.reference ? draft : { ...draft, reference: nextReference(ctx.db, rc.fund.code, receivedAt.getUTCFullYear()) },
+      draft.reference ? draft : { ...draft, reference: nextReference() },
       receivedAt.toISOString(),
     );
     imported++;
