@@ -79,8 +79,9 @@ export function RoundsPage() {
                   <td className="nowrap">
                     <PlanYears name={r.planName} plan={plans.find((p) => p.id === r.planId)} />
                   </td>
-                  <td className="nowrap">
-                    {formatDate(r.opens)} – {formatDate(r.closes)}
+                  <td>
+                    {/* Each date whole, the pair free to wrap: the table fits a 1366-pixel screen. */}
+                    <span className="nowrap">{formatDate(r.opens)}</span> – <span className="nowrap">{formatDate(r.closes)}</span>
                   </td>
                   <td>
                     <Tag status={r.status} />
