@@ -213,11 +213,7 @@ export function* writeSteps(
       skipped++;
       continue;
     }
-    receive(
-      ctx,
-      draft.reference ? draft : { ...draft, reference: nextReference() },
-      receivedAt.toISOString(),
-    );
+    receive(ctx, draft.reference ? draft : { ...draft, reference: nextReference() }, receivedAt.toISOString());
     imported++;
   }
   if (report.mappingSource === 'given' || report.mappingSource === 'suggested') {
