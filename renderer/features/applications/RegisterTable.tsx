@@ -1,7 +1,7 @@
 // The register as a real <table>, virtualised: only the rows in view (plus a margin) are in the
 // page, spacer rows keep the scroll height, and aria-rowcount/aria-rowindex tell assistive
 // technology where each row sits among all of them.
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatPence } from '../../../shared/domain/money';
@@ -10,25 +10,95 @@ import { formatInstantDay } from '../../../shared/domain/dates';
 import type { Direction, RegisterSort } from './register-filters';
 import { PAGE_SIZE, type RegisterPages } from './register-pages';
 
-/** Matches the CSS row height, so 40 rows fill a 1366×768 screen comfortably without measuring each. */
+/** One line of the CSS row; rows whose names wrap are measured as they are drawn. */
 export const ROW_HEIGHT = 34;
+
+/**
+ * Below this width (in rem) the eight columns cannot all keep names readable, so Organisation and
+ * Project share one column and Area, Fund and Received fold into a detail line under them.
+ */
+const WIDE_REM = 62;
+
+type Layout = 'wide' | 'compact';
 
 interface Column {
   label: string;
   className: string;
   sort: RegisterSort | null;
+  /** The sorts one compact column offers, in the order its buttons are shown. */
+  sorts?: [RegisterSort, string][];
 }
 
-const COLUMNS: Column[] = [
-  { label: 'Reference', className: 'reference', sort: 'reference' },
-  { label: 'Organisation', className: 'organisation', sort: 'organisationName' },
-  { label: 'Project', className: 'project', sort: 'projectTitle' },
-  { label: 'Area', className: 'area', sort: 'areaName' },
-  { label: 'Fund', className: 'fund', sort: null },
-  { label: 'Amount requested', className: 'amount money', sort: 'amountRequested' },
-  { label: 'Status', className: 'status', sort: 'status' },
-  { label: 'Received', className: 'received', sort: 'receivedAt' },
-];
+const COLUMNS: Record<Layout, Column[]> = {
+  wide: [
+    { label: 'Reference', className: 'reference', sort: 'reference' },
+    { label: 'Organisation', className: 'organisation', sort: 'organisationName' },
+    { label: 'Project', className: 'project', sort: 'projectTitle' },
+    { label: 'Area', className: 'area', sort: 'areaName' },
+    { label: 'Fund', className: 'fund', sort: null },
+    { label: 'Amount requested', className: 'amount money', sort: 'amountRequested' },
+    { label: 'Status', className: 'status', sort: 'status' },
+    { label: 'Received', className: 'received', sort: 'receivedAt' },
+  ],
+  compact: [
+    { label: 'Reference', className: 'reference', sort: 'reference' },
+    {
+      label: 'Application',
+      className: 'application',
+      sort: null,
+      sorts: [
+        ['organisationName', 'Organisation'],
+        ['projectTitle', 'Project'],
+        ['areaName', 'Area'],
+        ['receivedAt', 'Received'],
+      ],
+    },
+    { label: 'Amount requested', className: 'amount money', sort: 'amountRequested' },
+    { label: 'Status', className: 'status', sort: 'status' },
+  ],
+};
+
+/** Wide or compact, by the width the register has (not the window's): it follows zoom and the frame. */
+function useLayout(element: RefObject<HTMLElement | null>): Layout {
+  const [layout, setLayout] = useState<Layout>('wide');
+  useLayoutEffect(() => {
+    const el = element.current;
+    if (!el) return;
+    const decide = () => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setLayout(el.clientWidth >= WIDE_REM * rem ? 'wide' : 'compact');
+    };
+    decide();
+    const observer = new ResizeObserver(decide);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [element]);
+  return layout;
+}
+
+function SortButton({
+  label,
+  column,
+  sort,
+  direction,
+  onSort,
+}: {
+  label: string;
+  column: RegisterSort;
+  sort: RegisterSort;
+  direction: Direction;
+  onSort: (sort: RegisterSort) => void;
+}) {
+  const sorted = column === sort;
+  return (
+    <button type="button" className="sort-button" onClick={() => onSort(column)}>
+      {label}
+      <span className="sort-icon" aria-hidden="true">
+        {sorted ? (direction === 'asc' ? '▲' : '▼') : '↕'}
+      </span>
+    </button>
+  );
+}
 
 const SORT_WORDS: Record<RegisterSort, [string, string, string]> = {
   receivedAt: ['received date', 'oldest first', 'newest first'],
@@ -53,13 +123,18 @@ export function RegisterTable({
 }) {
   const location = useLocation();
   const scroller = useRef<HTMLDivElement>(null);
+  const layout = useLayout(scroller);
+  const columns = COLUMNS[layout];
   const total = register.total ?? 0;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    // A first guess; each row drawn is measured, since long names wrap onto a second line.
+    estimateSize: () => (layout === 'wide' ? ROW_HEIGHT + 8 : ROW_HEIGHT * 2 + 8),
     overscan: 12,
   });
+  // Another layout: every row's height changes, so measure afresh.
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
@@ -92,26 +167,32 @@ export function RegisterTable({
           Applications, sorted by {sortLabel}, {direction === 'asc' ? ascending : descending}
         </caption>
         <colgroup>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.label} className={c.className} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c.label}
                 scope="col"
                 className={c.className}
-                aria-sort={c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                aria-sort={
+                  c.sort === sort || c.sorts?.some(([s]) => s === sort) ? (direction === 'asc' ? 'ascending' : 'descending') : undefined
+                }
               >
                 {c.sort ? (
-                  <button type="button" className="sort-button" onClick={() => onSort(c.sort as RegisterSort)}>
-                    {c.label}
-                    <span className="sort-icon" aria-hidden="true">
-                      {c.sort === sort ? (direction === 'asc' ? '▲' : '▼') : '↕'}
+                  <SortButton label={c.label} column={c.sort} sort={sort} direction={direction} onSort={onSort} />
+                ) : c.sorts ? (
+                  <>
+                    <span className="visually-hidden">{c.label}, sort by </span>
+                    <span className="sort-buttons">
+                      {c.sorts.map(([s, label]) => (
+                        <SortButton key={s} label={label} column={s} sort={sort} direction={direction} onSort={onSort} />
+                      ))}
                     </span>
-                  </button>
+                  </>
                 ) : (
                   c.label
                 )}
@@ -122,32 +203,49 @@ export function RegisterTable({
         <tbody>
           {padTop > 0 ? (
             <tr aria-hidden="true" className="register-spacer">
-              <td colSpan={COLUMNS.length} style={{ height: padTop }} />
+              <td colSpan={columns.length} style={{ height: padTop }} />
             </tr>
           ) : null}
           {items.map((v) => {
             const row = register.rowAt(v.index);
             return (
-              <tr key={v.index} aria-rowindex={v.index + 2}>
+              <tr key={v.index} aria-rowindex={v.index + 2} data-index={v.index} ref={virtualizer.measureElement}>
                 {row ? (
                   <>
-                    <td>
+                    <td className="reference">
                       <Link to={`/applications/${encodeURIComponent(row.id)}`} state={{ register: location.search }}>
                         {row.reference}
                       </Link>
                     </td>
-                    <td title={row.organisationName}>{row.organisationName}</td>
-                    <td title={row.projectTitle}>{row.projectTitle}</td>
-                    <td>{row.areaName}</td>
-                    <td>{row.fundCode}</td>
+                    {layout === 'wide' ? (
+                      <>
+                        <td className="name">{row.organisationName}</td>
+                        <td className="name">{row.projectTitle}</td>
+                        <td className="name">{row.areaName}</td>
+                        <td>{row.fundCode}</td>
+                      </>
+                    ) : (
+                      <td className="name">
+                        <span className="register-organisation">{row.organisationName}</span>
+                        <span className="register-project">{row.projectTitle}</span>
+                        <span className="register-detail">
+                          {[row.areaName, row.fundCode, `received ${formatInstantDay(row.receivedAt)}`].map((part, i) => (
+                            <Fragment key={i}>
+                              {i > 0 ? ' · ' : null}
+                              <span className="nowrap">{part}</span>
+                            </Fragment>
+                          ))}
+                        </span>
+                      </td>
+                    )}
                     <td className="money">{formatPence(row.amountRequested)}</td>
                     <td>
                       <Tag status={row.status} />
                     </td>
-                    <td>{formatInstantDay(row.receivedAt)}</td>
+                    {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
                   </>
                 ) : (
-                  <td colSpan={COLUMNS.length} className="register-loading">
+                  <td colSpan={columns.length} className="register-loading">
                     Loading…
                   </td>
                 )}
@@ -156,7 +254,7 @@ export function RegisterTable({
           })}
           {padBottom > 0 ? (
             <tr aria-hidden="true" className="register-spacer">
-              <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
+              <td colSpan={columns.length} style={{ height: padBottom }} />
             </tr>
           ) : null}
         </tbody>

@@ -56,8 +56,13 @@ export function ImportPage() {
     if (chosen) setRoundId(chosen.id);
   }, [rounds, roundId, params]);
 
+  // The report (and the Import button under it) appears below the form: take focus to it and bring
+  // its start to the top of the screen, not just its first line into view at the bottom.
   useEffect(() => {
-    if (report) reportHeading.current?.focus();
+    const heading = reportHeading.current;
+    if (!report || !heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   }, [report]);
 
   const round = rounds.find((r) => r.id === roundId);

@@ -47,7 +47,7 @@ export function RoundsPage() {
           </p>
         </div>
       ) : (
-        <div className="table-scroll">
+        <div className="rounds-wrap">
           <table className="rounds-table">
             <caption className="visually-hidden">Rounds, newest first</caption>
             <thead>
@@ -74,32 +74,42 @@ export function RoundsPage() {
             <tbody>
               {rounds.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.fundName}</td>
-                  <td className="nowrap">
+                  <th scope="row">
+                    {/* The name opens the round's applications in the register: that is the work a grants
+                        officer comes to a round for, and what the register's Round filter shows. Changing
+                        the round's own dates or budgets is the rarer task, so it has its own Edit link. */}
+                    <Link to={`/applications?round=${encodeURIComponent(r.id)}`}>{r.name}</Link>
+                  </th>
+                  <td data-label="Fund">{r.fundName}</td>
+                  <td data-label="Plan" className="nowrap">
                     <PlanYears name={r.planName} plan={plans.find((p) => p.id === r.planId)} />
                   </td>
-                  <td>
+                  <td data-label="Dates">
                     {/* Each date whole, the pair free to wrap: the table fits a 1366-pixel screen. */}
                     <span className="nowrap">{formatDate(r.opens)}</span> – <span className="nowrap">{formatDate(r.closes)}</span>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <Tag status={r.status} />
                   </td>
-                  <td className="money">
+                  <td data-label="Applications" className="money">
                     <Link to={`/applications?round=${encodeURIComponent(r.id)}`}>
                       {r.applicationCount.toLocaleString('en-GB')}
                       <span className="visually-hidden"> applications in {r.name}</span>
                     </Link>
                   </td>
-                  <td className={`money${r.budgetPence > 0 && r.requestedPence > r.budgetPence ? ' over-budget' : ''}`}>
+                  <td
+                    data-label="Requested"
+                    className={`money${r.budgetPence > 0 && r.requestedPence > r.budgetPence ? ' over-budget' : ''}`}
+                  >
                     {formatPence(r.requestedPence)}
                     {r.budgetPence > 0 && r.requestedPence > r.budgetPence ? (
                       <span className="visually-hidden"> (more than the budget)</span>
                     ) : null}
                   </td>
-                  <td className="money">{r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}</td>
-                  <td>
+                  <td data-label="Budget" className="money">
+                    {r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}
+                  </td>
+                  <td className="actions">
                     <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
                       Edit<span className="visually-hidden"> {r.name}</span>
                     </Link>

@@ -1,0 +1,167 @@
+// Reflow (WCAG 2.2, 1.4.10): every screen, with the demo data's real rows, at 1366×768, 1024×700 and
+// at 200% zoom has no sideways scroll of the page and no cell text cut off, and passes axe.
+//
+// 200% zoom is emulated as a 683×384 viewport at deviceScaleFactor 2: that is what Chromium's own
+// zoom does to a 1366×768 window — the layout viewport becomes 683 CSS pixels wide, so media
+// queries, container queries and vh units all see the zoomed size. CSS `zoom: 2` on the page would
+// keep a 1366-pixel viewport, so no breakpoint would fire and it would not test the real reflow.
+import type { Page } from '@playwright/test';
+import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/applications-csv';
+import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+
+const SIZES = [
+  { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
+  { name: '1024×700', viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 },
+  { name: '200% zoom (683×384 at 2×)', viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 },
+];
+
+/** Everything that would scroll sideways or cut text, described so a failure says where. */
+async function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const main = document.querySelector('main');
+    if (main && main.scrollWidth > main.clientWidth) found.push(`main scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+    // Tables' own scroll boxes: a table that only fits by scrolling inside its box hides columns too.
+    for (const box of document.querySelectorAll('.register-scroll, .table-scroll')) {
+      if (box.scrollWidth > box.clientWidth) found.push(`${describe(box)} scrolls sideways: ${box.scrollWidth} > ${box.clientWidth}`);
+    }
+    for (const cell of document.querySelectorAll('main td, main th')) {
+      const box = cell.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not shown (folded away at this size)
+      if (cell.closest('.visually-hidden, thead[class], .rounds-table thead')) continue;
+      if (cell.scrollWidth > cell.clientWidth + 1) found.push(`cell text cut: ${describe(cell)} ${cell.scrollWidth} > ${cell.clientWidth}`);
+    }
+    return found;
+  });
+}
+
+async function open(page: Page, app: App, path: string) {
+  await page.goto(`${app.url}#${path}`);
+  await expect(page.locator('h1')).toBeVisible();
+}
+
+async function expectReflows(page: Page, screen: string) {
+  expect(await overflows(page), screen).toEqual([]);
+  await expectAccessible(page);
+}
+
+function csv(): string {
+  const row: Partial<Record<ImportField, string>> = {
+    reference: 'ACF-REFLOW-0001',
+    organisationName: 'Foleshill Residents Association and Friends of Edgwick Park',
+    organisationType: 'Registered charity',
+    charityNumber: '1123456',
+    constituted: 'Yes',
+    bankTwoSignatories: 'Yes',
+    contactName: 'Amira Khan',
+    contactEmail: 'amira.khan@example.org',
+    contactPhone: '0121 496 0000',
+    projectTitle: 'Friday night youth football',
+    summary: 'Floodlit football on Friday evenings.',
+    areaId: 'Coventry',
+    inImpactArea: 'No',
+    amountRequested: 'lots', // one problem, so the report lists it in its table
+    budgetLines: 'Pitch hire: £1,500; Coaches: £1,000',
+    startDate: '10/01/2027',
+    endDate: '30/06/2027',
+    priorityIds: 'VIOLENCE',
+    beneficiaryGroups: 'young-people',
+    expectedBeneficiaries: '60',
+    outcomes: 'Fewer ASB reports | Police data each quarter',
+    sustainability: 'Volunteers keep it going.',
+  };
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return (
+    [APPLICATION_COLUMNS.map((c) => c.header), APPLICATION_COLUMNS.map((c) => row[c.field] ?? '')]
+      .map((l) => l.map(cell).join(','))
+      .join('\r\n') + '\r\n'
+  );
+}
+
+for (const size of SIZES) {
+  test.describe(size.name, () => {
+    test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+
+    test(`every screen fits at ${size.name}`, async ({ page, app }) => {
+      test.setTimeout(180_000); // axe on thirteen screens
+      await page.goto(app.url);
+      await callCore(page, app, 'demo.load', {});
+
+      await open(page, app, '/applications');
+      await expect(page.locator('table.register tbody tr[aria-rowindex="2"] a')).toBeVisible();
+      await expectReflows(page, 'applications register');
+      const reference = (await page.locator('table.register tbody tr[aria-rowindex="2"] a').innerText()).trim();
+      await page.locator('table.register tbody tr[aria-rowindex="2"] a').click();
+      await expect(page.locator('.lede')).toContainText(reference);
+      await expectReflows(page, 'application detail');
+      await page.getByRole('link', { name: 'Edit application' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: `Edit application ${reference}` })).toBeVisible();
+      await expectReflows(page, 'edit application');
+      await open(page, app, '/applications/new');
+      await expectReflows(page, 'new application');
+
+      await open(page, app, '/rounds');
+      await expect(page.getByRole('row').filter({ hasText: 'Active Citizens Fund 2026–27' })).toBeVisible();
+      await expectReflows(page, 'rounds');
+      // Round names lead to the round's applications; Edit stays beside them, on screen.
+      const round = page.getByRole('link', { name: 'Active Citizens Fund 2026–27 (demo)', exact: true });
+      await expect(round).toHaveAttribute('href', /#\/applications\?round=/);
+      const edit = page.getByRole('link', { name: 'Edit Active Citizens Fund 2026–27 (demo)' });
+      await edit.scrollIntoViewIfNeeded();
+      await expect(edit).toBeInViewport();
+      await edit.click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Active Citizens Fund 2026–27');
+      await expectReflows(page, 'round form');
+
+      await open(page, app, '/catalogue');
+      await expectReflows(page, 'catalogue');
+
+      await open(page, app, '/import');
+      await expectReflows(page, 'import');
+      await page.getByLabel('CSV file').setInputFiles({ name: 'reflow.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(), 'utf8') });
+      await page.getByRole('button', { name: 'Check file' }).click();
+      // The result takes focus and is brought on screen, not left below it.
+      const result = page.getByRole('heading', { name: 'Check of reflow.csv' });
+      await expect(result).toBeFocused();
+      await expect(result).toBeInViewport();
+      await expectReflows(page, 'import after a check');
+
+      await open(page, app, '/sync');
+      await expectReflows(page, 'sync');
+      await open(page, app, '/conflicts');
+      await expectReflows(page, 'conflicts');
+      await open(page, app, '/settings');
+      await expectReflows(page, 'settings');
+    });
+  });
+}
+
+test.describe('1024×700', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+
+  test('the page’s buttons keep clear of the filters, and a notice never covers the last rows', async ({ page, app }) => {
+    await open(page, app, '/applications');
+    await page.getByRole('button', { name: 'Load demo round' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Loaded the demo round' });
+    await expect(notice).toBeVisible();
+    await expect(page.locator('.register-count')).toHaveText('Showing 40 applications');
+
+    const actions = await page.getByRole('link', { name: 'Import applications' }).boundingBox();
+    const filters = await page.getByRole('search', { name: 'Filter applications' }).boundingBox();
+    expect(actions!.y + actions!.height).toBeLessThanOrEqual(filters!.y);
+
+    // The last row, scrolled into view (in the register, then the page), sits wholly above the notice.
+    await page.locator('.register-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const last = page.locator('table.register tbody tr[aria-rowindex="41"]');
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport({ ratio: 1 });
+    await expect(notice).toBeVisible();
+    const row = await last.boundingBox();
+    const box = await notice.boundingBox();
+    expect(row!.y + row!.height).toBeLessThanOrEqual(box!.y);
+  });
+});
