@@ -15,6 +15,19 @@ export interface ConflictField {
   incoming: string;
 }
 
+/** Who made one version of a record, on which laptop, and when. */
+export interface ConflictVersion {
+  /** The person's name. */
+  by: string;
+  /** Made by the person signed in now. */
+  yours: boolean;
+  /** The laptop's name as this laptop knows it, or "this laptop". */
+  on: string;
+  thisLaptop: boolean;
+  /** When it was made (ISO instant, from its clock reading). */
+  at: string;
+}
+
 export interface ConflictSummary {
   id: string;
   kind: ConflictKind;
@@ -24,10 +37,12 @@ export interface ConflictSummary {
   /** The record's name or reference. */
   label: string;
   fields: ConflictField[];
-  /** When and by whom the other version was made, and on which laptop. */
-  raisedAt: string;
-  raisedBy: string;
-  raisedOn: string;
+  /**
+   * Who made each version, where and when. `kept` is the version in the register now: the earlier
+   * change in clock order, kept until a person chooses (null if no change in this laptop's log set
+   * it). `incoming` is the later change, which clashed and was not applied.
+   */
+  versions: { kept: ConflictVersion | null; incoming: ConflictVersion };
   resolvedAt: string | null;
   resolvedBy: string | null;
 }

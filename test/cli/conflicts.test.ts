@@ -67,7 +67,7 @@ function laptop(dataDir: string) {
 }
 
 describe('conflicts', () => {
-  test('lists an open conflict with a short id, the other version’s maker, laptop and time, and each field’s two versions', async () => {
+  test('lists an open conflict with a short id, each version’s maker, laptop and time, and each field’s two versions', async () => {
     const { gp, conflicts } = laptop(await officeWithConflict());
     const [conflict, ...others] = await conflicts();
     expect(others).toEqual([]);
@@ -77,7 +77,10 @@ describe('conflicts', () => {
       noun: 'fund',
       entityId: 'acf',
       label: 'Active Citizens Fund 2027',
-      raisedOn: 'Coventry panel laptop',
+      versions: {
+        kept: { yours: true, on: 'this laptop', thisLaptop: true, at: expect.stringMatching(/^2026-/) },
+        incoming: { yours: false, on: 'Coventry panel laptop', thisLaptop: false, at: expect.stringMatching(/^2026-/) },
+      },
       resolvedAt: null,
       resolvedBy: null,
     });
@@ -93,7 +96,11 @@ describe('conflicts', () => {
     const short = conflict!.id.slice(0, 12);
     expect(listed.out).toMatch(/^1 open conflict\.\n\n/);
     expect(listed.out).toContain(`${short}  fund Active Citizens Fund 2027\n`);
-    expect(listed.out).toContain(`Other version by ${conflict!.raisedBy} on Coventry panel laptop, ${formatInstant(conflict!.raisedAt)}`);
+    const { kept, incoming } = conflict!.versions;
+    expect(listed.out).toContain(
+      `  In the register now: Your change on this laptop, ${formatInstant(kept!.at)} (the earlier change, kept until a person chooses)\n`,
+    );
+    expect(listed.out).toContain(`  Other version: ${incoming.by} on Coventry panel laptop, ${formatInstant(incoming.at)} (not applied)\n`);
     expect(listed.out).toMatch(/Field +In the register now +Other version\n/);
     expect(listed.out).toMatch(/maxAwardPence \(Maximum award\) +£4,000\.00 +£3,000\.00\n/);
     expect(listed.out).toMatch(/name \(Name\) +Active Citizens Fund 2027 +ACF West Midlands\n/);

@@ -7,6 +7,7 @@ import { projectionSnapshot, trustLaptop } from '../support/laptops';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
 import { steppingClock } from '../support/clock';
+import { decodeHlc } from '../../shared/events/hlc';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -60,12 +61,79 @@ test('the same field changed to different values on two laptops is one conflict,
     kind: 'fund',
     label: 'Active Citizens Fund',
     fields: [{ field: 'maxAwardPence', label: 'Maximum award', kept: '£4,000.00', incoming: '£3,000.00' }],
-    raisedOn: 'Coventry panel laptop',
     resolvedAt: null,
   });
   expect(b.conflicts.map((c) => [c.id, c.fields])).toEqual(a.conflicts.map((c) => [c.id, c.fields]));
-  expect(b.conflicts[0]?.raisedOn).toBe('this laptop');
+  expect(a.conflicts[0]?.versions).toMatchObject({
+    kept: { yours: true, on: 'this laptop', thisLaptop: true },
+    incoming: { yours: false, on: 'Coventry panel laptop', thisLaptop: false },
+  });
+  expect(b.conflicts[0]?.versions).toMatchObject({
+    kept: { yours: false, on: 'Office', thisLaptop: false },
+    incoming: { yours: true, on: 'this laptop', thisLaptop: true },
+  });
   expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+});
+
+for (const order of ['the earlier change imported after the later one', 'the later change imported after the earlier one'] as const) {
+  test(`both versions of a title are named by person, laptop and time, the earlier in the register: ${order}`, async () => {
+    const { office, panel } = await pair();
+    const round = await winterRound(office);
+    const { id } = await office.call('applications.create', validDraft(round.id));
+    await send(office, panel);
+    const retitle = async (c: TestCore, projectTitle: string) =>
+      c.call('applications.update', { id, application: { ...draftOf(await c.call('applications.get', { id })), projectTitle } });
+    // The panel laptop changes the title first; the office changes it a little later, not knowing.
+    await retitle(panel, 'Friday night football');
+    await retitle(office, 'Friday football');
+    const changedAt = (c: TestCore) => {
+      const row = c.ctx.db.prepare("SELECT hlc FROM events WHERE type = 'application.changed' AND device_id = ?").get(c.ctx.device.id);
+      return new Date(decodeHlc((row as { hlc: string }).hlc).millis).toISOString();
+    };
+    const [panelAt, officeAt] = [changedAt(panel), changedAt(office)];
+    expect(panelAt < officeAt).toBe(true);
+    if (order === 'the earlier change imported after the later one') {
+      await send(panel, office); // the issue: this laptop's own later change, then the other's earlier one arrives
+      await send(office, panel);
+    } else {
+      await send(office, panel);
+      await send(panel, office);
+    }
+
+    const panelVersion = { by: panel.ctx.person.name, on: 'Coventry panel laptop', at: panelAt };
+    const officeVersion = { by: office.ctx.person.name, on: 'Office', at: officeAt };
+    for (const [c, mine, theirs, mineIsKept] of [
+      [office, officeVersion, panelVersion, false],
+      [panel, panelVersion, officeVersion, true],
+    ] as const) {
+      // The earlier change (the panel's) is in the register on both laptops, whatever order the bundles met.
+      expect((await c.call('applications.get', { id })).projectTitle).toBe('Friday night football');
+      const { conflicts } = await c.call('conflicts.list', {});
+      expect(conflicts).toHaveLength(1);
+      const yours = { ...mine, on: 'this laptop', thisLaptop: true, yours: true };
+      const other = { ...theirs, thisLaptop: false, yours: false };
+      expect(conflicts[0]).toMatchObject({
+        fields: [{ field: 'projectTitle', label: 'Project title', kept: 'Friday night football', incoming: 'Friday football' }],
+        versions: mineIsKept ? { kept: yours, incoming: other } : { kept: other, incoming: yours },
+      });
+    }
+    expect(projectionSnapshot(panel.ctx.db)).toEqual(projectionSnapshot(office.ctx.db));
+  });
+}
+
+test('a conflict’s kept version, once the register moves on from it, is named by whoever made the value held now', async () => {
+  const { office, panel } = await pair();
+  await office.call('catalogue.saveFund', { ...(await acf(office)), code: 'ACF1' });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), code: 'ACF2' });
+  await send(panel, office);
+  await send(office, panel);
+  // The panel laptop, seeing ACF1 in the register, changes it on: that change applies.
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), code: 'ACF3' });
+  await send(panel, office);
+  const [conflict] = (await office.call('conflicts.list', {})).conflicts;
+  expect(conflict?.fields).toEqual([{ field: 'code', label: 'Code', kept: 'ACF3', incoming: 'ACF2' }]);
+  expect(conflict?.versions.kept).toMatchObject({ on: 'Coventry panel laptop', yours: false });
+  expect(Date.parse(conflict!.versions.kept!.at)).toBeGreaterThan(Date.parse(conflict!.versions.incoming.at));
 });
 
 test('changes to different fields, or to the same value, merge with no conflict', async () => {

@@ -69,6 +69,8 @@ test('a database holding data at every earlier schema version upgrades through e
   await panel.call('bundles.export', { file });
   await office.call('bundles.import', { file });
   const [conflict] = (await office.call('conflicts.list', {})).conflicts;
+  // Its kept version (the panel's earlier change) is named: the upgrade must find it too.
+  expect(conflict?.versions.kept).toMatchObject({ on: 'Panel', yours: false });
   await office.call('conflicts.resolve', { id: conflict!.id, choices: { maxAwardPence: 'incoming' } });
   expect(o.device.id).not.toBe(p.device.id);
   const events = eventKeys(office.ctx.db);

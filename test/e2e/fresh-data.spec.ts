@@ -204,7 +204,7 @@ test('after a conflict is resolved, the badge count drops and the application sh
     await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
 
     const card = page.locator('article.conflict');
-    await card.getByLabel(/Use the version from Coventry panel laptop/).check();
+    await card.getByLabel(/^Use Grants officer's version \(Coventry panel laptop\)/).check();
     await card.getByRole('button', { name: 'Resolve conflict' }).click();
     await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Conflicts', exact: true })).toBeVisible();

@@ -9,6 +9,8 @@ import type { Page } from '@playwright/test';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { minisignPublicKey } from '../../electron/core/crypto/minisign';
 import type { ApplicationDetail } from '../../shared/contract/applications';
+import type { ConflictSummary } from '../../shared/contract/conflicts';
+import { formatInstant } from '../../shared/domain/dates';
 import { draftOf } from '../../shared/domain/application';
 import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
 
@@ -106,8 +108,10 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await expect(page.getByText('2 conflicts to resolve.')).toBeVisible();
     const card = page.locator('article.conflict').first();
     await expect(card.getByRole('heading')).toHaveText('Fund: Active Citizens Fund');
-    await expect(card).toContainText('Coventry panel laptop');
-    await expect(card.getByLabel(/Keep the version in the register now/)).toBeVisible();
+    // The office changed it first: its own change is in the register, the panel laptop's waits.
+    await expect(card.locator('dl.conflict-sources')).toContainText(/In the register now\s*Your change on this laptop, /);
+    await expect(card.locator('dl.conflict-sources')).toContainText(/Not applied\s*Grants officer on Coventry panel laptop, /);
+    await expect(card.getByLabel(/^Keep your change on this laptop/)).toBeVisible();
     await expect(card.locator('.conflict-value')).toHaveText(['£4,000.00', '£3,000.00']);
     await expectAccessible(page);
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -116,7 +120,7 @@ test('a bundle carries the register to another laptop, and a clash is listed and
 
     await card.getByRole('button', { name: 'Resolve conflict' }).click();
     await expect(card.getByRole('alert')).toContainText('Choose which maximum award to keep');
-    await card.getByLabel(/Use the version from Coventry panel laptop/).check();
+    await card.getByLabel(/^Use Grants officer's version \(Coventry panel laptop\)/).check();
     await card.getByRole('button', { name: 'Resolve conflict' }).click();
     await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
 
@@ -128,7 +132,7 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await expect(page.getByRole('status').filter({ hasText: 'Two laptops changed this application differently' })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('link', { name: /Choose which version to keep/ }).click();
-    await application.getByLabel(/Keep the version in the register now/).check();
+    await application.getByLabel(/^Keep your change on this laptop/).check();
     await application.getByRole('button', { name: 'Resolve conflict' }).click();
     await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Conflicts', exact: true })).toBeVisible();
@@ -208,15 +212,84 @@ test('a conflict can be resolved with the keyboard alone', async ({ app: office,
     await expect(page.locator('.error-summary')).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect(page.getByLabel(/Keep the version in the register now/)).toBeFocused();
+    await expect(page.getByLabel(/^Keep your change on this laptop/)).toBeFocused();
     // Arrow keys move between the two versions, choosing as they go.
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByLabel(/Use the version from Coventry panel laptop/)).toBeChecked();
+    await expect(page.getByLabel(/^Use Grants officer's version \(Coventry panel laptop\)/)).toBeChecked();
     await tabTo(page.getByRole('button', { name: 'Resolve conflict' }));
     await page.keyboard.press('Enter');
     await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
     const funds = await callCore<Fund[]>(page, office, 'catalogue.funds');
     expect(funds.find((f) => f.id === 'acf')?.maxAwardPence).toBe(300_000);
+  } finally {
+    await panel.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a conflict names both versions by person, laptop and time, says which is in the register and why, and is resolved by keyboard', async ({
+  app: office,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const panel = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    const keyOf = async (app: App) => (await callCore<{ device: { publicKey: string } }>(page, app, 'session.current')).device.publicKey;
+    await callCore(page, office, 'devices.trust', { publicKey: await keyOf(panel), name: 'Coventry panel laptop' });
+    await callCore(page, panel, 'devices.trust', { publicKey: await keyOf(office), name: 'Office laptop' });
+    await callCore(page, office, 'demo.load');
+    const first = join(folder, 'office.gpbundle');
+    await callCore(page, office, 'bundles.export', { file: first });
+    await callCore(page, panel, 'bundles.import', { file: first });
+    // The issue as found: the panel laptop retitles an application first; this laptop retitles it a
+    // little later; then the panel laptop's earlier change arrives here.
+    await retitle(page, panel, 'Panel title');
+    await retitle(page, office, 'Office title');
+    const file = join(folder, 'panel.gpbundle');
+    await callCore(page, panel, 'bundles.export', { file });
+    await callCore(page, office, 'bundles.import', { file });
+
+    const [conflict] = (await callCore<{ conflicts: ConflictSummary[] }>(page, office, 'conflicts.list')).conflicts;
+    const { kept, incoming } = conflict!.versions;
+    expect(Date.parse(kept!.at)).toBeLessThan(Date.parse(incoming.at));
+    await page.goto(`${office.url}#/conflicts`);
+    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
+    const card = page.locator('article.conflict');
+    await expect(card.getByRole('heading')).toContainText(/^Application: ACF-\d{4}-\d{4}/);
+    // The earlier change (the panel laptop's) is in the register until a person chooses: said so.
+    const sources = card.locator('dl.conflict-sources');
+    await expect(sources.locator('dt')).toHaveText(['In the register now', 'Not applied']);
+    await expect(sources.locator('dd')).toHaveText([
+      `Grants officer on Coventry panel laptop, ${formatInstant(kept!.at)} — made first`,
+      `Your change on this laptop, ${formatInstant(incoming.at)} — made later`,
+    ]);
+    await expect(sources.locator('dd').first()).toHaveText(/, \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} — made first$/);
+    await expect(card).toContainText('The earlier change stays in the register until you choose, the same on every laptop');
+    await expect(card.getByRole('group', { name: 'Project title' })).toBeVisible();
+    await expect(card.getByLabel(/^Keep Grants officer's version \(Coventry panel laptop\)/)).toBeVisible();
+    await expect(card.getByLabel(/^Use your change on this laptop/)).toBeVisible();
+    await expect(card.locator('.conflict-value')).toHaveText(['Panel title', 'Office title']);
+    await expect(card.getByText('from this laptop')).toHaveCount(0);
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // By keyboard: to the first version, arrow to this laptop's change, Tab to the button, Enter.
+    const tabTo = async (target: ReturnType<Page['locator']>) => {
+      for (let i = 0; i < 25 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      await expect(target).toBeFocused();
+    };
+    await tabTo(card.getByLabel(/^Keep Grants officer's version/));
+    await page.keyboard.press('ArrowDown');
+    await expect(card.getByLabel(/^Use your change on this laptop/)).toBeChecked();
+    await expect(card.getByLabel(/^Use your change on this laptop/)).toBeFocused();
+    await tabTo(card.getByRole('button', { name: 'Resolve conflict' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
+    const detail = await callCore<ApplicationDetail>(page, office, 'applications.get', { id: conflict!.entityId });
+    expect(detail.projectTitle).toBe('Office title');
   } finally {
     await panel.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The Conflicts screen from the command line: `conflicts` lists what two laptops changed
 // differently, with both versions, and `resolve-conflict` records a person's choice field by field.
-import type { ConflictField, ConflictSummary } from '../../../shared/contract/conflicts';
+import type { ConflictField, ConflictSummary, ConflictVersion } from '../../../shared/contract/conflicts';
+import { versionMade } from '../../../shared/domain/conflict-versions';
 import { formatInstant } from '../../../shared/domain/dates';
 import { printable } from '../../../shared/domain/text';
 import { Rejected, UsageError, count, listOption, rejectedFrom, stringOption, type Caller, type Command, type Invocation } from './command';
@@ -14,6 +15,8 @@ const shortId = (id: string) => id.slice(0, 12);
 const fieldName = (f: ConflictField) => printable(f.label && f.label !== f.field ? `${f.field} (${f.label})` : f.field);
 const what = (c: ConflictSummary) => printable(`${c.noun} ${c.label}`);
 
+const version = (v: ConflictVersion): JsonRecord => ({ by: v.by, yours: v.yours, on: v.on, thisLaptop: v.thisLaptop, at: v.at });
+
 /** Every field of the summary by name, so a contract addition never reaches scripts unseen. */
 function record(c: ConflictSummary): JsonRecord {
   return {
@@ -23,9 +26,7 @@ function record(c: ConflictSummary): JsonRecord {
     entityId: c.entityId,
     label: c.label,
     fields: c.fields.map((f) => ({ field: f.field, label: f.label, kept: f.kept, incoming: f.incoming })),
-    raisedAt: c.raisedAt,
-    raisedBy: c.raisedBy,
-    raisedOn: c.raisedOn,
+    versions: { kept: c.versions.kept && version(c.versions.kept), incoming: version(c.versions.incoming) },
     resolvedAt: c.resolvedAt,
     resolvedBy: c.resolvedBy,
   };
@@ -39,7 +40,12 @@ function describe(c: ConflictSummary): string {
   ]);
   return [
     `${shortId(c.id)}  ${what(c)}`,
-    `  Other version by ${printable(c.raisedBy)} on ${printable(c.raisedOn)}, ${formatInstant(c.raisedAt)}`,
+    ...(c.resolvedAt
+      ? []
+      : [
+          `  In the register now: ${c.versions.kept ? printable(versionMade(c.versions.kept)) : 'the version this laptop held'} (the earlier change, kept until a person chooses)`,
+        ]),
+    `  Other version: ${printable(versionMade(c.versions.incoming))}${c.resolvedAt ? '' : ' (not applied)'}`,
     ...(c.resolvedAt ? [`  Resolved by ${printable(c.resolvedBy ?? 'someone not yet known here')}, ${formatInstant(c.resolvedAt)}`] : []),
     ...fields
       .trimEnd()
@@ -76,8 +82,8 @@ export const conflictsCommand: Command = {
   ],
   positionals: [],
   notes: [
-    'Each conflict shows a short id (give it to resolve-conflict), the record, who made the other version on which',
-    'laptop and when, and each field by name with the version in the register now beside the other version.',
+    'Each conflict shows a short id (give it to resolve-conflict), the record, who made each version on which laptop',
+    'and when (the earlier is in the register until a person chooses), and each field by name with both versions.',
     'Long values are cut short with …; --format json shows them whole.',
   ],
   examples: ['grantpanel conflicts', 'grantpanel conflicts --all --format json'],

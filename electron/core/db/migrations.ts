@@ -7,6 +7,7 @@ import syncIntegrity from './migrations/0005-sync-integrity.sql';
 import prioritiesByApplication from './migrations/0006-application-priorities-by-application.sql';
 import mergeRules from './migrations/0007-merge-rules.sql';
 import lighterRows from './migrations/0008-lighter-rows.sql';
+import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -17,6 +18,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 6, name: '0006-application-priorities-by-application', sql: prioritiesByApplication },
   { version: 7, name: '0007-merge-rules', sql: mergeRules },
   { version: 8, name: '0008-lighter-rows', sql: lighterRows },
+  { version: 9, name: '0009-conflict-kept-version', sql: conflictKeptVersion },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

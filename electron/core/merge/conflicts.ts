@@ -1,6 +1,6 @@
 // The Conflicts screen's core: concurrent edits a person must decide, listed with both versions,
 // and resolved by a `conflict.resolved` event that travels to every laptop like any other.
-import type { ConflictKind, ConflictSummary } from '../../../shared/contract/conflicts';
+import type { ConflictKind, ConflictSummary, ConflictVersion } from '../../../shared/contract/conflicts';
 import { writeCapability } from '../../../shared/domain/kinds';
 import { DomainError } from '../../../shared/contract/result';
 import { canonicalJson } from '../../../shared/events/canonical';
@@ -18,9 +18,11 @@ import {
   clashesWith,
   mergeableFields,
   raiseConflict,
+  sourceOf,
   type ClashingField,
   type Editable,
   type FieldChanges,
+  type VersionSource,
 } from './editable';
 
 interface ConflictRow {
@@ -31,6 +33,9 @@ interface ConflictRow {
   raised_at: string;
   raised_by: string;
   raised_device: string;
+  kept_at: string | null;
+  kept_by: string | null;
+  kept_device: string | null;
   resolved_at: string | null;
   resolved_by: string | null;
 }
@@ -93,29 +98,49 @@ function kindOf(ctx: CoreContext, row: ConflictRow): Editable {
   return kind;
 }
 
+function version(ctx: CoreContext, source: VersionSource): ConflictVersion {
+  return {
+    by: personName(ctx.db, source.actor),
+    yours: source.actor === ctx.person.id,
+    on: laptopName(ctx.db, ctx.device.id, source.deviceId),
+    thisLaptop: source.deviceId === ctx.device.id,
+    at: instant(source.hlc),
+  };
+}
+
 function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
   const kind = kindOf(ctx, row);
   const current = kind.read(ctx.db, row.entity_id);
+  const held = current ? mergeableFields(kind, current) : {};
   const clashes = JSON.parse(row.fields) as ClashingField[];
   const hidden = can(ctx.person, 'read-personal-data') ? [] : (kind.personalFields ?? []);
   const describe = (field: string, value: unknown) =>
     hidden.includes(field) ? '(personal data — not shown to you)' : kind.describe(ctx.db, field, value);
+  // "Kept" is what the register holds now, which later edits may have moved on since: then its
+  // maker is whoever set what is held now, found in the log.
+  const keptNow = Object.fromEntries(clashes.map((c) => [c.field, current ? (held[c.field] ?? null) : c.kept]));
+  const movedOn = clashes.some((c) => canonicalJson(keptNow[c.field] ?? null) !== canonicalJson(c.kept ?? null));
+  const keptSource: VersionSource | undefined = movedOn
+    ? sourceOf(ctx.db, kind, row.entity_id, keptNow)
+    : row.kept_at && row.kept_by && row.kept_device
+      ? { hlc: row.kept_at, actor: row.kept_by, deviceId: row.kept_device }
+      : undefined;
   return {
     id: row.id,
     kind: row.kind,
     noun: kind.noun,
     entityId: row.entity_id,
     label: current ? kind.label(current) : row.entity_id,
-    // "Kept" is what the register holds now, which later edits may have moved on since.
     fields: clashes.map((c) => ({
       field: c.field,
       label: kind.fieldLabel(ctx.db, c.field),
-      kept: describe(c.field, current ? mergeableFields(kind, current)[c.field] : c.kept),
+      kept: describe(c.field, keptNow[c.field]),
       incoming: describe(c.field, c.incoming),
     })),
-    raisedAt: instant(row.raised_at),
-    raisedBy: personName(ctx.db, row.raised_by),
-    raisedOn: laptopName(ctx.db, ctx.device.id, row.raised_device),
+    versions: {
+      kept: keptSource ? version(ctx, keptSource) : null,
+      incoming: version(ctx, { hlc: row.raised_at, actor: row.raised_by, deviceId: row.raised_device }),
+    },
     resolvedAt: row.resolved_at ? instant(row.resolved_at) : null,
     resolvedBy: row.resolved_by ? personName(ctx.db, row.resolved_by) : null,
   };

@@ -5,7 +5,7 @@ import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { madeBy, type Projector } from '../events/project';
-import type { ConflictKind as EditableKind } from '../../../shared/domain/kinds';
+import { KINDS, type ConflictKind as EditableKind } from '../../../shared/domain/kinds';
 import { releasePersonalData } from '../personal-data';
 
 export interface EntityRecord {
@@ -98,12 +98,77 @@ export function changesBetween<T extends EntityRecord>(e: Editable<T>, current: 
   return changes;
 }
 
+/** Who made a version, on which laptop, when (its clock reading). */
+export interface VersionSource {
+  hlc: string;
+  actor: string;
+  deviceId: string;
+}
+
+interface EventRow {
+  hlc: string;
+  actor: string;
+  device_id: string;
+  type: string;
+  payload: string;
+}
+
+/**
+ * The event that gave a record's fields the values they hold: the latest (in clock order, and
+ * before `before` if given) whose effect on one of the fields was the value it holds. A change or a
+ * resolution sets the fields it names; a whole record (added, received, seeded, saved) sets every
+ * field it has. A change that clashed wanted another value, so it never matches. Undefined when no
+ * event in the log set those values (a log from before the record's first event was kept).
+ */
+export function sourceOf(
+  db: Db,
+  e: Editable,
+  id: string,
+  values: Record<string, unknown>,
+  before?: Pick<StoredEvent, 'hlc' | 'deviceId' | 'seq'>,
+): VersionSource | undefined {
+  const entity = `${e.kind}:${id}`;
+  const rows = before
+    ? statement<[string, string, string, number], EventRow>(
+        db,
+        'SELECT hlc, actor, device_id, type, payload FROM events WHERE entity = ? AND (hlc, device_id, seq) < (?, ?, ?) ORDER BY hlc DESC, device_id DESC, seq DESC',
+      ).iterate(entity, before.hlc, before.deviceId, before.seq)
+    : statement<[string], EventRow>(
+        db,
+        'SELECT hlc, actor, device_id, type, payload FROM events WHERE entity = ? ORDER BY hlc DESC, device_id DESC, seq DESC',
+      ).iterate(entity);
+  const types: readonly string[] = [...KINDS[e.kind].events, 'conflict.resolved'];
+  for (const row of rows) {
+    if (!types.includes(row.type)) continue;
+    const payload = JSON.parse(row.payload) as { changes?: FieldChanges };
+    const set: Record<string, unknown> = payload.changes
+      ? Object.fromEntries(Object.entries(payload.changes).map(([f, c]) => [f, c.to]))
+      : mergeableFields(e, payload);
+    if (Object.entries(values).some(([f, v]) => f in set && same(set[f], v)))
+      return { hlc: row.hlc, actor: row.actor, deviceId: row.device_id };
+  }
+  return undefined;
+}
+
 export function raiseConflict(db: Db, e: Editable, id: string, clashes: ClashingField[], event: StoredEvent): void {
   if (clashes.length === 0) return;
+  // The version kept: who set the values held, so a person can see which laptop's change it was.
+  const kept = sourceOf(db, e, id, Object.fromEntries(clashes.map((c) => [c.field, c.kept])), event);
   statement(
     db,
-    'INSERT OR IGNORE INTO conflicts (id, kind, entity_id, fields, raised_at, raised_by, raised_device) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(event.hash, e.kind, id, canonicalJson(clashes), event.hlc, event.actor, event.deviceId);
+    'INSERT OR IGNORE INTO conflicts (id, kind, entity_id, fields, raised_at, raised_by, raised_device, kept_at, kept_by, kept_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    event.hash,
+    e.kind,
+    id,
+    canonicalJson(clashes),
+    event.hlc,
+    event.actor,
+    event.deviceId,
+    kept?.hlc ?? null,
+    kept?.actor ?? null,
+    kept?.deviceId ?? null,
+  );
 }
 
 /**

@@ -1,10 +1,11 @@
-// One conflict: the record, who made the other version where and when, and for each field both
-// versions side by side, the person choosing which to keep.
+// One conflict: the record, both versions named by person, laptop and time (which is in the register
+// now and why), and for each field both versions side by side, the person choosing which to keep.
 import { useState, type FormEvent } from 'react';
 import type { ConflictSummary } from '../../../shared/contract/conflicts';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
 import { KINDS } from '../../../shared/domain/kinds';
+import { versionMade, versionName } from '../../../shared/domain/conflict-versions';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -20,6 +21,9 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const [busy, setBusy] = useState(false);
   const idFor = (field: string) => `conflict-${conflict.id.slice(0, 12)}-${field}`;
   const titleId = `conflict-${conflict.id.slice(0, 12)}-title`;
+  const { kept, incoming } = conflict.versions;
+  // Said only when true: a change made since, from the version kept, may be later than the other.
+  const keptFirst = kept !== null && Date.parse(kept.at) <= Date.parse(incoming.at);
 
   const resolve = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,9 +48,23 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
       <h2 id={titleId}>
         {capitalised(conflict.noun)}: <a href={KINDS[conflict.kind].page(conflict.entityId)}>{conflict.label}</a>
       </h2>
-      <p className="hint">
-        The other version was made by {conflict.raisedBy} on {conflict.raisedOn}, {formatInstant(conflict.raisedAt)}.
-      </p>
+      {conflict.resolvedAt ? null : (
+        <>
+          <dl className="summary-list conflict-sources">
+            <dt>In the register now</dt>
+            <dd>
+              {kept ? versionMade(kept) : 'The version this laptop held (who made it is not in its log)'}
+              {keptFirst && <span className="label-aside"> — made first</span>}
+            </dd>
+            <dt>Not applied</dt>
+            <dd>
+              {versionMade(incoming)}
+              {keptFirst && <span className="label-aside"> — made later</span>}
+            </dd>
+          </dl>
+          <p>The earlier change stays in the register until you choose, the same on every laptop; the later one waits here.</p>
+        </>
+      )}
       {conflict.resolvedAt ? (
         <>
           <dl className="summary-list">
@@ -87,7 +105,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
                       />
                       <label htmlFor={which === 'kept' ? name : `${name}-incoming`}>
                         <span className="label-aside">
-                          {which === 'kept' ? 'Keep the version in the register now' : `Use the version from ${conflict.raisedOn}`}
+                          {which === 'kept' ? `Keep ${versionName(kept)}` : `Use ${versionName(incoming)}`}
                         </span>
                         <span className="conflict-value">{which === 'kept' ? f.kept : f.incoming}</span>
                       </label>
