@@ -38,7 +38,7 @@ function Frame() {
         <span className="who">
           {session ? (
             <>
-              Signed in as <strong>{session.person.name}</strong> on device {session.device.fingerprint.slice(0, 9)}
+              Signed in as <strong>{session.person.name}</strong> on this laptop
             </>
           ) : null}
         </span>

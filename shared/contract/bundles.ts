@@ -11,13 +11,20 @@ export const bundlePath = z
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the bundle file')
   .refine((p) => !p.includes('\0'), 'That file path is not valid');
 
-const passphrase = z.string().min(12, 'A passphrase has at least 12 characters').max(1000, 'That passphrase is too long');
+const passphrase = z.string().min(12, 'A password has at least 12 characters').max(1000, 'That password is too long');
 
 /** What a bundle holds and who signed it, as checked. */
 export interface BundleInfo {
   file: string;
   createdAt: string;
-  exporter: { deviceId: string; fingerprint: string; personName: string; publicKey: string };
+  exporter: {
+    deviceId: string;
+    fingerprint: string;
+    personName: string;
+    publicKey: string;
+    /** What this laptop calls the sender: "This laptop", or the name a person here gave it when trusting it; null if never trusted here. */
+    laptopName: string | null;
+  };
   /** Whether this laptop accepts bundles from the exporter (its own, or trusted). */
   trusted: boolean;
   /** Whether a person here stopped trusting the exporter: nothing from it is imported. */
@@ -57,12 +64,13 @@ export const bundles = {
           .optional(),
       })
       .superRefine((x, ctx) => {
-        const sealed = Boolean(x.to?.length || x.passphrase);
+        // A password given, even a short one, means a protected bundle: its problem is the password, not the ending.
+        const sealed = Boolean(x.to?.length) || x.passphrase !== undefined;
         if (x.to?.length && x.passphrase)
-          ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Seal to office keys or with a passphrase, not both' });
+          ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Protect with office keys or with a password, not both' });
         const ending = sealed ? '.gpbundle.age' : '.gpbundle';
         if (!x.file.toLowerCase().endsWith(ending))
-          ctx.addIssue({ code: 'custom', path: ['file'], message: `${sealed ? 'Sealed bundle' : 'Bundle'} files end in ${ending}` });
+          ctx.addIssue({ code: 'custom', path: ['file'], message: `${sealed ? 'Protected bundle' : 'Bundle'} files end in ${ending}` });
       }),
   ),
   /** Checks a bundle without importing it; a sealed one is opened with this laptop's key or the passphrase. */
@@ -120,10 +128,24 @@ export interface TrustElsewhere {
   revoked: boolean;
 }
 
+/** A laptop a person here stopped trusting: its later bundles are refused; what arrived before stays. */
+export interface NoLongerTrusted {
+  deviceId: string;
+  fingerprint: string;
+  /** The name it was trusted under here. */
+  name: string;
+  revokedAt: string;
+  reason: string;
+  /** Changes made on it that this laptop holds (arrived before it was revoked): kept. */
+  changesKept: number;
+}
+
 /** What the Sync screen shows beside the bundles: anything a person should know or decide. */
 export interface SyncStatus {
   equivocations: EquivocationInfo[];
+  /** Other laptops' trust in a third; a row about this laptop itself is named "This laptop". */
   trustElsewhere: TrustElsewhere[];
+  noLongerTrusted: NoLongerTrusted[];
   /** Changes of kinds this version of GrantPanel does not know (from a newer version): kept, not applied. */
   unknownChanges: { type: string; count: number }[];
 }
@@ -183,7 +205,7 @@ export const sync = {
     }),
   ),
   /** Stops trusting a laptop: its later bundles are refused here, and its new events relayed by others left out. */
-  'devices.revoke': method<{ deviceId: string }>()(
+  'devices.revoke': method<{ deviceId: string; name: string; changesKept: number }>()(
     z.object({
       deviceId: z.string().regex(/^[0-9a-f]{16}$/, 'Choose the laptop to stop trusting'),
       reason: z

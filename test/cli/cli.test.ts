@@ -547,7 +547,7 @@ describe('bundles', () => {
     expect((await gp('demo')).code).toBe(0);
     const exported = await gp('export-bundle', '--out', 'office.gpbundle');
     expect(exported).toMatchObject({ code: 0, err: '' });
-    expect(exported.out).toMatch(/Wrote and checked the bundle: \d+ events\./);
+    expect(exported.out).toMatch(/Wrote and checked the bundle: \d+ changes\./);
     expect(exported.out).toContain(join(dataDir, 'office.gpbundle'));
     const verified = await gp('verify-bundle', 'office.gpbundle');
     expect(verified).toMatchObject({ code: 0, err: '' });
@@ -587,16 +587,16 @@ describe('moving work between laptops', () => {
     expect(trusted.out).toMatch(/^Trusted Office laptop: device [0-9a-f]{16}, key fingerprint /);
     const imported = await panel.gp('import-bundle', file);
     expect(imported).toMatchObject({ code: 0, err: '' });
-    expect(imported.out).toMatch(/^Imported \d+ new events \(0 events already here\)\./);
+    expect(imported.out).toMatch(/^Imported \d+ new changes from Office laptop \(Grants officer\); 0 already here\./);
     expect(await panel.listJson('applications')).toHaveLength(40);
-    expect((await panel.gp('import-bundle', file)).out).toMatch(/^Imported 0 new events/);
+    expect((await panel.gp('import-bundle', file)).out).toMatch(/^Imported 0 new changes/);
 
     // Sealed to the panel's office key, the contact details travel too.
     const officeKey = /Office key for sealed bundles \(age\): (age1\S+)/.exec((await panel.gp('device', 'show')).out)?.[1] ?? '';
     const sealed = await office.gp('export-bundle', '--out', 'sealed.gpbundle.age', '--to', officeKey);
     expect(sealed.err).toBe('');
     expect(sealed).toMatchObject({ code: 0 });
-    expect(sealed.out).toMatch(/Applicants’ contact details: 40 records \(sealed\)/);
+    expect(sealed.out).toMatch(/Applicants’ contact details: 40 records \(protected\)/);
     const fromSealed = await panel.gp('import-bundle', join(office.dataDir, 'sealed.gpbundle.age'));
     expect(fromSealed).toMatchObject({ code: 0, err: '' });
     const contacts = (await panel.gp('verify-bundle', join(office.dataDir, 'sealed.gpbundle.age'))).out;

@@ -68,7 +68,7 @@ test('two versions are listed with their first differing change; choose-version 
   expect((await panel.gp('list', 'rounds')).out).toContain('Restored laptop round');
   expect(await panel.gp('import-bundle', join(usb, 'old.gpbundle'))).toMatchObject({
     code: 0,
-    out: expect.stringMatching(/Left out 1 event from laptops no longer trusted here/),
+    out: expect.stringMatching(/Left out 1 change from laptops no longer trusted here/),
   });
 
   expect(await panel.gp('revoke', await office.id())).toMatchObject({ code: 2, err: expect.stringContaining('--reason') });
@@ -76,7 +76,7 @@ test('two versions are listed with their first differing change; choose-version 
   expect((await panel.gp('laptops')).out).toContain('Trusted here:\n  none');
   expect(await panel.gp('import-bundle', join(usb, 'old.gpbundle'))).toMatchObject({
     code: 1,
-    err: expect.stringContaining('whose trust was revoked on this laptop'),
+    err: expect.stringContaining('which this laptop stopped trusting (Reported stolen)'),
   });
   expect(await panel.gp('revoke', await office.id(), '--reason', 'Again')).toMatchObject({
     code: 1,

@@ -42,7 +42,7 @@ test('a later stretch imported first reports the missing one; the full bundle th
   expect(first).toMatchObject({
     newEvents: delta.eventCount,
     knownEvents: 0,
-    gaps: [`events 1–${acknowledged} from device ${office.ctx.device.id} are missing`],
+    gaps: [`changes 1–${acknowledged} from Another laptop are missing`],
   });
   expectTablesAsRebuilt(newcomer);
 

@@ -168,7 +168,11 @@ test('revoking trust refuses that laptop’s later bundles, and its new events r
   await a.call('devices.revoke', { deviceId: b.ctx.device.id, reason: 'Reported stolen' });
   expect((await a.call('devices.list', {})).map((d) => d.name)).toEqual(['Relay']);
   await b.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'Thief', opens: '2026-11-01', closes: '2026-12-31' });
-  await refusedUnchanged(a, await exportFrom(b), /whose trust was revoked on this laptop/);
+  await refusedUnchanged(
+    a,
+    await exportFrom(b),
+    /comes from Lost laptop \(device [0-9a-f]{16}, key fingerprint [0-9A-F ]+\), which this laptop stopped trusting \(Reported stolen\)\. Its bundles are refused: nothing was imported\. The changes that arrived from it before stay\./,
+  );
   await relay.call('bundles.import', { file: await exportFrom(b) });
   const outcome = await a.call('bundles.import', { file: await exportFrom(relay) });
   expect(outcome.leftOut).toBe(1);

@@ -116,26 +116,26 @@ describe('failures a grants officer sees', () => {
     const sealed = await sealToRecipients(text('x'), [other.recipient]);
     const error = await failure(openSealed(sealed, { identities: [office.identity] }));
     expect(error.reason).toBe('NO_MATCHING_KEY');
-    expect(error.message).toMatch(/sealed for another office key — ask the sender to seal it to this office's key/);
+    expect(error.message).toMatch(/protected with another office key — ask the sender to protect it with this office's key/);
   });
 
   test('a passphrase for a key-sealed file → NO_MATCHING_KEY, a key for a passphrase-sealed file → WRONG_PASSPHRASE', async () => {
     const toKey = await sealToRecipients(text('x'), [office.recipient]);
     const keyError = await failure(openSealed(toKey, { passphrase: PASSPHRASE }));
     expect(keyError.reason).toBe('NO_MATCHING_KEY');
-    expect(keyError.message).toMatch(/sealed for an office key, not a passphrase/);
+    expect(keyError.message).toMatch(/protected with an office key, not a password/);
 
     const toPassphrase = await sealWithPassphrase(text('x'), PASSPHRASE, FAST);
     const passError = await failure(openSealed(toPassphrase, { identities: [office.identity] }));
     expect(passError.reason).toBe('WRONG_PASSPHRASE');
-    expect(passError.message).toMatch(/sealed with a passphrase, not an office key/);
+    expect(passError.message).toMatch(/protected with a password, not an office key/);
   });
 
   test('a wrong passphrase → WRONG_PASSPHRASE', async () => {
     const sealed = await sealWithPassphrase(text('x'), PASSPHRASE, FAST);
     const error = await failure(openSealed(sealed, { passphrase: 'granite-otter-lantern-quietlY', identities: [office.identity] }));
     expect(error.reason).toBe('WRONG_PASSPHRASE');
-    expect(error.message).toMatch(/passphrase doesn't match/);
+    expect(error.message).toMatch(/password doesn't match/);
   });
 
   test('a file cut short → DAMAGED, wherever it is cut', async () => {
@@ -184,7 +184,7 @@ describe('failures a grants officer sees', () => {
       expect(isAgeFile(bytes)).toBe(false);
       const error = await failure(openSealed(bytes, { identities: [office.identity] }));
       expect(error.reason).toBe('NOT_AGE');
-      expect(error.message).toMatch(/isn't a sealed bundle/);
+      expect(error.message).toMatch(/isn't a protected bundle/);
     }
   });
 

@@ -60,7 +60,7 @@ test('sealed with a passphrase: the wrong one is refused, the right one opens it
   // With none given, the passphrase is still what is missing.
   expect(await panel.dispatch('bundles.verify', { file })).toMatchObject({
     ok: false,
-    error: { code: 'BUNDLE_INVALID', details: [{ field: 'passphrase', message: expect.stringContaining('enter the passphrase') }] },
+    error: { code: 'BUNDLE_INVALID', details: [{ field: 'passphrase', message: expect.stringContaining('enter the password') }] },
   });
   expect((await panel.call('applications.list', {})).total).toBe(0);
   expect(await panel.call('bundles.verify', { file, passphrase: 'granite otter lantern quietly' })).toMatchObject({ personalRecords: 40 });
@@ -86,7 +86,7 @@ test('the file name says whether a bundle is sealed, and contact details never t
   expect(await office.dispatch('bundles.export', { file: join(dir, 'a.gpbundle'), to: [panelSession.device.sealRecipient] })).toMatchObject(
     {
       ok: false,
-      error: { code: 'VALIDATION', details: [{ field: 'file', message: 'Sealed bundle files end in .gpbundle.age' }] },
+      error: { code: 'VALIDATION', details: [{ field: 'file', message: 'Protected bundle files end in .gpbundle.age' }] },
     },
   );
   expect(await office.dispatch('bundles.export', { file: join(dir, 'a.gpbundle.age') })).toMatchObject({

@@ -13,7 +13,7 @@ import { longWrite, officerOf, type CoreContext } from '../context';
 import { statement } from '../db/statements';
 import type { EventRow } from '../events/log';
 import { readBundle, type BundleSummary } from './read';
-import { isRevoked, isTrusted, laptopName, untrustedSignerMessage } from './trust';
+import { isRevoked, isTrusted, laptopName, nameGivenHere, untrustedSignerMessage } from './trust';
 import { keepHead, storedHead } from './heads';
 import {
   changeOf,
@@ -33,7 +33,7 @@ export interface ImportOutcome {
   summary: BundleSummary;
   newEvents: number;
   knownEvents: number;
-  /** Missing stretches, like "events 41–57 from device 1a2b…". */
+  /** Missing stretches, like "changes 41–57 from Coventry panel laptop" (by its id only when unnamed here). */
   gaps: string[];
   /** Events left out: of laptops whose trust was revoked here, or of a version of a laptop's log not chosen. */
   leftOut: number;
@@ -45,9 +45,11 @@ function gapsFor(ctx: CoreContext, deviceIds: string[]): string[] {
     ctx.db,
     'SELECT prev + 1 AS first, seq - 1 AS last FROM (SELECT seq, lag(seq, 1, 0) OVER (ORDER BY seq) AS prev FROM events WHERE device_id = ?) WHERE seq > prev + 1 ORDER BY seq',
   );
-  return deviceIds.flatMap((deviceId) =>
-    stretches.all(deviceId).map((g) => `events ${g.first}–${g.last} from device ${deviceId} are missing`),
-  );
+  return deviceIds.flatMap((deviceId) => {
+    const name = nameGivenHere(ctx.db, ctx.device.id, deviceId);
+    const laptop = name ?? `laptop ${deviceId}`;
+    return stretches.all(deviceId).map((g) => `changes ${g.first}–${g.last} from ${laptop} are missing`);
+  });
 }
 
 /**
@@ -172,7 +174,7 @@ async function importOnce(
           summary = s;
           const signer = s.signer.deviceId;
           if (signer !== self && !isTrusted(db, self, signer))
-            throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(s, isRevoked(db, self, signer)));
+            throw new DomainError('BUNDLE_SIGNATURE', untrustedSignerMessage(db, self, s, isRevoked(db, self, signer)));
           for (const d of s.manifest.devices) if (isRevoked(db, self, d.deviceId)) revoked.add(d.deviceId);
           step = counter(report, 'Checking and importing changes', s.manifest.events.count);
           // Read inside the transaction (longWrite's): nothing else can write until it ends.

@@ -2,7 +2,7 @@
 // after comparing key fingerprints (or through a roster signed by a laptop trusted here), and has
 // not revoked since. Trusting and revoking are events, so they are audited and travel as history;
 // but another laptop's trust is never trust here: every row says which laptop wrote it.
-import type { TrustElsewhere } from '../../../shared/contract/bundles';
+import type { NoLongerTrusted, TrustElsewhere } from '../../../shared/contract/bundles';
 import { DomainError } from '../../../shared/contract/result';
 import { decodeHlc } from '../../../shared/events/hlc';
 import type { Db } from '../db/open';
@@ -65,12 +65,33 @@ export function isRevoked(db: Db, local: string, deviceId: string): boolean {
   );
 }
 
-/** The laptops trusted here, by name. */
+/** The laptops trusted here, by name. Never this laptop itself: it is always trusted, and is not another laptop. */
 export function trustedHere(db: Db, local: string): TrustedDevice[] {
-  return statement<[string], TrustedDevice>(
+  return statement<[string, string], TrustedDevice>(
     db,
-    'SELECT device_id AS deviceId, public_key AS publicKey, fingerprint, name FROM trusted_devices WHERE trusted_by = ? AND revoked_at IS NULL ORDER BY name COLLATE NOCASE, device_id',
-  ).all(local);
+    'SELECT device_id AS deviceId, public_key AS publicKey, fingerprint, name FROM trusted_devices WHERE trusted_by = ? AND device_id <> ? AND revoked_at IS NULL ORDER BY name COLLATE NOCASE, device_id',
+  ).all(local, local);
+}
+
+/** How many changes made on `deviceId` this laptop holds. */
+function changesFrom(db: Db, deviceId: string): number {
+  return statement<[string], { n: number }>(db, 'SELECT count(*) AS n FROM events WHERE device_id = ?').get(deviceId)?.n ?? 0;
+}
+
+/** The laptops a person here stopped trusting, latest first, with the changes from each that stay. */
+export function noLongerTrustedHere(db: Db, local: string): NoLongerTrusted[] {
+  return statement<[string, string], Omit<NoLongerTrusted, 'changesKept'> & { reason: string | null }>(
+    db,
+    `SELECT device_id AS deviceId, fingerprint, name, revoked_at AS revokedAt, revoked_reason AS reason
+       FROM trusted_devices WHERE trusted_by = ? AND device_id <> ? AND revoked_at IS NOT NULL ORDER BY revoked_at DESC, device_id`,
+  )
+    .all(local, local)
+    .map((r) => ({
+      ...r,
+      reason: r.reason ?? '',
+      revokedAt: new Date(decodeHlc(r.revokedAt).millis).toISOString(),
+      changesKept: changesFrom(db, r.deviceId),
+    }));
 }
 
 /** Trust recorded by other laptops: history, never trust here. */
@@ -83,27 +104,47 @@ export function trustElsewhere(db: Db, local: string): TrustElsewhere[] {
     .all(local)
     .map((r) => ({
       ...r,
+      // Another laptop's name for this one is its own business: here, this laptop is "This laptop".
+      name: r.deviceId === local ? 'This laptop' : r.name,
       trustedBy: laptopName(db, local, r.trustedBy),
       trustedAt: new Date(decodeHlc(r.trustedAt).millis).toISOString(),
       revoked: r.revoked === 1,
     }));
 }
 
+/** The name a person here gave another laptop when trusting it (kept after revoking), or null if never trusted here. */
+export function nameGivenHere(db: Db, local: string, deviceId: string): string | null {
+  if (deviceId === local) return 'This laptop';
+  return (
+    statement<[string, string], { name: string }>(db, 'SELECT name FROM trusted_devices WHERE trusted_by = ? AND device_id = ?').get(
+      local,
+      deviceId,
+    )?.name ?? null
+  );
+}
+
 /** What this laptop calls another: the name it was trusted under here, else its id. */
 export function laptopName(db: Db, local: string, deviceId: string): string {
   if (deviceId === local) return 'this laptop';
-  const row = statement<[string, string], { name: string }>(
-    db,
-    'SELECT name FROM trusted_devices WHERE trusted_by = ? AND device_id = ?',
-  ).get(local, deviceId);
-  return row ? row.name : `laptop ${deviceId}`;
+  return nameGivenHere(db, local, deviceId) ?? `laptop ${deviceId}`;
 }
 
-export function untrustedSignerMessage(s: BundleSummary, revoked = false): string {
-  if (revoked)
-    return `This bundle comes from device ${s.signer.deviceId} (key fingerprint ${s.signer.fingerprint}), whose trust was revoked on this laptop. Nothing was imported.`;
+/** A bundle refused for its sender: the laptop's name (or its person's) first, its key for checking after. */
+export function untrustedSignerMessage(db: Db, local: string, s: BundleSummary, revoked = false): string {
+  const technical = `device ${s.signer.deviceId}, key fingerprint ${s.signer.fingerprint}`;
+  if (revoked) {
+    const row = statement<[string, string], { reason: string | null }>(
+      db,
+      'SELECT revoked_reason AS reason FROM trusted_devices WHERE trusted_by = ? AND device_id = ?',
+    ).get(local, s.signer.deviceId);
+    const why = row?.reason ? ` (${row.reason})` : '';
+    return (
+      `This bundle comes from ${laptopName(db, local, s.signer.deviceId)} (${technical}), which this laptop stopped trusting${why}. ` +
+      `Its bundles are refused: nothing was imported. The changes that arrived from it before stay.`
+    );
+  }
   return (
-    `This bundle comes from device ${s.signer.deviceId} (key fingerprint ${s.signer.fingerprint}, exported by ${s.manifest.exporter.personName}), ` +
+    `This bundle comes from ${s.manifest.exporter.personName}’s laptop (${technical}), ` +
     `which this laptop does not trust yet. Nothing was imported. Check the fingerprint with whoever holds that laptop ` +
     `(it shows it under "grantpanel device show"), then trust it: grantpanel trust ${s.manifest.exporter.publicKey}`
   );
@@ -130,13 +171,17 @@ export function trustDevice(ctx: CoreContext, publicKey: string, name: string): 
   return device;
 }
 
-/** Stops trusting a laptop: its later bundles are refused here, and so are its events relayed by others. */
-export function revokeDevice(ctx: CoreContext, deviceId: string, reason: string): RevokedDevice {
+/**
+ * Stops trusting a laptop: its later bundles are refused here, and so are its events relayed by
+ * others. The changes from it already here stay (they are in the log); says how many.
+ */
+export function revokeDevice(ctx: CoreContext, deviceId: string, reason: string): RevokedDevice & { name: string; changesKept: number } {
+  if (deviceId === ctx.device.id) throw new DomainError('VALIDATION', 'This laptop always trusts itself: choose another laptop');
   if (!isTrusted(ctx.db, ctx.device.id, deviceId))
     throw new DomainError('NOT_FOUND', `This laptop does not trust device ${deviceId}, so there is nothing to revoke`, [
       { field: 'deviceId', message: 'Choose a laptop this one trusts' },
     ]);
   const revoked: RevokedDevice = { deviceId, reason };
   write(ctx, () => ctx.log.append(ctx.person.id, 'device.revoked', `device:${deviceId}`, revoked));
-  return revoked;
+  return { ...revoked, name: laptopName(ctx.db, ctx.device.id, deviceId), changesKept: changesFrom(ctx.db, deviceId) };
 }

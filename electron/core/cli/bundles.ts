@@ -18,15 +18,25 @@ function passphraseFrom(values: OptionValues, io: { cwd?: string }): { passphras
   }
 }
 
-/** What a bundle says of itself is the signer's word, shown before anyone decides to trust it: printable only. */
+/** Who sent a bundle, as a person here knows it: the name this laptop gave it, else its person's. */
+function sender(info: BundleInfo): string {
+  const person = printable(info.exporter.personName);
+  if (info.fromThisDevice) return `this laptop (${person})`;
+  if (info.exporter.laptopName)
+    return `${printable(info.exporter.laptopName)} (${person})${info.trusted ? '' : ' — no longer trusted here'}`;
+  return `${person}’s laptop — not trusted here yet`;
+}
+
+/** What a bundle says of itself is the signer's word, shown before anyone decides to trust it: printable only. Names first, keys after. */
 function describe(info: BundleInfo): string {
   return [
     `Bundle: ${printable(info.file)}`,
-    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${printable(info.exporter.personName)}`,
+    `From: ${sender(info)}`,
     `Created: ${formatInstant(info.createdAt)}`,
-    `Events: ${info.eventCount.toLocaleString('en-GB')}`,
-    `Applicants’ contact details: ${info.personalRecords === null ? 'none (open bundle)' : `${info.personalRecords.toLocaleString('en-GB')} records (sealed)`}`,
-    ...info.devices.map((d) => `  device ${d.deviceId}: events ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
+    `Changes: ${info.eventCount.toLocaleString('en-GB')}`,
+    `Applicants’ contact details: ${info.personalRecords === null ? 'none (not protected)' : `${info.personalRecords.toLocaleString('en-GB')} records (protected)`}`,
+    `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${printable(info.exporter.personName)}`,
+    ...info.devices.map((d) => `  device ${d.deviceId}: changes ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
     `Trusted comment: ${printable(info.trustedComment)}`,
   ].join('\n');
 }
@@ -34,7 +44,7 @@ function describe(info: BundleInfo): string {
 export const exportBundleCommand: Command = {
   words: ['export-bundle'],
   synopsis: 'export-bundle --out FILE [--for DEVICE] [--to KEY … | --passphrase-file F]',
-  summary: 'Write every event this laptop holds to a signed bundle file',
+  summary: 'Write every change this laptop holds to a signed bundle file',
   usage: [
     'grantpanel export-bundle --out FILE.gpbundle',
     'grantpanel export-bundle --out FILE.gpbundle.age (--to OFFICE_KEY … | --passphrase-file FILE)',
@@ -72,7 +82,7 @@ export const exportBundleCommand: Command = {
       ...(typeof values.for === 'string' ? { for: values.for } : {}),
       ...passphraseFrom(values, io),
     });
-    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'event')}.\n${describe(info)}\n`);
+    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'change')}.\n${describe(info)}\n`);
   },
 };
 
@@ -129,7 +139,7 @@ export const importBundleCommand: Command = {
   positionals: ['FILE'],
   notes: [
     'The bundle must be signed by this laptop or by one trusted with "grantpanel trust".',
-    'Events already held are skipped, so importing the same bundle twice changes nothing.',
+    'Changes already held are skipped, so importing the same bundle twice changes nothing.',
     'Exit 1 with the reason when the bundle is refused; then nothing was imported.',
   ],
   examples: ['grantpanel import-bundle /media/usb/coventry-panel.gpbundle'],
@@ -140,10 +150,10 @@ export const importBundleCommand: Command = {
     });
     io.stdout(
       [
-        `Imported ${count(result.newEvents, 'new event')} (${count(result.knownEvents, 'event')} already here).`,
+        `Imported ${count(result.newEvents, 'new change')} from ${sender(result.bundle)}; ${result.knownEvents.toLocaleString('en-GB')} already here.`,
         ...(result.leftOut > 0
           ? [
-              `Left out ${count(result.leftOut, 'event')} from laptops no longer trusted here, or from a version of a laptop’s log not accepted.`,
+              `Left out ${count(result.leftOut, 'change')} from laptops no longer trusted here, or from a version of a laptop’s log not accepted.`,
             ]
           : []),
         ...result.gaps.map((g) => `Missing: ${g}`),

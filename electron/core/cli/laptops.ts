@@ -3,7 +3,7 @@
 import type { EquivocationInfo, LogVersion } from '../../../shared/contract/bundles';
 import { formatInstant } from '../../../shared/domain/dates';
 import { printable } from '../../../shared/domain/text';
-import { UsageError, type Command, type Invocation } from './command';
+import { count, UsageError, type Command, type Invocation } from './command';
 
 const version = (label: string, v: LogVersion) =>
   `    ${label}: ${v.change ? printable(v.change.what) : 'first differing change not seen here'}; changes up to ${v.seq.toLocaleString('en-GB')}, signed ${formatInstant(v.signedAt)}`;
@@ -37,6 +37,14 @@ export const laptopsCommand: Command = {
         ? devices.map((d) => `  ${printable(d.name)}: device ${d.deviceId}, key fingerprint ${d.fingerprint}`)
         : ['  none']),
     ];
+    if (status.noLongerTrusted.length)
+      lines.push(
+        'No longer trusted here (their later bundles are refused; the changes that arrived before stay):',
+        ...status.noLongerTrusted.map(
+          (r) =>
+            `  ${printable(r.name)}: stopped ${formatInstant(r.revokedAt)}${r.reason ? ` (${printable(r.reason)})` : ''}, ${count(r.changesKept, 'change')} kept; device ${r.deviceId}`,
+        ),
+      );
     if (status.equivocations.length)
       lines.push(
         'Laptops that signed two versions of their log (choose with "grantpanel choose-version"):',
@@ -51,7 +59,7 @@ export const laptopsCommand: Command = {
       lines.push(
         'Trusted by other laptops (history only, not trust here):',
         ...status.trustElsewhere.map(
-          (t) => `  ${printable(t.trustedBy)} trusts ${printable(t.name)} (device ${t.deviceId})${t.revoked ? ', since revoked' : ''}`,
+          (t) => `  ${printable(t.trustedBy)} trusts ${printable(t.name)}${t.revoked ? ', since revoked' : ''}; device ${t.deviceId}`,
         ),
       );
     io.stdout(`${lines.join('\n')}\n`);
@@ -72,8 +80,11 @@ export const revokeCommand: Command = {
       throw new UsageError('Give the reason with --reason TEXT', revokeCommand);
   },
   async run({ call, io, positionals, values }: Invocation) {
-    const { deviceId } = await call('devices.revoke', { deviceId: positionals[0] ?? '', reason: String(values.reason) });
-    io.stdout(`This laptop no longer trusts device ${deviceId}.\n`);
+    const r = await call('devices.revoke', { deviceId: positionals[0] ?? '', reason: String(values.reason) });
+    io.stdout(
+      `This laptop no longer trusts ${printable(r.name)} (device ${r.deviceId}): its later bundles are refused here. ` +
+        `The ${count(r.changesKept, 'change')} that arrived from it before ${r.changesKept === 1 ? 'stays' : 'stay'}.\n`,
+    );
   },
 };
 

@@ -51,15 +51,15 @@ const HEADER_PEEK_BYTES = 64 * 1024;
 
 const MESSAGES = {
   notAge:
-    "This file isn't a sealed bundle (it is not in the age format). Check you picked the right file — it may be an unsealed copy or a different document.",
-  otherKey: "This bundle is sealed for another office key — ask the sender to seal it to this office's key.",
+    "This file isn't a protected bundle (it is not in the age format). Check you picked the right file — it may be an unprotected copy or a different document.",
+  otherKey: "This bundle is protected with another office key — ask the sender to protect it with this office's key.",
   keyNotPassphrase:
-    "This bundle is sealed for an office key, not a passphrase — open it on the computer that holds this office's key, or ask the sender to seal it with a passphrase.",
-  wrongPassphrase: "The passphrase doesn't match this bundle. Check it with the sender (capitals and spaces count) and try again.",
-  passphraseNotKey: 'This bundle is sealed with a passphrase, not an office key — enter the passphrase the sender gave you.',
+    'This bundle is protected with an office key, not a password — open it on the laptop that holds that office key, or ask the sender to protect it with a password.',
+  wrongPassphrase: "The password doesn't match this bundle. Check it with the sender (capitals and spaces count) and try again.",
+  passphraseNotKey: 'This bundle is protected with a password, not an office key — enter the password the sender gave you.',
   damaged: 'This bundle is damaged or incomplete — it may have been cut short or changed on the way. Ask the sender to send it again.',
   tooStrong:
-    'This bundle was sealed with passphrase settings stronger than GrantPanel can open. Ask the sender to seal it again with GrantPanel or with the standard age tool.',
+    'This bundle was protected with password settings stronger than GrantPanel can open. Ask the sender to protect it again with GrantPanel or with the standard age tool.',
 } as const;
 
 /** Makes a new office key: the secret identity ("AGE-SECRET-KEY-1…") and the recipient others seal to ("age1…"). */

@@ -6,7 +6,16 @@ import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
 import { importBundle } from '../bundles/import';
-import { isRevoked, isTrusted, revokeDevice, trustDevice, trustedHere, trustElsewhere } from '../bundles/trust';
+import {
+  isRevoked,
+  isTrusted,
+  nameGivenHere,
+  noLongerTrustedHere,
+  revokeDevice,
+  trustDevice,
+  trustedHere,
+  trustElsewhere,
+} from '../bundles/trust';
 import { chooseVersion, listEquivocations } from '../bundles/equivocation';
 import { unknownEventTypes } from '../events/project';
 import { bundlesFolder } from '../bundles/folder';
@@ -22,6 +31,7 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
       fingerprint: s.signer.fingerprint,
       personName: s.manifest.exporter.personName,
       publicKey: s.manifest.exporter.publicKey,
+      laptopName: nameGivenHere(ctx.db, ctx.device.id, s.signer.deviceId),
     },
     trusted: s.signer.deviceId === ctx.device.id || isTrusted(ctx.db, ctx.device.id, s.signer.deviceId),
     revoked: isRevoked(ctx.db, ctx.device.id, s.signer.deviceId),
@@ -97,6 +107,7 @@ export const bundleHandlers: Handlers<
     return {
       equivocations: listEquivocations(ctx),
       trustElsewhere: trustElsewhere(ctx.db, ctx.device.id),
+      noLongerTrusted: noLongerTrustedHere(ctx.db, ctx.device.id),
       unknownChanges: unknownEventTypes(ctx.db),
     };
   },
@@ -106,7 +117,8 @@ export const bundleHandlers: Handlers<
   },
   'devices.revoke': ({ deviceId, reason }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return { deviceId: revokeDevice(ctx, deviceId, reason).deviceId };
+    const { name, changesKept } = revokeDevice(ctx, deviceId, reason);
+    return { deviceId, name, changesKept };
   },
   'devices.trust': ({ publicKey, name }, ctx) => {
     authorise(ctx, 'exchange-bundles');

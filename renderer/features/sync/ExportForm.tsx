@@ -1,6 +1,7 @@
-// Sending work to another laptop: a signed bundle file, sealed for the office (with applicants'
-// contact details) or by passphrase, or open (without them); everything, or what one laptop lacks.
-import { useEffect, useState, type FormEvent } from 'react';
+// Sending work to another laptop: a signed bundle file, protected with the office key (with
+// applicants' contact details) or a password, or not protected (without them); everything, or what
+// one laptop lacks.
+import { useState, type FormEvent } from 'react';
 import { bundles, type BundleInfo, type TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { problemsFromZod } from '../../../shared/domain/application';
@@ -25,22 +26,27 @@ const idFor = (field: string) => FIELD_IDS[field.split('.')[0] ?? ''] ?? 'export
 const withEnding = (file: string, sealed: boolean) => file.replace(/\.gpbundle(\.age)?$/i, '') + (sealed ? '.gpbundle.age' : '.gpbundle');
 
 const SEALS: { value: Seal; label: string; hint: string }[] = [
-  { value: 'office', label: 'Seal it to the office key', hint: 'Only the office can open it. It carries applicants’ contact details.' },
+  {
+    value: 'office',
+    label: 'Protect with the office key',
+    hint: 'Only the office laptop can open it. It carries applicants’ contact details.',
+  },
   {
     value: 'passphrase',
-    label: 'Seal it with a passphrase',
-    hint: 'Anyone with the passphrase can open it. It carries applicants’ contact details.',
+    label: 'Protect with a password',
+    hint: 'Anyone with the password can open it. It carries applicants’ contact details.',
   },
   {
     value: 'none',
-    label: 'Do not seal it',
-    hint: 'Anyone can read it, so it carries no contact details — only the register’s other details.',
+    label: 'No protection (no contact details)',
+    hint: 'Anyone can read it, so it leaves out applicants’ contact details — it carries only the register’s other details.',
   },
 ];
 
 export function ExportForm({ suggested, devices }: { suggested: string; devices: TrustedDeviceInfo[] }) {
-  const [file, setFile] = useState(suggested);
   const [seal, setSeal] = useState<Seal>('office');
+  const [file, setFile] = useState(() => withEnding(suggested, true));
+  const [lastSuggested, setLastSuggested] = useState(suggested);
   const [officeKey, setOfficeKey] = useState(() => localStorage.getItem(OFFICE_KEY) ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [forDevice, setForDevice] = useState('');
@@ -49,10 +55,17 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
   const [done, setDone] = useState<BundleInfo | null>(null);
   const progress = useBundleProgress(busy ? 'Writing, signing and checking the bundle' : null);
 
-  // A new suggestion (after each export) replaces the path; changing the protection only changes its
-  // ending, keeping a path the person typed.
-  useEffect(() => setFile(suggested), [suggested]);
-  useEffect(() => setFile((f) => withEnding(f, seal !== 'none')), [seal]);
+  // A new suggestion (after each export) replaces the path, with the ending the chosen protection
+  // needs (the folder suggests a .gpbundle); changing the protection only changes the ending,
+  // keeping a path the person typed.
+  if (suggested !== lastSuggested) {
+    setLastSuggested(suggested);
+    setFile(withEnding(suggested, seal !== 'none'));
+  }
+  const choose = (next: Seal) => {
+    setSeal(next);
+    setFile((f) => withEnding(f, next !== 'none'));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -92,7 +105,7 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
               id={`export-seal-${s.value}`}
               aria-describedby={`export-seal-${s.value}-hint`}
               checked={seal === s.value}
-              onChange={() => setSeal(s.value)}
+              onChange={() => choose(s.value)}
             />
             <label htmlFor={`export-seal-${s.value}`}>{s.label}</label>
             <span className="hint" id={`export-seal-${s.value}-hint`}>
@@ -104,8 +117,8 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
       {seal === 'office' ? (
         <TextField
           id="export-office-key"
-          label="Office key"
-          hint="It starts age1… The grants office gives it out; on the office laptop it is shown under “This laptop” below."
+          label="The office key"
+          hint="The grants office gives it out (it starts age1…). On the office laptop it is under “Show technical details” in “This laptop” below."
           value={officeKey}
           error={error('to')}
           onChange={setOfficeKey}
@@ -115,8 +128,8 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
       {seal === 'passphrase' ? (
         <TextField
           id="export-passphrase"
-          label="Passphrase"
-          hint="At least 12 characters. Tell it to the person opening the bundle some other way than the bundle itself."
+          label="Password"
+          hint="At least 12 characters. Tell it to the person opening the bundle some other way than with the bundle itself."
           value={passphrase}
           error={error('passphrase')}
           onChange={setPassphrase}
@@ -147,13 +160,13 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
       {done ? (
         <div className="panel notice" role="status">
           <p>
-            Saved and checked <code>{done.file}</code>: {done.eventCount.toLocaleString('en-GB')} changes, signed by this laptop (
-            {done.exporter.fingerprint}).
+            Saved and checked <code>{done.file}</code>: {done.eventCount.toLocaleString('en-GB')}{' '}
+            {done.eventCount === 1 ? 'change' : 'changes'}, signed by this laptop.
           </p>
           <p>
             {done.personalRecords !== null
-              ? `Sealed, with ${done.personalRecords.toLocaleString('en-GB')} applicants’ contact details.`
-              : 'Not sealed: it holds no contact details.'}
+              ? `Protected, with ${done.personalRecords.toLocaleString('en-GB')} applicants’ contact details.`
+              : 'Not protected: it holds no contact details.'}
           </p>
         </div>
       ) : null}

@@ -19,6 +19,8 @@ const FIELD_IDS: Record<string, string> = {
   checked: 'trust-checked',
 };
 const idFor = (field: string) => FIELD_IDS[field] ?? 'import-bundle-file';
+/** The sender as a person here knows it: the name this laptop gave it when trusting it. */
+const sender = (b: BundleInfo) => (b.fromThisDevice ? 'this laptop' : (b.exporter.laptopName ?? `${b.exporter.personName}’s laptop`));
 const sizeOf = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -52,7 +54,7 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
     // The core names the field a problem belongs to (the passphrase, say); otherwise it is the file's.
     if (!result.ok) return fail('file', result.error);
     setChecked(result.value);
-    setName(`${result.value.exporter.personName}’s laptop`);
+    setName(result.value.exporter.laptopName ?? `${result.value.exporter.personName}’s laptop`);
   };
 
   const importIt = async () => {
@@ -117,8 +119,8 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
       {sealed ? (
         <TextField
           id="import-passphrase"
-          label="Passphrase (if it was sealed with one)"
-          hint="Leave it blank for a bundle sealed to this laptop’s office key."
+          label="Password (if it was protected with one)"
+          hint="Leave it blank for a bundle protected with this laptop’s office key."
           value={passphrase}
           error={error('passphrase')}
           onChange={setPassphrase}
@@ -133,31 +135,54 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
         <section className="panel" aria-labelledby="checked-title">
           <h3 id="checked-title">
             {checked.trusted
-              ? 'The bundle is intact'
+              ? `The bundle from ${sender(checked)} is intact`
               : checked.revoked
-                ? 'The bundle is intact, but this laptop stopped trusting its sender'
+                ? `The bundle is intact, but this laptop stopped trusting ${sender(checked)}`
                 : 'The bundle is intact, but this laptop does not trust its sender yet'}
           </h3>
           <dl className="summary-list">
-            <dt>Exported by</dt>
+            <dt>From</dt>
             <dd>
+              {checked.exporter.laptopName && !checked.fromThisDevice ? `${checked.exporter.laptopName}, ` : ''}
               {checked.exporter.personName}, {formatInstant(checked.createdAt)}
             </dd>
-            <dt>Laptop’s key fingerprint</dt>
-            <dd>
-              <code className="fingerprint">{checked.exporter.fingerprint}</code>
-            </dd>
+            {checked.trusted || checked.revoked ? null : (
+              <>
+                <dt>Laptop’s key fingerprint</dt>
+                <dd>
+                  <code className="fingerprint">{checked.exporter.fingerprint}</code>
+                </dd>
+              </>
+            )}
             <dt>Changes</dt>
             <dd>{checked.eventCount.toLocaleString('en-GB')}</dd>
             <dt>Contact details</dt>
             <dd>
-              {checked.personalRecords === null ? 'None (not sealed)' : `${checked.personalRecords.toLocaleString('en-GB')} applicants’`}
+              {checked.personalRecords === null
+                ? 'None (not protected)'
+                : `${checked.personalRecords.toLocaleString('en-GB')} applicants’ (protected)`}
             </dd>
           </dl>
+          {checked.trusted || checked.revoked ? (
+            <details className="technical-details">
+              <summary>Show technical details</summary>
+              <dl className="summary-list">
+                <dt>Laptop’s key fingerprint</dt>
+                <dd>
+                  <code className="fingerprint">{checked.exporter.fingerprint}</code>
+                </dd>
+                <dt>Device id</dt>
+                <dd>
+                  <code>{checked.exporter.deviceId}</code>
+                </dd>
+              </dl>
+            </details>
+          ) : null}
           {checked.revoked ? (
             <p>
-              A person on this laptop revoked its trust, so nothing from it is imported here. If that was a mistake, trust its key again
-              only after checking with the grants office.
+              A person on this laptop stopped trusting {sender(checked)}, so its bundles are refused and nothing in this one is imported.
+              The changes that arrived from it before stay. If that was a mistake, trust it again only after checking with the grants
+              office.
             </p>
           ) : checked.trusted ? null : (
             <>
@@ -194,8 +219,9 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
       {imported ? (
         <div className="panel notice" role="status">
           <p>
-            Imported {imported.newEvents.toLocaleString('en-GB')} new changes from {imported.bundle.exporter.personName}’s laptop (
-            {imported.bundle.exporter.fingerprint.slice(0, 9)}); {imported.knownEvents.toLocaleString('en-GB')} were already here.
+            Imported {imported.newEvents.toLocaleString('en-GB')} new {imported.newEvents === 1 ? 'change' : 'changes'} from{' '}
+            {sender(imported.bundle)} ({imported.bundle.exporter.personName}); {imported.knownEvents.toLocaleString('en-GB')}{' '}
+            {imported.knownEvents === 1 ? 'was' : 'were'} already here.
           </p>
           {imported.leftOut > 0 ? (
             <p>

@@ -43,30 +43,39 @@ export function SyncPage() {
       <section aria-labelledby="this-laptop-title">
         <h2 id="this-laptop-title">This laptop</h2>
         {session ? (
-          <dl className="summary-list">
-            <dt>Key fingerprint</dt>
-            <dd>
-              <code className="fingerprint">{session.device.fingerprint}</code>
-              <span className="hint">Read this out when another laptop is asked to trust this one.</span>
-            </dd>
-            <dt>Device id</dt>
-            <dd>
-              <code>{session.device.id}</code>
-            </dd>
-            <dt>Public key</dt>
-            <dd>
-              <code className="long-code">{session.device.publicKey}</code>
-            </dd>
-            <dt>Office key (for sealing)</dt>
-            <dd>
-              <code className="long-code">{session.device.sealRecipient}</code>
-              <span className="hint">On the office laptop, give this to panels: bundles sealed to it only this laptop can open.</span>
-            </dd>
-          </dl>
+          <>
+            <p>
+              Every bundle this laptop saves is signed with its key. Another laptop trusts it only after a person there has compared its key
+              fingerprint with this one — read it out when they ask:
+            </p>
+            <p>
+              Key fingerprint: <code className="fingerprint">{session.device.fingerprint}</code>
+            </p>
+            <details className="technical-details">
+              <summary>Show technical details</summary>
+              <dl className="summary-list">
+                <dt>Device id</dt>
+                <dd>
+                  <code>{session.device.id}</code>
+                </dd>
+                <dt>Public key</dt>
+                <dd>
+                  <code className="long-code">{session.device.publicKey}</code>
+                </dd>
+                <dt>Office key (for protecting bundles)</dt>
+                <dd>
+                  <code className="long-code">{session.device.sealRecipient}</code>
+                  <span className="hint">
+                    On the office laptop, give this to panels: bundles protected with it only this laptop can open.
+                  </span>
+                </dd>
+              </dl>
+            </details>
+          </>
         ) : null}
       </section>
 
-      <TrustedLaptops devices={devices} />
+      <TrustedLaptops devices={devices} noLongerTrusted={status?.noLongerTrusted ?? []} />
       {status ? <SyncHistory status={status} /> : null}
     </Page>
   );

@@ -1,7 +1,7 @@
 // The laptops this one trusts — only because a person here trusted them — with a way to stop
 // trusting one (lost, stolen, or handed on); and, as history only, whom other laptops trust.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import type { NoLongerTrusted, SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
@@ -23,7 +23,13 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
       return setProblems(
         (result.error.details ?? [{ field: 'reason', message: result.error.message }]).map((p) => ({ ...p, field: 'reason' })),
       );
-    useNotifications.getState().push('success', `${device.name} is no longer trusted: its bundles are refused here`);
+    const { changesKept } = result.value;
+    useNotifications
+      .getState()
+      .push(
+        'success',
+        `${device.name} is no longer trusted: its later bundles are refused here. The ${changesKept.toLocaleString('en-GB')} ${changesKept === 1 ? 'change' : 'changes'} that arrived from it before ${changesKept === 1 ? 'stays' : 'stay'}.`,
+      );
     onDone(true);
   };
 
@@ -34,7 +40,7 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
       <TextField
         id={id}
         label="Reason"
-        hint="Recorded with your name, like “reported stolen” or “handed to another team”. Its later bundles are refused here, and its new changes are left out of bundles from other laptops."
+        hint="Recorded with your name, like “reported stolen” or “handed to another team”. Its later bundles are refused here, and its new changes are left out of bundles from other laptops. What already arrived from it stays."
         value={reason}
         error={problems[0]?.message}
         onChange={setReason}
@@ -51,45 +57,79 @@ function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (re
   );
 }
 
-export function TrustedLaptops({ devices }: { devices: TrustedDeviceInfo[] }) {
+export function TrustedLaptops({ devices, noLongerTrusted }: { devices: TrustedDeviceInfo[]; noLongerTrusted: NoLongerTrusted[] }) {
   const [revoking, setRevoking] = useState<TrustedDeviceInfo | null>(null);
   return (
     <section aria-labelledby="trusted-title">
       <h2 id="trusted-title">Laptops this one trusts</h2>
+      <p className="section-lede">
+        This laptop imports bundles only from itself and from these laptops. To stop trusting one — lost, stolen or handed on — choose “Stop
+        trusting”: its later bundles are refused, and what already arrived from it stays.
+      </p>
       {devices.length === 0 ? (
         <p>None yet. When a bundle arrives from another laptop, you are asked to check its fingerprint and trust it.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Laptops this one trusts">
-          <table className="detail-table">
-            <thead>
-              <tr>
-                <th scope="col">Laptop</th>
-                <th scope="col">Key fingerprint</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((d) => (
-                <tr key={d.deviceId}>
-                  <td>{d.name}</td>
-                  <td>
-                    {/* The device id is the fingerprint's first sixteen characters: not shown twice. */}
-                    <code className="fingerprint">{d.fingerprint}</code>
-                  </td>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setRevoking(d)}>
-                      Stop trusting<span className="visually-hidden"> {d.name}</span>
-                    </button>
-                  </td>
+        <>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Laptops this one trusts">
+            <table className="detail-table">
+              <thead>
+                <tr>
+                  <th scope="col">Laptop</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
+              </thead>
+              <tbody>
+                {devices.map((d) => (
+                  <tr key={d.deviceId}>
+                    <td>{d.name}</td>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => setRevoking(d)}>
+                        Stop trusting<span className="visually-hidden"> {d.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <details className="technical-details">
+            <summary>Show technical details</summary>
+            <ul>
+              {devices.map((d) => (
+                <li key={d.deviceId}>
+                  {/* The device id is the fingerprint's first sixteen characters: not shown twice. */}
+                  {d.name}: key fingerprint <code className="fingerprint">{d.fingerprint}</code>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ul>
+          </details>
+        </>
       )}
       {revoking ? <RevokeForm key={revoking.deviceId} device={revoking} onDone={() => setRevoking(null)} /> : null}
+      {noLongerTrusted.length > 0 ? <NoLongerTrustedList laptops={noLongerTrusted} /> : null}
+    </section>
+  );
+}
+
+/** Laptops a person here stopped trusting: why and when, and that what arrived from each before stays. */
+function NoLongerTrustedList({ laptops }: { laptops: NoLongerTrusted[] }) {
+  return (
+    <section aria-labelledby="no-longer-trusted-title">
+      <h3 id="no-longer-trusted-title">Laptops no longer trusted</h3>
+      <p>Bundles from these laptops are refused here. The changes that arrived from them before they stopped being trusted stay.</p>
+      <ul>
+        {laptops.map((r) => (
+          <li key={r.deviceId}>
+            <strong>{r.name}</strong>: stopped {formatInstant(r.revokedAt)}
+            {r.reason ? ` — ${r.reason}` : ''}.{' '}
+            {r.changesKept === 0
+              ? 'Nothing had arrived from it.'
+              : `${r.changesKept.toLocaleString('en-GB')} ${r.changesKept === 1 ? 'change' : 'changes'} from it ${r.changesKept === 1 ? 'stays' : 'stay'}.`}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,127 @@
+// The Sync screen in plain words: protection by what it means, laptops by the names given them here
+// (never this laptop among its own trusted laptops), keys behind "Show technical details", a
+// protected bundle saved twice in a row, and a laptop no longer trusted said so.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const keyOf = async (page: Page, app: App) =>
+  (await callCore<{ device: { publicKey: string; fingerprint: string } }>(page, app, 'session.current')).device;
+
+test('a protected bundle can be saved twice in a row: the next suggested file keeps its .gpbundle.age ending', async ({ app, page }) => {
+  test.setTimeout(150_000);
+  await page.goto(`${app.url}#/sync`);
+  await page.getByLabel('Protect with a password').check();
+  await page.getByLabel('Password', { exact: true }).fill('granite otter lantern quietly');
+  const saveAs = page.getByLabel('Save the bundle as');
+  await expect(saveAs).toHaveValue(/\.gpbundle\.age$/);
+  const first = await saveAs.inputValue();
+  await page.getByRole('button', { name: 'Save bundle' }).click();
+  // A password is stretched on purpose (scrypt): slow on a busy machine.
+  await expect(page.getByRole('status').filter({ hasText: 'Saved and checked' })).toContainText('Protected, with 0 applicants’', {
+    timeout: 60_000,
+  });
+  // The folder suggests a new file: still protected, so still .gpbundle.age — and saving again works.
+  await expect(saveAs).not.toHaveValue(first);
+  await expect(saveAs).toHaveValue(/-2\.gpbundle\.age$/);
+  await page.getByRole('button', { name: 'Save bundle' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved and checked .*-2\.gpbundle\.age/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.error-summary')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('laptops are named as this laptop named them; this laptop is not among its trusted laptops; keys on request; one stopped being trusted', async ({
+  app: office,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const panel = await startApp();
+  const usb = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    const officeDevice = await keyOf(page, office);
+    const panelDevice = await keyOf(page, panel);
+    // The panel trusts the office as "Office laptop": that trust arrives at the office as history.
+    await callCore(page, panel, 'devices.trust', { publicKey: officeDevice.publicKey, name: 'Office laptop' });
+    await callCore(page, panel, 'rounds.create', {
+      fundId: 'acf',
+      planId: 'pcp-2025-2029',
+      name: 'Coventry spring round',
+      opens: '2026-11-01',
+      closes: '2026-12-31',
+    });
+    await callCore(page, panel, 'bundles.export', { file: join(usb, 'first.gpbundle') });
+
+    await page.goto(`${office.url}#/sync`);
+    // Plain words first: the choices of protection, this laptop's fingerprint to read out, the rest on request.
+    await expect(page.getByRole('radio', { name: 'Protect with the office key' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Protect with a password' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'No protection (no contact details)' })).toBeVisible();
+    const thisLaptop = page.getByRole('region', { name: 'This laptop' });
+    await expect(thisLaptop).toContainText(officeDevice.fingerprint);
+    await expect(thisLaptop.getByText(officeDevice.publicKey)).toBeHidden();
+    await thisLaptop.getByText('Show technical details').click();
+    await expect(thisLaptop.getByText(officeDevice.publicKey)).toBeVisible();
+    await expectAccessible(page);
+
+    // Trusting the panel laptop names it; the import then speaks of it by that name.
+    await page.getByLabel('Bundle file').fill(join(usb, 'first.gpbundle'));
+    await page.getByRole('button', { name: 'Check bundle' }).click();
+    await expect(page.getByRole('heading', { name: /does not trust its sender yet/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /does not trust its sender yet/ })).toContainText(panelDevice.fingerprint);
+    await page.getByLabel('Name this laptop').fill('Coventry panel laptop');
+    await page.getByLabel('I have compared the fingerprint and it matches').check();
+    await page.getByRole('button', { name: 'Trust this laptop and import' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: /^Imported [\d,]+ new changes from Coventry panel laptop \(Grants officer\)/ }),
+    ).toBeVisible();
+
+    await callCore(page, panel, 'bundles.export', { file: join(usb, 'second.gpbundle') });
+    await page.goto(`${office.url}#/sync`);
+    await page.getByLabel('Bundle file').fill(join(usb, 'second.gpbundle'));
+    await page.getByRole('button', { name: 'Check bundle' }).click();
+    const checked = page.getByRole('region', { name: 'The bundle from Coventry panel laptop is intact' });
+    await expect(checked).toContainText('Coventry panel laptop, Grants officer');
+    await expect(checked.getByText(panelDevice.fingerprint)).toBeHidden();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Import bundle' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: /from Coventry panel laptop \(Grants officer\); [\d,]+ were already here/ }),
+    ).toBeVisible();
+
+    // Only the other laptop is listed as trusted: the panel's "Office laptop" is this laptop, shown as such in the history.
+    const trusted = page.getByRole('region', { name: 'Laptops this one trusts' });
+    await expect(trusted.getByRole('row')).toHaveText([/Laptop/, /^Coventry panel laptop/]);
+    await expect(page.getByRole('option', { name: /Office laptop/ })).toHaveCount(0);
+    await page.getByText('Laptops other laptops trust (1)').click();
+    const history = page.getByRole('region', { name: 'Laptops other laptops trust' });
+    await expect(history.getByRole('row').nth(1).getByRole('cell')).toHaveText(['Coventry panel laptop', 'This laptop', /.+/, /.+/]);
+    await expect(history).not.toContainText('Office laptop');
+
+    // Stopping trusting it: later bundles refused, what arrived stays, and the screen says so.
+    await page.getByRole('button', { name: 'Stop trusting Coventry panel laptop' }).click();
+    const form = page.getByRole('form', { name: 'Stop trusting Coventry panel laptop' });
+    await form.getByLabel('Reason').fill('Handed to another team');
+    await form.getByRole('button', { name: 'Stop trusting' }).click();
+    const gone = page.getByRole('region', { name: 'Laptops no longer trusted' });
+    await expect(gone).toContainText(/Coventry panel laptop: stopped .* — Handed to another team\. [\d,]+ changes from it stay\./);
+    await expect(page.getByText('None yet.')).toBeVisible();
+    await expectAccessible(page);
+
+    await callCore(page, panel, 'bundles.export', { file: join(usb, 'third.gpbundle') });
+    await page.getByLabel('Bundle file').fill(join(usb, 'third.gpbundle'));
+    await page.getByRole('button', { name: 'Check bundle' }).click();
+    const refused = page.getByRole('region', { name: 'The bundle is intact, but this laptop stopped trusting Coventry panel laptop' });
+    await expect(refused).toContainText(
+      'its bundles are refused and nothing in this one is imported. The changes that arrived from it before stay.',
+    );
+    await expect(page.getByRole('button', { name: /import/i })).toHaveCount(0);
+    await expectAccessible(page);
+    const rounds = await callCore<{ name: string }[]>(page, office, 'rounds.list');
+    expect(rounds.map((r) => r.name)).toContain('Coventry spring round');
+  } finally {
+    await panel.stop();
+    rmSync(usb, { recursive: true, force: true });
+  }
+});
