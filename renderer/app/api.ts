@@ -11,17 +11,20 @@ declare global {
   }
 }
 
+// Kept for the browser, not the tab: a link opened in a new tab is the same session. The token lives
+// only as long as the run that printed it (and its origin's port), so a stale one meets a one-line
+// message from the core saying how to open the app.
 const TOKEN_KEY = 'grantpanel-token';
 
 function browserToken(): string {
   const params = new URLSearchParams(window.location.search);
   const fromUrl = params.get('token');
   if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    localStorage.setItem(TOKEN_KEY, fromUrl);
     // Keep the token out of the address bar, history and screenshots.
     window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 // Read (and taken out of the address) as the page starts, before anything renders or navigates:

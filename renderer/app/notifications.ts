@@ -19,6 +19,8 @@ const FADE_MS = 10_000;
 export const useNotifications = create<NotificationsState>((set, get) => ({
   notices: [],
   push: (kind, message) => {
+    // The same problem from several calls at once (a page's reads, all refused) is said once.
+    if (get().notices.some((n) => n.kind === kind && n.message === message)) return;
     const id = nextId++;
     set((s) => ({ notices: [...s.notices.slice(-4), { id, kind, message }] }));
     if (kind !== 'error') setTimeout(() => get().dismiss(id), FADE_MS);

@@ -31,7 +31,7 @@ export function ApplicationDetailPage() {
     return (
       <>
         {back}
-        <Page title={application.isPending ? 'Application' : 'Application not found'}>
+        <Page title={application.error?.error.code === 'NOT_FOUND' ? 'Application not found' : 'Application'}>
           <p role="status">{application.isPending ? 'Loading the application…' : application.error?.message}</p>
         </Page>
       </>
