@@ -350,3 +350,39 @@ test('the register stays light at 20,000 applications', async ({ page, app }) =>
   // The old page stays on screen (dimmed) until the sorted one arrives: wait for it, then read.
   await expect.poll(async () => pounds((await column(page, 6))[0] ?? '0'), { timeout: 20_000 }).toBeGreaterThanOrEqual(3999);
 });
+
+test('a half-filled form is not lost to a stray click: leaving asks first, and an untouched form leaves at once', async ({ page, app }) => {
+  await api(page, app, 'demo.load');
+  const questions: string[] = [];
+  page.on('dialog', (d) => {
+    questions.push(d.type() === 'beforeunload' ? 'beforeunload' : d.message());
+    void d.dismiss();
+  });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await page.goto(`${app.url}#/applications/new`);
+  await expect(page.getByRole('heading', { level: 1, name: 'New application' })).toBeVisible();
+  // Untouched: no question.
+  await nav.getByRole('link', { name: 'Rounds' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rounds' })).toBeVisible();
+  expect(questions).toEqual([]);
+
+  await page.goto(`${app.url}#/applications/new`);
+  await page.getByLabel('Organisation name').fill('Tipton Faith Forum');
+  // Asked, and staying: the form keeps what was typed.
+  await nav.getByRole('link', { name: 'Rounds' }).click();
+  await expect.poll(() => questions).toEqual(['Leave this page? What you have entered here is not saved and will be lost.']);
+  await expect(page.getByRole('heading', { level: 1, name: 'New application' })).toBeVisible();
+  await expect(page.getByLabel('Organisation name')).toHaveValue('Tipton Faith Forum');
+  // Closing the window asks too, in the browser's own words.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => questions.at(-1)).toBe('beforeunload');
+});
+
+test('leaving a changed form, once confirmed, goes where it was asked', async ({ page, app }) => {
+  await api(page, app, 'demo.load');
+  await page.goto(`${app.url}#/applications/new`);
+  await page.getByLabel('Organisation name').fill('Tipton Faith Forum');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rounds' })).toBeVisible();
+});

@@ -11,14 +11,19 @@ import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
 import { arrangeProblems, checkForm, emptyForm, fieldId, roundContext, type ApplicationForm } from './application-form';
 import { ApplicationFields, fundMaximumHint } from './ApplicationFields';
+import { useLeaveWarning } from '../../components/leave-warning';
 
 export function NewApplicationPage() {
   const navigate = useNavigate();
   const { rounds, funds, plans, areas, loaded } = useCatalogue();
   const firstOpen = rounds.find((r) => r.status === 'open') ?? rounds[0];
-  const [form, setForm] = useState<ApplicationForm>(() => emptyForm(firstOpen?.id));
+  const [opened] = useState<ApplicationForm>(() => emptyForm(firstOpen?.id));
+  const [form, setForm] = useState<ApplicationForm>(opened);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  // Anything typed or chosen beyond the round the form opened with.
+  const changed = JSON.stringify({ ...form, roundId: '' }) !== JSON.stringify({ ...opened, roundId: '' });
+  const allowLeaving = useLeaveWarning(changed);
 
   // The rounds may arrive after the page opens: default to the first open one.
   useEffect(() => {
@@ -63,6 +68,7 @@ export function NewApplicationPage() {
     }
     setProblems([]);
     useNotifications.getState().push('success', `Application ${result.value.reference} received`);
+    allowLeaving();
     navigate(`/applications/${encodeURIComponent(result.value.id)}`);
   };
 
