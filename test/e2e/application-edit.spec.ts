@@ -201,3 +201,28 @@ test('a withdrawn application offers no edit', async ({ page, app }) => {
   await expect(page.getByText(`${REFERENCE} has been withdrawn, so it can no longer be changed.`)).toBeVisible();
   await expect(page.locator('#projectTitle')).toHaveCount(0);
 });
+
+test('leaving an edit with changes asks first; saving, or leaving unchanged, does not', async ({ page, app }) => {
+  const questions: string[] = [];
+  page.on('dialog', (d) => {
+    questions.push(d.message());
+    void (questions.length === 1 ? d.dismiss() : d.accept());
+  });
+  await openFromRegister(page, app);
+  await page.getByRole('link', { name: 'Edit application' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Edit application ${REFERENCE}` })).toBeFocused();
+  // Unchanged: back at once.
+  await page.getByRole('link', { name: 'Back to the application' }).click();
+  await expect(page.getByRole('link', { name: 'Edit application' })).toBeVisible();
+  expect(questions).toEqual([]);
+
+  await page.getByRole('link', { name: 'Edit application' }).click();
+  await page.getByLabel('Project title').fill('Saturday football');
+  await page.getByRole('link', { name: 'Back to the application' }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  await expect(page.getByLabel('Project title')).toHaveValue('Saturday football');
+  // Saved: it goes to the application without a question.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saturday football');
+  expect(questions).toEqual(['Leave this page? What you have entered here is not saved and will be lost.']);
+});

@@ -11,6 +11,7 @@ import { useNotifications } from '../../app/notifications';
 import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
+import { useLeaveWarning } from '../../components/leave-warning';
 import {
   arrangeProblems,
   checkForm,
@@ -38,12 +39,17 @@ export function EditApplicationPage() {
   const [form, setForm] = useState<ApplicationForm>(() => emptyForm());
   /** The application the form was filled from: filled once, so a refetch never overwrites what is being typed. */
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  /** The form as filled, so leaving after a change can ask first. */
+  const [filled, setFilled] = useState<ApplicationForm | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const allowLeaving = useLeaveWarning(filled !== null && JSON.stringify(form) !== JSON.stringify(filled));
 
   useEffect(() => {
     if (!application.data || filledFrom === application.data.id) return;
-    setForm(formFromDraft(draftOf(application.data)));
+    const asHeld = formFromDraft(draftOf(application.data));
+    setForm(asHeld);
+    setFilled(asHeld);
     setFilledFrom(application.data.id);
   }, [application.data, filledFrom]);
 
@@ -111,6 +117,7 @@ export function EditApplicationPage() {
         unchanged ? 'info' : 'success',
         unchanged ? `No changes to ${a.reference} to save` : `Changes to ${result.value.reference} saved`,
       );
+    allowLeaving();
     void navigate(detailPath, { state: backState });
   };
 
