@@ -41,7 +41,9 @@ export const roundInputSchema = z
 export interface RoundSummary extends Round {
   fundName: string;
   planName: string;
+  /** Applications still in the running: withdrawn ones are counted apart. */
   applicationCount: number;
+  withdrawnCount: number;
   requestedPence: number;
   budgetPence: number;
 }

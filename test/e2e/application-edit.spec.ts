@@ -200,6 +200,14 @@ test('a withdrawn application offers no edit', async ({ page, app }) => {
   await page.goto(page.url() + '/edit');
   await expect(page.getByText(`${REFERENCE} has been withdrawn, so it can no longer be changed.`)).toBeVisible();
   await expect(page.locator('#projectTitle')).toHaveCount(0);
+
+  // The rounds list counts it apart, so its count and the register's (withdrawn included) add up.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
+  const row = page.getByRole('row', { name: /Active Citizens Fund 2026–27/ });
+  await expect(row.getByRole('link', { name: /applications in/ })).toHaveText(/^31/);
+  await expect(row).toContainText('+ 1 withdrawn');
+  await row.getByRole('link', { name: /applications in/ }).click();
+  await expect(page.locator('.register-count')).toHaveText('Showing 32 applications');
 });
 
 test('leaving an edit with changes asks first; saving, or leaving unchanged, does not', async ({ page, app }) => {

@@ -150,11 +150,19 @@ export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.u
     authorise(ctx, 'read-register');
     const rows = statement<
       [],
-      RoundRow & { fund_name: string; plan_name: string; application_count: number; requested: number | null; budget: number | null }
+      RoundRow & {
+        fund_name: string;
+        plan_name: string;
+        application_count: number;
+        withdrawn_count: number;
+        requested: number | null;
+        budget: number | null;
+      }
     >(
       ctx.db,
       `SELECT r.*, f.name AS fund_name, p.name AS plan_name,
            (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS application_count,
+           (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.status = 'withdrawn') AS withdrawn_count,
            (SELECT sum(amount_requested) FROM applications a WHERE a.round_id = r.id AND a.status != 'withdrawn') AS requested,
            (SELECT sum(amount_pence) FROM round_budgets b WHERE b.round_id = r.id) AS budget
          FROM rounds r LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN plans p ON p.id = r.plan_id
@@ -165,6 +173,7 @@ export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.u
       fundName: r.fund_name,
       planName: r.plan_name,
       applicationCount: r.application_count,
+      withdrawnCount: r.withdrawn_count,
       requestedPence: r.requested ?? 0,
       budgetPence: r.budget ?? 0,
     }));

@@ -96,6 +96,8 @@ export function RoundsPage() {
                       {r.applicationCount.toLocaleString('en-GB')}
                       <span className="visually-hidden"> applications in {r.name}</span>
                     </Link>
+                    {/* The register lists withdrawn applications too: say how many, so its count adds up. */}
+                    {r.withdrawnCount > 0 ? <span className="hint"> + {r.withdrawnCount.toLocaleString('en-GB')} withdrawn</span> : null}
                   </td>
                   <td
                     data-label="Requested"
