@@ -79,6 +79,90 @@ export interface Priority {
   title: string;
 }
 
+/** A plan holds its priorities whole; a few dozen at most in practice. */
+export const MAX_PLAN_PRIORITIES = 50;
+
+const planYear = (which: 'first' | 'last') =>
+  z
+    .number({ error: `Enter the plan’s ${which} year, like 2029` })
+    .int(`Enter the plan’s ${which} year as a whole year, like 2029`)
+    .min(2000, `The plan’s ${which} year must be 2000 or later`)
+    .max(2100, `The plan’s ${which} year must be 2100 or earlier`);
+
+/** A priority as the plan form gives it: an existing one keeps its id; a new one has none yet. */
+export const priorityInputSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'This priority’s id is not one GrantPanel made')
+    .nullable()
+    .default(null),
+  code: singleLine(
+    z
+      .string()
+      .trim()
+      .min(1, 'Enter a short code for the priority, like VIOLENCE')
+      .max(20, 'A priority’s code must be 20 characters or fewer')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'Use letters, digits and hyphens in a priority’s code, like VIOLENCE'),
+    'Priority code',
+  ),
+  title: singleLine(
+    z.string().trim().min(1, 'Enter the priority as the plan words it').max(200, 'A priority must be 200 characters or fewer'),
+    'Priority',
+  ),
+});
+export type PriorityInput = z.input<typeof priorityInputSchema>;
+
+/**
+ * A plan as the plan form saves it, adding one or changing one. Its sections are not edited here;
+ * a new plan has none. Checks across fields name the field a person fixes.
+ */
+export const planInputSchema = z
+  .object({
+    id: slug,
+    adding: z.boolean().default(false),
+    name: singleLine(
+      z
+        .string()
+        .trim()
+        .min(1, 'Enter the plan’s name, like Police and Crime Plan 2029–2033')
+        .max(120, 'The plan’s name must be 120 characters or fewer'),
+      'Plan name',
+    ),
+    startYear: planYear('first'),
+    endYear: planYear('last'),
+    priorities: z
+      .array(priorityInputSchema)
+      .min(1, 'Add at least one priority')
+      .max(MAX_PLAN_PRIORITIES, `A plan can have up to ${MAX_PLAN_PRIORITIES} priorities`),
+  })
+  .superRefine((p, ctx) => {
+    if (p.endYear <= p.startYear)
+      ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'The plan’s last year must be after its first year' });
+    const codes = new Map<string, number>();
+    const titles = new Map<string, number>();
+    p.priorities.forEach((x, i) => {
+      const code = x.code.trim().toUpperCase();
+      const title = x.title.trim().toLowerCase();
+      if (code && codes.has(code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', i, 'code'],
+          message: `Give each priority its own code: ${x.code.trim()} is used twice`,
+        });
+      if (title && titles.has(title))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', i, 'title'],
+          message: `Each priority must be different: “${x.title.trim()}” is listed twice`,
+        });
+      codes.set(code, i);
+      titles.set(title, i);
+    });
+    const ids = p.priorities.map((x) => x.id).filter((id) => id !== null);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['priorities'], message: 'A priority is listed twice' });
+  });
+export type PlanInput = z.output<typeof planInputSchema>;
+
 export interface Plan {
   id: string;
   name: string;

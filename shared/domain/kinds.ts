@@ -58,11 +58,12 @@ export const KINDS = {
   },
   plan: {
     noun: 'Police and Crime Plan',
-    rule: 'whole-record',
+    // Name and years merge field by field; the priorities change as one list (see docs/catalogue.md).
+    rule: 'fields-person-resolves',
     tables: ['plans', 'priorities'],
     writes: 'manage-catalogue',
     page: () => '#/catalogue',
-    events: ['plan.seeded', 'plan.saved'],
+    events: ['plan.seeded', 'plan.added', 'plan.changed', 'plan.saved'],
   },
   round: {
     noun: 'round',

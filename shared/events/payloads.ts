@@ -16,7 +16,9 @@ import {
   importMapping,
   omit,
   personRecord,
+  planFields,
   planRecord,
+  prioritiesNotOf,
   recordId,
   roundFields,
   roundRecord,
@@ -32,11 +34,21 @@ interface Changeable {
   id: z.ZodType;
   fields: Record<string, z.ZodType>;
   entries?: { prefix: string; key: z.ZodType; value: z.ZodType };
+  /** Why a field's value cannot be this record's, where that takes the record's id; or null. */
+  ofRecord?: (id: string, field: string, value: unknown) => string | null;
 }
 
 const CHANGEABLE: Record<ConflictKind, Changeable> = {
   fund: { kind: 'fund', id: fundSchema.shape.id, fields: omit(fundSchema.shape, ['id']) },
   area: { kind: 'area', id: areaSchema.shape.id, fields: omit(areaSchema.shape, ['id']) },
+  // A plan keeps its id and sections; its priorities change as one list, each priority its plan's.
+  plan: {
+    kind: 'plan',
+    id: recordId,
+    fields: planFields,
+    ofRecord: (id, field, value) =>
+      field === 'priorities' && Array.isArray(value) ? prioritiesNotOf(id, value as { id: string; planId: string }[]) : null,
+  },
   round: {
     kind: 'round',
     id: recordId,
@@ -93,13 +105,15 @@ function firstProblem(schema: z.ZodType, value: unknown, base: PropertyKey[]): s
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-function checkChanges(k: Changeable, changes: Changes): string | null {
+function checkChanges(k: Changeable, changes: Changes, id: string): string | null {
   for (const [field, change] of Object.entries(changes)) {
     const schemas = fieldOf(k, field);
     if (typeof schemas === 'string') return schemas;
     const problem =
       firstProblem(schemas.to, change.to, ['changes', field, 'to']) ?? firstProblem(schemas.from, change.from, ['changes', field, 'from']);
     if (problem) return problem;
+    const notOurs = k.ofRecord?.(id, field, change.to);
+    if (notOurs) return `${field} ${notOurs}`;
   }
   return null;
 }
@@ -119,7 +133,7 @@ const whole = (prefix: string, schema: z.ZodType): EventSpec => ({ schema, entit
 const changed = (k: Changeable): EventSpec => ({
   schema: z.strictObject({ id: k.id, changes: changesSchema }),
   entity: (p: { id: string }) => `${k.kind}:${p.id}`,
-  then: (p: { changes: Changes }) => checkChanges(k, p.changes),
+  then: (p: { id: string; changes: Changes }) => checkChanges(k, p.changes, p.id),
 });
 
 interface Resolved {
@@ -144,8 +158,10 @@ function checkResolved(p: Resolved): string | null {
     if (typeof schemas === 'string') return schemas;
     const problem = firstProblem(schemas.from, value, ['values', field]);
     if (problem) return problem;
+    const notOurs = k.ofRecord?.(p.id, field, value);
+    if (notOurs) return `${field} ${notOurs}`;
   }
-  return checkChanges(k, p.changes);
+  return checkChanges(k, p.changes, p.id);
 }
 
 const SPECS = {
@@ -157,6 +173,8 @@ const SPECS = {
   'area.added': whole('area', areaRecord),
   'area.changed': changed(CHANGEABLE.area),
   'plan.seeded': whole('plan', planRecord),
+  'plan.added': whole('plan', planRecord),
+  'plan.changed': changed(CHANGEABLE.plan),
   'round.added': whole('round', roundRecord),
   'round.changed': changed(CHANGEABLE.round),
   'application.received': whole('application', applicationRecord),

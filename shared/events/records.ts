@@ -31,23 +31,48 @@ export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case h
 export const fundRecord: z.ZodType<Fund> = z.strictObject(fundSchema.shape);
 export const areaRecord: z.ZodType<Area> = z.strictObject(areaSchema.shape);
 
+const priorityRecord = z.strictObject({
+  id: recordId,
+  planId: recordId,
+  code: z.string().min(1).max(40),
+  title: z.string().min(1).max(300),
+});
+/**
+ * A plan's priorities, as one list: in its order, at least one, none named twice, and each stored
+ * under its own id (one id twice would make two rows one).
+ */
+export const planPriorities = z
+  .array(priorityRecord)
+  .min(1)
+  .max(200)
+  .refine((xs) => unique(xs.map((x) => x.id)), 'must not list a priority id twice')
+  .refine((xs) => unique(xs.map((x) => x.code.toUpperCase())), 'must not give two priorities one code');
+
+/** Why a plan's priorities do not all belong to it, or null: each is `<plan id>:…` and names its plan. */
+export function prioritiesNotOf(planId: string, priorities: readonly { id: string; planId: string }[]): string | null {
+  return priorities.every((x) => x.planId === planId && x.id.startsWith(`${planId}:`))
+    ? null
+    : 'must each belong to this plan (planId the plan’s id, id starting "<plan id>:")';
+}
+
+export const planFields = {
+  name: z.string().min(1).max(200),
+  startYear: z.number().int().min(1900).max(2200),
+  endYear: z.number().int().min(1900).max(2200),
+  priorities: planPriorities,
+};
+
 export const planRecord: z.ZodType<Plan> = z
   .strictObject({
     id: recordId,
-    name: z.string().min(1).max(200),
-    startYear: z.number().int().min(1900).max(2200),
-    endYear: z.number().int().min(1900).max(2200),
+    ...planFields,
     sections: z.array(z.strictObject({ number: z.number().int().min(1), title: z.string().min(1).max(300) })).max(100),
-    priorities: z
-      .array(z.strictObject({ id: recordId, planId: recordId, code: z.string().min(1).max(40), title: z.string().min(1).max(300) }))
-      .max(200),
   })
-  // A plan's priorities are stored under their own ids: one named twice, or a plan's priority under
-  // another plan's name, would break the table, so each is `<plan id>:…` and belongs to its plan.
-  .refine((p) => unique(p.priorities.map((x) => x.id)), { path: ['priorities'], message: 'must not list a priority id twice' })
-  .refine((p) => p.priorities.every((x) => x.planId === p.id && x.id.startsWith(`${p.id}:`)), {
-    path: ['priorities'],
-    message: 'must each belong to this plan (planId the plan’s id, id starting "<plan id>:")',
+  // A plan's priorities are stored under their own ids: a plan's priority under another plan's
+  // name would move it between plans, so each is `<plan id>:…` and belongs to its plan.
+  .superRefine((p, ctx) => {
+    const problem = prioritiesNotOf(p.id, p.priorities);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['priorities'], message: problem });
   });
 
 export const roundFields = stored(roundInputSchema.shape);

@@ -6,6 +6,7 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { chain, eventsOf, forgeBundle, headFor, keyFrom, keyOfLaptop, type Key } from '../support/forge';
 import { projectionSnapshot } from '../support/laptops';
 import { verifyChain } from '../../electron/core/events/verify';
+import { validDraft } from '../support/drafts';
 
 const cores: TestCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -218,5 +219,73 @@ test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a
   const newer = await send([{ type: 'score.submitted', entity: 'score:1', payload: { score: 4 }, hlc: '2026-11-27T10:00:00.000Z-0000' }]);
   expect(await a.call('bundles.import', { file: newer })).toMatchObject({ newEvents: 1 });
   expect((await a.call('sync.status', {})).unknownChanges).toEqual([{ type: 'score.submitted', count: 1 }]);
+  expect(verifyChain(a.ctx.db)).toEqual([]);
+});
+
+test('a lying laptop’s plan changes: oversized or doubled priority lists, or another plan’s priorities, are refused; the rest is contained', async () => {
+  const a = laptop();
+  const f = keyFrom('panel F');
+  await trust(a, f);
+  // After this laptop's seeds (its clock reads 12:00), so a well-formed change applies.
+  const send = async (payload: unknown) => {
+    const hlc = '2026-11-27T12:30:00.000Z-0000';
+    const bundle = file();
+    await forgeBundle(bundle, {
+      signer: f,
+      events: chain(f.deviceId, [{ type: 'plan.changed', entity: 'plan:pcp-2025-2029', payload, hlc, actor: `officer-${f.deviceId}` }]),
+    });
+    return bundle;
+  };
+  const plan = (await a.call('catalogue.plans', {})).find((p) => p.id === 'pcp-2025-2029')!;
+  const priorities = (to: unknown) => ({ id: plan.id, changes: { priorities: { from: plan.priorities, to } } });
+  const [first, second] = plan.priorities;
+  const many = (n: number, title: string) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${plan.id}:P${i}`, planId: plan.id, code: `P${i}`, title }));
+  // One too many, and far too many: the bundle's line limit stops the second before any parsing.
+  await refusedUnchanged(a, await send(priorities(many(201, 'Short'))), /plan\.changed: priorities must have at most 200 entries/);
+  await refusedUnchanged(a, await send(priorities(many(10_000, 'x'.repeat(300)))), /longer than 1 MB/);
+  await refusedUnchanged(a, await send(priorities([first, { ...second!, id: first!.id }])), /must not list a priority id twice/);
+  await refusedUnchanged(
+    a,
+    await send(priorities([first, { id: 'pcp-2021-2025:VAWG', planId: 'pcp-2021-2025', code: 'VAWG', title: 'Taken over' }])),
+    /priorities must each belong to this plan/,
+  );
+  await refusedUnchanged(a, await send(priorities([])), /priorities must have at least 1 entry/);
+
+  // Well formed, but taking out a priority this laptop's applications chose: it stays for them.
+  const r = await a.call('rounds.create', { fundId: 'acf', planId: plan.id, name: 'Winter', opens: '2026-11-01', closes: '2026-12-31' });
+  const app = await a.call('applications.create', validDraft(r.id, { priorityIds: ['pcp-2025-2029:VIOLENCE'] }));
+  expect(await a.call('bundles.import', { file: await send(priorities([second])) })).toMatchObject({ newEvents: 1 });
+  expect((await a.call('catalogue.plans', {})).find((p) => p.id === plan.id)?.priorities.map((p) => p.code)).toEqual(['VIOLENCE']);
+  const onlyOther = plan.priorities.filter((p) => p.code !== 'VIOLENCE');
+  const g = keyFrom('panel G');
+  await trust(a, g, 'Panel G');
+  const bundle = file();
+  await forgeBundle(bundle, {
+    signer: g,
+    events: chain(g.deviceId, [
+      {
+        type: 'plan.changed',
+        entity: `plan:${plan.id}`,
+        payload: { id: plan.id, changes: { priorities: { from: [second], to: onlyOther } } },
+        hlc: '2026-11-27T12:40:00.000Z-0000',
+        actor: `officer-${g.deviceId}`,
+      },
+      // A plan this laptop never heard of: kept in the log, changes nothing.
+      {
+        type: 'plan.changed',
+        entity: 'plan:pcp-1999-2003',
+        payload: { id: 'pcp-1999-2003', changes: { name: { from: 'Old', to: 'Older' } } },
+        hlc: '2026-11-27T12:40:01.000Z-0000',
+        actor: `officer-${g.deviceId}`,
+      },
+    ]),
+  });
+  expect(await a.call('bundles.import', { file: bundle })).toMatchObject({ newEvents: 2 });
+  expect((await a.call('catalogue.plans', {})).map((p) => p.id)).toEqual(['pcp-2021-2025', 'pcp-2025-2029']);
+  expect((await a.call('catalogue.plans', {})).find((p) => p.id === plan.id)?.priorities.map((p) => p.code)).not.toContain('VIOLENCE');
+  expect((await a.call('applications.get', { id: app.id })).priorities).toEqual([
+    { id: 'pcp-2025-2029:VIOLENCE', code: 'VIOLENCE', title: 'Preventing and Tackling Violence' },
+  ]);
   expect(verifyChain(a.ctx.db)).toEqual([]);
 });

@@ -35,6 +35,18 @@ const round = {
   ],
 };
 const [acf, csf] = SEED_FUNDS;
+const pcp2025 = SEED_PLANS[1]!;
+const newPlan = {
+  id: 'pcp-2029-2033',
+  name: 'Police and Crime Plan 2029–2033',
+  startYear: 2029,
+  endYear: 2033,
+  sections: [],
+  priorities: [
+    { id: 'pcp-2029-2033:SAFER', planId: 'pcp-2029-2033', code: 'SAFER', title: 'Safer streets' },
+    { id: 'pcp-2029-2033:VICTIMS', planId: 'pcp-2029-2033', code: 'VICTIMS', title: 'Victims first' },
+  ],
+};
 const coventry = SEED_AREAS[1]!;
 
 /** One event of each type as the services write it: [entity, payload]. */
@@ -60,6 +72,17 @@ const VALID: Record<EventType, [string, unknown]> = {
   'area.saved': ['area:coventry', coventry],
   'plan.seeded': ['plan:pcp-2021-2025', SEED_PLANS[0]],
   'plan.saved': ['plan:pcp-2025-2029', SEED_PLANS[1]],
+  'plan.added': ['plan:pcp-2029-2033', newPlan],
+  'plan.changed': [
+    'plan:pcp-2025-2029',
+    {
+      id: 'pcp-2025-2029',
+      changes: {
+        endYear: { from: 2029, to: 2030 },
+        priorities: { from: pcp2025.priorities, to: pcp2025.priorities.slice(0, 2).reverse() },
+      },
+    },
+  ],
   'round.added': [`round:${ROUND_ID}`, round],
   'round.saved': [`round:${ROUND_ID}`, { ...round, budgets: [] }],
   'round.changed': [
@@ -254,4 +277,44 @@ test('a type from a newer GrantPanel is not known, and its payload is not judged
   expect(isKnownEventType('score.added')).toBe(false);
   expect(isKnownEventType('toString')).toBe(false);
   expect(checkEventPayload('score.added', 'score:1', { anything: true })).toBeNull();
+});
+
+test('a plan’s priorities are refused when they would break its table or pass the limits: too many, an id or code twice, another plan’s, none', () => {
+  const priorities = (to: unknown) => () => ({ id: 'pcp-2025-2029', changes: { priorities: { from: pcp2025.priorities, to } } });
+  const [first, second] = pcp2025.priorities;
+  const many = Array.from({ length: 201 }, (_, i) => ({
+    id: `pcp-2025-2029:P${i}`,
+    planId: 'pcp-2025-2029',
+    code: `P${i}`,
+    title: `P${i}`,
+  }));
+  expect(check('plan.changed', priorities(many))).toBe('plan.changed: priorities must have at most 200 entries');
+  expect(check('plan.changed', priorities([first, { ...second!, id: first!.id }]))).toBe(
+    'plan.changed: priorities must not list a priority id twice',
+  );
+  expect(check('plan.changed', priorities([first, { ...second!, code: first!.code.toLowerCase() }]))).toBe(
+    'plan.changed: priorities must not give two priorities one code',
+  );
+  expect(check('plan.changed', priorities([first, { ...second!, id: 'pcp-2021-2025:VAWG', planId: 'pcp-2021-2025' }]))).toMatch(
+    /^plan\.changed: priorities must each belong to this plan/,
+  );
+  expect(check('plan.changed', priorities([]))).toBe('plan.changed: priorities must have at least 1 entry');
+  expect(check('plan.changed', priorities([{ ...first!, title: 'x'.repeat(301) }]))).toBe(
+    'plan.changed: priorities.0.title must be at most 300 characters',
+  );
+  expect(check('plan.changed', () => ({ id: 'pcp-2025-2029', changes: { sections: { from: [], to: [] } } }))).toBe(
+    'plan.changed: "sections" is not a field of a plan that can change',
+  );
+  expect(check('plan.added', (p) => ({ ...p, priorities: [] }))).toBe('plan.added: priorities must have at least 1 entry');
+  // A conflict's resolution may not slip another plan's priority in either.
+  expect(
+    checkEventPayload('conflict.resolved', 'plan:pcp-2025-2029', {
+      conflict: 'a'.repeat(64),
+      kind: 'plan',
+      id: 'pcp-2025-2029',
+      choices: { priorities: 'incoming' },
+      values: { priorities: [{ id: 'pcp-2021-2025:VAWG', planId: 'pcp-2021-2025', code: 'VAWG', title: 'VAWG' }] },
+      changes: {},
+    }),
+  ).toMatch(/^conflict\.resolved: priorities must each belong to this plan/);
 });

@@ -8,6 +8,7 @@ import prioritiesByApplication from './migrations/0006-application-priorities-by
 import mergeRules from './migrations/0007-merge-rules.sql';
 import lighterRows from './migrations/0008-lighter-rows.sql';
 import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
+import prioritiesKept from './migrations/0010-priorities-kept.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -19,6 +20,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 7, name: '0007-merge-rules', sql: mergeRules },
   { version: 8, name: '0008-lighter-rows', sql: lighterRows },
   { version: 9, name: '0009-conflict-kept-version', sql: conflictKeptVersion },
+  { version: 10, name: '0010-priorities-kept', sql: prioritiesKept },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,7 +16,7 @@ import {
   type TableName,
 } from '../../../shared/domain/kinds';
 import type { Editable } from '../merge/editable';
-import type { Area, Fund, Round } from '../../../shared/domain/catalogue';
+import type { Area, Fund, Plan, Round } from '../../../shared/domain/catalogue';
 import type { ApplicationRecord } from '../../../shared/domain/application';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
@@ -42,6 +42,7 @@ export interface CoreKind<K extends KindName> {
 interface EditedRecords {
   fund: Fund;
   area: Area;
+  plan: Plan;
   round: Round;
   application: ApplicationRecord;
 }

@@ -1,9 +1,9 @@
 // Funds, areas, plans and people: the catalogue the rest of the register refers to.
-import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
-import { DomainError } from '../../../shared/contract/result';
+import type { Area, Fund, Plan, PlanInput, Priority } from '../../../shared/domain/catalogue';
+import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers, type Person } from '../context';
-import type { CoreKinds, Projector } from '../events/project';
+import type { CoreKinds } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -66,6 +66,77 @@ const areas: Editable<Area, 'area'> = {
   describe: (_, __, value) => describePlain(value),
 };
 
+const PLAN_LABELS: Record<string, string> = { name: 'Name', startYear: 'First year', endYear: 'Last year', priorities: 'Priorities' };
+
+interface PlanRow {
+  id: string;
+  name: string;
+  start_year: number;
+  end_year: number;
+  sections: string;
+}
+interface PriorityRow {
+  id: string;
+  plan_id: string;
+  code: string;
+  title: string;
+}
+
+const planFromRow = (db: Db, p: PlanRow): Plan => ({
+  id: p.id,
+  name: p.name,
+  startYear: p.start_year,
+  endYear: p.end_year,
+  sections: JSON.parse(p.sections) as Plan['sections'],
+  priorities: statement<[string], PriorityRow>(db, 'SELECT * FROM priorities WHERE plan_id = ? AND in_plan = 1 ORDER BY position')
+    .all(p.id)
+    .map((x) => ({ id: x.id, planId: x.plan_id, code: x.code, title: x.title })),
+});
+
+/**
+ * A plan as held: its priorities in order. A priority taken out of the plan keeps its row, marked
+ * as out of the plan, for the applications that chose it (on this laptop or, unknown to it yet, on
+ * another): it is not offered any more, but those applications keep their meaning. A priority id
+ * that is another plan's is never moved to this one.
+ */
+const plans: Editable<Plan, 'plan'> = {
+  kind: 'plan',
+  noun: 'Police and Crime Plan',
+  fields: Object.keys(PLAN_LABELS),
+  read: (db, id) => {
+    const r = statement<[string], PlanRow>(db, 'SELECT * FROM plans WHERE id = ?').get(id);
+    return r && planFromRow(db, r);
+  },
+  write: (db, p) => {
+    statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
+      p.id,
+      p.name,
+      p.startYear,
+      p.endYear,
+      JSON.stringify(p.sections),
+    );
+    const ours = p.priorities.filter((x) => x.id.startsWith(`${p.id}:`));
+    const upsert = statement(
+      db,
+      `INSERT INTO priorities (id, plan_id, code, title, position, in_plan) VALUES (?, ?, ?, ?, ?, 1)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, title = excluded.title, position = excluded.position, in_plan = 1
+       WHERE priorities.plan_id = excluded.plan_id`,
+    );
+    ours.forEach((x, i) => upsert.run(x.id, p.id, x.code, x.title, i));
+    statement(db, 'UPDATE priorities SET in_plan = 0 WHERE plan_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
+      p.id,
+      JSON.stringify(ours.map((x) => x.id)),
+    );
+  },
+  label: (p) => p.name,
+  fieldLabel: (_, field) => PLAN_LABELS[field] ?? field,
+  describe: (_, field, value) => {
+    if (field === 'priorities' && Array.isArray(value)) return (value as Priority[]).map((x) => `${x.code} — ${x.title}`).join('; ');
+    if (typeof value === 'number') return String(value); // a year: 2029, not 2,029
+    return describePlain(value);
+  },
+};
+
 /**
  * Seeds fill only what is missing: a laptop set up today seeds the catalogue with today's clock,
  * and its seed must never undo an edit made earlier on another laptop.
@@ -76,20 +147,6 @@ const seeded =
     const record = e.payload as T;
     if (!kind.read(db, record.id)) kind.write(db, record);
   };
-
-const planSaved: Projector = (db, e) => {
-  const p = e.payload as Plan;
-  statement(db, 'INSERT OR REPLACE INTO plans (id, name, start_year, end_year, sections) VALUES (?, ?, ?, ?, ?)').run(
-    p.id,
-    p.name,
-    p.startYear,
-    p.endYear,
-    JSON.stringify(p.sections),
-  );
-  statement(db, 'DELETE FROM priorities WHERE plan_id = ?').run(p.id);
-  const insert = statement(db, 'INSERT INTO priorities (id, plan_id, code, title, position) VALUES (?, ?, ?, ?, ?)');
-  p.priorities.forEach((x, i) => insert.run(x.id, p.id, x.code, x.title, i));
-};
 
 // Whole-record saves (`*.saved`) were written before field-by-field changes; still replayed from older logs.
 export const fundKind: CoreKinds['fund'] = {
@@ -103,12 +160,8 @@ export const areaKind: CoreKinds['area'] = {
 };
 
 export const planKind: CoreKinds['plan'] = {
-  projectors: {
-    'plan.seeded': (db, e, projection) => {
-      if (!statement(db, 'SELECT 1 FROM plans WHERE id = ?').get((e.payload as Plan).id)) planSaved(db, e, projection);
-    },
-    'plan.saved': planSaved,
-  },
+  editable: plans,
+  projectors: { ...editableProjectors(plans), 'plan.seeded': seeded(plans), 'plan.saved': (db, e) => plans.write(db, e.payload as Plan) },
 };
 
 /** A person's own record: only that person writes it (the owner-only rule). */
@@ -171,26 +224,87 @@ export function listAreas(db: Db): Area[] {
 }
 
 export function listPlans(db: Db): Plan[] {
-  const plans = statement<[], { id: string; name: string; start_year: number; end_year: number; sections: string }>(
+  return statement<[], PlanRow>(db, 'SELECT * FROM plans ORDER BY start_year, name')
+    .all()
+    .map((p) => planFromRow(db, p));
+}
+
+/** How many applications chose each of a plan's priorities (withdrawn ones too: they keep their meaning). */
+export function priorityUse(db: Db, planId: string): Record<string, number> {
+  const rows = statement<[string], { id: string; n: number }>(
     db,
-    'SELECT * FROM plans ORDER BY start_year',
-  ).all();
-  const priorities = statement<[string], { id: string; plan_id: string; code: string; title: string }>(
-    db,
-    'SELECT * FROM priorities WHERE plan_id = ? ORDER BY position',
-  );
-  return plans.map((p) => ({
-    id: p.id,
-    name: p.name,
-    startYear: p.start_year,
-    endYear: p.end_year,
-    sections: JSON.parse(p.sections) as Plan['sections'],
-    priorities: priorities.all(p.id).map((x) => ({ id: x.id, planId: x.plan_id, code: x.code, title: x.title })),
-  }));
+    'SELECT p.id, (SELECT count(*) FROM application_priorities ap WHERE ap.priority_id = p.id) AS n FROM priorities p WHERE p.plan_id = ? AND p.in_plan = 1',
+  ).all(planId);
+  return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+}
+
+const applicationsWord = (n: number) => `${n.toLocaleString('en-GB')} application${n === 1 ? '' : 's'}`;
+
+/**
+ * A plan as saved: existing priorities keep their ids (so a reworded priority still means the same
+ * on every application that chose it); a new one gets an id no priority has had. Taking out a
+ * priority that applications chose is refused, naming how many.
+ */
+function savePlan(ctx: CoreContext, { adding, ...input }: PlanInput): Plan {
+  const current = plans.read(ctx.db, input.id);
+  if (!adding && !current) throw new DomainError('NOT_FOUND', `There is no plan with the id ${input.id} — it may have been removed`);
+  if (adding && current)
+    throw new DomainError('VALIDATION', `There is already a plan with the id ${input.id}: ${current.name}`, [
+      { field: 'startYear', message: `There is already a plan for these years (${current.name}) — change that one, or choose other years` },
+    ]);
+  const held = new Map((current?.priorities ?? []).map((x) => [x.id, x]));
+  const problems: FieldProblem[] = [];
+  input.priorities.forEach((x, i) => {
+    if (x.id !== null && !held.has(x.id))
+      problems.push({
+        field: `priorities.${i}.code`,
+        message: `${x.code} is no longer in this plan (it may have changed on another laptop) — reload the page and try again`,
+      });
+  });
+  const kept = new Set(input.priorities.map((x) => x.id));
+  const use = current ? priorityUse(ctx.db, current.id) : {};
+  for (const x of current?.priorities ?? []) {
+    const n = use[x.id] ?? 0;
+    if (!kept.has(x.id) && n > 0)
+      problems.push({
+        field: 'priorities',
+        message: `${x.code} — ${x.title} is chosen by ${applicationsWord(n)}, so it cannot be taken out of the plan. Keep it; you may reword it`,
+      });
+  }
+  if (problems.length > 0)
+    throw new DomainError(
+      'VALIDATION',
+      problems.length === 1 ? problems[0]!.message : `${problems.length} details need correcting — see the list below`,
+      problems,
+    );
+  const taken = new Set<string>();
+  const priorities: Priority[] = input.priorities.map((x) => {
+    const id = x.id ?? newPriorityId(ctx.db, input.id, x.code, taken);
+    taken.add(id);
+    return { id, planId: input.id, code: x.code, title: x.title };
+  });
+  const plan: Plan = { ...input, sections: current?.sections ?? [], priorities };
+  return save(ctx, plans, plan, adding);
+}
+
+/** `<plan id>:<code>`, or with -2, -3… if a priority (in the plan or out of it) ever had that id. */
+function newPriorityId(db: Db, planId: string, code: string, taken: Set<string>): string {
+  const base = `${planId}:${code.toUpperCase()}`;
+  const used = statement<[string], { id: string }>(db, 'SELECT id FROM priorities WHERE id = ?');
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(id) && !used.get(id)) return id;
+  }
 }
 
 export const catalogueHandlers: Handlers<
-  'catalogue.funds' | 'catalogue.areas' | 'catalogue.plans' | 'catalogue.saveFund' | 'catalogue.saveArea'
+  | 'catalogue.funds'
+  | 'catalogue.areas'
+  | 'catalogue.plans'
+  | 'catalogue.priorityUse'
+  | 'catalogue.saveFund'
+  | 'catalogue.saveArea'
+  | 'catalogue.savePlan'
 > = {
   'catalogue.funds': (_, ctx) => {
     authorise(ctx, 'read-register');
@@ -211,6 +325,14 @@ export const catalogueHandlers: Handlers<
   'catalogue.saveArea': ({ adding, ...area }, ctx) => {
     authorise(ctx, 'manage-catalogue');
     return save(ctx, areas, area, adding);
+  },
+  'catalogue.priorityUse': ({ planId }, ctx) => {
+    authorise(ctx, 'read-register');
+    return priorityUse(ctx.db, planId);
+  },
+  'catalogue.savePlan': (input, ctx) => {
+    authorise(ctx, 'manage-catalogue');
+    return savePlan(ctx, input);
   },
 };
 
