@@ -82,12 +82,14 @@ export interface Priority {
 /** A plan holds its priorities whole; a few dozen at most in practice. */
 export const MAX_PLAN_PRIORITIES = 50;
 
-const planYear = (which: 'first' | 'last') =>
-  z
-    .number({ error: `Enter the plan’s ${which} year, like 2029` })
-    .int(`Enter the plan’s ${which} year as a whole year, like 2029`)
+const planYear = (which: 'first' | 'last') => {
+  const example = which === 'first' ? 2029 : 2033;
+  return z
+    .number({ error: `Enter the plan’s ${which} year, like ${example}` })
+    .int(`Enter the plan’s ${which} year as a whole year, like ${example}`)
     .min(2000, `The plan’s ${which} year must be 2000 or later`)
     .max(2100, `The plan’s ${which} year must be 2100 or earlier`);
+};
 
 /** A priority as the plan form gives it: an existing one keeps its id; a new one has none yet. */
 export const priorityInputSchema = z.object({

@@ -87,7 +87,7 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
 
     test(`every screen fits at ${size.name}`, async ({ page, app }) => {
-      test.setTimeout(180_000); // axe on thirteen screens
+      test.setTimeout(240_000); // axe on fifteen screens
       await page.goto(app.url);
       await callCore(page, app, 'demo.load', {});
 
@@ -119,6 +119,14 @@ for (const size of SIZES) {
 
       await open(page, app, '/catalogue');
       await expectReflows(page, 'catalogue');
+      await page.getByRole('button', { name: 'Edit Police and Crime Plan 2025–2029' }).click();
+      await expect(page.getByLabel('Plan name')).toBeFocused();
+      await expectReflows(page, 'plan form');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Add plan' }).click();
+      await page.getByRole('form', { name: 'Add a Police and Crime Plan' }).getByRole('button', { name: 'Add plan' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'new plan form with its problems');
 
       await open(page, app, '/import');
       await expectReflows(page, 'import');

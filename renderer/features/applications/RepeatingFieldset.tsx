@@ -19,6 +19,7 @@ export function RepeatingFieldset<T extends { key: number }>({
   onRemove,
   max,
   footer,
+  removable = () => true,
 }: {
   id: string;
   /** Lays out a row's fields, e.g. "outcomes" for two equal columns. */
@@ -36,6 +37,8 @@ export function RepeatingFieldset<T extends { key: number }>({
   onRemove: (index: number) => void;
   max: number;
   footer?: ReactNode;
+  /** Whether a row may be removed (a plan's priority that applications chose may not). */
+  removable?: (index: number) => boolean;
 }) {
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusNext, setFocusNext] = useState<string | null>(null);
@@ -57,7 +60,7 @@ export function RepeatingFieldset<T extends { key: number }>({
         <fieldset key={row.key} className="repeat-row">
           <legend className="repeat-row-legend">{rowLegend(i)}</legend>
           <div className="repeat-row-fields">{renderRow(row, i)}</div>
-          {rows.length > 1 ? (
+          {rows.length > 1 && removable(i) ? (
             <button
               type="button"
               className="link-button repeat-remove"

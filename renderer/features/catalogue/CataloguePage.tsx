@@ -38,7 +38,7 @@ function PageContents() {
   );
 }
 
-type Editing = { kind: 'fund'; id: string } | { kind: 'area'; id: string } | null;
+type Editing = { kind: 'fund' | 'area' | 'plan'; id: string } | null;
 
 export function CataloguePage() {
   const { funds, areas, plans, loaded } = useCatalogue();
@@ -87,7 +87,13 @@ export function CataloguePage() {
             onSaved={(area) => saved(area.name, editing?.id === 'new' ? 'add-area' : `edit-area-${area.id}`)}
             onCancel={() => editing && close(editing.id === 'new' ? 'add-area' : `edit-area-${editing.id}`)}
           />
-          <PlansSection plans={plans} />
+          <PlansSection
+            plans={plans}
+            editingId={editing?.kind === 'plan' ? editing.id : editing ? '' : null}
+            onEdit={(id) => setEditing({ kind: 'plan', id })}
+            onSaved={(plan) => saved(plan.name, `edit-plan-${plan.id}`)}
+            onCancel={() => editing && close(editing.id === 'new' ? 'add-plan' : `edit-plan-${editing.id}`)}
+          />
         </>
       )}
     </Page>

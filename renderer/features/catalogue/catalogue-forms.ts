@@ -1,6 +1,6 @@
-// Funds and areas as typed into the catalogue forms, and how they become what the core saves.
+// Funds, areas and plans as typed into the catalogue forms, and how they become what the core saves.
 import type { FieldProblem } from '../../../shared/contract/result';
-import { areaSchema, fundSchema, type Area, type Fund } from '../../../shared/domain/catalogue';
+import { areaSchema, fundSchema, planInputSchema, type Area, type Fund, type Plan, type PlanInput } from '../../../shared/domain/catalogue';
 import { problemsFromZod } from '../../../shared/domain/application';
 import { formatPence, parseMoney } from '../../../shared/domain/money';
 
@@ -115,4 +115,100 @@ export function checkArea(id: string | null, values: AreaFormValues, existing: A
   const order = ['name', 'onsCode', 'localAuthority'];
   problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   return { area: problems.length === 0 && parsed.success ? parsed.data : null, problems };
+}
+
+export interface PriorityRowValues {
+  /** For the repeating rows' React keys. */
+  key: number;
+  /** The priority's lasting id; null for one being added. */
+  id: string | null;
+  code: string;
+  title: string;
+}
+
+export interface PlanFormValues {
+  name: string;
+  startYear: string;
+  endYear: string;
+  priorities: PriorityRowValues[];
+}
+
+let nextRowKey = 0;
+export const emptyPriority = (): PriorityRowValues => ({ key: ++nextRowKey, id: null, code: '', title: '' });
+
+export function planFormValues(plan: Plan | null): PlanFormValues {
+  if (!plan) return { name: '', startYear: '', endYear: '', priorities: [emptyPriority()] };
+  return {
+    name: plan.name,
+    startYear: String(plan.startYear),
+    endYear: String(plan.endYear),
+    priorities: plan.priorities.map((p) => ({ key: ++nextRowKey, id: p.id, code: p.code, title: p.title })),
+  };
+}
+
+/** What the form holds, without the rows' keys: compared to tell whether anything changed. */
+export const planFormGist = (v: PlanFormValues) =>
+  JSON.stringify({ ...v, priorities: v.priorities.map(({ id, code, title }) => ({ id, code, title })) });
+
+/** Where each problem's link in the error summary goes. */
+export function planFieldId(field: string, values: PlanFormValues): string {
+  if (field === 'name') return 'plan-name';
+  if (field === 'startYear') return 'plan-start-year';
+  if (field === 'endYear') return 'plan-end-year';
+  const row = /^priorities\.(\d+)\.(code|title)$/.exec(field);
+  if (row) return `plan-priority-${row[1]}-${row[2]}`;
+  if (field.startsWith('priorities')) return values.priorities.length > 0 ? 'plan-priority-0-code' : 'add-plan-priority';
+  return 'plan-save';
+}
+
+/** "pcp-2029-2033", as the shipped plans are named; "-2" and on if a plan for those years exists. */
+export function newPlanId(startYear: number, endYear: number, existing: Plan[]): string {
+  const base = `pcp-${startYear}-${endYear}`;
+  const ids = new Set(existing.map((p) => p.id));
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+const YEAR = /^\d{4}$/;
+
+/** Checks a plan as typed; for a new one (plan null) the id comes from its years. */
+export function checkPlan(
+  plan: Plan | null,
+  values: PlanFormValues,
+  existing: Plan[],
+): { plan: PlanInput | null; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const year = (text: string, field: 'startYear' | 'endYear', which: string, example: number): number | null => {
+    if (YEAR.test(text.trim())) return Number(text.trim());
+    problems.push({
+      field,
+      message: text.trim()
+        ? `Enter the plan’s ${which} year as four digits, like ${example}`
+        : `Enter the plan’s ${which} year, like ${example}`,
+    });
+    return null;
+  };
+  const startYear = year(values.startYear, 'startYear', 'first', 2029);
+  const endYear = year(values.endYear, 'endYear', 'last', 2033);
+  const parsed = planInputSchema.safeParse({
+    id: plan?.id ?? newPlanId(startYear ?? 0, endYear ?? 0, existing),
+    adding: plan === null,
+    name: values.name,
+    // A placeholder that passes, so the other fields are still checked; the year's own problem is listed.
+    startYear: startYear ?? 2000,
+    endYear: endYear ?? (startYear ?? 2000) + 1,
+    priorities: values.priorities.map(({ id, code, title }) => ({ id, code, title })),
+  });
+  if (!parsed.success) {
+    const already = new Set(problems.map((p) => p.field));
+    for (const p of problemsFromZod(parsed.error)) if (!already.has(p.field)) problems.push(p);
+  }
+  const order = (field: string) => {
+    const row = /^priorities\.(\d+)\.(code|title)$/.exec(field);
+    if (row) return 10 + Number(row[1]) * 2 + (row[2] === 'title' ? 1 : 0);
+    return ['name', 'startYear', 'endYear', 'priorities'].indexOf(field);
+  };
+  problems.sort((a, b) => order(a.field) - order(b.field));
+  return { plan: problems.length === 0 && parsed.success ? parsed.data : null, problems };
 }

@@ -1,0 +1,124 @@
+// Police and Crime Plans in the catalogue: a new plan for a new term, added with its priorities,
+// chosen for a round, and its priorities offered on that round's applications; a plan in use
+// changed, its priorities' use shown where they are edited.
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+
+const PLAN = 'Police and Crime Plan 2029–2033';
+
+async function open(page: Page, app: App, path: string) {
+  await page.goto(`${app.url}#${path}`);
+  await expect(page.locator('h1')).toBeVisible();
+}
+
+const summary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
+
+test('a new plan for a new term is added with two priorities, chosen for a round, and offered on its applications', async ({
+  page,
+  app,
+}) => {
+  await open(page, app, '/catalogue');
+  await page.getByRole('button', { name: 'Add plan' }).click();
+  const form = page.getByRole('form', { name: 'Add a Police and Crime Plan' });
+  await expect(form.getByLabel('Plan name')).toBeFocused();
+
+  // Nothing filled in: every problem listed, each a link to its field.
+  await form.getByRole('button', { name: 'Add plan' }).click();
+  await expect(summary(page)).toBeFocused();
+  await expect(summary(page).getByRole('link')).toHaveText([
+    'Enter the plan’s name, like Police and Crime Plan 2029–2033',
+    'Enter the plan’s first year, like 2029',
+    'Enter the plan’s last year, like 2033',
+    'Enter a short code for the priority, like VIOLENCE',
+    'Enter the priority as the plan words it',
+  ]);
+  await summary(page).getByRole('link', { name: 'Enter the priority as the plan words it' }).click();
+  await expect(page.locator('#plan-priority-0-title')).toBeFocused();
+  await expectAccessible(page);
+
+  await form.getByLabel('Plan name').fill(PLAN);
+  await form.getByLabel('First year').fill('2033');
+  await form.getByLabel('Last year').fill('2029');
+  await page.locator('#plan-priority-0-code').fill('SAFER');
+  await page.locator('#plan-priority-0-title').fill('Safer streets and town centres');
+  await form.getByRole('button', { name: 'Add another priority' }).click();
+  await expect(page.locator('#plan-priority-1-code')).toBeFocused();
+  await page.locator('#plan-priority-1-code').fill('safer');
+  await page.locator('#plan-priority-1-title').fill('Putting victims first');
+  await form.getByRole('button', { name: 'Add plan' }).click();
+  await expect(summary(page).getByRole('link')).toHaveText([
+    'The plan’s last year must be after its first year',
+    'Give each priority its own code: safer is used twice',
+  ]);
+  await expect(page.locator('#plan-end-year-error')).toContainText('The plan’s last year must be after its first year');
+  await expectAccessible(page);
+
+  await form.getByLabel('First year').fill('2029');
+  await form.getByLabel('Last year').fill('2033');
+  await page.locator('#plan-priority-1-code').fill('VICTIMS');
+  await form.getByRole('button', { name: 'Add plan' }).click();
+  const plan = page.getByRole('article', { name: PLAN });
+  await expect(plan).toContainText('2029 to 2033');
+  await expect(plan.getByRole('row')).toHaveText([
+    /Code\s*Priority/,
+    /SAFER\s*Safer streets and town centres/,
+    /VICTIMS\s*Putting victims first/,
+  ]);
+  await expect(page.getByRole('button', { name: `Edit ${PLAN}` })).toBeFocused();
+  await expectAccessible(page);
+
+  // A round for the new term chooses it …
+  await open(page, app, '/rounds/new');
+  await page.getByLabel('Fund', { exact: true }).selectOption({ label: 'Active Citizens Fund (ACF)' });
+  await page.getByLabel('Police and Crime Plan').selectOption({ label: PLAN });
+  await page.getByLabel('Round name').fill('Active Citizens Fund 2029–30');
+  await page.getByLabel('Opening date').fill('01/10/2029');
+  await page.getByLabel('Closing date').fill('18/12/2029');
+  await page.getByRole('button', { name: 'Create round' }).click();
+  await expect(page.getByRole('row', { name: /Active Citizens Fund 2029–30/ })).toContainText(PLAN);
+
+  // … and its applications are offered the new plan's priorities, and only those.
+  await open(page, app, '/applications/new');
+  await page.getByLabel('Round', { exact: true }).selectOption({ label: 'Active Citizens Fund 2029–30' });
+  const priorities = page.getByRole('group', { name: `Which of the priorities in ${PLAN} does the project support?` });
+  await expect(priorities.getByRole('checkbox')).toHaveCount(2);
+  await expect(priorities.getByLabel('SAFER — Safer streets and town centres')).toBeVisible();
+  await expect(priorities.getByLabel('VICTIMS — Putting victims first')).toBeVisible();
+});
+
+test('a plan in use is changed: a chosen priority stays, its use is shown, and leaving a changed form asks first', async ({
+  page,
+  app,
+}) => {
+  const questions: string[] = [];
+  page.on('dialog', (d) => {
+    questions.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(app.url);
+  await callCore(page, app, 'demo.load', {});
+  const use = await callCore<Record<string, number>>(page, app, 'catalogue.priorityUse', { planId: 'pcp-2025-2029' });
+  const violence = use['pcp-2025-2029:VIOLENCE'] ?? 0;
+  expect(violence).toBeGreaterThan(1);
+
+  await open(page, app, '/catalogue');
+  await page.getByRole('button', { name: 'Edit Police and Crime Plan 2025–2029' }).click();
+  const form = page.getByRole('form', { name: 'Change Police and Crime Plan 2025–2029' });
+  await expect(form.getByLabel('Plan name')).toBeFocused();
+  const row = form.getByRole('group', { name: 'Priority 2' });
+  await expect(row.getByLabel('Code')).toHaveValue('VIOLENCE');
+  await expect(row).toContainText(
+    `Chosen by ${violence} applications, so it stays in the plan. Rewording it changes it on all ${violence}.`,
+  );
+  await expect(row.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await row.getByLabel('Priority', { exact: true }).fill('Preventing violence');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  await expect(row.getByLabel('Priority', { exact: true })).toHaveValue('Preventing violence');
+
+  await form.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByRole('article', { name: 'Police and Crime Plan 2025–2029' })).toContainText('Preventing violence');
+  expect(questions).toEqual(['Leave this page? What you have entered here is not saved and will be lost.']);
+});
