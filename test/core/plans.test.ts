@@ -238,8 +238,8 @@ test('two laptops changing one plan: different fields merge; the priorities chan
       {
         field: 'priorities',
         label: 'Priorities',
-        kept: 'SAFER — Safer streets; VICTIMS — Putting victims first',
-        incoming: 'SAFER — Safer streets and town centres; VICTIMS — Putting victims first; YOUNG — Young people',
+        kept: 'SAFER — Safer streets\nVICTIMS — Putting victims first',
+        incoming: 'SAFER — Safer streets and town centres\nVICTIMS — Putting victims first\nYOUNG — Young people',
       },
     ],
   });

@@ -1,8 +1,12 @@
 // Police and Crime Plans in the catalogue: a new plan for a new term, added with its priorities,
 // chosen for a round, and its priorities offered on that round's applications; a plan in use
 // changed, its priorities' use shown where they are edited.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import type { Plan } from '../../shared/domain/catalogue';
+import { test, expect, expectAccessible, callCore, startApp, type App } from './fixtures';
 
 const PLAN = 'Police and Crime Plan 2029–2033';
 
@@ -121,4 +125,47 @@ test('a plan in use is changed: a chosen priority stays, its use is shown, and l
   await form.getByRole('button', { name: 'Save plan' }).click();
   await expect(page.getByRole('article', { name: 'Police and Crime Plan 2025–2029' })).toContainText('Preventing violence');
   expect(questions).toEqual(['Leave this page? What you have entered here is not saved and will be lost.']);
+});
+
+test('a plan’s priorities changed differently on two laptops are one conflict, shown in words and resolved', async ({
+  app: office,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const panel = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    // Set up through the core: two laptops that trust each other, the same plan's priorities changed apart.
+    const keyOf = async (app: App) => (await callCore<{ device: { publicKey: string } }>(page, app, 'session.current')).device.publicKey;
+    await callCore(page, office, 'devices.trust', { publicKey: await keyOf(panel), name: 'Coventry panel laptop' });
+    await callCore(page, panel, 'devices.trust', { publicKey: await keyOf(office), name: 'Office laptop' });
+    const change = async (app: App, edit: (p: Plan) => { code: string; title: string; id?: string }[]) => {
+      const plan = (await callCore<Plan[]>(page, app, 'catalogue.plans')).find((p) => p.id === 'pcp-2025-2029')!;
+      await callCore(page, app, 'catalogue.savePlan', { ...plan, priorities: edit(plan) });
+    };
+    await change(office, (p) => p.priorities.map((x) => (x.code === 'ROADS' ? { ...x, title: 'Safer roads' } : x)));
+    await change(panel, (p) => [...p.priorities, { code: 'YOUNG', title: 'Young people' }]);
+    const file = join(folder, 'panel.gpbundle');
+    await callCore(page, panel, 'bundles.export', { file });
+    await callCore(page, office, 'bundles.import', { file });
+
+    await page.goto(`${office.url}#/conflicts`);
+    await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
+    const card = page.getByRole('article', { name: 'Police and Crime Plan: Police and Crime Plan 2025–2029' });
+    await expect(card.getByRole('link', { name: 'Police and Crime Plan 2025–2029' })).toHaveAttribute('href', '#/catalogue');
+    const field = card.getByRole('group', { name: 'Priorities' });
+    await expect(field.getByLabel(/^Keep your change on this laptop/)).toBeVisible();
+    await expect(card).toContainText('ROADS — Safer roads');
+    await expect(card).toContainText('PREVENTION — Prevention and Rehabilitation\nYOUNG — Young people');
+    await expectAccessible(page);
+    await field.getByLabel(/^Use .*Coventry panel laptop/).check();
+    await card.getByRole('button', { name: 'Resolve conflict' }).click();
+    await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
+    const plan = (await callCore<Plan[]>(page, office, 'catalogue.plans')).find((p) => p.id === 'pcp-2025-2029')!;
+    expect(plan.priorities.map((p) => p.code).at(-1)).toBe('YOUNG');
+    expect(plan.priorities.find((p) => p.code === 'ROADS')?.title).toBe('Road and Travel Safety');
+  } finally {
+    await panel.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -131,7 +131,8 @@ const plans: Editable<Plan, 'plan'> = {
   label: (p) => p.name,
   fieldLabel: (_, field) => PLAN_LABELS[field] ?? field,
   describe: (_, field, value) => {
-    if (field === 'priorities' && Array.isArray(value)) return (value as Priority[]).map((x) => `${x.code} — ${x.title}`).join('; ');
+    // One a line: two versions of a plan's list are read side by side.
+    if (field === 'priorities' && Array.isArray(value)) return (value as Priority[]).map((x) => `${x.code} — ${x.title}`).join('\n');
     if (typeof value === 'number') return String(value); // a year: 2029, not 2,029
     return describePlain(value);
   },
