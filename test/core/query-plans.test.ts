@@ -166,6 +166,19 @@ async function aDaysWork(): Promise<TestCore> {
   await office.call('devices.revoke', { deviceId: p.device.id, reason: 'Handed on' });
   await office.call('catalogue.areas', {});
   await office.call('catalogue.plans', {});
+  // A plan for a new term, its priority later replaced; and one in use reworded.
+  await office.call('catalogue.savePlan', {
+    id: 'pcp-2029-2033',
+    adding: true,
+    name: 'Police and Crime Plan 2029–2033',
+    startYear: 2029,
+    endYear: 2033,
+    priorities: [{ code: 'SAFER', title: 'Safer streets' }],
+  });
+  await office.call('catalogue.priorityUse', { planId: 'pcp-2025-2029' });
+  const pcp = (await office.call('catalogue.plans', {})).find((x) => x.id === 'pcp-2025-2029')!;
+  await office.call('catalogue.savePlan', { ...pcp, priorities: pcp.priorities.map((x) => ({ ...x, title: `${x.title}.` })) });
+  await office.call('catalogue.savePlan', { ...pcp, id: 'pcp-2029-2033', priorities: [{ code: 'VICTIMS', title: 'Victims first' }] });
   office.ctx.projection.rebuild();
   expect(verifyChain(office.ctx.db)).toEqual([]);
   return office;
