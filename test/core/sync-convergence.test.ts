@@ -33,6 +33,7 @@ type Step =
   | { kind: 'withdraw'; at: number; pick: number }
   | { kind: 'area'; at: number }
   | { kind: 'fundMax'; at: number; fund: number; max: number | null }
+  | { kind: 'plan'; at: number; edit: number }
   | { kind: 'retitle'; at: number; pick: number; title: number }
   | { kind: 'resolve'; at: number; incoming: boolean }
   | { kind: 'clash'; a: number; b: number; fund: number }
@@ -73,6 +74,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       max: fc.constantFrom(null, 300_000, 400_000, 600_000),
     }),
   },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('plan' as const), at: laptopIndex, edit: fc.integer({ min: 0, max: 3 }) }) },
   {
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('retitle' as const), at: laptopIndex, pick, title: fc.integer({ min: 0, max: 2 }) }),
@@ -179,6 +181,14 @@ function expectTablesFollowLog(db: Db): void {
     ),
   );
   expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.added'));
+  // No application loses a priority it chose, whatever became of the plan.
+  expect(
+    db
+      .prepare(
+        'SELECT count(*) AS n FROM application_priorities ap WHERE NOT EXISTS (SELECT 1 FROM priorities p WHERE p.id = ap.priority_id)',
+      )
+      .get(),
+  ).toEqual({ n: 0 });
   expect(ids(db, 'SELECT id FROM areas')).toEqual([...new Set([...payloadIds('area.added'), ...payloadIds('area.seeded')])].sort());
   const references = db
     .prepare<[], { reference: string; given: string; device: string }>(
@@ -374,6 +384,28 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 const funds = await l.core.call('catalogue.funds', {});
                 const fund = funds.find((f) => f.id === (FUNDS[step.fund] ?? FUNDS[0]).fundId);
                 if (fund) await change(l, 'catalogue.saveFund', { ...fund, maxAwardPence: step.max, adding: false });
+                break;
+              }
+              case 'plan': {
+                // The 2025–2029 plan changed: VIOLENCE (which applications choose) reworded, ROADS
+                // (which none choose) taken out or put back, its last year or its name.
+                const l = at(step.at);
+                const plan = (await l.core.call('catalogue.plans', {})).find((p) => p.id === 'pcp-2025-2029');
+                if (!plan) break;
+                const held = plan.priorities.map(({ id, code, title }) => ({ id, code, title }));
+                const n = ++l.made;
+                const edits = [
+                  { priorities: held.map((p) => (p.code === 'VIOLENCE' ? { ...p, title: `Violence ${l.index}.${n}` } : p)) },
+                  {
+                    priorities: held.some((p) => p.code === 'ROADS')
+                      ? held.filter((p) => p.code !== 'ROADS')
+                      : [...held, { code: 'ROADS', title: 'Road safety' }],
+                  },
+                  { endYear: 2029 + (n % 3) },
+                  { name: `Police and Crime Plan 2025–2029 (${l.index}.${n})` },
+                ];
+                const { id, name, startYear, endYear } = plan;
+                await change(l, 'catalogue.savePlan', { id, name, startYear, endYear, priorities: held, ...edits[step.edit] });
                 break;
               }
               case 'budget': {
