@@ -137,32 +137,42 @@ export const planInputSchema = z
       .min(1, 'Add at least one priority')
       .max(MAX_PLAN_PRIORITIES, `A plan can have up to ${MAX_PLAN_PRIORITIES} priorities`),
   })
-  .superRefine((p, ctx) => {
-    if (p.endYear <= p.startYear)
-      ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'The plan’s last year must be after its first year' });
-    const codes = new Map<string, number>();
-    const titles = new Map<string, number>();
-    p.priorities.forEach((x, i) => {
-      const code = x.code.trim().toUpperCase();
-      const title = x.title.trim().toLowerCase();
-      if (code && codes.has(code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['priorities', i, 'code'],
-          message: `Give each priority its own code: ${x.code.trim()} is used twice`,
-        });
-      if (title && titles.has(title))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['priorities', i, 'title'],
-          message: `Each priority must be different: “${x.title.trim()}” is listed twice`,
-        });
-      codes.set(code, i);
-      titles.set(title, i);
-    });
-    const ids = p.priorities.map((x) => x.id).filter((id) => id !== null);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['priorities'], message: 'A priority is listed twice' });
-  });
+  // Run even when a field has its own problem, so the form lists every problem at once; each check
+  // looks only at values that parsed.
+  .superRefine(
+    (p, ctx) => {
+      if (typeof p !== 'object' || p === null) return;
+      const years = [p.startYear, p.endYear].every((y) => typeof y === 'number' && Number.isInteger(y));
+      if (years && p.endYear <= p.startYear)
+        ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'The plan’s last year must be after its first year' });
+      if (!Array.isArray(p.priorities)) return;
+      const codes = new Set<string>();
+      const titles = new Set<string>();
+      const ids = new Set<string>();
+      p.priorities.forEach((x, i) => {
+        const code = typeof x?.code === 'string' ? x.code.trim() : '';
+        const title = typeof x?.title === 'string' ? x.title.trim() : '';
+        if (code && codes.has(code.toUpperCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['priorities', i, 'code'],
+            message: `Give each priority its own code: ${code} is used twice`,
+          });
+        if (title && titles.has(title.toLowerCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['priorities', i, 'title'],
+            message: `Each priority must be different: “${title}” is listed twice`,
+          });
+        if (typeof x?.id === 'string' && ids.has(x.id))
+          ctx.addIssue({ code: 'custom', path: ['priorities'], message: 'A priority is listed twice' });
+        codes.add(code.toUpperCase());
+        titles.add(title.toLowerCase());
+        if (typeof x?.id === 'string') ids.add(x.id);
+      });
+    },
+    { when: () => true },
+  );
 export type PlanInput = z.output<typeof planInputSchema>;
 
 export interface Plan {

@@ -85,6 +85,11 @@ test('bad input is refused with the field named, and nothing is written', async 
   };
   await refused({ name: '  ' }, [{ field: 'name', message: 'Enter the plan’s name, like Police and Crime Plan 2029–2033' }]);
   await refused({ endYear: 2029 }, [{ field: 'endYear', message: 'The plan’s last year must be after its first year' }]);
+  // Every problem at once: a field's own, and the years' order.
+  await refused({ name: '', endYear: 2028 }, [
+    { field: 'name', message: 'Enter the plan’s name, like Police and Crime Plan 2029–2033' },
+    { field: 'endYear', message: 'The plan’s last year must be after its first year' },
+  ]);
   await refused({ startYear: 29 }, [{ field: 'startYear', message: 'The plan’s first year must be 2000 or later' }]);
   await refused({ priorities: [] }, [{ field: 'priorities', message: 'Add at least one priority' }]);
   await refused(
@@ -110,6 +115,13 @@ test('bad input is refused with the field named, and nothing is written', async 
     { field: 'priorities', message: 'A plan can have up to 50 priorities' },
   ]);
   await refused({ name: 'Plan\u202e9202' }, [{ field: 'name', message: expect.stringMatching(/^Plan name must not contain/) as never }]);
+  // Input no form sends is refused as input, never a failure of the core.
+  for (const input of [{ priorities: [null] }, { priorities: 'VIOLENCE' }, { startYear: '2029' }, { priorities: [{ id: 5, code: 1 }] }])
+    expect(await c.dispatch('catalogue.savePlan', { ...NEW_PLAN, ...input }), JSON.stringify(input)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  expect(await c.dispatch('catalogue.savePlan', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   // Adding over a plan already there; changing one that is not.
   await refused({ id: 'pcp-2025-2029' }, [
     {
