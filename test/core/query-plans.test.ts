@@ -149,8 +149,8 @@ async function aDaysWork(): Promise<TestCore> {
   await panel.call('bundles.verify', { file: join(usb, 'o1.gpbundle') });
   await panel.call('bundles.import', { file: join(usb, 'o1.gpbundle') });
   const acf = (await office.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
-  await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000 });
-  await panel.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000 });
+  await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000, confirmed: true });
+  await panel.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000, confirmed: true });
   await panel.call('bundles.export', { file: join(usb, 'p1.gpbundle.age'), to: [o.device.sealRecipient] });
   await office.call('bundles.import', { file: join(usb, 'p1.gpbundle.age') });
   const [conflict] = (await office.call('conflicts.list', {})).conflicts;
