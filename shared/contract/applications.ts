@@ -53,6 +53,8 @@ export interface ApplicationDetail extends Application {
   priorities: { id: string; code: string; title: string }[];
   /** Conflicts on it still waiting for a person to choose (two laptops changed it differently). */
   openConflicts: number;
+  /** The fund's rules it was received under (from the event log); null where the log lacks its receipt. */
+  receivedUnder: { fundName: string; maxAwardPence: number | null } | null;
   /** Where the fund's rules changed since it was received and it no longer meets today's: what applies. */
   rulesNotice: string | null;
 }

@@ -99,7 +99,7 @@ test('a fund’s new code keeps the references already given and numbers new one
     ok: false,
     error: {
       code: 'NEEDS_CONFIRMATION',
-      details: [{ field: 'code', message: '1 application keeps its ACF reference; new applications will be numbered ACT-….' }],
+      details: [{ field: 'code', message: "1 application keeps its ACF reference; new applications' references will begin ACT." }],
     },
   });
   await core.call('catalogue.saveFund', { ...(await acf()), code: 'ACT', confirmed: true });
@@ -118,7 +118,7 @@ test('moving a round to another fund or plan, or dropping an area’s budget, sa
   const messages = refused.ok ? [] : refused.error.details!.map((d) => `${d.field}: ${d.message}`);
   expect(messages).toEqual([
     expect.stringMatching(
-      /^fundId: 3 applications in this round will move from the Active Citizens Fund to the .+ Their references stay as they are; new applications will be numbered .+-…\./,
+      /^fundId: 3 applications in this round will move from the Active Citizens Fund to the .+ Their references stay as they are; new applications' references will begin CSF\./,
     ),
     expect.stringMatching(
       /^planId: 3 applications in this round chose priorities from the Police and Crime Plan 2025.2029\. They keep them; new applications choose from the Police and Crime Plan 2021.2025\.$/,

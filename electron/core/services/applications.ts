@@ -25,7 +25,7 @@ import { isOnUkDay, startOfUkDay, ukIsoDay } from '../../../shared/domain/dates'
 import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
-import { rulesAtReceipt } from './rules-at-receipt';
+import { rulesAtReceipt, type RulesAtReceipt } from './rules-at-receipt';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
 /**
@@ -211,6 +211,7 @@ function getDetail(db: Db, id: string): ApplicationDetail {
     Application,
     (typeof CONTACT_FIELDS)[number]
   >;
+  const then = rulesAtReceipt(db, id);
   const priorities = statement<[string], { id: string; code: string; title: string }>(
     db,
     'SELECT p.id, p.code, p.title FROM application_priorities ap JOIN priorities p ON p.id = ap.priority_id WHERE ap.application_id = ? ORDER BY p.position',
@@ -230,15 +231,15 @@ function getDetail(db: Db, id: string): ApplicationDetail {
         db,
         "SELECT count(*) AS n FROM conflicts WHERE kind = 'application' AND entity_id = ? AND resolved_at IS NULL",
       ).get(id)?.n ?? 0,
-    rulesNotice: rulesNotice(db, id, body.amountRequested, body.roundId),
+    receivedUnder: then && { fundName: then.fundName, maxAwardPence: then.maxAwardPence },
+    rulesNotice: rulesNotice(db, then, body.amountRequested, body.roundId),
   };
 }
 
 /** Says so where an application asks for more than its fund allows today, and why that stands. */
-function rulesNotice(db: Db, id: string, amount: number, roundId: string): string | null {
+function rulesNotice(db: Db, then: RulesAtReceipt | null, amount: number, roundId: string): string | null {
   const now = roundContext(db, roundId).fund;
   if (now.maxAwardPence === null || amount <= now.maxAwardPence) return null;
-  const then = rulesAtReceipt(db, id);
   const today = `This application asks for ${formatPence(amount)}, more than the ${now.name}'s maximum of ${formatPence(now.maxAwardPence)} today.`;
   if (!then || (then.maxAwardPence !== null && amount > then.maxAwardPence)) return today;
   const limit = then.maxAwardPence === null ? 'had no maximum' : `allowed up to ${formatPence(then.maxAwardPence)}`;

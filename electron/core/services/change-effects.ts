@@ -43,7 +43,7 @@ export function roundChangeEffects(db: Db, current: Round, next: Omit<Round, 'id
     ).get(next.fundId);
     let message =
       `${applications(held)} in this round will move from the ${nameOf(db, 'funds', current.fundId)} to the ${to?.name ?? next.fundId}. ` +
-      `Their references stay as they are; new applications will be numbered ${to?.code ?? ''}-….`;
+      `Their references stay as they are; new applications' references will begin ${to?.code ?? next.fundId}.`;
     const over =
       to?.max_award_pence == null ? 0 : inRound(db, current.id, "status != 'withdrawn' AND amount_requested > ?", to.max_award_pence);
     if (over > 0 && to?.max_award_pence != null)
@@ -88,7 +88,7 @@ export function fundChangeEffects(db: Db, current: Fund, next: Fund): FieldProbl
     if (held > 0)
       effects.push({
         field: 'code',
-        message: `${applications(held)} ${held === 1 ? 'keeps its' : 'keep their'} ${current.code} ${held === 1 ? 'reference' : 'references'}; new applications will be numbered ${next.code}-….`,
+        message: `${applications(held)} ${held === 1 ? 'keeps its' : 'keep their'} ${current.code} ${held === 1 ? 'reference' : 'references'}; new applications' references will begin ${next.code}.`,
       });
   }
   const lowered = next.maxAwardPence !== null && (current.maxAwardPence === null || next.maxAwardPence < current.maxAwardPence);

@@ -71,6 +71,11 @@ export function ApplicationDetailPage() {
             .
           </div>
         ) : null}
+        {a.rulesNotice ? (
+          <div className="panel warning" role="note" aria-label="The fund’s rules have changed">
+            {a.rulesNotice}
+          </div>
+        ) : null}
         {withdrawing ? (
           <WithdrawForm
             application={a}
@@ -93,7 +98,8 @@ export function ApplicationDetailPage() {
         <SummaryList
           rows={[
             ['Status', <Tag key="status" status={a.status} />],
-            ['Received', formatInstant(a.receivedAt)],
+            ['Date received', a.receivedOn ? formatDate(a.receivedOn) : formatInstant(a.receivedAt)],
+            ['Entered in the register', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
             ...(a.withdrawnReason
               ? ([
