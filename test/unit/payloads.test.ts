@@ -175,6 +175,11 @@ test('a wrong-typed field is refused, naming the field', () => {
   expect(check('application.received', (a) => ({ ...a, receivedAt: 'yesterday' }))).toBe(
     'application.received: receivedAt must be a UTC time like 2026-11-25T18:30:00.000Z',
   );
+  // A lying laptop's date received from the future would top the register for ever.
+  expect(check('application.received', (a) => ({ ...a, receivedOn: '2099-01-01' }))).toMatch(
+    /^application\.received: its date received \(2099-01-01\) is after the day it was entered \(\d{4}-\d\d-\d\d\)$/,
+  );
+  expect(check('application.received', (a) => ({ ...a, receivedOn: '2026-02-30' }))).toMatch(/^application\.received: receivedOn /);
   expect(check('conflict.resolved', (c) => ({ ...c, values: { maxAwardPence: 'lots' } }))).toBe(
     'conflict.resolved: maxAwardPence must be a whole number of pence',
   );
