@@ -187,3 +187,26 @@ test('another laptop is named as this laptop trusts it; a clash and its resoluti
   expect(there[1]!.lines[0]).toBe('Contact details changed');
   expect(there.map((e) => e.lines).slice(2)).toEqual(entries.map((e) => e.lines).slice(2));
 });
+
+test('two laptops withdrawing it with different reasons: the second finds it withdrawn, and its reason clashes', async () => {
+  const panel = makeCore(tempDir(), clock);
+  cores.push(panel);
+  await trustLaptop(core, panel, 'Coventry panel laptop');
+  await trustLaptop(panel, core, 'Office laptop');
+  const { id } = await core.call('applications.create', validDraft(roundId));
+  const usb = tempDir();
+  await panel.call('bundles.import', { file: (await exportBundleTo(core, usb, 'office')).file });
+  await core.call('applications.withdraw', { id, reason: 'Asked to withdraw' });
+  await panel.call('applications.withdraw', { id, reason: 'Group disbanded' });
+  await core.call('bundles.import', { file: (await exportBundleTo(panel, usb, 'panel')).file });
+  expect((await core.call('applications.history', { id })).entries.slice(1).map((e) => [e.on, e.lines])).toEqual([
+    ['this laptop', ['Withdrawn: Asked to withdraw']],
+    [
+      'Coventry panel laptop',
+      [
+        'Withdrawn (it already was)',
+        'Reason for withdrawal was not changed to “Group disbanded”: it clashed with another change, and waits for a person on the Conflicts screen',
+      ],
+    ],
+  ]);
+});

@@ -33,7 +33,15 @@ interface Raised {
 type Status = ApplicationRecord['status'] | null;
 
 /** Text a person typed, quoted; long text cut short, as the history is a list, not the record. */
-const TEXT_FIELDS = new Set(['organisationName', 'charityNumber', 'companyNumber', 'projectTitle', 'summary', 'sustainability']);
+const TEXT_FIELDS = new Set([
+  'organisationName',
+  'charityNumber',
+  'companyNumber',
+  'projectTitle',
+  'summary',
+  'sustainability',
+  'withdrawnReason',
+]);
 const LONGEST = 160;
 const quote = (text: string) => `“${text.length > LONGEST ? `${text.slice(0, LONGEST)}…` : text}”`;
 
@@ -87,8 +95,11 @@ class Describer {
     return ['Contact details changed'];
   }
 
-  /** A field-by-field change, each line what it did; fields that clashed were not applied. */
-  changes(changes: FieldChanges, raised: Raised | undefined): string[] {
+  /**
+   * A field-by-field change, each line what it did; fields that clashed were not applied. `before`
+   * is the status it found: a second laptop's withdrawal finds the application withdrawn already.
+   */
+  changes(changes: FieldChanges, raised: Raised | undefined, before: Status): string[] {
     const lines: string[] = [];
     const applied = (f: string) => f in changes && !raised?.fields.has(f);
     const withdrawn = applied('status') && changes.status?.to === 'withdrawn';
@@ -104,11 +115,10 @@ class Describer {
             : `${this.label(field)} was not changed to ${this.value(field, to)}: it clashed with another change${waiting}`,
         );
       } else if (field === 'status' && withdrawn) {
-        lines.push(
-          applied('withdrawnReason') && typeof changes.withdrawnReason?.to === 'string'
-            ? `Withdrawn: ${changes.withdrawnReason.to}`
-            : 'Withdrawn',
-        );
+        const already = before === 'withdrawn' ? ' (it already was)' : '';
+        const reason =
+          applied('withdrawnReason') && typeof changes.withdrawnReason?.to === 'string' ? `: ${changes.withdrawnReason.to}` : '';
+        lines.push(`Withdrawn${already}${reason}`);
       } else if (field === 'withdrawnReason' && withdrawn) {
         continue;
       } else if (field === 'contactDigest') {
@@ -180,7 +190,7 @@ export function applicationHistory(ctx: CoreContext, id: string, personal = can(
         lines =
           row.type === 'conflict.resolved'
             ? describe.resolved(payload as { choices: Record<string, 'kept' | 'incoming'>; values: Record<string, unknown> })
-            : describe.changes(changes, conflict);
+            : describe.changes(changes, conflict, status);
         const to = changes.status?.to;
         // A status change that did not clash either applied or found the status already so.
         if (changes.status && !conflict?.fields.has('status') && (to === 'received' || to === 'withdrawn')) status = to;
