@@ -117,7 +117,7 @@ export function ApplicationDetailPage() {
             ['Status', <Tag key="status" status={a.status} />],
             ['Received', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
-            ...(a.withdrawnReason
+            ...(a.status === 'withdrawn' && a.withdrawnReason
               ? ([
                   [
                     'Reason for withdrawal',
