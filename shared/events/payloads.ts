@@ -26,6 +26,7 @@ import {
   revokedDevice,
   versionChosen,
   withdrawnReason,
+  reinstatedReason,
 } from './records';
 
 /** What a `<kind>.changed` may change: each field with its schema; a round's budgets entry by entry. */
@@ -174,6 +175,8 @@ const SPECS = {
   // Registered with the other kinds' `.added`, though the app writes `application.received`.
   'application.added': received,
   'application.changed': changed(CHANGEABLE.application),
+  // A withdrawn application taken back into the register, with why; harmless if it is not withdrawn.
+  'application.reinstated': whole('application', z.strictObject({ id: recordId, reason: reinstatedReason })),
   'conflict.resolved': {
     schema: z.strictObject({
       conflict: hex64,

@@ -88,6 +88,7 @@ const VALID: Record<EventType, [string, unknown]> = {
     },
   ],
   'application.withdrawn': [`application:${APPLICATION_ID}`, { id: APPLICATION_ID, reason: 'Group folded' }],
+  'application.reinstated': [`application:${APPLICATION_ID}`, { id: APPLICATION_ID, reason: 'Withdrawn by mistake' }],
   'conflict.resolved': [
     'fund:acf',
     {
@@ -183,6 +184,17 @@ test('a wrong-typed field is refused, naming the field', () => {
   expect(check('conflict.resolved', (c) => ({ ...c, values: { maxAwardPence: 'lots' } }))).toBe(
     'conflict.resolved: maxAwardPence must be a whole number of pence',
   );
+});
+
+test('a reinstatement names its application, with a reason of 500 characters or fewer and nothing else', () => {
+  expect(check('application.reinstated', (p) => ({ ...p, reason: 'x'.repeat(501) }))).toBe(
+    'application.reinstated: reason must be at most 500 characters',
+  );
+  expect(check('application.reinstated', (p) => ({ ...p, reason: '' }))).toMatch(/^application\.reinstated: reason /);
+  expect(check('application.reinstated', (p) => ({ ...p, status: 'received' }))).toBe(
+    'application.reinstated: the payload has a field it should not: "status"',
+  );
+  expect(check('application.reinstated', (p) => p, 'application:someone-else')).toMatch(/is filed under "application:someone-else"/);
 });
 
 test('a field the kind does not have, or an extra key on a record, is refused', () => {

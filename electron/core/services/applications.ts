@@ -1,4 +1,4 @@
-// The applications register: receive, read, list (filtered, sorted, paged), withdraw.
+// The applications register: receive, read, list (filtered, sorted, paged), withdraw, reinstate.
 import { randomUUID } from 'node:crypto';
 import {
   checkAgainstRound,
@@ -112,6 +112,14 @@ export const applicationKind: CoreKinds['application'] = {
       );
       if (taken) writeApplication(db, { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` });
       else writeApplication(db, record, e);
+    },
+    // Back to received, the reason for withdrawal cleared (the log keeps it). Only a withdrawn
+    // application is reinstated: replayed in clock order, a second reinstatement, or one arriving
+    // after a later withdrawal's change, finds the same status on every laptop and does the same.
+    'application.reinstated': (db, e) => {
+      const { id } = e.payload as { id: string };
+      const a = readApplication(db, id);
+      if (a?.status === 'withdrawn') writeApplication(db, { ...a, status: 'received', withdrawnReason: null });
     },
     // Written before withdrawal became a field change; still replayed from older logs.
     'application.withdrawn': (db, e) => {
@@ -310,7 +318,12 @@ function change(ctx: CoreContext, id: string, next: Partial<ApplicationRecord>):
 }
 
 export const applicationHandlers: Handlers<
-  'applications.list' | 'applications.get' | 'applications.create' | 'applications.withdraw' | 'applications.update'
+  | 'applications.list'
+  | 'applications.get'
+  | 'applications.create'
+  | 'applications.withdraw'
+  | 'applications.reinstate'
+  | 'applications.update'
 > = {
   'applications.list': (q, ctx) => {
     authorise(ctx, 'read-register');
@@ -343,6 +356,15 @@ export const applicationHandlers: Handlers<
     const current = getDetail(ctx.db, id);
     if (current.status === 'withdrawn') throw new DomainError('CONFLICT', `${current.reference} is already withdrawn`);
     change(ctx, id, { status: 'withdrawn', withdrawnReason: reason });
+    return getDetail(ctx.db, id);
+  },
+  'applications.reinstate': ({ id, reason }, ctx) => {
+    authorise(ctx, 'manage-register');
+    const current = readApplication(ctx.db, id);
+    if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+    if (current.status !== 'withdrawn')
+      throw new DomainError('CONFLICT', `${current.reference} is not withdrawn, so there is nothing to reinstate`);
+    write(ctx, () => ctx.log.append(ctx.person.id, 'application.reinstated', `application:${id}`, { id, reason }));
     return getDetail(ctx.db, id);
   },
   'applications.update': ({ id, application: edit }, ctx) => {
