@@ -18,6 +18,7 @@ import { Gate, officerOf, type CoreContext, type Handlers } from './context';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
 import { applicationHandlers } from './services/applications';
+import { applicationHistoryHandlers } from './services/application-history';
 import { importHandlers } from './services/imports';
 import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
@@ -33,6 +34,7 @@ export const handlers: Handlers<MethodName> = {
   ...catalogueHandlers,
   ...roundHandlers,
   ...applicationHandlers,
+  ...applicationHistoryHandlers,
   ...importHandlers,
   ...importJobHandlers,
   ...demoHandlers,

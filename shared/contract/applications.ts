@@ -3,6 +3,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogu
 import { applicationDraftSchema, applicationEditSchema, type Application } from '../domain/application';
 import { method } from './method';
 import { freeText } from '../domain/text';
+import type { ConflictVersion } from './conflicts';
 
 export const APPLICATION_SORTS = [
   'receivedAt',
@@ -53,7 +54,30 @@ export interface ApplicationDetail extends Application {
   priorities: { id: string; code: string; title: string }[];
   /** Conflicts on it still waiting for a person to choose (two laptops changed it differently). */
   openConflicts: number;
+  /** The fund's rules it was received under (from the event log); null where the log lacks its receipt. */
+  receivedUnder: { fundName: string; maxAwardPence: number | null } | null;
+  /** Where the fund's rules changed since it was received and it no longer meets today's: what applies. */
+  rulesNotice: string | null;
 }
+
+/**
+ * One event in an application's history: who made it, on which laptop (as this laptop names it) and
+ * when, and what it did in plain words, a line for each thing ("Project title changed from “A” to “B”").
+ */
+export interface HistoryEntry extends ConflictVersion {
+  /** Where it is in the log: its laptop's device id and number there. */
+  id: string;
+  lines: string[];
+}
+
+export interface ApplicationHistory {
+  reference: string;
+  /** In the order the register applied them: clock order, the same on every laptop. */
+  entries: HistoryEntry[];
+}
+
+const reason = (missing: string) =>
+  freeText(z.string().trim().min(1, missing).max(500, 'Reason must be 500 characters or fewer'), 'The reason');
 
 export const applications = {
   'applications.list': method<{ total: number; rows: ApplicationRow[] }>()(applicationQuerySchema),
@@ -62,12 +86,12 @@ export const applications = {
   /** Changes an application's fields; its reference and round stay as received. */
   'applications.update': method<ApplicationDetail>()(z.object({ id: z.string().min(1), application: applicationEditSchema })),
   'applications.withdraw': method<ApplicationDetail>()(
-    z.object({
-      id: z.string().min(1),
-      reason: freeText(
-        z.string().trim().min(1, 'Enter why the application is withdrawn').max(500, 'Reason must be 500 characters or fewer'),
-        'The reason',
-      ),
-    }),
+    z.object({ id: z.string().min(1), reason: reason('Enter why the application is withdrawn') }),
   ),
+  /** Takes a withdrawn application back into the register: it is received again, and why is kept in its history. */
+  'applications.reinstate': method<ApplicationDetail>()(
+    z.object({ id: z.string().min(1), reason: reason('Enter why the application is reinstated') }),
+  ),
+  /** Every change to an application, from the event log: who, on which laptop, when, and what. */
+  'applications.history': method<ApplicationHistory>()(z.object({ id: z.string().min(1) })),
 };

@@ -3,7 +3,9 @@
 export const METHOD_NAMES = [
   'applications.create',
   'applications.get',
+  'applications.history',
   'applications.list',
+  'applications.reinstate',
   'applications.update',
   'applications.withdraw',
   'bundles.export',

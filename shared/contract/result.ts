@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'FORBIDDEN',
   'CONFLICT',
+  /** The change would touch applications already received: its effects are the details; send again with `confirmed`. */
+  'NEEDS_CONFIRMATION',
   'READ_ONLY',
   'TOO_LARGE',
   'BUNDLE_SIGNATURE',

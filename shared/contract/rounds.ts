@@ -51,5 +51,6 @@ export interface RoundSummary extends Round {
 export const rounds = {
   'rounds.list': method<RoundSummary[]>()(z.object({})),
   'rounds.create': method<Round>()(roundInputSchema),
-  'rounds.update': method<Round>()(z.object({ id: z.string().min(1), changes: roundInputSchema })),
+  /** A change touching applications already in the round is refused until `confirmed`, naming what it would do. */
+  'rounds.update': method<Round>()(z.object({ id: z.string().min(1), changes: roundInputSchema, confirmed: z.boolean().default(false) })),
 };

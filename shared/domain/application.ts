@@ -52,6 +52,8 @@ const applicationFields = z.object({
     .regex(/^([A-Za-z0-9][A-Za-z0-9/_.-]*)?$/, 'Applicant reference may use only letters, digits and / _ . -')
     .default(''),
   roundId: z.string('Choose a round').min(1, 'Choose a round'),
+  /** The day the application reached the office; blank means today. Older records lack it. */
+  receivedOn: date('date received').optional(),
   organisationName: text('organisation name', 200),
   organisationType: z.enum(organisationTypes, 'Choose the type of organisation'),
   charityNumber: z
@@ -186,6 +188,8 @@ export interface RoundContext {
   fund: Fund;
   plan: Plan;
   areas: Area[];
+  /** Set when `fund` holds the rules an application was received under, not today's. */
+  fundAsReceived?: boolean;
 }
 
 /** What the round's rules look at; each is checked only when present, so half-filled drafts get every problem at once. */
@@ -198,7 +202,7 @@ export function checkAgainstRound(d: RoundFields, ctx: RoundContext): FieldProbl
   if (typeof d.amountRequested === 'number' && fund.maxAwardPence !== null && d.amountRequested > fund.maxAwardPence) {
     problems.push({
       field: 'amountRequested',
-      message: `Enter an amount of ${formatPence(fund.maxAwardPence)} or less — the ${fund.name}'s maximum`,
+      message: `Enter an amount of ${formatPence(fund.maxAwardPence)} or less — the ${fund.name}'s maximum${ctx.fundAsReceived ? ' when this application was received' : ''}`,
     });
   }
   if (d.areaId) {
@@ -214,6 +218,13 @@ export function checkAgainstRound(d: RoundFields, ctx: RoundContext): FieldProbl
     problems.push({ field: 'priorityIds', message: `Choose priorities from ${plan.name}, the plan this round scores against` });
   }
   return problems;
+}
+
+/** A date received is a day already come: `today` is the UK date now. */
+export function checkReceivedOn(receivedOn: string | undefined, today: string): FieldProblem[] {
+  return receivedOn && receivedOn > today
+    ? [{ field: 'receivedOn', message: 'The date received cannot be in the future — enter the day the application reached the office' }]
+    : [];
 }
 
 /** Zod issues → field problems with plain-English messages, first problem per field. */

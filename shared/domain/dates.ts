@@ -78,3 +78,24 @@ export function formatInstant(instant: string): string {
   const p = inLondon(instant);
   return p ? `${formatInstantDay(instant)}, ${p.hour}:${p.minute}` : instant;
 }
+
+/** The UK date of an instant, as YYYY-MM-DD: the day a person in the office would say it was. */
+export function ukIsoDay(instant: string | Date): string {
+  const p = inLondon(typeof instant === 'string' ? instant : instant.toISOString());
+  return p ? `${p.year}-${p.month}-${p.day}` : '';
+}
+
+/** The instant a UK day began (midnight on the office clock), as UTC ISO-8601. */
+export function startOfUkDay(isoDate: string): string {
+  const utcMidnight = new Date(`${isoDate}T00:00:00.000Z`);
+  // In British Summer Time the UK day began an hour before UTC midnight.
+  const hour = inLondon(utcMidnight.toISOString())?.hour;
+  return hour === '01' ? new Date(utcMidnight.getTime() - 3_600_000).toISOString() : utcMidnight.toISOString();
+}
+
+/** Whether an instant falls on a UK day; cheap where the UTC date already settles it. */
+export function isOnUkDay(instant: string, isoDate: string): boolean {
+  // The UK is UTC or an hour ahead, so before 23:00 UTC the UTC date is the UK date.
+  if (instant.startsWith(isoDate) && instant.slice(11, 13) < '23') return true;
+  return ukIsoDay(instant) === isoDate;
+}

@@ -79,7 +79,7 @@ export const KINDS = {
     tables: ['applications', 'application_priorities'],
     writes: 'manage-register',
     page: (id) => `#/applications/${id}`,
-    events: ['application.received', 'application.added', 'application.changed', 'application.withdrawn'],
+    events: ['application.received', 'application.added', 'application.changed', 'application.reinstated', 'application.withdrawn'],
   },
   person: { noun: 'person', rule: 'owner-only', tables: ['people'], writes: 'this laptop', page: () => '#/sync', events: ['person.added'] },
   trust: {

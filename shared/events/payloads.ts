@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { CONFLICT_KINDS, type ConflictKind, type KindEventType } from '../domain/kinds';
 import { areaSchema, fundSchema } from '../domain/catalogue';
+import type { ApplicationRecord } from '../domain/application';
+import { ukIsoDay } from '../domain/dates';
 import { BUDGET_PREFIX, describeIssue, quoted } from './payload-reasons';
 import {
   applicationRecord,
@@ -26,6 +28,7 @@ import {
   revokedDevice,
   versionChosen,
   withdrawnReason,
+  reinstatedReason,
 } from './records';
 
 /** What a `<kind>.changed` may change: each field with its schema; a round's budgets entry by entry. */
@@ -130,6 +133,15 @@ interface EventSpec {
 
 const whole = (prefix: string, schema: z.ZodType): EventSpec => ({ schema, entity: (p: { id: string }) => `${prefix}:${p.id}` });
 
+/** An application entered in the register cannot have been received after the day it was entered. */
+const received: EventSpec = {
+  ...whole('application', applicationRecord),
+  then: (a: ApplicationRecord) =>
+    a.receivedOn && a.receivedOn > ukIsoDay(a.receivedAt)
+      ? `its date received (${a.receivedOn}) is after the day it was entered (${ukIsoDay(a.receivedAt)})`
+      : null,
+};
+
 const changed = (k: Changeable): EventSpec => ({
   schema: z.strictObject({ id: k.id, changes: changesSchema }),
   entity: (p: { id: string }) => `${k.kind}:${p.id}`,
@@ -177,10 +189,12 @@ const SPECS = {
   'plan.changed': changed(CHANGEABLE.plan),
   'round.added': whole('round', roundRecord),
   'round.changed': changed(CHANGEABLE.round),
-  'application.received': whole('application', applicationRecord),
+  'application.received': received,
   // Registered with the other kinds' `.added`, though the app writes `application.received`.
-  'application.added': whole('application', applicationRecord),
+  'application.added': received,
   'application.changed': changed(CHANGEABLE.application),
+  // A withdrawn application taken back into the register, with why; harmless if it is not withdrawn.
+  'application.reinstated': whole('application', z.strictObject({ id: recordId, reason: reinstatedReason })),
   'conflict.resolved': {
     schema: z.strictObject({
       conflict: hex64,

@@ -84,6 +84,7 @@ export const roundRecord: z.ZodType<Round> = z
 
 const applicationFields = omit(stored(applicationDraftSchema.shape), CONTACT_FIELDS);
 export const withdrawnReason = applicationMethods['applications.withdraw'].input.shape.reason;
+export const reinstatedReason = applicationMethods['applications.reinstate'].input.shape.reason;
 export const applicationShape = {
   id: recordId,
   // Each priority is a row of its own: the field refuses one named twice, as the form and CSV do.

@@ -130,6 +130,13 @@ export const APPLICATION_COLUMNS: Column[] = [
     aliases: ['outcomes and measures', 'expected outcomes'],
   },
   { field: 'sustainability', header: 'Sustainability', required: false, hint: '', aliases: ['sustainability plan', 'after the grant'] },
+  {
+    field: 'receivedOn',
+    header: 'Date received',
+    required: false,
+    hint: 'Like 20/11/2026; blank for the day of the import',
+    aliases: ['received', 'received on', 'date of receipt', 'submitted', 'date submitted'],
+  },
 ];
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -264,6 +271,12 @@ export function draftFromCells(
   });
   if (lines.some((l) => l.amount === null)) problem('budgetLines', 'Write each budget line as "Item: £amount", separated by ;');
   else draft.budgetLines = lines;
+
+  if (cell('receivedOn')) {
+    const value = parseDate(cell('receivedOn'));
+    if (value === null) problem('receivedOn', `"${cell('receivedOn')}" is not a date — use a date like 20/11/2026`);
+    else draft.receivedOn = value;
+  }
 
   for (const field of ['startDate', 'endDate'] as const) {
     const value = parseDate(cell(field));

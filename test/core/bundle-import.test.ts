@@ -53,7 +53,7 @@ test('a later stretch imported first reports the missing one; the full bundle th
 
   // Made after everything the newcomer holds: projected one by one, in clock order, not rebuilt.
   const acf = (await office.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
-  await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000 });
+  await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000, confirmed: true });
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000 });
   const latest = await office.call('bundles.export', { file: join(tempDir(), 'latest.gpbundle') });
   const third = await newcomer.call('bundles.import', { file: latest.file });

@@ -264,7 +264,7 @@ test('editing an application: reference and round stay, new contact details are 
   expect(events(office)).toBe(before);
 
   // A lowered fund maximum does not stop a correction elsewhere in an application over it.
-  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 100_000 });
+  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 100_000, confirmed: true });
   const updated = await office.call('applications.update', { id, application: { ...draft, contactEmail: 'new@example.org' } });
   expect(updated).toMatchObject({ contactEmail: 'new@example.org', contactName: draft.contactName });
   const payload = office.ctx.db.prepare("SELECT payload FROM events WHERE type = 'application.changed'").get() as { payload: string };

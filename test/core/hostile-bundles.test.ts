@@ -222,6 +222,60 @@ test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a
   expect(verifyChain(a.ctx.db)).toEqual([]);
 });
 
+test('a lying laptop’s reinstatement: oversized or misfiled is refused; of an application not withdrawn, or unknown, it changes nothing', async () => {
+  const a = laptop();
+  const f = keyFrom('panel F');
+  await trust(a, f);
+  const round = await a.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: 'Winter',
+    opens: '2026-11-01',
+    closes: '2026-12-31',
+  });
+  const { id } = await a.call('applications.create', validDraft(round.id));
+  const reinstated = (
+    payload: Record<string, unknown>,
+    entity = `application:${String(payload.id)}`,
+    hlc = '2026-11-27T13:00:00.000Z-0000',
+  ) => ({
+    type: 'application.reinstated',
+    entity,
+    payload,
+    hlc,
+  });
+  const send = async (specs: Parameters<typeof chain>[1]) => {
+    const bundle = file();
+    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, specs) });
+    return bundle;
+  };
+  await refusedUnchanged(
+    a,
+    await send([reinstated({ id, reason: 'x'.repeat(501) })]),
+    /application\.reinstated: reason must be at most 500 characters/,
+  );
+  await refusedUnchanged(a, await send([reinstated({ id, reason: 'Because', status: 'received' })]), /a field it should not: "status"/);
+  await refusedUnchanged(
+    a,
+    await send([reinstated({ id, reason: 'Because' }, 'application:another')]),
+    /is filed under "application:another"/,
+  );
+  // Well formed, so kept in the log as that laptop's word; but nothing was withdrawn, so nothing changes.
+  const before = projectionSnapshot(a.ctx.db);
+  const harmless = await send([
+    reinstated({ id, reason: 'Because' }),
+    reinstated({ id: 'never-received', reason: 'Because' }, undefined, '2026-11-27T13:00:01.000Z-0000'),
+  ]);
+  expect(await a.call('bundles.import', { file: harmless })).toMatchObject({ newEvents: 2 });
+  expect(projectionSnapshot(a.ctx.db)).toEqual(before);
+  expect((await a.call('applications.history', { id })).entries.at(-1)).toMatchObject({
+    on: 'Other laptop',
+    lines: ['Reinstated: Because — it was not withdrawn by then, so nothing changed'],
+  });
+  expect(await a.dispatch('applications.get', { id: 'never-received' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(verifyChain(a.ctx.db)).toEqual([]);
+});
+
 test('a lying laptop’s plan changes: oversized or doubled priority lists, or another plan’s priorities, are refused; the rest is contained', async () => {
   const a = laptop();
   const f = keyFrom('panel F');

@@ -63,8 +63,8 @@ test('a database holding data at every earlier schema version upgrades through e
   await panel.call('applications.create', validDraft(round.id));
   // The same fund changed differently on each laptop: a conflict, resolved on the office's.
   const acf = async (c: TestCore) => (await c.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
-  await panel.call('catalogue.saveFund', { ...(await acf(panel)), maxAwardPence: 300_000 });
-  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 400_000 });
+  await panel.call('catalogue.saveFund', { ...(await acf(panel)), maxAwardPence: 300_000, confirmed: true });
+  await office.call('catalogue.saveFund', { ...(await acf(office)), maxAwardPence: 400_000, confirmed: true });
   const file = join(tempDir(), 'panel.gpbundle');
   await panel.call('bundles.export', { file });
   await office.call('bundles.import', { file });

@@ -12,6 +12,7 @@ import { makeCore, tempDir, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
+import { steppingClock } from '../support/clock';
 import { verifyChain } from '../../electron/core/events/verify';
 import { join } from 'node:path';
 import { chain, eventsOf, forgeBundle, keyFrom, type EventSpec } from '../support/forge';
@@ -31,6 +32,7 @@ type Step =
   | { kind: 'round'; at: number; fund: number; budgeted: boolean }
   | { kind: 'application'; at: number; round: number; area: number }
   | { kind: 'withdraw'; at: number; pick: number }
+  | { kind: 'reinstate'; at: number; pick: number }
   | { kind: 'area'; at: number }
   | { kind: 'fundMax'; at: number; fund: number; max: number | null }
   | { kind: 'plan'; at: number; edit: number }
@@ -64,6 +66,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('application' as const), at: laptopIndex, round: pick, area: pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), at: laptopIndex, pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('reinstate' as const), at: laptopIndex, pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('area' as const), at: laptopIndex }) },
   {
     weight: 4,
@@ -166,20 +169,39 @@ const ids = (db: Db, sql: string) =>
     .sort();
 
 /**
- * The tables say what the log says: every application received is there, withdrawn iff a withdrawal
- * arrived, under its own reference or that marked with its laptop (ACF-2026-0001-1A2B), references
+ * The applications whose status, replayed in clock order, ends withdrawn: a status change sets the
+ * status it names (with two statuses it cannot clash), a reinstatement takes back only a withdrawn one.
+ */
+function withdrawnByReplay(db: Db): string[] {
+  const status = new Map<string, string>();
+  const rows = db
+    .prepare<[], { entity: string; type: string; payload: string }>(
+      "SELECT entity, type, payload FROM events WHERE entity LIKE 'application:%' ORDER BY hlc, device_id, seq",
+    )
+    .all();
+  for (const e of rows) {
+    const p = JSON.parse(e.payload) as { changes?: { status?: { to: string } } };
+    if (e.type === 'application.received') status.set(e.entity, status.get(e.entity) ?? 'received');
+    else if (e.type === 'application.reinstated' && status.get(e.entity) === 'withdrawn') status.set(e.entity, 'received');
+    else if (p.changes?.status) status.set(e.entity, p.changes.status.to);
+  }
+  return [...status]
+    .filter(([, s]) => s === 'withdrawn')
+    .map(([entity]) => entity.slice('application:'.length))
+    .sort();
+}
+
+/**
+ * The tables say what the log says: every application received is there, withdrawn iff its
+ * withdrawals and reinstatements, replayed in clock order, leave it so, under its own reference or
+ * that marked with its laptop (ACF-2026-0001-1A2B), references
  * unique; every round and area added or seeded is there; each fund's maximum is what replaying its
  * changes in clock order gives, a change from a value no longer held raising a conflict instead.
  */
 function expectTablesFollowLog(db: Db): void {
   const payloadIds = (type: string) => ids(db, `SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE type = '${type}'`);
   expect(ids(db, 'SELECT id FROM applications')).toEqual(payloadIds('application.received'));
-  expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(
-    ids(
-      db,
-      "SELECT DISTINCT json_extract(payload, '$.id') AS id FROM events WHERE json_extract(payload, '$.changes.status.to') = 'withdrawn'",
-    ),
-  );
+  expect(ids(db, "SELECT id FROM applications WHERE status = 'withdrawn'")).toEqual(withdrawnByReplay(db));
   expect(ids(db, 'SELECT id FROM rounds')).toEqual(payloadIds('round.added'));
   // No application loses a priority it chose, whatever became of the plan.
   expect(
@@ -365,6 +387,15 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                   .all();
                 const app = open[step.pick % Math.max(open.length, 1)];
                 if (app) await change(l, 'applications.withdraw', { id: app.id, reason: `Withdrawn on laptop ${l.index}` });
+                break;
+              }
+              case 'reinstate': {
+                const l = at(step.at);
+                const withdrawn = l.core.ctx.db
+                  .prepare<[], { id: string }>("SELECT id FROM applications WHERE status = 'withdrawn' ORDER BY reference")
+                  .all();
+                const app = withdrawn[step.pick % Math.max(withdrawn.length, 1)];
+                if (app) await change(l, 'applications.reinstate', { id: app.id, reason: `Reinstated on laptop ${l.index}` });
                 break;
               }
               case 'area': {
@@ -558,4 +589,81 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
     `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end; ${hostileSent} hostile bundles sent, ${hostileRefused} refused`,
   );
   expect(runs).toBe(Number(process.env.CONVERGENCE_RUNS ?? 10));
+});
+
+test('withdrawn on one laptop, reinstated on two, withdrawn again: every order of arrival gives the same register and history', async () => {
+  const clock = steppingClock();
+  const [a, b, c] = [0, 1, 2].map(() => makeCore(tempDir(), clock)) as [TestCore, TestCore, TestCore];
+  const readers: TestCore[] = [];
+  const dir = tempDir('grantpanel-bundles-');
+  try {
+    for (const x of [a, b, c]) for (const y of [a, b, c]) if (x !== y) await trustLaptop(x, y, `Laptop ${[a, b, c].indexOf(y)}`);
+    const round = await a.call('rounds.create', {
+      fundId: 'acf',
+      planId: 'pcp-2025-2029',
+      name: 'Winter',
+      opens: '2026-11-01',
+      closes: '2026-12-31',
+    });
+    const { id } = await a.call('applications.create', validDraft(round.id));
+    const send = async (from: TestCore, ...to: TestCore[]) => {
+      const { file } = await exportBundleTo(from, dir);
+      for (const t of to) await t.call('bundles.import', { file });
+    };
+    // A withdraws; B and C each reinstate it, not knowing of the other; A, having B's, withdraws it again.
+    await a.call('applications.withdraw', { id, reason: 'Asked to withdraw' });
+    await send(a, b, c);
+    await b.call('applications.reinstate', { id, reason: 'Withdrawn by mistake' });
+    await c.call('applications.reinstate', { id, reason: 'The applicant rang back' });
+    await send(b, a);
+    await a.call('applications.withdraw', { id, reason: 'Funded elsewhere' });
+    const bundles = await Promise.all([a, b, c].map(async (x) => (await exportBundleTo(x, dir)).file));
+    // Clock order: withdrawn, reinstated (B), reinstated again (C: nothing to do), withdrawn again.
+    const expected = [
+      ['Received'],
+      ['Withdrawn: Asked to withdraw'],
+      ['Reinstated: Withdrawn by mistake'],
+      ['Reinstated: The applicant rang back — it was not withdrawn by then, so nothing changed'],
+      ['Withdrawn: Funded elsewhere'],
+    ];
+    // Each reader's own person and trust differ; the register must not.
+    const register = (x: TestCore) => {
+      const { applications, application_priorities, conflicts } = projectionSnapshot(x.ctx.db);
+      return { applications, application_priorities, conflicts };
+    };
+    let tables: ReturnType<typeof register> | undefined;
+    // A fresh laptop takes the three bundles in every order: C's reinstatement, earlier than A's second
+    // withdrawal, often arrives after it.
+    for (const order of [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ]) {
+      const reader = makeCore(tempDir(), clock);
+      readers.push(reader);
+      for (const x of [a, b, c]) await trustLaptop(reader, x);
+      for (const i of order) await reader.call('bundles.import', { file: bundles[i]! });
+      const detail = await reader.call('applications.get', { id });
+      expect(detail, order.join()).toMatchObject({ status: 'withdrawn', withdrawnReason: 'Funded elsewhere', openConflicts: 0 });
+      expect(
+        (await reader.call('applications.history', { id })).entries.map((e) => e.lines),
+        order.join(),
+      ).toEqual(expected);
+      const snapshot = register(reader);
+      tables ??= snapshot;
+      expect(snapshot, order.join()).toEqual(tables);
+    }
+    // And the three laptops themselves, once they have one another's bundles.
+    for (const x of [a, b, c]) for (const file of bundles) await x.call('bundles.import', { file });
+    for (const x of [a, b, c]) {
+      expect(register(x)).toEqual(tables);
+      expect((await x.call('applications.history', { id })).entries.map((e) => e.lines)).toEqual(expected);
+    }
+  } finally {
+    [a, b, c, ...readers].forEach((x) => x.dispose());
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -37,7 +37,7 @@ test('an application is edited, refused while its budget does not add up, then s
   await expect(fixed).toContainText(REFERENCE);
   await expect(fixed).toContainText('Active Citizens Fund 2026–27');
   await expect(page.locator('#reference, #roundId')).toHaveCount(0);
-  await expect(page.getByText("The Active Citizens Fund's maximum is £5,000.00")).toBeVisible();
+  await expect(page.getByText("The Active Citizens Fund's maximum was £5,000.00 when this application was received")).toBeVisible();
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

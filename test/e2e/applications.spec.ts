@@ -152,7 +152,7 @@ test('the register teaches when empty, then filters, sorts and opens application
   await page.getByLabel('Why is the application being withdrawn?').fill('The group found funding elsewhere.');
   await page.getByRole('button', { name: 'Withdraw application' }).click();
   await expect(page.locator('.lede')).toContainText('Withdrawn');
-  await expect(page.getByText('The group found funding elsewhere.')).toBeVisible();
+  await expect(page.getByText('The group found funding elsewhere.', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0);
 
   // Back to the register as it was left (sorted by amount), then find the withdrawn one.

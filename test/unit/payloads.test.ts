@@ -111,6 +111,7 @@ const VALID: Record<EventType, [string, unknown]> = {
     },
   ],
   'application.withdrawn': [`application:${APPLICATION_ID}`, { id: APPLICATION_ID, reason: 'Group folded' }],
+  'application.reinstated': [`application:${APPLICATION_ID}`, { id: APPLICATION_ID, reason: 'Withdrawn by mistake' }],
   'conflict.resolved': [
     'fund:acf',
     {
@@ -198,9 +199,25 @@ test('a wrong-typed field is refused, naming the field', () => {
   expect(check('application.received', (a) => ({ ...a, receivedAt: 'yesterday' }))).toBe(
     'application.received: receivedAt must be a UTC time like 2026-11-25T18:30:00.000Z',
   );
+  // A lying laptop's date received from the future would top the register for ever.
+  expect(check('application.received', (a) => ({ ...a, receivedOn: '2099-01-01' }))).toMatch(
+    /^application\.received: its date received \(2099-01-01\) is after the day it was entered \(\d{4}-\d\d-\d\d\)$/,
+  );
+  expect(check('application.received', (a) => ({ ...a, receivedOn: '2026-02-30' }))).toMatch(/^application\.received: receivedOn /);
   expect(check('conflict.resolved', (c) => ({ ...c, values: { maxAwardPence: 'lots' } }))).toBe(
     'conflict.resolved: maxAwardPence must be a whole number of pence',
   );
+});
+
+test('a reinstatement names its application, with a reason of 500 characters or fewer and nothing else', () => {
+  expect(check('application.reinstated', (p) => ({ ...p, reason: 'x'.repeat(501) }))).toBe(
+    'application.reinstated: reason must be at most 500 characters',
+  );
+  expect(check('application.reinstated', (p) => ({ ...p, reason: '' }))).toMatch(/^application\.reinstated: reason /);
+  expect(check('application.reinstated', (p) => ({ ...p, status: 'received' }))).toBe(
+    'application.reinstated: the payload has a field it should not: "status"',
+  );
+  expect(check('application.reinstated', (p) => p, 'application:someone-else')).toMatch(/is filed under "application:someone-else"/);
 });
 
 test('a field the kind does not have, or an extra key on a record, is refused', () => {

@@ -86,9 +86,11 @@ const resolutions = appendOnly<ResolvedPayload>(
 
 export const conflictResolutionKind: CoreKinds['conflictResolution'] = { projectors: { 'conflict.resolved': resolutions } };
 
-const instant = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString();
+/** The instant a clock reading stands for (ISO). */
+export const instant = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString();
 
-function personName(db: Db, id: string): string {
+/** A person by name, from the people table. */
+export function personName(db: Db, id: string): string {
   return statement<[string], { name: string }>(db, 'SELECT name FROM people WHERE id = ?').get(id)?.name ?? 'someone not yet known here';
 }
 
@@ -98,7 +100,8 @@ function kindOf(ctx: CoreContext, row: ConflictRow): Editable {
   return kind;
 }
 
-function version(ctx: CoreContext, source: VersionSource): ConflictVersion {
+/** Who made a version, on which laptop as this one names it, and when: for the Conflicts screen and an application's history. */
+export function version(ctx: CoreContext, source: VersionSource): ConflictVersion {
   return {
     by: personName(ctx.db, source.actor),
     yours: source.actor === ctx.person.id,

@@ -8,8 +8,9 @@ import { statement } from '../db/statements';
 import { describePlain } from '../merge/editable';
 import { personalData } from '../personal-data';
 
-/** The fields an edit may change; id, reference, round and date received are fixed. */
+/** The fields an edit may change; id, reference, round and the moment it was recorded are fixed. */
 export const APPLICATION_FIELD_LABELS = {
+  receivedOn: 'Date received',
   organisationName: 'Organisation name',
   organisationType: 'Type of organisation',
   charityNumber: 'Charity number',
@@ -40,6 +41,7 @@ export function describeApplicationField(db: Db, field: string, value: unknown):
   switch (field) {
     case 'amountRequested':
       return typeof value === 'number' ? formatPence(value) : describePlain(value);
+    case 'receivedOn':
     case 'startDate':
     case 'endDate':
       return typeof value === 'string' ? formatDate(value) : describePlain(value);

@@ -1,7 +1,8 @@
-// The applications register: receive, read, list (filtered, sorted, paged), withdraw.
+// The applications register: receive, read, list (filtered, sorted, paged), withdraw, reinstate.
 import { randomUUID } from 'node:crypto';
 import {
   checkAgainstRound,
+  checkReceivedOn,
   CONTACT_FIELDS,
   type Application,
   type ApplicationDraft,
@@ -19,9 +20,12 @@ import { statement } from '../db/statements';
 import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 import { holdPersonalData, personalData } from '../personal-data';
+import { formatPence } from '../../../shared/domain/money';
+import { isOnUkDay, startOfUkDay, ukIsoDay } from '../../../shared/domain/dates';
 import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
+import { rulesAtReceipt, type RulesAtReceipt } from './rules-at-receipt';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
 /**
@@ -40,7 +44,7 @@ function writeApplication(db: Db, a: ApplicationRecord, receivedIn?: Pick<Stored
     roundId: a.roundId,
     areaId: a.areaId,
     status: a.status,
-    receivedAt: a.receivedAt,
+    receivedAt: receivedMoment(a),
     organisationName: a.organisationName,
     projectTitle: a.projectTitle,
     amountRequested: a.amountRequested,
@@ -56,6 +60,15 @@ function writeApplication(db: Db, a: ApplicationRecord, receivedIn?: Pick<Stored
   for (const p of a.priorityIds) insert.run(a.id, p);
 }
 
+/**
+ * When an application counts as received, for the register's order and its Received column: the
+ * moment it was recorded, or where it was received on an earlier day (a paper form entered
+ * later), the start of that day.
+ */
+function receivedMoment(a: Pick<ApplicationRecord, 'receivedAt' | 'receivedOn'>): string {
+  return a.receivedOn && !isOnUkDay(a.receivedAt, a.receivedOn) ? startOfUkDay(a.receivedOn) : a.receivedAt;
+}
+
 /** An application's JSON: its row's body, or the payload of the event it points at. */
 const BODY = 'coalesce(a.body, received.payload)';
 const RECEIVED_IN = 'LEFT JOIN events received ON received.device_id = a.received_device AND received.seq = a.received_seq';
@@ -65,7 +78,11 @@ function readApplication(db: Db, id: string): ApplicationRecord | undefined {
     db,
     `SELECT ${BODY} AS body, a.status, a.withdrawn_reason FROM applications a ${RECEIVED_IN} WHERE a.id = ?`,
   ).get(id);
-  return row && { ...(JSON.parse(row.body) as ApplicationRecord), status: row.status, withdrawnReason: row.withdrawn_reason };
+  if (!row) return undefined;
+  const record = JSON.parse(row.body) as ApplicationRecord;
+  // Records from before the date received was asked for were received the day they were recorded.
+  record.receivedOn ??= ukIsoDay(record.receivedAt);
+  return { ...record, status: row.status, withdrawnReason: row.withdrawn_reason };
 }
 
 export const applications: Editable<ApplicationRecord, 'application'> = {
@@ -96,6 +113,14 @@ export const applicationKind: CoreKinds['application'] = {
       if (taken) writeApplication(db, { ...record, reference: `${record.reference}-${e.deviceId.slice(0, 4).toUpperCase()}` });
       else writeApplication(db, record, e);
     },
+    // Back to received, the reason for withdrawal cleared (the log keeps it). Only a withdrawn
+    // application is reinstated: replayed in clock order, a second reinstatement, or one arriving
+    // after a later withdrawal's change, finds the same status on every laptop and does the same.
+    'application.reinstated': (db, e) => {
+      const { id } = e.payload as { id: string };
+      const a = readApplication(db, id);
+      if (a?.status === 'withdrawn') writeApplication(db, { ...a, status: 'received', withdrawnReason: null });
+    },
     // Written before withdrawal became a field change; still replayed from older logs.
     'application.withdrawn': (db, e) => {
       const { id, reason } = e.payload as { id: string; reason: string };
@@ -104,6 +129,13 @@ export const applicationKind: CoreKinds['application'] = {
     },
   },
 };
+
+/** The round's rules with the fund as it was when the application was received. */
+function asReceived(db: Db, applicationId: string, rc: RoundContext): RoundContext {
+  const then = rulesAtReceipt(db, applicationId);
+  if (!then) return rc;
+  return { ...rc, fund: { ...rc.fund, name: then.fundName, maxAwardPence: then.maxAwardPence }, fundAsReceived: true };
+}
 
 export function roundContext(db: Db, roundId: string): RoundContext {
   const round = getRound(db, roundId);
@@ -148,7 +180,15 @@ export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: s
   const id = randomUUID();
   const { contactName, contactEmail, contactPhone, ...fields } = draft;
   const contactDigest = holdPersonalData(ctx.db, { contactName, contactEmail, contactPhone });
-  const record: ApplicationRecord = { ...fields, id, status: 'received', receivedAt, withdrawnReason: null, contactDigest };
+  const record: ApplicationRecord = {
+    ...fields,
+    receivedOn: fields.receivedOn ?? ukIsoDay(receivedAt),
+    id,
+    status: 'received',
+    receivedAt,
+    withdrawnReason: null,
+    contactDigest,
+  };
   ctx.log.append(ctx.person.id, 'application.received', `application:${id}`, record);
   return { id, reference: draft.reference };
 }
@@ -173,11 +213,13 @@ function getDetail(db: Db, id: string): ApplicationDetail {
   ).get(id);
   if (!row) throw new DomainError('NOT_FOUND', 'That application does not exist');
   const { contactDigest, ...body } = JSON.parse(row.body) as ApplicationRecord;
+  body.receivedOn ??= ukIsoDay(body.receivedAt);
   const contact = personalData(db, contactDigest);
   const contactFields = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, contact?.[f] ?? ''])) as Pick<
     Application,
     (typeof CONTACT_FIELDS)[number]
   >;
+  const then = rulesAtReceipt(db, id);
   const priorities = statement<[string], { id: string; code: string; title: string }>(
     db,
     'SELECT p.id, p.code, p.title FROM application_priorities ap JOIN priorities p ON p.id = ap.priority_id WHERE ap.application_id = ? ORDER BY p.position',
@@ -197,7 +239,19 @@ function getDetail(db: Db, id: string): ApplicationDetail {
         db,
         "SELECT count(*) AS n FROM conflicts WHERE kind = 'application' AND entity_id = ? AND resolved_at IS NULL",
       ).get(id)?.n ?? 0,
+    receivedUnder: then && { fundName: then.fundName, maxAwardPence: then.maxAwardPence },
+    rulesNotice: rulesNotice(db, then, body.amountRequested, body.roundId),
   };
+}
+
+/** Says so where an application asks for more than its fund allows today, and why that stands. */
+function rulesNotice(db: Db, then: RulesAtReceipt | null, amount: number, roundId: string): string | null {
+  const now = roundContext(db, roundId).fund;
+  if (now.maxAwardPence === null || amount <= now.maxAwardPence) return null;
+  const today = `This application asks for ${formatPence(amount)}, more than the ${now.name}'s maximum of ${formatPence(now.maxAwardPence)} today.`;
+  if (!then || (then.maxAwardPence !== null && amount > then.maxAwardPence)) return today;
+  const limit = then.maxAwardPence === null ? 'had no maximum' : `allowed up to ${formatPence(then.maxAwardPence)}`;
+  return `${today} When it was received, the ${then.fundName} ${limit}; it is judged by the rules as they were then.`;
 }
 
 const SORT_COLUMNS: Record<ParsedInput<'applications.list'>['sort'], string> = {
@@ -264,7 +318,12 @@ function change(ctx: CoreContext, id: string, next: Partial<ApplicationRecord>):
 }
 
 export const applicationHandlers: Handlers<
-  'applications.list' | 'applications.get' | 'applications.create' | 'applications.withdraw' | 'applications.update'
+  | 'applications.list'
+  | 'applications.get'
+  | 'applications.create'
+  | 'applications.withdraw'
+  | 'applications.reinstate'
+  | 'applications.update'
 > = {
   'applications.list': (q, ctx) => {
     authorise(ctx, 'read-register');
@@ -277,7 +336,8 @@ export const applicationHandlers: Handlers<
   'applications.create': (draft, ctx) => {
     authorise(ctx, 'manage-register');
     const rc = roundContext(ctx.db, draft.roundId);
-    const problems = checkAgainstRound(draft, rc);
+    const now = ctx.now();
+    const problems = [...checkAgainstRound(draft, rc), ...checkReceivedOn(draft.receivedOn, ukIsoDay(now))];
     if (draft.reference && referenceExists(ctx.db, draft.reference)) {
       problems.push({
         field: 'reference',
@@ -285,7 +345,6 @@ export const applicationHandlers: Handlers<
       });
     }
     if (problems.length > 0) throw new DomainError('VALIDATION', 'The application has problems — check the fields below', problems);
-    const now = ctx.now();
     const application = write(ctx, () => {
       const reference = draft.reference || nextReference(ctx.db, rc.fund.code, now.getUTCFullYear());
       return receive(ctx, { ...draft, reference }, now.toISOString());
@@ -299,18 +358,35 @@ export const applicationHandlers: Handlers<
     change(ctx, id, { status: 'withdrawn', withdrawnReason: reason });
     return getDetail(ctx.db, id);
   },
-  'applications.update': ({ id, application: draft }, ctx) => {
+  'applications.reinstate': ({ id, reason }, ctx) => {
     authorise(ctx, 'manage-register');
     const current = readApplication(ctx.db, id);
     if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+    if (current.status !== 'withdrawn')
+      throw new DomainError('CONFLICT', `${current.reference} is not withdrawn, so there is nothing to reinstate`);
+    write(ctx, () => ctx.log.append(ctx.person.id, 'application.reinstated', `application:${id}`, { id, reason }));
+    return getDetail(ctx.db, id);
+  },
+  'applications.update': ({ id, application: edit }, ctx) => {
+    authorise(ctx, 'manage-register');
+    const current = readApplication(ctx.db, id);
+    if (!current) throw new DomainError('NOT_FOUND', 'That application does not exist');
+    // An edit that does not give the date received keeps it.
+    const draft = { ...edit, receivedOn: edit.receivedOn ?? current.receivedOn };
     if (current.status === 'withdrawn')
       throw new DomainError('CONFLICT', `${current.reference} is withdrawn, so it can no longer be changed`);
-    // The round's rules apply to what this edit changes: a title is corrected even where the fund's
-    // maximum has been lowered since the application came in.
-    const changed = (['amountRequested', 'areaId', 'priorityIds'] as const).filter(
+    // The round's rules apply to what this edit changes, as they were when the application was
+    // received: a title is corrected, and an amount judged, whatever the fund's maximum is now.
+    const changed = (['amountRequested', 'areaId', 'priorityIds', 'receivedOn'] as const).filter(
       (f) => canonicalJson(draft[f]) !== canonicalJson(current[f]),
     );
-    const problems = checkAgainstRound(Object.fromEntries(changed.map((f) => [f, draft[f]])), roundContext(ctx.db, current.roundId));
+    const problems = [
+      ...checkAgainstRound(
+        Object.fromEntries(changed.map((f) => [f, draft[f]])),
+        asReceived(ctx.db, id, roundContext(ctx.db, current.roundId)),
+      ),
+      ...(changed.includes('receivedOn') ? checkReceivedOn(draft.receivedOn, ukIsoDay(ctx.now())) : []),
+    ];
     if (draft.roundId !== current.roundId)
       problems.push({ field: 'roundId', message: 'An application stays in the round it was received in' });
     if (draft.reference !== current.reference) problems.push({ field: 'reference', message: 'An application keeps its reference' });

@@ -11,6 +11,7 @@ import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 import { formatPence } from '../../../shared/domain/money';
 import { changesBetween, describePlain, editableProjectors, type Editable, type EntityRecord } from '../merge/editable';
 import { ownerOnly } from '../merge/owner-only';
+import { confirmEffects, fundChangeEffects } from './change-effects';
 
 const FUND_LABELS: Record<string, string> = {
   name: 'Name',
@@ -319,8 +320,10 @@ export const catalogueHandlers: Handlers<
     authorise(ctx, 'read-register');
     return listPlans(ctx.db);
   },
-  'catalogue.saveFund': ({ adding, ...fund }, ctx) => {
+  'catalogue.saveFund': ({ adding, confirmed, ...fund }, ctx) => {
     authorise(ctx, 'manage-catalogue');
+    const current = adding ? undefined : funds.read(ctx.db, fund.id);
+    if (current) confirmEffects(fundChangeEffects(ctx.db, current, fund), confirmed);
     return save(ctx, funds, fund, adding);
   },
   'catalogue.saveArea': ({ adding, ...area }, ctx) => {

@@ -1,7 +1,13 @@
 // Importing applications from CSV: a dry-run report first (every bad row, its row number and
 // column), then all or nothing in one transaction. Duplicates by reference are skipped, never doubled.
 import { stringify } from 'csv-stringify/sync';
-import { applicationDraftSchema, checkAgainstRound, problemsFromZod, type ApplicationDraft } from '../../../shared/domain/application';
+import {
+  applicationDraftSchema,
+  checkAgainstRound,
+  checkReceivedOn,
+  problemsFromZod,
+  type ApplicationDraft,
+} from '../../../shared/domain/application';
 import {
   APPLICATION_COLUMNS,
   draftFromCells,
@@ -12,6 +18,7 @@ import {
 import type { ImportReport } from '../../../shared/contract/imports';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
+import { ukIsoDay } from '../../../shared/domain/dates';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import type { CoreKinds } from '../events/project';
@@ -123,6 +130,7 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
   const referenceRow = new Map<string, number>();
   const indexOf = new Map(headers.map((h, i) => [h, i]));
   const lookups = { areas: rc.areas, priorities: rc.plan.priorities };
+  const today = ukIsoDay(ctx.now());
 
   const rows = missingColumns.length ? [] : table.rows;
   for (const [i, { row, cells: raw }] of rows.entries()) {
@@ -139,7 +147,7 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
     // The draft is this row's own: given its round in place, not copied.
     const parsed = applicationDraftSchema.safeParse(Object.assign(draft, { roundId: rc.round.id }));
     const found = parsed.success ? [] : problemsFromZod(parsed.error);
-    found.push(...checkAgainstRound(parsed.success ? parsed.data : draft, rc));
+    found.push(...checkAgainstRound(parsed.success ? parsed.data : draft, rc), ...checkReceivedOn(draft.receivedOn, today));
     for (const p of found) {
       const column = header((p.field.split('.')[0] ?? '') as ImportField);
       if (!rowProblems.some((r) => r.field === column)) rowProblems.push({ field: column, message: p.message });

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
+import { confirmEffects, roundChangeEffects } from './change-effects';
 import { changesBetween, describePlain, editableProjectors, type Editable } from '../merge/editable';
 
 function writeRound(db: Db, r: Round): void {
@@ -179,10 +180,11 @@ export const roundHandlers: Handlers<'rounds.list' | 'rounds.create' | 'rounds.u
     }));
   },
   'rounds.create': (input, ctx) => createRound(ctx, input),
-  'rounds.update': ({ id, changes }, ctx) => {
+  'rounds.update': ({ id, changes, confirmed }, ctx) => {
     authorise(ctx, 'manage-catalogue');
     const current = getRound(ctx.db, id);
     checkReferences(ctx.db, changes, id);
+    confirmEffects(roundChangeEffects(ctx.db, current, changes), confirmed);
     const fieldChanges = changesBetween(rounds, current, { id, ...changes, budgets: inAreaOrder(changes.budgets) });
     if (Object.keys(fieldChanges).length > 0) {
       write(ctx, () => ctx.log.append(ctx.person.id, 'round.changed', `round:${id}`, { id, changes: fieldChanges }));

@@ -1,5 +1,6 @@
 // One application, read in full: summary lists grouped as the applicant filled them in, the
-// contact details set apart as personal data, a way to edit it, and withdrawal with a recorded reason.
+// contact details set apart as personal data, a way to edit it, withdrawal and reinstatement each
+// with a recorded reason, and its history from the event log.
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -9,6 +10,8 @@ import { formatPence } from '../../../shared/domain/money';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
 import { WithdrawForm } from './WithdrawForm';
+import { ReinstateForm } from './ReinstateForm';
+import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 
 export function ApplicationDetailPage() {
@@ -20,6 +23,8 @@ export function ApplicationDetailPage() {
   const [withdrawing, setWithdrawing] = useState(false);
   const statusHeading = useRef<HTMLHeadingElement>(null);
   const withdrawButton = useRef<HTMLButtonElement>(null);
+  const [reinstating, setReinstating] = useState(false);
+  const reinstateButton = useRef<HTMLButtonElement>(null);
 
   const back = (
     <Link className="back-link" to={`/applications${registerSearch}`}>
@@ -59,6 +64,10 @@ export function ApplicationDetailPage() {
                 Withdraw application
               </button>
             </>
+          ) : a.status === 'withdrawn' && !reinstating ? (
+            <button type="button" className="button secondary" ref={reinstateButton} onClick={() => setReinstating(true)}>
+              Reinstate application
+            </button>
           ) : null
         }
       >
@@ -69,6 +78,11 @@ export function ApplicationDetailPage() {
               Choose which version to keep on the Conflicts screen ({a.openConflicts} {a.openConflicts === 1 ? 'conflict' : 'conflicts'})
             </Link>
             .
+          </div>
+        ) : null}
+        {a.rulesNotice ? (
+          <div className="panel warning" role="note" aria-label="The fund’s rules have changed">
+            {a.rulesNotice}
           </div>
         ) : null}
         {withdrawing ? (
@@ -86,6 +100,19 @@ export function ApplicationDetailPage() {
             }}
           />
         ) : null}
+        {reinstating && a.status === 'withdrawn' ? (
+          <ReinstateForm
+            application={a}
+            onCancel={() => {
+              setReinstating(false);
+              requestAnimationFrame(() => reinstateButton.current?.focus());
+            }}
+            onReinstated={() => {
+              setReinstating(false);
+              requestAnimationFrame(() => statusHeading.current?.focus());
+            }}
+          />
+        ) : null}
 
         <h2 ref={statusHeading} tabIndex={-1}>
           Status
@@ -93,9 +120,10 @@ export function ApplicationDetailPage() {
         <SummaryList
           rows={[
             ['Status', <Tag key="status" status={a.status} />],
-            ['Received', formatInstant(a.receivedAt)],
+            ['Date received', a.receivedOn ? formatDate(a.receivedOn) : formatInstant(a.receivedAt)],
+            ['Entered in the register', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
-            ...(a.withdrawnReason
+            ...(a.status === 'withdrawn' && a.withdrawnReason
               ? ([
                   [
                     'Reason for withdrawal',
@@ -250,6 +278,8 @@ export function ApplicationDetailPage() {
             ))}
           </tbody>
         </table>
+
+        <HistorySection id={a.id} />
       </Page>
     </>
   );

@@ -16,7 +16,11 @@ const DATE_HINT = 'For example, 25/11/2026';
 
 /** "The Active Citizens Fund's maximum is £5,000.00", where the round's fund has one. */
 export const fundMaximumHint = (ctx: RoundContext | null) =>
-  ctx?.fund.maxAwardPence != null ? `The ${ctx.fund.name}'s maximum is ${formatPence(ctx.fund.maxAwardPence)}` : undefined;
+  ctx?.fund.maxAwardPence != null
+    ? ctx.fundAsReceived
+      ? `The ${ctx.fund.name}'s maximum was ${formatPence(ctx.fund.maxAwardPence)} when this application was received`
+      : `The ${ctx.fund.name}'s maximum is ${formatPence(ctx.fund.maxAwardPence)}`
+    : undefined;
 
 export function ApplicationFields({
   form,

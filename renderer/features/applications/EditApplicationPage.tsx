@@ -23,6 +23,7 @@ import {
   type ApplicationForm,
 } from './application-form';
 import { ApplicationFields } from './ApplicationFields';
+import { ReceivedOnField } from './ReceivedOnField';
 import { applicationQuery } from './queries';
 
 const CONTACT_NOT_HELD = 'This laptop does not hold the contact details. Leave them blank to keep them as they are, or enter new ones.';
@@ -53,7 +54,17 @@ export function EditApplicationPage() {
     setFilledFrom(application.data.id);
   }, [application.data, filledFrom]);
 
-  const ctx = useMemo(() => roundContext(form.roundId, { rounds, funds, plans, areas }), [form.roundId, rounds, funds, plans, areas]);
+  const receivedUnder = application.data?.receivedUnder;
+  // An edit is judged by the fund's rules as they were when the application was received.
+  const ctx = useMemo(() => {
+    const now = roundContext(form.roundId, { rounds, funds, plans, areas });
+    if (!now || !receivedUnder) return now;
+    return {
+      ...now,
+      fund: { ...now.fund, name: receivedUnder.fundName, maxAwardPence: receivedUnder.maxAwardPence },
+      fundAsReceived: true,
+    };
+  }, [form.roundId, rounds, funds, plans, areas, receivedUnder]);
 
   if (!application.data || filledFrom !== application.data.id) {
     return (
@@ -138,6 +149,11 @@ export function EditApplicationPage() {
             <dd>{a.roundName}</dd>
           </dl>
           <p className="hint">The reference and round stay as the application was received.</p>
+          <ReceivedOnField
+            value={form.receivedOn}
+            onChange={(v) => setForm((f) => ({ ...f, receivedOn: v }))}
+            error={problems.find((p) => p.field === 'receivedOn')?.message}
+          />
 
           <ApplicationFields
             form={form}

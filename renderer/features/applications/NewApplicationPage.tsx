@@ -9,14 +9,25 @@ import { useCatalogue } from '../../app/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
-import { arrangeProblems, checkForm, emptyForm, fieldId, roundContext, type ApplicationForm } from './application-form';
+import {
+  arrangeProblems,
+  checkForm,
+  emptyForm,
+  fieldId,
+  roundContext,
+  roundOpenOn,
+  roundTimingWarning,
+  todayInUk,
+  type ApplicationForm,
+} from './application-form';
 import { ApplicationFields, fundMaximumHint } from './ApplicationFields';
+import { ReceivedOnField, RoundHint } from './ReceivedOnField';
 import { useLeaveWarning } from '../../components/leave-warning';
 
 export function NewApplicationPage() {
   const navigate = useNavigate();
   const { rounds, funds, plans, areas, loaded } = useCatalogue();
-  const firstOpen = rounds.find((r) => r.status === 'open') ?? rounds[0];
+  const firstOpen = roundOpenOn(rounds, todayInUk());
   const [opened] = useState<ApplicationForm>(() => emptyForm(firstOpen?.id));
   const [form, setForm] = useState<ApplicationForm>(opened);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -25,13 +36,17 @@ export function NewApplicationPage() {
   const changed = JSON.stringify({ ...form, roundId: '' }) !== JSON.stringify({ ...opened, roundId: '' });
   const allowLeaving = useLeaveWarning(changed);
 
-  // The rounds may arrive after the page opens: default to the first open one.
+  // The rounds may arrive after the page opens: default to the one open today.
   useEffect(() => {
     if (firstOpen) setForm((f) => (f.roundId ? f : { ...f, roundId: firstOpen.id }));
   }, [firstOpen]);
 
   const ctx = useMemo(() => roundContext(form.roundId, { rounds, funds, plans, areas }), [form.roundId, rounds, funds, plans, areas]);
   const fundMaximum = fundMaximumHint(ctx);
+  const timing = roundTimingWarning(
+    rounds.find((r) => r.id === form.roundId),
+    form.receivedOn,
+  );
 
   const set =
     <K extends keyof ApplicationForm>(key: K) =>
@@ -99,7 +114,7 @@ export function NewApplicationPage() {
         <SelectField
           id="roundId"
           label="Round"
-          hint={fundMaximum}
+          hint={fundMaximum || timing ? <RoundHint fundMaximum={fundMaximum} warning={timing} /> : undefined}
           value={form.roundId}
           onChange={chooseRound}
           placeholder={firstOpen ? undefined : 'Choose a round'}
@@ -115,6 +130,7 @@ export function NewApplicationPage() {
           onChange={set('reference')}
           error={errorFor('reference')}
         />
+        <ReceivedOnField value={form.receivedOn} onChange={set('receivedOn')} error={errorFor('receivedOn')} />
 
         <ApplicationFields form={form} setForm={setForm} problems={problems} ctx={ctx} areas={areas} />
 

@@ -8,12 +8,13 @@ import {
   applicationDraftSchema,
   applicationEditSchema,
   checkAgainstRound,
+  checkReceivedOn,
   problemsFromZod,
   type ApplicationDraft,
   type RoundContext,
 } from '../../../shared/domain/application';
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
-import { parseDate } from '../../../shared/domain/dates';
+import { formatDate, parseDate, ukIsoDay } from '../../../shared/domain/dates';
 import { formatPence, parseMoney } from '../../../shared/domain/money';
 
 export interface BudgetLineText {
@@ -31,6 +32,7 @@ export interface OutcomeText {
 export interface ApplicationForm {
   roundId: string;
   reference: string;
+  receivedOn: string;
   organisationName: string;
   organisationType: string;
   charityNumber: string;
@@ -62,10 +64,11 @@ export const rowKey = () => ++lastKey;
 export const emptyBudgetLine = (): BudgetLineText => ({ key: rowKey(), item: '', amount: '' });
 export const emptyOutcome = (): OutcomeText => ({ key: rowKey(), outcome: '', measure: '' });
 
-export function emptyForm(roundId = ''): ApplicationForm {
+export function emptyForm(roundId = '', today = todayInUk()): ApplicationForm {
   return {
     roundId,
     reference: '',
+    receivedOn: ukDate(today),
     organisationName: '',
     organisationType: '',
     charityNumber: '',
@@ -95,6 +98,7 @@ export function emptyForm(roundId = ''): ApplicationForm {
 export function formFromDraft(d: ApplicationDraft): ApplicationForm {
   return {
     ...d,
+    receivedOn: d.receivedOn ? ukDate(d.receivedOn) : '',
     startDate: ukDate(d.startDate),
     endDate: ukDate(d.endDate),
     amountRequested: formatPence(d.amountRequested),
@@ -122,6 +126,7 @@ export function draftInput(f: ApplicationForm): Record<string, unknown> {
   return {
     reference: f.reference,
     roundId: f.roundId,
+    receivedOn: date(f.receivedOn),
     organisationName: f.organisationName,
     organisationType: f.organisationType || undefined,
     charityNumber: f.charityNumber,
@@ -145,6 +150,27 @@ export function draftInput(f: ApplicationForm): Record<string, unknown> {
     outcomes: f.outcomes.map((o) => ({ outcome: o.outcome, measure: o.measure })),
     sustainability: f.sustainability,
   };
+}
+
+/** Today's date on the office clock, as YYYY-MM-DD. */
+export const todayInUk = () => ukIsoDay(new Date());
+
+/** The round a new application most likely belongs to: one open today, else any open one, else the newest. */
+export function roundOpenOn(rounds: RoundSummary[], today: string): RoundSummary | undefined {
+  const open = rounds.filter((r) => r.status === 'open');
+  return open.find((r) => r.opens <= today && today <= r.closes) ?? open[0] ?? rounds[0];
+}
+
+/** A word of caution when the round chosen was not taking applications on the day one was received. */
+export function roundTimingWarning(round: RoundSummary | undefined, receivedOnText: string): string | null {
+  if (!round) return null;
+  const on = parseDate(receivedOnText) ?? todayInUk();
+  const check = 'check the application belongs in it';
+  if (on > round.closes) return `${round.name} closed on ${formatDate(round.closes)}, before this application was received — ${check}`;
+  if (on < round.opens) return `${round.name} opens on ${formatDate(round.opens)}, after this application was received — ${check}`;
+  if (round.status === 'draft') return `${round.name} is still being set up and not yet taking applications — ${check}`;
+  if (round.status === 'closed') return `${round.name} is marked closed — ${check}`;
+  return null;
 }
 
 /** The round, its fund, plan and the areas: what checkAgainstRound needs. */
@@ -177,6 +203,8 @@ export function checkForm(f: ApplicationForm, ctx: RoundContext | null, { keepCo
       : { areaId: f.areaId, priorityIds: f.priorityIds, ...(typeof amount === 'number' ? { amountRequested: amount } : {}) };
     problems.push(...checkAgainstRound(probe, ctx));
   }
+  const receivedOn = input.receivedOn;
+  if (typeof receivedOn === 'string') problems.push(...checkReceivedOn(receivedOn, todayInUk()));
   if (parsed.success && problems.length === 0) return { ok: true, draft: parsed.data };
   return { ok: false, problems: arrangeProblems(problems) };
 }
@@ -185,6 +213,7 @@ export function checkForm(f: ApplicationForm, ctx: RoundContext | null, { keepCo
 const PAGE_ORDER = [
   'roundId',
   'reference',
+  'receivedOn',
   'organisationName',
   'organisationType',
   'charityNumber',

@@ -9,3 +9,5 @@ export const applicationQuery = readQuery(
   ['applications', 'application_priorities', 'priorities', 'rounds', 'funds', 'areas', 'conflicts'],
   { quiet: true },
 );
+/** Its history from the event log: any change to it changes its tables; names come from people and trusted laptops. */
+export const applicationHistoryQuery = readQuery('applications.history', ['applications', 'conflicts', 'people', 'trusted_devices']);

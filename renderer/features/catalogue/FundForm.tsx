@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { Fund } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
+import { ConfirmEffects } from '../../components/ConfirmEffects';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/fields';
 import { checkFund, fundFormValues, FUND_FIELD_IDS, type FundFormValues } from './catalogue-forms';
@@ -11,19 +12,33 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
   const [values, setValues] = useState<FundFormValues>(() => fundFormValues(fund));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
+  /** A change the core says touches received applications: what it would do, waiting for a yes. */
+  const [pending, setPending] = useState<{ fund: Fund; effects: FieldProblem[] } | null>(null);
   useEffect(() => {
     document.getElementById('fund-name')?.focus();
   }, []);
   const errorOf = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-  const set = (key: keyof FundFormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof FundFormValues) => (value: string) => {
+    setPending(null);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const checked = checkFund(fund.id, values);
     if (!checked.fund) return setProblems(checked.problems);
+    await save(checked.fund, false);
+  }
+
+  async function save(changed: Fund, confirmed: boolean) {
     setSaving(true);
-    const result = await call('catalogue.saveFund', checked.fund, { quiet: true });
+    const result = await call('catalogue.saveFund', { ...changed, confirmed }, { quiet: true });
     setSaving(false);
+    if (!result.ok && result.error.code === 'NEEDS_CONFIRMATION') {
+      setProblems([]);
+      return setPending({ fund: changed, effects: result.error.details ?? [] });
+    }
+    setPending(null);
     if (!result.ok)
       return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
     onSaved(result.value);
@@ -70,7 +85,18 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
         error={errorOf.eligibility}
         onChange={set('eligibility')}
       />
-      <div className="button-row">
+      {pending ? (
+        <ConfirmEffects
+          effects={pending.effects}
+          busy={saving}
+          onConfirm={() => void save(pending.fund, true)}
+          onCancel={() => {
+            setPending(null);
+            requestAnimationFrame(() => document.getElementById('fund-name')?.focus());
+          }}
+        />
+      ) : null}
+      <div className="button-row" hidden={pending !== null}>
         <button type="submit" className="button" id="fund-save" disabled={saving}>
           {saving ? 'Saving…' : 'Save fund'}
         </button>

@@ -10,6 +10,9 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { SelectField, TextField } from '../../components/fields';
 import { AreaBudgetsTable } from './AreaBudgetsTable';
+import { ConfirmEffects } from '../../components/ConfirmEffects';
+import { useLeaveWarning } from '../../components/leave-warning';
+import type { Input } from '../../../shared/contract';
 import { checkRoundForm, EMPTY_ROUND_FORM, fieldIdFor, totalBudget, valuesFromRound, type RoundFormValues } from './round-form';
 
 const STATUS_TEXT: Record<RoundStatus, { label: string; hint: string }> = {
@@ -17,6 +20,8 @@ const STATUS_TEXT: Record<RoundStatus, { label: string; hint: string }> = {
   open: { label: 'Open', hint: 'Taking applications' },
   closed: { label: 'Closed', hint: 'No longer taking applications' },
 };
+
+type RoundInput = Input<'rounds.create'>;
 
 export function RoundFormPage() {
   const { id } = useParams();
@@ -28,6 +33,11 @@ export function RoundFormPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [budgetAreaIds, setBudgetAreaIds] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  /** The form as filled, so leaving after a change asks first. */
+  const [filled, setFilled] = useState<RoundFormValues | null>(null);
+  /** A change the core says touches received applications: what it would do, waiting for a yes. */
+  const [pending, setPending] = useState<{ input: RoundInput; effects: FieldProblem[] } | null>(null);
+  const allowLeaving = useLeaveWarning(filled !== null && JSON.stringify(values) !== JSON.stringify(filled));
 
   // Fill the form once the round (or, for a new round, the catalogue) is known.
   useEffect(() => {
@@ -35,10 +45,13 @@ export function RoundFormPage() {
     if (filledFrom === key || !loaded) return;
     if (id && existing) {
       setValues(valuesFromRound(existing));
+      setFilled(valuesFromRound(existing));
       setFilledFrom(key);
     } else if (!id) {
       const latestPlan = [...plans].sort((a, b) => b.startYear - a.startYear)[0];
-      setValues({ ...EMPTY_ROUND_FORM, status: 'open', planId: latestPlan?.id ?? '' });
+      const fresh = { ...EMPTY_ROUND_FORM, status: 'open' as const, planId: latestPlan?.id ?? '' };
+      setValues(fresh);
+      setFilled(fresh);
       setFilledFrom(key);
     }
   }, [id, existing, loaded, plans, filledFrom]);
@@ -68,7 +81,10 @@ export function RoundFormPage() {
       p.message,
     ]),
   );
-  const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) => {
+    setPending(null);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -78,16 +94,27 @@ export function RoundFormPage() {
       setProblems(checked.problems);
       return;
     }
+    await save(checked.input, false);
+  }
+
+  async function save(input: RoundInput, confirmed: boolean) {
     setSaving(true);
     const result = id
-      ? await call('rounds.update', { id, changes: checked.input }, { quiet: true })
-      : await call('rounds.create', checked.input, { quiet: true });
+      ? await call('rounds.update', { id, changes: input, confirmed }, { quiet: true })
+      : await call('rounds.create', input, { quiet: true });
     setSaving(false);
     if (!result.ok) {
+      if (result.error.code === 'NEEDS_CONFIRMATION') {
+        setProblems([]);
+        setPending({ input, effects: result.error.details ?? [] });
+        return;
+      }
+      setPending(null);
       setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
       return;
     }
     useNotifications.getState().push('success', `${result.value.name} ${id ? 'saved' : 'created'}`);
+    allowLeaving();
     void navigate('/rounds');
   }
 
@@ -179,7 +206,18 @@ export function RoundFormPage() {
           total={totalBudget(values)}
           onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })}
         />
-        <div className="button-row">
+        {pending ? (
+          <ConfirmEffects
+            effects={pending.effects}
+            busy={saving}
+            onConfirm={() => void save(pending.input, true)}
+            onCancel={() => {
+              setPending(null);
+              requestAnimationFrame(() => document.getElementById('round-fund')?.focus());
+            }}
+          />
+        ) : null}
+        <div className="button-row" hidden={pending !== null}>
           <button type="submit" className="button" id="round-save" disabled={saving}>
             {saving ? 'Saving…' : id ? 'Save changes' : 'Create round'}
           </button>

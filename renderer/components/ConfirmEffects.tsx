@@ -1,0 +1,40 @@
+// Before a change touching applications already received is saved: what it will do, in the core's
+// words, and a choice to go ahead or go back. Nothing is saved until the person confirms.
+import { useEffect, useRef } from 'react';
+import type { FieldProblem } from '../../shared/contract/result';
+
+export function ConfirmEffects({
+  effects,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  effects: FieldProblem[];
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [effects]);
+  return (
+    <div className="panel warning confirm-effects" role="alert" tabIndex={-1} ref={box} aria-labelledby="confirm-effects-title">
+      <h2 id="confirm-effects-title">Check before saving</h2>
+      <p>This change affects applications already in the register:</p>
+      <ul>
+        {effects.map((e) => (
+          <li key={e.field}>{e.message}</li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" className="button" id="confirm-effects" disabled={busy} onClick={onConfirm}>
+          {busy ? 'Saving…' : 'Save these changes'}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={onCancel}>
+          Go back to the form
+        </button>
+      </div>
+    </div>
+  );
+}
