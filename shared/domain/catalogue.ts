@@ -122,6 +122,8 @@ export const planInputSchema = z
   .object({
     id: slug,
     adding: z.boolean().default(false),
+    /** Rewording priorities applications chose is saved only once a person has seen what it changes. */
+    confirmed: z.boolean().default(false),
     name: singleLine(
       z
         .string()

@@ -156,7 +156,21 @@ test('changing a plan records only what changed, each with the value it replaces
   expect(events(c)).toBe(before);
 
   const reworded = plan.priorities.map(({ id, code, title }) => ({ id, code, title: code === 'VIOLENCE' ? 'Preventing violence' : title }));
-  await c.call('catalogue.savePlan', { ...asInput(plan, reworded), endYear: 2030 });
+  // Rewording a priority an application chose says what it changes, and waits for a yes.
+  expect(await c.dispatch('catalogue.savePlan', { ...asInput(plan, reworded), endYear: 2030 })).toMatchObject({
+    ok: false,
+    error: {
+      code: 'NEEDS_CONFIRMATION',
+      details: [
+        {
+          field: 'priorities.1.title',
+          message: '1 application chose VIOLENCE — Preventing and Tackling Violence; it will show it as VIOLENCE — Preventing violence.',
+        },
+      ],
+    },
+  });
+  expect(events(c)).toBe(before);
+  await c.call('catalogue.savePlan', { ...asInput(plan, reworded), endYear: 2030, confirmed: true });
   const [change] = c.ctx.db
     .prepare<[], { payload: string }>("SELECT payload FROM events WHERE type = 'plan.changed'")
     .all()

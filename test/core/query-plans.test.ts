@@ -179,7 +179,11 @@ async function aDaysWork(): Promise<TestCore> {
   });
   await office.call('catalogue.priorityUse', { planId: 'pcp-2025-2029' });
   const pcp = (await office.call('catalogue.plans', {})).find((x) => x.id === 'pcp-2025-2029')!;
-  await office.call('catalogue.savePlan', { ...pcp, priorities: pcp.priorities.map((x) => ({ ...x, title: `${x.title}.` })) });
+  await office.call('catalogue.savePlan', {
+    ...pcp,
+    priorities: pcp.priorities.map((x) => ({ ...x, title: `${x.title}.` })),
+    confirmed: true,
+  });
   await office.call('catalogue.savePlan', { ...pcp, id: 'pcp-2029-2033', priorities: [{ code: 'VICTIMS', title: 'Victims first' }] });
   office.ctx.projection.rebuild();
   expect(verifyChain(office.ctx.db)).toEqual([]);

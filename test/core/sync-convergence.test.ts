@@ -436,7 +436,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                   { name: `Police and Crime Plan 2025–2029 (${l.index}.${n})` },
                 ];
                 const { id, name, startYear, endYear } = plan;
-                await change(l, 'catalogue.savePlan', { id, name, startYear, endYear, priorities: held, ...edits[step.edit] });
+                const plain = { id, name, startYear, endYear, priorities: held, confirmed: true };
+                await change(l, 'catalogue.savePlan', { ...plain, ...edits[step.edit] });
                 break;
               }
               case 'budget': {

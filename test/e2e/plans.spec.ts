@@ -123,6 +123,14 @@ test('a plan in use is changed: a chosen priority stays, its use is shown, and l
   await expect(row.getByLabel('Priority', { exact: true })).toHaveValue('Preventing violence');
 
   await form.getByRole('button', { name: 'Save plan' }).click();
+  // What the rewording changes, said before it is saved.
+  const check = page.getByRole('alert').filter({ hasText: 'Check before saving' });
+  await expect(check).toBeFocused();
+  await expect(check).toContainText(
+    `${violence} applications chose VIOLENCE — Preventing and Tackling Violence; each will show it as VIOLENCE — Preventing violence.`,
+  );
+  await expectAccessible(page);
+  await check.getByRole('button', { name: 'Save these changes' }).click();
   await expect(page.getByRole('article', { name: 'Police and Crime Plan 2025–2029' })).toContainText('Preventing violence');
   expect(questions).toEqual(['Leave this page? What you have entered here is not saved and will be lost.']);
 });

@@ -247,7 +247,7 @@ const applicationsWord = (n: number) => `${n.toLocaleString('en-GB')} applicatio
  * on every application that chose it); a new one gets an id no priority has had. Taking out a
  * priority that applications chose is refused, naming how many.
  */
-function savePlan(ctx: CoreContext, { adding, ...input }: PlanInput): Plan {
+function savePlan(ctx: CoreContext, { adding, confirmed, ...input }: PlanInput): Plan {
   const current = plans.read(ctx.db, input.id);
   if (!adding && !current) throw new DomainError('NOT_FOUND', `There is no plan with the id ${input.id} — it may have been removed`);
   if (adding && current)
@@ -279,6 +279,7 @@ function savePlan(ctx: CoreContext, { adding, ...input }: PlanInput): Plan {
       problems.length === 1 ? problems[0]!.message : `${problems.length} details need correcting — see the list below`,
       problems,
     );
+  confirmEffects(rewordingEffects(input.priorities, held, use), confirmed);
   const taken = new Set<string>();
   const priorities: Priority[] = input.priorities.map((x) => {
     const id = x.id ?? newPriorityId(ctx.db, input.id, x.code, taken);
@@ -287,6 +288,21 @@ function savePlan(ctx: CoreContext, { adding, ...input }: PlanInput): Plan {
   });
   const plan: Plan = { ...input, sections: current?.sections ?? [], priorities };
   return save(ctx, plans, plan, adding);
+}
+
+/** Priorities applications chose, reworded: each application will show the new words. */
+function rewordingEffects(next: PlanInput['priorities'], held: Map<string, Priority>, use: Record<string, number>): FieldProblem[] {
+  return next.flatMap((x, i) => {
+    const was = x.id === null ? undefined : held.get(x.id);
+    const n = x.id === null ? 0 : (use[x.id] ?? 0);
+    if (!was || n === 0 || (was.code === x.code && was.title === x.title)) return [];
+    return [
+      {
+        field: `priorities.${i}.title`,
+        message: `${applicationsWord(n)} chose ${was.code} — ${was.title}; ${n === 1 ? 'it' : 'each'} will show it as ${x.code} — ${x.title}.`,
+      },
+    ];
+  });
 }
 
 /** `<plan id>:<code>`, or with -2, -3… if a priority (in the plan or out of it) ever had that id. */

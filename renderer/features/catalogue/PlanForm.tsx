@@ -4,8 +4,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { FieldProblem } from '../../../shared/contract/result';
-import { MAX_PLAN_PRIORITIES, type Plan } from '../../../shared/domain/catalogue';
+import { MAX_PLAN_PRIORITIES, type Plan, type PlanInput } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
+import { ConfirmEffects } from '../../components/ConfirmEffects';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useLeaveWarning } from '../../components/leave-warning';
@@ -43,24 +44,39 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<PlanFormValues>(initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
+  /** Rewording the core says touches received applications: what it would do, waiting for a yes. */
+  const [pending, setPending] = useState<{ plan: PlanInput; effects: FieldProblem[] } | null>(null);
   const use = useQuery({ ...priorityUseQuery({ planId: plan?.id ?? '' }), enabled: plan !== null }).data ?? {};
   const allowLeaving = useLeaveWarning(planFormGist(values) !== planFormGist(initial));
   useEffect(() => {
     document.getElementById('plan-name')?.focus();
   }, []);
   const errorOf = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-  const set = (key: 'name' | 'startYear' | 'endYear') => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const change = (next: (v: PlanFormValues) => PlanFormValues) => {
+    setPending(null);
+    setValues(next);
+  };
+  const set = (key: 'name' | 'startYear' | 'endYear') => (value: string) => change((v) => ({ ...v, [key]: value }));
   const setRow = (i: number, patch: Partial<PriorityRowValues>) =>
-    setValues((v) => ({ ...v, priorities: v.priorities.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+    change((v) => ({ ...v, priorities: v.priorities.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
   const usesOf = (row: PriorityRowValues) => (row.id === null ? undefined : (use[row.id] ?? 0));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const checked = checkPlan(plan, values, plans);
     if (!checked.plan) return setProblems(checked.problems);
+    await save(checked.plan, false);
+  }
+
+  async function save(input: PlanInput, confirmed: boolean) {
     setSaving(true);
-    const result = await call('catalogue.savePlan', checked.plan, { quiet: true });
+    const result = await call('catalogue.savePlan', { ...input, confirmed }, { quiet: true });
     setSaving(false);
+    if (!result.ok && result.error.code === 'NEEDS_CONFIRMATION') {
+      setProblems([]);
+      return setPending({ plan: input, effects: result.error.details ?? [] });
+    }
+    setPending(null);
     if (!result.ok)
       return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
     allowLeaving();
@@ -117,8 +133,8 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
           const row = values.priorities[i];
           return row === undefined || !usesOf(row);
         }}
-        onAdd={() => setValues((v) => ({ ...v, priorities: [...v.priorities, emptyPriority()] }))}
-        onRemove={(i) => setValues((v) => ({ ...v, priorities: v.priorities.filter((_, j) => j !== i) }))}
+        onAdd={() => change((v) => ({ ...v, priorities: [...v.priorities, emptyPriority()] }))}
+        onRemove={(i) => change((v) => ({ ...v, priorities: v.priorities.filter((_, j) => j !== i) }))}
         renderRow={(row, i) => (
           <>
             <TextField
@@ -139,7 +155,18 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
           </>
         )}
       />
-      <div className="button-row">
+      {pending ? (
+        <ConfirmEffects
+          effects={pending.effects}
+          busy={saving}
+          onConfirm={() => void save(pending.plan, true)}
+          onCancel={() => {
+            setPending(null);
+            requestAnimationFrame(() => document.getElementById('plan-name')?.focus());
+          }}
+        />
+      ) : null}
+      <div className="button-row" hidden={pending !== null}>
         <button type="submit" className="button" id="plan-save" disabled={saving}>
           {saving ? 'Saving…' : plan ? 'Save plan' : 'Add plan'}
         </button>
