@@ -201,3 +201,9 @@ export interface Round {
   status: RoundStatus;
   budgets: AreaBudget[];
 }
+
+/** The plan in force in a year (the newest of those covering it), else the newest: a plan adopted ahead of its term waits for it. */
+export function planInForce<P extends Pick<Plan, 'startYear' | 'endYear' | 'id'>>(plans: readonly P[], year: number): P | undefined {
+  const newestFirst = [...plans].sort((a, b) => b.startYear - a.startYear || b.id.localeCompare(a.id));
+  return newestFirst.find((p) => p.startYear <= year && year <= p.endYear) ?? newestFirst[0];
+}

@@ -1,6 +1,6 @@
 // Finding a fund, plan, area or round by what a person types: its id, code or name, in any
 // case. Every lookup reads through the contract, so it is authorised like the app's lists.
-import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
+import { planInForce, type Area, type Fund, type Plan } from '../../../shared/domain/catalogue';
 import type { RoundSummary } from '../../../shared/contract/rounds';
 import type { Caller } from './command';
 
@@ -27,8 +27,9 @@ export function matchPlan(plans: Plan[], text: string): Found<Plan> {
 }
 
 /** The newest plan: the one that starts latest. */
-export function newestPlan(plans: Plan[]): Plan | undefined {
-  return [...plans].sort((a, b) => b.startYear - a.startYear || b.id.localeCompare(a.id))[0];
+/** The plan a new round scores against by default: the one in force this year. */
+export function planForNewRound(plans: Plan[], year = new Date().getFullYear()): Plan | undefined {
+  return planInForce(plans, year);
 }
 
 export function matchArea(areas: Area[], text: string): Found<Area> {

@@ -5,7 +5,7 @@ import { formatDate, parseDate } from '../../../shared/domain/dates';
 import { printable } from '../../../shared/domain/text';
 import type { Input } from '../../../shared/contract';
 import { Rejected, UsageError, listOption, rejectedFrom, stringOption, type Command, type Invocation } from './command';
-import { matchArea, matchFund, matchPlan, newestPlan } from './lookups';
+import { matchArea, matchFund, matchPlan, planForNewRound } from './lookups';
 import { CallRejected } from './session';
 
 /** The core's field paths as the options a person typed. */
@@ -47,7 +47,7 @@ export const addRoundCommand: Command = {
     ['--name NAME', 'The round’s name, 120 characters or fewer.'],
     ['--opens DATE', 'Opening date, like 2026-10-01 or 01/10/2026 (day first).'],
     ['--closes DATE', 'Closing date, on or after the opening date.'],
-    ['--plan PLAN', 'The Police and Crime Plan it scores against, by id. Default: the newest plan.'],
+    ['--plan PLAN', 'The Police and Crime Plan it scores against, by id. Default: the plan in force this year (else the newest).'],
     ['--status STATUS', 'open (default), draft or closed.'],
     ['--budget AREA=AMOUNT', 'A budget for one area; repeat for each area. AREA is its id or name, AMOUNT like £45,000 or 45000.'],
   ],
@@ -73,7 +73,7 @@ export const addRoundCommand: Command = {
     if (!fund.ok) problems.push(`--fund: ${fund.problem}`);
 
     const planText = stringOption(values, 'plan');
-    let planId = newestPlan(plans)?.id ?? '';
+    let planId = planForNewRound(plans)?.id ?? '';
     if (planText !== undefined) {
       const plan = matchPlan(plans, planText);
       if (plan.ok) planId = plan.value.id;

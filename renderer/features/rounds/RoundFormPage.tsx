@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FieldProblem } from '../../../shared/contract/result';
-import { ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
+import { planInForce, ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { useCatalogue } from '../../app/queries';
@@ -48,8 +48,8 @@ export function RoundFormPage() {
       setFilled(valuesFromRound(existing));
       setFilledFrom(key);
     } else if (!id) {
-      const latestPlan = [...plans].sort((a, b) => b.startYear - a.startYear)[0];
-      const fresh = { ...EMPTY_ROUND_FORM, status: 'open' as const, planId: latestPlan?.id ?? '' };
+      const plan = planInForce(plans, new Date().getFullYear());
+      const fresh = { ...EMPTY_ROUND_FORM, status: 'open' as const, planId: plan?.id ?? '' };
       setValues(fresh);
       setFilled(fresh);
       setFilledFrom(key);
