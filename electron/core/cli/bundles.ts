@@ -76,13 +76,15 @@ export const exportBundleCommand: Command = {
   },
   async run({ call, io, values }: Invocation) {
     const to = Array.isArray(values.to) ? values.to : [];
+    const file = resolve(io.cwd ?? process.cwd(), String(values.out));
     const info = await call('bundles.export', {
-      file: resolve(io.cwd ?? process.cwd(), String(values.out)),
+      file,
       ...(to.length ? { to } : {}),
       ...(typeof values.for === 'string' ? { for: values.for } : {}),
       ...passphraseFrom(values, io),
     });
-    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'change')}.\n${describe(info)}\n`);
+    // The path as typed, not just the name the app shows.
+    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'change')}.\n${describe({ ...info, file })}\n`);
   },
 };
 
@@ -97,11 +99,9 @@ export const verifyBundleCommand: Command = {
   notes: ['Exit 0: the bundle is whole and signed by the device it names. Exit 1: it is not, and why.'],
   examples: ['grantpanel verify-bundle /media/usb/coventry-panel.gpbundle'],
   async run({ call, io, positionals, values }: Invocation) {
-    const info = await call('bundles.verify', {
-      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
-      ...passphraseFrom(values, io),
-    });
-    io.stdout(`The bundle is whole and its signature is good.\n${describe(info)}\n`);
+    const file = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
+    const info = await call('bundles.verify', { file, ...passphraseFrom(values, io) });
+    io.stdout(`The bundle is whole and its signature is good.\n${describe({ ...info, file })}\n`);
   },
 };
 
@@ -144,10 +144,8 @@ export const importBundleCommand: Command = {
   ],
   examples: ['grantpanel import-bundle /media/usb/coventry-panel.gpbundle'],
   async run({ call, io, positionals, values }: Invocation) {
-    const result = await call('bundles.import', {
-      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
-      ...passphraseFrom(values, io),
-    });
+    const file = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
+    const result = await call('bundles.import', { file, ...passphraseFrom(values, io) });
     io.stdout(
       [
         `Imported ${count(result.newEvents, 'new change')} from ${sender(result.bundle)}; ${result.knownEvents.toLocaleString('en-GB')} already here.`,
@@ -157,7 +155,7 @@ export const importBundleCommand: Command = {
             ]
           : []),
         ...result.gaps.map((g) => `Missing: ${g}`),
-        describe(result.bundle),
+        describe({ ...result.bundle, file }),
       ].join('\n') + '\n',
     );
   },
