@@ -73,20 +73,24 @@ export async function receiveUpload(
   const path = transferPath(dataDir, INCOMING_FOLDER, shown);
   mkdirSync(join(dataDir, INCOMING_FOLDER), { recursive: true, mode: 0o700 });
   let size = 0;
+  // Past the limit the rest is read and dropped, not written: the sender still gets its answer.
   const count = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      done(size > limit ? tooLarge(purpose) : null, chunk);
+      done(null, size > limit ? undefined : chunk);
     },
   });
   try {
     await pipeline(body, count, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
-  } catch (error) {
+  } catch {
     rmSync(path, { force: true });
-    if (error instanceof DomainError) throw error;
     throw new DomainError('VALIDATION', 'The upload was cut short: choose the file again', [
-      { field: 'file', message: 'The upload was cut short' },
+      { field: 'file', message: 'The upload was cut short: choose the file again' },
     ]);
+  }
+  if (size > limit) {
+    rmSync(path, { force: true });
+    throw tooLarge(purpose);
   }
   return files.info(files.choose(path, 'read', purpose, 'upload', shown));
 }
