@@ -5,6 +5,7 @@
 // write anywhere else. See docs/architecture.md, "Chosen files".
 import { z } from 'zod';
 import { method } from './method';
+import { hasControlCharacters } from '../domain/text';
 import { MAX_IMPORT_BYTES } from '../formats/applications-csv';
 
 /** What a file is for: it decides the endings a dialog offers, the largest upload, and which calls may use it. */
@@ -71,8 +72,9 @@ export const fileName = z
   .trim()
   .min(1, 'Give the file a name')
   .max(120, 'Use a file name of 120 characters or fewer')
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f\u007f]+$/, 'A file name cannot contain a folder or any of \\ / : * ? " < > |')
-  .refine((n) => !n.startsWith('.'), 'A file name cannot start with a full stop');
+  .regex(/^[^\\/:*?"<>|]+$/, 'A file name cannot contain a folder or any of \\ / : * ? " < > |')
+  .refine((n) => !n.startsWith('.'), 'A file name cannot start with a full stop')
+  .refine((n) => !hasControlCharacters(n), 'A file name cannot contain control characters');
 
 /** A chosen file as the page knows it: its id, and its name to show. */
 export interface ChosenFileInfo {

@@ -36,7 +36,7 @@ describe('preload', () => {
     const { api } = exposed();
     electronFake.ipcRenderer.invoke.mockClear();
     const request = { purpose: 'bundle', mode: 'read' };
-    await (api.chooseFile as (input: unknown) => Promise<unknown>)(request, 'extra' as never);
+    await (api.chooseFile as (...args: unknown[]) => Promise<unknown>)(request, 'extra');
     expect(electronFake.ipcRenderer.invoke.mock.calls).toStrictEqual([['grantpanel:chooseFile', request]]);
   });
 

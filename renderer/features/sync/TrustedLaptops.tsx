@@ -135,6 +135,21 @@ function NoLongerTrustedList({ laptops }: { laptops: NoLongerTrusted[] }) {
 }
 
 /** Other laptops' trust, and changes of kinds this version does not know: to know, not to act on. */
+/** "grant.offerMade" → "Grant: offer made": a newer version's kind of change, in words. */
+export function readableChange(type: string): string {
+  const [noun = '', ...rest] = type.split('.');
+  const words = (text: string) =>
+    text
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[-_]+/g, ' ')
+      .toLowerCase()
+      .trim();
+  const what = words(noun);
+  const done = words(rest.join(' '));
+  const head = what.charAt(0).toUpperCase() + what.slice(1);
+  return done ? `${head}: ${done}` : head || 'Another kind of change';
+}
+
 export function SyncHistory({ status }: { status: SyncStatus }) {
   return (
     <>
@@ -143,8 +158,25 @@ export function SyncHistory({ status }: { status: SyncStatus }) {
           <h2 id="unknown-title">Changes from a newer GrantPanel</h2>
           <p>
             Some bundles carried kinds of change this version of GrantPanel does not know. They are kept, unchanged, and take effect once
-            this laptop is updated: {status.unknownChanges.map((u) => `${u.count.toLocaleString('en-GB')} × ${u.type}`).join(', ')}.
+            this laptop is updated:
           </p>
+          <ul>
+            {status.unknownChanges.map((u) => (
+              <li key={u.type}>
+                {readableChange(u.type)}: {u.count.toLocaleString('en-GB')} {u.count === 1 ? 'change' : 'changes'}
+              </li>
+            ))}
+          </ul>
+          <details className="technical-details">
+            <summary>Technical details: kinds of change</summary>
+            <ul>
+              {status.unknownChanges.map((u) => (
+                <li key={u.type}>
+                  <code>{u.type}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
         </section>
       ) : null}
       {status.trustElsewhere.length > 0 ? (
