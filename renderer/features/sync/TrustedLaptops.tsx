@@ -8,6 +8,7 @@ import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
+import { readableChange } from './change-words';
 
 function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (revoked: boolean) => void }) {
   const [reason, setReason] = useState('');
@@ -135,21 +136,6 @@ function NoLongerTrustedList({ laptops }: { laptops: NoLongerTrusted[] }) {
 }
 
 /** Other laptops' trust, and changes of kinds this version does not know: to know, not to act on. */
-/** "grant.offerMade" → "Grant: offer made": a newer version's kind of change, in words. */
-export function readableChange(type: string): string {
-  const [noun = '', ...rest] = type.split('.');
-  const words = (text: string) =>
-    text
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/[-_]+/g, ' ')
-      .toLowerCase()
-      .trim();
-  const what = words(noun);
-  const done = words(rest.join(' '));
-  const head = what.charAt(0).toUpperCase() + what.slice(1);
-  return done ? `${head}: ${done}` : head || 'Another kind of change';
-}
-
 export function SyncHistory({ status }: { status: SyncStatus }) {
   return (
     <>
