@@ -6,7 +6,7 @@ import { authorise } from '../authorise';
 import { checkedName } from '../files/transfer';
 import { write, type CoreContext, type Handlers } from '../context';
 import { readRoster, writeRoster, type RosterSummary } from '../bundles/roster';
-import { isTrusted, type TrustedDevice } from '../bundles/trust';
+import { isTrusted, nameGivenHere, type TrustedDevice } from '../bundles/trust';
 import { officeKeyOutcome, saveOfficeKey } from '../bundles/office-key';
 
 function statusOf(ctx: CoreContext, deviceId: string): RosterDeviceStatus {
@@ -22,7 +22,8 @@ function info(ctx: CoreContext, s: RosterSummary, name: string): RosterInfo {
   const devices: RosterDeviceInfo[] = s.roster.devices.map((d) => ({
     deviceId: d.deviceId,
     fingerprint: d.fingerprint,
-    name: d.name,
+    // A laptop already known here by the name a person here gave it; the list's own name otherwise.
+    name: nameGivenHere(ctx.db, ctx.device.id, d.deviceId) ?? d.name,
     personName: d.personName,
     status: statusOf(ctx, d.deviceId),
   }));

@@ -1,7 +1,7 @@
 // The office's list of trusted laptops (a signed roster file): a new laptop that trusts the office
 // imports it and then trusts every laptop listed without comparing every fingerprint again. It also
 // brings the office key, so bundles can be protected for the office without typing "age1…".
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { RosterImportResult, RosterInfo } from '../../../shared/contract/roster';
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { ChosenFileInfo } from '../../../shared/contract/files';
@@ -56,12 +56,12 @@ function LaptopList({ roster, label }: { roster: Pick<RosterInfo, 'devices'>; la
         <summary>Technical details: key fingerprints</summary>
         <dl className="summary-list">
           {roster.devices.map((d) => (
-            <div key={d.deviceId}>
+            <Fragment key={d.deviceId}>
               <dt>{d.name}</dt>
               <dd>
                 <code className="fingerprint">{d.fingerprint}</code>
               </dd>
-            </div>
+            </Fragment>
           ))}
         </dl>
       </details>
@@ -110,7 +110,12 @@ export function RosterSection() {
     void queryClient.invalidateQueries({ queryKey: officeKeyQuery({}).queryKey });
   };
 
-  const signer = (r: RosterInfo) => (r.fromThisDevice ? 'this laptop' : r.exporter.personName);
+  /** The laptop that made the list, by the name given it here, and its person. */
+  const signer = (r: RosterInfo) => {
+    if (r.fromThisDevice) return 'this laptop';
+    const laptop = r.devices.find((d) => d.deviceId === r.exporter.deviceId)?.name;
+    return laptop ? `${laptop} (${r.exporter.personName})` : r.exporter.personName;
+  };
   return (
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">Laptops the office trusts</h2>
@@ -175,7 +180,9 @@ export function RosterSection() {
                 <div className="button-row">
                   <button type="button" className="button" onClick={() => void importIt()}>
                     {checked.newDevices === 0
-                      ? 'Nothing new — import anyway'
+                      ? checked.officeKey === 'new' || checked.officeKey === 'replaces'
+                        ? 'Take the office key from this list'
+                        : 'Nothing new — import anyway'
                       : `Trust ${checked.newDevices} new ${checked.newDevices === 1 ? 'laptop' : 'laptops'}`}
                   </button>
                 </div>
