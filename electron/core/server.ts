@@ -7,7 +7,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Core } from './app';
-import { MAX_IMPORT_BYTES } from '../../shared/formats/applications-csv';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { FILE_KINDS, FILE_PURPOSES, type FilePurpose } from '../../shared/contract/files';
 import { DomainError } from '../../shared/contract/result';
@@ -25,8 +24,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** An import's base64 file plus JSON around it. */
-const MAX_BODY = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+/** A contract call's JSON: files come as uploads (POST /files), never inside a call. */
+const MAX_BODY = 1024 * 1024;
 
 export interface BrowserModeServer {
   server: Server;
@@ -85,7 +84,7 @@ export async function startServer(core: Core, options: { rendererDir: string; po
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON');
       const body = await readBody(req, MAX_BODY);
       if (body === null)
-        return refuse(res, 413, `That is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        return refuse(res, 413, 'That request is too large: files are sent as uploads, not inside a call');
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};

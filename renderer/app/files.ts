@@ -25,15 +25,17 @@ export async function openWithDialog(purpose: FilePurpose): Promise<Result<Chose
 }
 
 /** Browser mode: sends a file from the file picker to the core, which keeps it in its data folder. */
-export async function upload(purpose: FilePurpose, file: File): Promise<Result<ChosenFileInfo>> {
+export async function upload(purpose: FilePurpose, file: File, signal?: AbortSignal): Promise<Result<ChosenFileInfo>> {
   try {
     const response = await browserFetch(`./files?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream' },
       body: file,
+      ...(signal ? { signal } : {}),
     });
     return (await response.json()) as Result<ChosenFileInfo>;
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return notAnswering;
   }
 }

@@ -104,4 +104,7 @@ export const FILE_USES: Partial<Record<string, { mode: FileMode; purpose: FilePu
   'roster.export': { mode: 'write', purpose: 'roster' },
   'roster.verify': { mode: 'read', purpose: 'roster' },
   'roster.import': { mode: 'read', purpose: 'roster' },
+  'imports.preview': { mode: 'read', purpose: 'csv' },
+  'imports.commit': { mode: 'read', purpose: 'csv' },
+  'imports.start': { mode: 'read', purpose: 'csv' },
 };

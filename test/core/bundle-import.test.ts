@@ -65,7 +65,7 @@ test('a later stretch imported first reports the missing one; the full bundle th
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000 });
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000 });
   const latestFile = join(tempDir(), 'latest.gpbundle');
-  const latest = await office.call('bundles.export', { file: latestFile });
+  await office.call('bundles.export', { file: latestFile });
   const third = await newcomer.call('bundles.import', { file: latestFile });
   expect(third).toMatchObject({ newEvents: 2, gaps: [] });
   expect((await newcomer.call('catalogue.funds', {})).find((f) => f.id === 'acf')?.maxAwardPence).toBe(400_000);

@@ -92,7 +92,8 @@ test('malformed JSON and an oversized body are refused without touching the data
     body: '{"oops',
   });
   expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-  const huge = await api('imports.preview', { roundId: 'r', fileName: 'a.csv', contentBase64: 'A'.repeat(75 * 1024 * 1024) });
+  // Files come as uploads, never inside a call: a call's body is small.
+  const huge = await api('applications.create', { text: 'A'.repeat(2 * 1024 * 1024) });
   expect(huge.status).toBe(413);
   expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
 });
