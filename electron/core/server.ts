@@ -83,8 +83,7 @@ export async function startServer(core: Core, options: { rendererDir: string; po
         return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON');
       const body = await readBody(req, MAX_BODY);
-      if (body === null)
-        return refuse(res, 413, 'That request is too large: files are sent as uploads, not inside a call');
+      if (body === null) return refuse(res, 413, 'That request is too large: files are sent as uploads, not inside a call');
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
