@@ -43,22 +43,24 @@ function describe(info: BundleInfo): string {
 
 export const exportBundleCommand: Command = {
   words: ['export-bundle'],
-  synopsis: 'export-bundle --out FILE [--for DEVICE] [--to KEY … | --passphrase-file F]',
+  synopsis: 'export-bundle --out FILE [--for DEVICE] [--office | --to KEY … | --passphrase-file F]',
   summary: 'Write every change this laptop holds to a signed bundle file',
   usage: [
     'grantpanel export-bundle --out FILE.gpbundle',
-    'grantpanel export-bundle --out FILE.gpbundle.age (--to OFFICE_KEY … | --passphrase-file FILE)',
+    'grantpanel export-bundle --out FILE.gpbundle.age (--office | --to OFFICE_KEY … | --passphrase-file FILE)',
   ],
   options: {
     out: { type: 'string' },
     for: { type: 'string' },
+    office: { type: 'boolean' },
     to: { type: 'string', multiple: true },
     'passphrase-file': { type: 'string' },
   },
   optionHelp: [
     ['--out FILE', 'The bundle file to write (it must not exist yet; .gpbundle, or .gpbundle.age when sealed)'],
     ['--for DEVICE', 'Only what that laptop lacks, judged by the last bundle imported from it'],
-    ['--to KEY', 'Seal it with age to this office key (age1…, from "device show" on that laptop); repeat for several'],
+    ['--office', 'Seal it to the office key, which came with the office’s roster (import-roster)'],
+    ['--to KEY', 'Seal it with age to this key instead (age1…, from "device show" on that laptop); repeat for several'],
     ['--passphrase-file F', 'Seal it with the passphrase in this file instead (its first line)'],
   ],
   positionals: [],
@@ -68,7 +70,7 @@ export const exportBundleCommand: Command = {
   ],
   examples: [
     'grantpanel export-bundle --out /media/usb/coventry-panel.gpbundle',
-    'grantpanel export-bundle --out /media/usb/to-office.gpbundle.age --to age1…',
+    'grantpanel export-bundle --out /media/usb/to-office.gpbundle.age --office',
   ],
   check(values) {
     if (typeof values.out !== 'string' || values.out === '')
@@ -80,6 +82,7 @@ export const exportBundleCommand: Command = {
     const info = await call('bundles.export', {
       file,
       ...(to.length ? { to } : {}),
+      ...(values.office === true ? { office: true as const } : {}),
       ...(typeof values.for === 'string' ? { for: values.for } : {}),
       ...passphraseFrom(values, io),
     });

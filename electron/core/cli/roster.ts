@@ -94,6 +94,9 @@ export const importRosterCommand: Command = {
     invocation.io.stdout(
       [
         `Trusted ${count(result.added, 'new laptop')} (${count(result.alreadyTrusted, 'laptop')} already trusted).`,
+        ...(result.officeKeySet
+          ? ['The office key came with it: export-bundle --office now seals bundles for the laptop that made it.']
+          : []),
         ...result.devices.map(deviceLine),
       ].join('\n') + '\n',
     );
