@@ -27,6 +27,9 @@ import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
 import { rosterHandlers } from './services/roster';
 import { removeLeftoverPlainCopies } from './bundles/sealed';
+import { ChosenFiles } from './files/chosen';
+import { clearTransferFolders } from './files/transfer';
+import { fileHandlers } from './services/files';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -41,6 +44,7 @@ export const handlers: Handlers<MethodName> = {
   ...bundleHandlers,
   ...conflictHandlers,
   ...rosterHandlers,
+  ...fileHandlers,
 };
 
 export interface Core {
@@ -66,6 +70,7 @@ export function openCore(options: CoreOptions): Core {
   secureDataFolder(options.dataDir);
   // A sealed bundle's contact details must not outlive a crash in a plain copy.
   removeLeftoverPlainCopies(options.dataDir);
+  clearTransferFolders(options.dataDir);
   secureDataFiles(options.dataDir);
   const { device, firstRun } = checkIdentity(options.dataDir);
   const { db, readOnly } = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -79,6 +84,7 @@ export function openCore(options: CoreOptions): Core {
     changes,
     logError,
     importJobs: new Map(),
+    files: new ChosenFiles(),
     bundleProgress: null,
     db,
     device,

@@ -8,6 +8,7 @@ import type { RunningImport } from './services/import-jobs';
 import type { Projection } from './events/project';
 import type { Changes } from './changes';
 import type { BundleProgress } from '../../shared/contract/bundles';
+import type { ChosenFiles } from './files/chosen';
 
 export interface Person {
   id: string;
@@ -41,6 +42,8 @@ export interface CoreContext {
   logError: (message: string) => void;
   /** How far the bundle export, check or import running now has got; null when none is. */
   bundleProgress: BundleProgress | null;
+  /** The files people chose this run, by id: the only paths the core reads or writes for them. */
+  files: ChosenFiles;
   /** CSV imports running or recently finished, by job id. */
   importJobs: Map<string, RunningImport>;
 }

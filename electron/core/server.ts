@@ -2,11 +2,15 @@
 // and Host/Origin checks, so no other machine and no other web page can reach it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Core } from './app';
-import { MAX_IMPORT_BYTES } from '../../shared/formats/applications-csv';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { FILE_KINDS, FILE_PURPOSES, type FilePurpose } from '../../shared/contract/files';
+import { DomainError } from '../../shared/contract/result';
+import { receiveUpload } from './files/transfer';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,8 +24,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** An import's base64 file plus JSON around it. */
-const MAX_BODY = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+/** A contract call's JSON: files come as uploads (POST /files), never inside a call. */
+const MAX_BODY = 1024 * 1024;
 
 export interface BrowserModeServer {
   server: Server;
@@ -65,14 +69,21 @@ export async function startServer(core: Core, options: { rendererDir: string; po
     if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return refuse(res, 403, 'Unknown origin');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
+    if (url.pathname === '/files' || url.pathname.startsWith('/files/')) {
+      if (!tokenMatches(req.headers['x-grantpanel-token'] as string | undefined))
+        return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
+      if (url.pathname === '/files' && req.method === 'POST') return upload(req, res, url);
+      if (req.method === 'GET') return download(res, decodeURIComponent(url.pathname.slice('/files/'.length)));
+      return refuse(res, 405, 'Not allowed');
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
       if (!tokenMatches(req.headers['x-grantpanel-token'] as string | undefined))
         return refuse(res, 401, 'This page’s access token is missing or out of date — open the address GrantPanel printed when it started');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON');
       const body = await readBody(req, MAX_BODY);
-      if (body === null)
-        return refuse(res, 413, `That is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      if (body === null) return refuse(res, 413, 'That request is too large: files are sent as uploads, not inside a call');
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -99,6 +110,73 @@ export async function startServer(core: Core, options: { rendererDir: string; po
       res.end(req.method === 'HEAD' ? undefined : content);
     } catch {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+  }
+
+  /**
+   * An upload from the browser's file picker: streamed into the data folder's `incoming` folder and
+   * answered with the id the page then names it by. Too large: 413, and the partial file is gone.
+   */
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const purpose = url.searchParams.get('purpose') ?? '';
+    if (!(FILE_PURPOSES as readonly string[]).includes(purpose)) {
+      req.resume();
+      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'Say what kind of file this is' } }));
+    }
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    if (declared !== undefined && declared > FILE_KINDS[purpose as FilePurpose].maxUploadBytes) {
+      // Answer at once and close, rather than read gigabytes only to throw them away.
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.destroy());
+    }
+    try {
+      const value = await receiveUpload(
+        core.ctx.files,
+        core.ctx.dataDir,
+        req,
+        purpose as FilePurpose,
+        url.searchParams.get('name') ?? '',
+        declared,
+      );
+      return send(res, 200, JSON.stringify({ ok: true, value, changed: [] }));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const { code, message, details } = error;
+      return send(
+        res,
+        code === 'TOO_LARGE' ? 413 : 400,
+        JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } }),
+      );
+    }
+  }
+
+  /** A file the core wrote to `outgoing` for this page, sent once as a download and then deleted. */
+  async function download(res: ServerResponse, id: string) {
+    const file = core.ctx.files.get(id);
+    // Only what the core made to be downloaded: never a file chosen elsewhere, whatever its id.
+    if (!file || file.origin !== 'outgoing') return refuse(res, 404, 'There is no such file to download: save it again');
+    let size: number;
+    try {
+      size = (await stat(file.path)).size;
+    } catch {
+      return refuse(res, 404, 'There is no such file to download: save it again');
+    }
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    res.writeHead(200, {
+      'Content-Type': FILE_KINDS[file.purpose].contentType,
+      'Content-Length': size,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    try {
+      await pipeline(createReadStream(file.path), res);
+    } finally {
+      // Single use: once sent (or the page gave up), the file and its id go.
+      core.ctx.files.forget(id);
     }
   }
 

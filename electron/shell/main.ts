@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { openCore } from '../core/app';
 import { registerIpc } from './ipc';
+import { registerFileDialogs } from './files';
 import { installMenu } from './menu';
 import { guardNavigation } from './navigation';
 import { denyAllPermissions } from './permissions';
@@ -40,6 +41,21 @@ function start(core: ReturnType<typeof openCore>): void {
     denyAllPermissions(session.defaultSession);
     handleAppScheme(path.join(distDir, 'renderer'));
     registerIpc(ipcMain, core);
+    // Dialogs open over the focused window, so they are modal to GrantPanel rather than floating free.
+    registerFileDialogs(
+      ipcMain,
+      {
+        showOpenDialog: (options) => {
+          const parent = BrowserWindow.getFocusedWindow();
+          return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+        },
+        showSaveDialog: (options) => {
+          const parent = BrowserWindow.getFocusedWindow();
+          return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+        },
+      },
+      core,
+    );
     installMenu(isDev);
     mainWindow = createMainWindow(distDir);
     mainWindow.on('closed', () => {

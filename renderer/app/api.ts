@@ -2,12 +2,20 @@
 // Every failed call also lands in the notifications store, so no failure goes unseen, and every
 // answer's `changed` tables refetch the queries that read them.
 import type { Api, Input, MethodName, Output, Result } from '../../shared/contract';
+import type { ChosenFileInfo, FileMode, FilePurpose } from '../../shared/contract/files';
 import { useNotifications } from './notifications';
 import { invalidateChanged, queryClient } from './query-client';
 
+/** The desktop's Open or Save dialog (electron/shell/files.ts): the chosen file's id and name, or null if cancelled. */
+export type ChooseFile = (request: {
+  purpose: FilePurpose;
+  mode: FileMode;
+  suggestedName?: string;
+}) => Promise<Result<ChosenFileInfo | null>>;
+
 declare global {
   interface Window {
-    grantpanel?: Api;
+    grantpanel?: Api & { chooseFile?: ChooseFile };
   }
 }
 
@@ -30,6 +38,12 @@ function browserToken(): string {
 // Read (and taken out of the address) as the page starts, before anything renders or navigates:
 // an address that still carried it would make a later visit to the same page look like a new one.
 let token: string | null = typeof window !== 'undefined' && !window.grantpanel ? browserToken() : null;
+
+/** Browser mode's other requests (uploads, downloads) carry the same token as contract calls. */
+export function browserFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  token ??= browserToken();
+  return fetch(path, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'X-GrantPanel-Token': token } });
+}
 
 async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   token ??= browserToken();
@@ -55,7 +69,7 @@ export async function call<M extends MethodName>(
   input: Input<M>,
   options: { quiet?: boolean } = {},
 ): Promise<Result<Output<M>>> {
-  const bridge = window.grantpanel;
+  const bridge: Api | undefined = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
   if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
   await invalidateChanged(queryClient, result.changed);

@@ -2,19 +2,19 @@ import { z } from 'zod';
 import type { BundleManifest } from '../formats/bundle';
 import { method } from './method';
 import { singleLine } from '../domain/text';
+import { fileId } from './files';
 
-export const bundlePath = z
-  .string('Give the bundle file')
+/** An age recipient: what a bundle is sealed to. */
+export const sealKey = z
+  .string()
   .trim()
-  .min(1, 'Give the bundle file')
-  .max(4096, 'That file path is too long')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the bundle file')
-  .refine((p) => !p.includes('\0'), 'That file path is not valid');
+  .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'Enter an office key like age1… (62 characters)');
 
 const passphrase = z.string().min(12, 'A password has at least 12 characters').max(1000, 'That password is too long');
 
 /** What a bundle holds and who signed it, as checked. */
 export interface BundleInfo {
+  /** The file's name, as chosen. */
   file: string;
   createdAt: string;
   exporter: {
@@ -46,16 +46,11 @@ export const bundles = {
   'bundles.export': method<BundleInfo>()(
     z
       .object({
-        file: bundlePath,
-        to: z
-          .array(
-            z
-              .string()
-              .trim()
-              .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'Enter an office key like age1… (62 characters)'),
-          )
-          .max(20)
-          .optional(),
+        /** Where to save: a file chosen in a Save dialog, or made by files.create to download. */
+        file: fileId,
+        /** Sealed to the office key that came with the office's roster (see bundles.officeKey). */
+        office: z.literal(true).optional(),
+        to: z.array(sealKey).max(20).optional(),
         passphrase: passphrase.optional(),
         /** Only what this device lacks, by the last bundle received from it. */
         for: z
@@ -65,16 +60,13 @@ export const bundles = {
       })
       .superRefine((x, ctx) => {
         // A password given, even a short one, means a protected bundle: its problem is the password, not the ending.
-        const sealed = Boolean(x.to?.length) || x.passphrase !== undefined;
-        if (x.to?.length && x.passphrase)
-          ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Protect with office keys or with a password, not both' });
-        const ending = sealed ? '.gpbundle.age' : '.gpbundle';
-        if (!x.file.toLowerCase().endsWith(ending))
-          ctx.addIssue({ code: 'custom', path: ['file'], message: `${sealed ? 'Protected bundle' : 'Bundle'} files end in ${ending}` });
+        const ways = [Boolean(x.to?.length), x.office === true, x.passphrase !== undefined].filter(Boolean).length;
+        if (ways > 1)
+          ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'Protect with the office key or with a password, not both' });
       }),
   ),
   /** Checks a bundle without importing it; a sealed one is opened with this laptop's key or the passphrase. */
-  'bundles.verify': method<BundleInfo>()(z.object({ file: bundlePath, passphrase: passphrase.optional() })),
+  'bundles.verify': method<BundleInfo>()(z.object({ file: fileId, passphrase: passphrase.optional() })),
 };
 
 export interface BundleImportResult {
@@ -159,9 +151,21 @@ export interface TrustedDeviceInfo {
 /** The folder GrantPanel suggests for bundles, and the bundles already in it, newest first. */
 export interface BundlesFolder {
   folder: string;
-  /** A path for a new bundle from this laptop, today. */
-  suggested: string;
+  /** A name for a new bundle from this laptop, today (ending .gpbundle). */
+  suggestedName: string;
+  /** Each bundle in the folder, chosen for opening: `file` is its id. */
   files: { file: string; name: string; bytes: number; modifiedAt: string }[];
+}
+
+/** The key bundles are protected with for the office: it came, signed, with the office's roster. */
+export interface OfficeKey {
+  sealKey: string;
+  /** The laptop whose roster brought it, as this laptop names it. */
+  laptop: string;
+  deviceId: string;
+  fingerprint: string;
+  /** When that roster was made. */
+  rosterCreatedAt: string;
 }
 
 /** A long bundle task under way: what it is doing and, where known, how much of it is done. */
@@ -177,10 +181,12 @@ export const sync = {
   /** The bundle task under way on this laptop, if any: answers even while an import is running. */
   'bundles.progress': method<BundleProgress | null>()(z.object({})),
   'bundles.folder': method<BundlesFolder>()(z.object({})),
+  /** The office key from the office's roster, if one has been imported here. */
+  'bundles.officeKey': method<OfficeKey | null>()(z.object({})),
   /** The laptops this one trusts, by name. */
   'devices.list': method<TrustedDeviceInfo[]>()(z.object({})),
   /** Imports a bundle from a trusted laptop: all of it or nothing. */
-  'bundles.import': method<BundleImportResult>()(z.object({ file: bundlePath, passphrase: passphrase.optional() })),
+  'bundles.import': method<BundleImportResult>()(z.object({ file: fileId, passphrase: passphrase.optional() })),
   /** Trusts another laptop's key, after a person has compared its fingerprint. */
   'devices.trust': method<TrustedDeviceInfo>()(
     z.object({

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import type { ContractError, FieldProblem } from './result';
-import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES, type ImportField } from '../formats/applications-csv';
+import { APPLICATION_COLUMNS, type ImportField } from '../formats/applications-csv';
 import { method } from './method';
+import { fileId } from './files';
 
 const fields = APPLICATION_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
 
 export const importInputSchema = z.object({
   roundId: z.string('Choose the round to import into').min(1, 'Choose the round to import into'),
-  fileName: z.string().trim().min(1, 'Choose a file').max(255, 'File name must be 255 characters or fewer'),
-  contentBase64: z
-    .string('Choose a file')
-    .max(
-      Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4,
-      `The file is too large — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-    ),
+  /** The CSV file, chosen in the Open dialog or uploaded (see files.ts): read afresh at each check. */
+  file: fileId,
   /** File header → field, or null to ignore that column. Omitted: remembered or suggested. */
   mapping: z.record(z.string(), z.enum(fields).nullable()).optional(),
 });

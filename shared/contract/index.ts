@@ -5,6 +5,7 @@ import { applications } from './applications';
 import { bundles, sync } from './bundles';
 import { catalogue } from './catalogue';
 import { conflicts } from './conflicts';
+import { files } from './files';
 import { imports } from './imports';
 import { roster } from './roster';
 import { rounds } from './rounds';
@@ -12,7 +13,18 @@ import { session } from './session';
 import type { Method } from './method';
 import type { Result } from './result';
 
-export const contract = { ...session, ...catalogue, ...rounds, ...applications, ...imports, ...bundles, ...sync, ...conflicts, ...roster };
+export const contract = {
+  ...session,
+  ...catalogue,
+  ...rounds,
+  ...applications,
+  ...imports,
+  ...bundles,
+  ...sync,
+  ...conflicts,
+  ...roster,
+  ...files,
+};
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -57,7 +57,19 @@ describe('roster commands', () => {
 
     expect((await newcomer.gp('trust', await hq.key(), '--name', 'Office laptop')).code).toBe(0);
     expect((await newcomer.gp('verify-roster', file)).out).toMatch(/signature is good\. 2 laptops not trusted here yet\./);
+    // Before the roster, there is no office key to seal to.
+    expect(await newcomer.gp('export-bundle', '--out', 'early.gpbundle.age', '--office')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no office key yet'),
+    });
     const imported = await newcomer.gp('import-roster', file);
+    expect(imported.out).toContain('The office key came with it');
+    // Sealed to the office without typing its key: the office opens it.
+    const sealed = await newcomer.gp('export-bundle', '--out', 'to-office.gpbundle.age', '--office');
+    expect(sealed).toMatchObject({ code: 0, err: '' });
+    expect((await hq.gp('trust', await newcomer.key(), '--name', 'New laptop')).code).toBe(0);
+    expect((await hq.gp('verify-bundle', join(newcomer.dataDir, 'to-office.gpbundle.age'))).code).toBe(0);
+    expect((await coventry.gp('verify-bundle', join(newcomer.dataDir, 'to-office.gpbundle.age'))).code).toBe(1);
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(imported.out).toMatch(/^Trusted 2 new laptops \(1 laptop already trusted\)\.\n/);
     expect(imported.out).toContain(`Walsall panel laptop: device ${await walsall.id()}`);

@@ -23,22 +23,31 @@ function expectTablesAsRebuilt(c: TestCore): void {
   expect(projectionSnapshot(c.ctx.db)).toEqual(live);
 }
 
+/** Exports everything `c` holds to a new file and answers its path. */
+async function exportTo(c: TestCore, name: string): Promise<string> {
+  const file = join(tempDir(), name);
+  await c.call('bundles.export', { file });
+  return file;
+}
+
 test('a later stretch imported first reports the missing one; the full bundle then fills it; newer events project in order', async () => {
   const office = laptop();
   const panel = laptop();
   await trustLaptop(office, panel);
   await trustLaptop(panel, office);
-  await panel.call('bundles.import', { file: (await office.call('bundles.export', { file: join(tempDir(), 'a.gpbundle') })).file });
+  await panel.call('bundles.import', { file: await exportTo(office, 'a.gpbundle') });
   // The panel's bundle tells the office what the panel holds, so the next export for it is a delta.
-  await office.call('bundles.import', { file: (await panel.call('bundles.export', { file: join(tempDir(), 'p.gpbundle') })).file });
+  await office.call('bundles.import', { file: await exportTo(panel, 'p.gpbundle') });
   const acknowledged = topSeq(office, office.ctx.device.id);
   await office.call('demo.load', {});
-  const delta = await office.call('bundles.export', { file: join(tempDir(), 'delta.gpbundle'), for: panel.ctx.device.id });
-  const full = await office.call('bundles.export', { file: join(tempDir(), 'full.gpbundle') });
+  const deltaFile = join(tempDir(), 'delta.gpbundle');
+  const delta = await office.call('bundles.export', { file: deltaFile, for: panel.ctx.device.id });
+  const fullFile = join(tempDir(), 'full.gpbundle');
+  const full = await office.call('bundles.export', { file: fullFile });
 
   const newcomer = laptop();
   await trustLaptop(newcomer, office);
-  const first = await newcomer.call('bundles.import', { file: delta.file });
+  const first = await newcomer.call('bundles.import', { file: deltaFile });
   expect(first).toMatchObject({
     newEvents: delta.eventCount,
     knownEvents: 0,
@@ -46,7 +55,7 @@ test('a later stretch imported first reports the missing one; the full bundle th
   });
   expectTablesAsRebuilt(newcomer);
 
-  const second = await newcomer.call('bundles.import', { file: full.file });
+  const second = await newcomer.call('bundles.import', { file: fullFile });
   expect(second).toMatchObject({ newEvents: full.eventCount - delta.eventCount, knownEvents: delta.eventCount, gaps: [] });
   expect(verifyChain(newcomer.ctx.db)).toEqual([]);
   expectTablesAsRebuilt(newcomer);
@@ -55,8 +64,9 @@ test('a later stretch imported first reports the missing one; the full bundle th
   const acf = (await office.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000, confirmed: true });
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000 });
-  const latest = await office.call('bundles.export', { file: join(tempDir(), 'latest.gpbundle') });
-  const third = await newcomer.call('bundles.import', { file: latest.file });
+  const latestFile = join(tempDir(), 'latest.gpbundle');
+  await office.call('bundles.export', { file: latestFile });
+  const third = await newcomer.call('bundles.import', { file: latestFile });
   expect(third).toMatchObject({ newEvents: 2, gaps: [] });
   expect((await newcomer.call('catalogue.funds', {})).find((f) => f.id === 'acf')?.maxAwardPence).toBe(400_000);
   expect(verifyChain(newcomer.ctx.db)).toEqual([]);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { makeCore, type TestCore } from '../support/core';
-import { b64, templateRow, toCsv } from '../support/csv';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { csvFile, templateRow, toCsv } from '../support/csv';
 
 let core: TestCore;
 let roundId: string;
@@ -21,7 +22,7 @@ afterEach(() => core.dispose());
 
 const count = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM applications').get() as { n: number }).n;
 const events = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-const input = (content: string | Buffer, extra: object = {}) => ({ roundId, fileName: 'apps.csv', contentBase64: b64(content), ...extra });
+const input = (content: string | Buffer, extra: object = {}) => ({ roundId, file: csvFile(content), ...extra });
 
 test('the template is one header row, with a BOM so Excel reads it as UTF-8', async () => {
   const { csv, fileName } = await core.call('imports.template', {});
@@ -214,9 +215,32 @@ test('a row with a stray comma is reported', async () => {
 });
 
 test('a 100 MB file is refused before it is read', async () => {
-  const big = Buffer.alloc(100 * 1024 * 1024, 0x41);
-  const result = await core.dispatch('imports.preview', { roundId, fileName: 'big.csv', contentBase64: big.toString('base64') });
-  expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('too large') } });
+  const file = csvFile('', 'big.csv');
+  truncateSync(file, 100 * 1024 * 1024);
+  const result = await core.dispatch('imports.preview', { roundId, file });
+  expect(result).toMatchObject({
+    ok: false,
+    error: {
+      code: 'TOO_LARGE',
+      message: 'The file is 100.0 MB — the largest file GrantPanel imports is 50 MB. Split it into smaller files.',
+    },
+  });
+});
+
+test('a CSV file is named by the id the core gave: a path from a page, or a bundle’s id, is refused', async () => {
+  const path = csvFile(toCsv([templateRow()]));
+  expect(await core.pageDispatch('imports.preview', { roundId, file: path })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  const bundle = core.ctx.files.choose(path, 'read', 'bundle', 'dialog').id;
+  expect(await core.pageDispatch('imports.commit', { roundId, file: bundle })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', details: [{ field: 'file', message: expect.stringContaining('not a CSV file') }] },
+  });
+  expect(count()).toBe(0);
+  // Chosen for reading as a CSV file, it is read afresh at each check: a fixed spreadsheet is what is checked.
+  const chosen = core.ctx.files.choose(path, 'read', 'csv', 'dialog').id;
+  expect((await core.call('imports.preview', { roundId, file: chosen })).rowCount).toBe(1);
+  writeFileSync(path, toCsv([templateRow(), templateRow({ 'Project title': 'Second' })]));
+  expect((await core.call('imports.preview', { roundId, file: chosen })).rowCount).toBe(2);
 });
 
 test('HTML and script in cells are kept as inert text', async () => {

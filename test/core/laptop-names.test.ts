@@ -14,7 +14,11 @@ const laptop = () => {
   cores.push(c);
   return c;
 };
-const exportFrom = async (c: TestCore, name = 'b.gpbundle') => (await c.call('bundles.export', { file: join(tempDir(), name) })).file;
+const exportFrom = async (c: TestCore, name = 'b.gpbundle') => {
+  const file = join(tempDir(), name);
+  await c.call('bundles.export', { file });
+  return file;
+};
 const newRound = (c: TestCore, name: string) =>
   c.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name, opens: '2026-11-01', closes: '2026-12-31' });
 

@@ -8,7 +8,7 @@ import { afterAll, expect, test } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeCore, tempDir, type TestCore } from '../support/core';
-import { b64, templateRow, toCsv } from '../support/csv';
+import { csvFile, templateRow, toCsv } from '../support/csv';
 import { steppingClock } from '../support/clock';
 import { verifyChain } from '../../electron/core/events/verify';
 import { draftOf } from '../../shared/domain/application';
@@ -119,7 +119,7 @@ async function aDaysWork(): Promise<TestCore> {
   const csv = toCsv(
     Array.from({ length: 60 }, (_, i) => templateRow({ 'Applicant reference': `WAL-${i}`, 'Project title': `Project ${i}` })),
   );
-  const input = { roundId: round.id, fileName: 'spring.csv', contentBase64: b64(csv) };
+  const input = { roundId: round.id, file: csvFile(csv, 'spring.csv') };
   await office.call('imports.preview', input);
   await office.call('imports.commit', input);
   const lists = [

@@ -2,7 +2,7 @@
 // laptop that trusts the office, all or nothing; readable with Debian's minisign.
 import { afterEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzip } from '../support/unzip';
 import { makeCore, tempDir, type TestCore } from '../support/core';
@@ -72,7 +72,7 @@ describe('roster', () => {
   test('a new laptop that trusts the office imports its roster, then accepts a panel’s bundle', async () => {
     const { hq, coventry, walsall, file, exported } = await office();
     expect(exported).toMatchObject({
-      file,
+      file: 'office.gproster',
       fromThisDevice: true,
       signerTrusted: true,
       exporter: { deviceId: hq.ctx.device.id, fingerprint: hq.ctx.device.fingerprint, personName: 'Grants officer' },
@@ -240,6 +240,103 @@ describe('roster', () => {
     const application = (await hq.call('applications.list', { limit: 1 })).rows[0]!;
     expect(text).not.toContain(application.organisationName);
     expect(text).not.toContain('@');
+  });
+});
+
+describe('the office key comes with the office’s roster', () => {
+  const sealKeyOf = async (c: TestCore) => (await c.call('session.current', {})).device.sealRecipient;
+
+  test('a laptop that imports the office’s roster protects bundles to the office without anyone typing age1…', async () => {
+    const { hq, file } = await office();
+    const newcomer = laptop();
+    await trust(newcomer, hq, 'Office laptop');
+    expect(await newcomer.call('bundles.officeKey', {})).toBeNull();
+    // Without it, "the office key" is refused with what to do, and nothing is written.
+    const early = join(scratch(), 'early.gpbundle.age');
+    expect(await newcomer.dispatch('bundles.export', { file: early, office: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ field: 'to', message: expect.stringContaining('import the office’s roster') }] },
+    });
+    expect(existsSync(early)).toBe(false);
+
+    const checked = await newcomer.call('roster.verify', { file });
+    expect(checked).toMatchObject({ sealKey: await sealKeyOf(hq), officeKey: 'new' });
+    expect(await newcomer.call('roster.import', { file })).toMatchObject({ officeKeySet: true });
+    expect(await newcomer.call('bundles.officeKey', {})).toMatchObject({
+      sealKey: await sealKeyOf(hq),
+      laptop: 'Office laptop',
+      deviceId: hq.ctx.device.id,
+    });
+
+    await newcomer.call('demo.load', {});
+    const sealed = join(scratch(), 'to-office.gpbundle.age');
+    expect((await newcomer.call('bundles.export', { file: sealed, office: true })).personalRecords).toBeGreaterThan(0);
+    // Only the office opens it.
+    await trust(hq, newcomer, 'New panel laptop');
+    expect((await hq.call('bundles.import', { file: sealed })).newEvents).toBeGreaterThan(0);
+    const other = laptop();
+    await trust(other, newcomer, 'New panel laptop');
+    expect(await other.dispatch('bundles.verify', { file: sealed })).toMatchObject({ ok: false });
+  });
+
+  test('a roster whose key was swapped after signing is refused, and the office key stays', async () => {
+    const { hq, coventry, file } = await office();
+    const newcomer = laptop();
+    await trust(newcomer, hq, 'Office laptop');
+    await newcomer.call('roster.import', { file });
+    const parts = await unzip(file);
+    const swapped = Buffer.from(parts[ROSTER_FILE]!.toString('utf8').replace(await sealKeyOf(hq), await sealKeyOf(coventry)));
+    expect(swapped.toString('utf8')).toContain(await sealKeyOf(coventry));
+    const before = snapshot(newcomer);
+    const result = await newcomer.dispatch('roster.import', { file: await rosterFile(swapped, parts[ROSTER_SIGNATURE_FILE]!) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_INVALID', message: expect.stringContaining('signature does not match') },
+    });
+    expect((await newcomer.call('bundles.officeKey', {}))?.sealKey).toBe(await sealKeyOf(hq));
+    expect(snapshot(newcomer)).toEqual(before);
+  });
+
+  test('another trusted laptop’s roster, signed by it, does not replace the office key; a newer one from the office does', async () => {
+    const { hq, coventry, file } = await office();
+    const newcomer = laptop();
+    await trust(newcomer, hq, 'Office laptop');
+    await trust(newcomer, coventry, 'Coventry panel laptop');
+    await newcomer.call('roster.import', { file });
+    const fromCoventry = join(scratch(), 'coventry.gproster');
+    await coventry.call('roster.export', { file: fromCoventry });
+    expect(await newcomer.call('roster.verify', { file: fromCoventry })).toMatchObject({ officeKey: 'kept' });
+    expect(await newcomer.call('roster.import', { file: fromCoventry })).toMatchObject({ officeKeySet: false });
+    expect((await newcomer.call('bundles.officeKey', {}))?.deviceId).toBe(hq.ctx.device.id);
+    // The office's own newer roster, same key: nothing to replace.
+    const newer = join(scratch(), 'office-2.gproster');
+    await hq.call('roster.export', { file: newer });
+    expect(await newcomer.call('roster.verify', { file: newer })).toMatchObject({ officeKey: 'same' });
+  });
+
+  test('once the office is no longer trusted here, its key is not used', async () => {
+    const { hq, file } = await office();
+    const newcomer = laptop();
+    await trust(newcomer, hq, 'Office laptop');
+    await newcomer.call('roster.import', { file });
+    await newcomer.call('devices.revoke', { deviceId: hq.ctx.device.id, reason: 'Reported stolen' });
+    expect(await newcomer.call('bundles.officeKey', {})).toBeNull();
+    expect(await newcomer.dispatch('bundles.export', { file: join(scratch(), 'x.gpbundle.age'), office: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
+  test('a version 1 roster (no key) is still read and imported; it sets no office key', async () => {
+    const { hq } = await office();
+    const newcomer = laptop();
+    await trust(newcomer, hq, 'Office laptop');
+    const bytes = Buffer.from(JSON.stringify(rosterOf(hq.ctx), null, 2));
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ formatVersion: 1 });
+    const signature = signMinisign({ secretKey: hq.ctx.device.secretKey, message: bytes, trustedComment: 'GrantPanel roster' });
+    const old = await rosterFile(bytes, signature);
+    expect(await newcomer.call('roster.import', { file: old })).toMatchObject({ added: 2, officeKeySet: false });
+    expect(await newcomer.call('bundles.officeKey', {})).toBeNull();
   });
 });
 

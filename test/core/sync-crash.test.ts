@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } fr
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeCore, tempDir } from '../support/core';
-import { b64, templateRow, toCsv } from '../support/csv';
+import { csvFile, templateRow, toCsv } from '../support/csv';
 import { countRows, exportBundleTo, trustLaptop } from '../support/laptops';
 import { verifyChain } from '../../electron/core/events/verify';
 
@@ -153,7 +153,7 @@ beforeAll(async () => {
         Sustainability: `${i}: ${LONG_TEXT.slice(0, 1900)}`,
       }),
     );
-    const imported = await sender.call('imports.commit', { roundId: round.id, fileName: 'bulk.csv', contentBase64: b64(toCsv(rows)) });
+    const imported = await sender.call('imports.commit', { roundId: round.id, file: csvFile(toCsv(rows), 'bulk.csv') });
     expect(imported.imported).toBe(BULK_APPLICATIONS);
     const { file, eventCount } = await exportBundleTo(sender, work, 'sender');
     const pristine = join(work, 'pristine');

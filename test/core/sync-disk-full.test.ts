@@ -6,7 +6,7 @@ import { afterEach, expect, test } from 'vitest';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
-import { b64, templateRow, toCsv } from '../support/csv';
+import { csvFile, templateRow, toCsv } from '../support/csv';
 import { countRows, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
 import { verifyChain } from '../../electron/core/events/verify';
 import type Database from 'better-sqlite3';
@@ -61,7 +61,7 @@ test('an import that runs out of disk fails cleanly at any point, leaves the dat
   const rows = Array.from({ length: 200 }, (_, i) =>
     templateRow({ 'Organisation name': `Group ${i}`, 'Project title': `Project ${i}`, 'Project summary': `${i}: ${text}` }),
   );
-  await sender.call('imports.commit', { roundId: round.id, fileName: 'bulk.csv', contentBase64: b64(toCsv(rows)) });
+  await sender.call('imports.commit', { roundId: round.id, file: csvFile(toCsv(rows), 'bulk.csv') });
   const bundleDir = tempDir();
   onTeardown(() => rmSync(bundleDir, { recursive: true, force: true }));
   const { file, eventCount } = await exportBundleTo(sender, bundleDir, 'sender');

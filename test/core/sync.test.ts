@@ -188,13 +188,14 @@ test('exporting for a laptop leaves out what it has acknowledged, and the smalle
     reason: 'Folded',
   });
   const panelId = panel.ctx.device.id;
-  const delta = await office.call('bundles.export', { file: join(tempDir(), 'delta.gpbundle'), for: panelId });
+  const deltaFile = join(tempDir(), 'delta.gpbundle');
+  const delta = await office.call('bundles.export', { file: deltaFile, for: panelId });
   expect(delta.eventCount).toBe(1);
   const top = (office.ctx.db.prepare('SELECT max(seq) AS n FROM events WHERE device_id = ?').get(office.ctx.device.id) as { n: number }).n;
   expect(delta.devices).toEqual([
     { deviceId: office.ctx.device.id, fromSeq: top, toSeq: top, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
   ]);
-  const result = await panel.call('bundles.import', { file: delta.file });
+  const result = await panel.call('bundles.import', { file: deltaFile });
   expect(result).toMatchObject({ newEvents: 1, gaps: [] });
   expect(snapshot(panel)).toEqual(snapshot(office));
   expect(await office.dispatch('bundles.export', { file: join(tempDir(), 'x.gpbundle'), for: 'ffffffffffffffff' })).toMatchObject({
@@ -223,17 +224,21 @@ test('the bundles folder suggests a new file each time and lists arriving bundle
   const first = await office.call('bundles.folder', {});
   expect(first.folder).toBe(join(office.dataDir, 'bundles'));
   expect(first.files).toEqual([]);
-  expect(first.suggested).toMatch(new RegExp(`grantpanel-${office.ctx.device.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.gpbundle$`));
-  await office.call('bundles.export', { file: first.suggested });
+  expect(first.suggestedName).toMatch(new RegExp(`^grantpanel-${office.ctx.device.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.gpbundle$`));
+  const path = join(first.folder, first.suggestedName);
+  await office.call('bundles.export', { file: path });
   const second = await office.call('bundles.folder', {});
-  expect(second.files.map((f) => f.file)).toEqual([first.suggested]);
-  expect(second.suggested).not.toBe(first.suggested);
+  // Listed by name, with an id to open it by: never its path.
+  expect(second.files.map((f) => f.name)).toEqual([first.suggestedName]);
+  expect(second.files[0]?.file).toMatch(/^f-[\w-]{32}$/);
+  expect(second.suggestedName).not.toBe(first.suggestedName);
+  expect((await office.call('bundles.verify', { file: second.files[0]!.file })).file).toBe(first.suggestedName);
 
   // Checking a bundle says whether its sender is trusted, and gives the key to trust it by.
-  const checked = await panel.call('bundles.verify', { file: first.suggested });
+  const checked = await panel.call('bundles.verify', { file: path });
   expect(checked).toMatchObject({ trusted: false, exporter: { deviceId: office.ctx.device.id } });
   await panel.call('devices.trust', { publicKey: checked.exporter.publicKey, name: 'Office laptop' });
-  expect(await panel.call('bundles.verify', { file: first.suggested })).toMatchObject({ trusted: true });
+  expect(await panel.call('bundles.verify', { file: path })).toMatchObject({ trusted: true });
   expect(await panel.call('devices.list', {})).toEqual([
     { deviceId: office.ctx.device.id, fingerprint: office.ctx.device.fingerprint, name: 'Office laptop' },
   ]);

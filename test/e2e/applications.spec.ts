@@ -1,8 +1,8 @@
 // The applications register, reading one application, and entering one by hand — in browser mode,
 // with axe checking WCAG 2.2 AA on each page as people see it.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore as api, type App } from './fixtures';
-import { templateRow, toCsv, b64 } from '../support/csv';
+import { test, expect, expectAccessible, callCore as api, uploadFile, type App } from './fixtures';
+import { csvFile, templateRow, toCsv } from '../support/csv';
 
 /** The rows on screen answer the current filters and sort: the old page stays (busy) until then. */
 const settled = (page: Page) => expect(page.locator('.register-scroll')).toHaveAttribute('aria-busy', 'false');
@@ -321,11 +321,9 @@ test('the register stays light at 20,000 applications', async ({ page, app }) =>
       'Budget lines': `Everything: £${1000 + (i % 3000)}`,
     }),
   );
-  const imported = await api<{ imported: number }>(page, app, 'imports.commit', {
-    roundId,
-    fileName: 'bulk.csv',
-    contentBase64: b64(toCsv(rows)),
-  });
+  // Sent as the file picker sends it: an upload, then the call names it by id.
+  const file = await uploadFile(page, app, csvFile(toCsv(rows), 'bulk.csv'), 'csv');
+  const imported = await api<{ imported: number }>(page, app, 'imports.commit', { roundId, file });
   expect(imported.imported).toBe(20_000);
 
   const lists: string[] = [];

@@ -2,9 +2,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export interface App {
   url: string;
@@ -66,4 +66,70 @@ export async function callCore<T = unknown>(page: Page, app: App, method: string
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value;
+}
+
+const tokenOf = (app: App) => new URL(app.url).searchParams.get('token') ?? '';
+
+/** Uploads a file as the browser's file picker does, answering the id the core gave it. */
+export async function uploadFile(page: Page, app: App, path: string, purpose: 'bundle' | 'roster' | 'csv'): Promise<string> {
+  const response = await page.request.post(
+    new URL(`/files?purpose=${purpose}&name=${encodeURIComponent(basename(path))}`, app.url).toString(),
+    {
+      headers: { 'X-GrantPanel-Token': tokenOf(app), 'Content-Type': 'application/octet-stream' },
+      data: readFileSync(path),
+    },
+  );
+  const result = (await response.json()) as { ok: boolean; value: { file: string }; error?: { message: string } };
+  if (!result.ok) throw new Error(`upload ${basename(path)}: ${result.error?.message}`);
+  return result.value.file;
+}
+
+/**
+ * Writes a bundle or roster as browser mode's Save does — the core writes it in its data folder,
+ * the page downloads it — and keeps the download at `path` (a stand-in for the USB stick).
+ */
+export async function saveThroughCore<T = unknown>(
+  page: Page,
+  app: App,
+  method: 'bundles.export' | 'roster.export',
+  path: string,
+  input: Record<string, unknown> = {},
+): Promise<T> {
+  const purpose = method === 'roster.export' ? 'roster' : 'bundle';
+  const { file } = await callCore<{ file: string }>(page, app, 'files.create', { purpose, name: basename(path) });
+  const value = await callCore<T>(page, app, method, { ...input, file });
+  const response = await page.request.get(new URL(`/files/${file}`, app.url).toString(), {
+    headers: { 'X-GrantPanel-Token': tokenOf(app) },
+  });
+  if (!response.ok()) throw new Error(`download ${basename(path)}: ${response.status()}`);
+  writeFileSync(path, await response.body());
+  return value;
+}
+
+/** Opens a file as browser mode does (an upload), then calls the method with it. */
+export async function openThroughCore<T = unknown>(
+  page: Page,
+  app: App,
+  method: 'bundles.import' | 'bundles.verify' | 'roster.import' | 'roster.verify',
+  path: string,
+  input: Record<string, unknown> = {},
+): Promise<T> {
+  const file = await uploadFile(page, app, path, method.startsWith('roster') ? 'roster' : 'bundle');
+  return callCore<T>(page, app, method, { ...input, file });
+}
+
+/** Chooses a file in a file field (browser mode: the file picker, then the upload) and waits until it is sent. */
+export async function chooseFile(page: Page, label: string, path: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).setInputFiles(path);
+  await expect(page.getByText(`Chosen: ${basename(path)}`, { exact: true })).toBeVisible({ timeout: 60_000 });
+}
+
+/** Clicks a Save button in browser mode and keeps the download at `path`; answers the name the browser was given. */
+export async function saveDownload(page: Page, button: string, path: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  await download.saveAs(path);
+  return download.suggestedFilename();
 }

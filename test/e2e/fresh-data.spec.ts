@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { ApplicationDetail } from '../../shared/contract/applications';
 import { draftOf } from '../../shared/domain/application';
 import { templateRow, toCsv } from '../support/csv';
-import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+import { test, expect, expectAccessible, startApp, callCore, chooseFile, openThroughCore, saveThroughCore, type App } from './fixtures';
 
 const ROUND = 'Active Citizens Fund spring 2027';
 const DEMO_ROUND = 'Active Citizens Fund 2026–27 (demo)';
@@ -97,7 +97,7 @@ test('after a bundle import, its rounds and applications are everywhere, and a l
       opens: '2027-03-01',
       closes: '2027-05-31',
     });
-    await callCore(page, office, 'bundles.export', { file: join(folder, 'office.gpbundle') });
+    await saveThroughCore(page, office, 'bundles.export', join(folder, 'office.gpbundle'));
     const officeRounds = await callCore<{ name: string; applicationCount: number }[]>(page, office, 'rounds.list');
     const demoCount = officeRounds.find((r) => r.name === DEMO_ROUND)?.applicationCount ?? 0;
     expect(demoCount).toBeGreaterThan(0);
@@ -111,7 +111,7 @@ test('after a bundle import, its rounds and applications are everywhere, and a l
     await expect(page.getByRole('heading', { name: 'No rounds yet' })).toBeVisible();
 
     await go(page, 'Sync');
-    await page.getByLabel('Bundle file').fill(join(folder, 'office.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(folder, 'office.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     await page.getByLabel('Name this laptop').fill('Office laptop');
     await page.getByLabel('I have compared the fingerprint and it matches').check();
@@ -142,13 +142,13 @@ test('after a bundle import, its rounds and applications are everywhere, and a l
       id: first.id,
       application: { ...draftOf(first), projectTitle: 'Retitled at the office' },
     });
-    await callCore(page, office, 'bundles.export', { file: join(folder, 'office-2.gpbundle') });
+    await saveThroughCore(page, office, 'bundles.export', join(folder, 'office-2.gpbundle'));
     await page.getByRole('searchbox', { name: /^Search/ }).fill(first.reference);
     await expect(page.locator('.register-count')).toHaveText('Showing 1 application');
     await expect(page.getByRole('cell', { name: first.projectTitle, exact: true })).toBeVisible();
 
     await go(page, 'Sync');
-    await page.getByLabel('Bundle file').fill(join(folder, 'office-2.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(folder, 'office-2.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     await page.getByRole('button', { name: 'Import bundle' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Imported 1 new change from/ })).toBeVisible({ timeout: 60_000 });
@@ -181,8 +181,8 @@ test('after a conflict is resolved, the badge count drops and the application sh
     await callCore(page, office, 'devices.trust', { publicKey: await keyOf(panel), name: 'Coventry panel laptop' });
     await callCore(page, panel, 'devices.trust', { publicKey: await keyOf(office), name: 'Office laptop' });
     await callCore(page, office, 'demo.load');
-    await callCore(page, office, 'bundles.export', { file: join(folder, 'office.gpbundle') });
-    await callCore(page, panel, 'bundles.import', { file: join(folder, 'office.gpbundle') });
+    await saveThroughCore(page, office, 'bundles.export', join(folder, 'office.gpbundle'));
+    await openThroughCore(page, panel, 'bundles.import', join(folder, 'office.gpbundle'));
     const { rows } = await callCore<{ rows: { id: string; reference: string }[] }>(page, office, 'applications.list', {
       sort: 'reference',
       direction: 'asc',
@@ -191,8 +191,8 @@ test('after a conflict is resolved, the badge count drops and the application sh
     const { id, reference } = rows[0] as { id: string; reference: string };
     await retitle(page, office, id, 'Office title');
     await retitle(page, panel, id, 'Panel title');
-    await callCore(page, panel, 'bundles.export', { file: join(folder, 'panel.gpbundle') });
-    await callCore(page, office, 'bundles.import', { file: join(folder, 'panel.gpbundle') });
+    await saveThroughCore(page, panel, 'bundles.export', join(folder, 'panel.gpbundle'));
+    await openThroughCore(page, office, 'bundles.import', join(folder, 'panel.gpbundle'));
 
     await page.goto(`${office.url}#/applications?q=${encodeURIComponent(reference)}`);
     await expect(page.locator('.register-count')).toHaveText('Showing 1 application');

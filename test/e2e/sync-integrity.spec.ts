@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+import { test, expect, expectAccessible, startApp, callCore, chooseFile, openThroughCore, saveThroughCore, type App } from './fixtures';
 
 /** A copy of a running laptop's data folder, as a backup restored elsewhere would be. */
 function copyOfDataFolder(app: App): string {
@@ -21,7 +21,7 @@ const newRound = (page: Page, app: App, name: string) =>
 
 async function importThroughScreen(page: Page, app: App, file: string) {
   await page.goto(`${app.url}#/sync`);
-  await page.getByLabel('Bundle file').fill(file);
+  await chooseFile(page, 'Bundle file', file);
   await page.getByRole('button', { name: 'Check bundle' }).click();
   await page.getByRole('button', { name: 'Import bundle' }).click();
 }
@@ -36,19 +36,19 @@ test('two signed versions of a laptop’s log: the evidence is shown and a perso
   try {
     const { device } = await callCore<{ device: { publicKey: string } }>(page, office, 'session.current');
     await callCore(page, panel, 'devices.trust', { publicKey: device.publicKey, name: 'Office laptop' });
-    await callCore(page, office, 'bundles.export', { file: join(usb, 'first.gpbundle') });
-    await callCore(page, panel, 'bundles.import', { file: join(usb, 'first.gpbundle') });
+    await saveThroughCore(page, office, 'bundles.export', join(usb, 'first.gpbundle'));
+    await openThroughCore(page, panel, 'bundles.import', join(usb, 'first.gpbundle'));
 
     const twin = await startApp(copyOfDataFolder(office));
     try {
       await newRound(page, office, 'Round on the old laptop');
       await newRound(page, twin, 'Round on the restored laptop');
-      await callCore(page, office, 'bundles.export', { file: join(usb, 'old.gpbundle') });
-      await callCore(page, twin, 'bundles.export', { file: join(usb, 'restored.gpbundle') });
+      await saveThroughCore(page, office, 'bundles.export', join(usb, 'old.gpbundle'));
+      await saveThroughCore(page, twin, 'bundles.export', join(usb, 'restored.gpbundle'));
     } finally {
       await twin.stop();
     }
-    await callCore(page, panel, 'bundles.import', { file: join(usb, 'old.gpbundle') });
+    await openThroughCore(page, panel, 'bundles.import', join(usb, 'old.gpbundle'));
 
     await importThroughScreen(page, panel, join(usb, 'restored.gpbundle'));
     await expect(page.getByRole('alert')).toContainText('has signed two different versions of its log');
@@ -89,7 +89,7 @@ test('two signed versions of a laptop’s log: the evidence is shown and a perso
     await expect(page.getByText('None yet.')).toBeVisible();
     const gone = page.getByRole('region', { name: 'Laptops no longer trusted' });
     await expect(gone).toContainText(/Office laptop: stopped .* — Reported stolen\. [\d,]+ changes from it stay\./);
-    await page.getByLabel('Bundle file').fill(join(usb, 'old.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(usb, 'old.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     await expect(page.getByRole('heading', { name: 'The bundle is intact, but this laptop stopped trusting Office laptop' })).toBeVisible();
     await expect(page.locator('#checked-title ~ p')).toContainText('The changes that arrived from it before stay.');

@@ -1,35 +1,37 @@
 // The Sync screen in plain words: protection by what it means, laptops by the names given them here
 // (never this laptop among its own trusted laptops), keys behind "Show technical details", a
 // protected bundle saved twice in a row, and a laptop no longer trusted said so.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+import { test, expect, expectAccessible, startApp, callCore, chooseFile, saveDownload, saveThroughCore, type App } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const keyOf = async (page: Page, app: App) =>
   (await callCore<{ device: { publicKey: string; fingerprint: string } }>(page, app, 'session.current')).device;
 
-test('a protected bundle can be saved twice in a row: the next suggested file keeps its .gpbundle.age ending', async ({ app, page }) => {
+test('a protected bundle can be saved twice in a row: each download keeps its .gpbundle.age ending', async ({ app, page }) => {
   test.setTimeout(150_000);
-  await page.goto(`${app.url}#/sync`);
-  await page.getByLabel('Protect with a password').check();
-  await page.getByLabel('Password', { exact: true }).fill('granite otter lantern quietly');
-  const saveAs = page.getByLabel('Save the bundle as');
-  await expect(saveAs).toHaveValue(/\.gpbundle\.age$/);
-  const first = await saveAs.inputValue();
-  await page.getByRole('button', { name: 'Save bundle' }).click();
-  // A password is stretched on purpose (scrypt): slow on a busy machine.
-  await expect(page.getByRole('status').filter({ hasText: 'Saved and checked' })).toContainText('Protected, with 0 applicants’', {
-    timeout: 60_000,
-  });
-  // The folder suggests a new file: still protected, so still .gpbundle.age — and saving again works.
-  await expect(saveAs).not.toHaveValue(first);
-  await expect(saveAs).toHaveValue(/-2\.gpbundle\.age$/);
-  await page.getByRole('button', { name: 'Save bundle' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Saved and checked .*-2\.gpbundle\.age/ })).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator('.error-summary')).toHaveCount(0);
-  await expectAccessible(page);
+  const usb = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  try {
+    await page.goto(`${app.url}#/sync`);
+    // No path to type: the browser downloads what GrantPanel writes.
+    await expect(page.getByLabel('Save the bundle as')).toHaveCount(0);
+    await page.getByLabel('Protect with a password').check();
+    await page.getByLabel('Password', { exact: true }).fill('granite otter lantern quietly');
+    // A password is stretched on purpose (scrypt): slow on a busy machine.
+    const first = await saveDownload(page, 'Save and download bundle', join(usb, 'first.gpbundle.age'));
+    expect(first).toMatch(/^grantpanel-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.gpbundle\.age$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved and checked' })).toContainText('Protected, with 0 applicants’');
+    const second = await saveDownload(page, 'Save and download bundle', join(usb, 'second.gpbundle.age'));
+    expect(second).toMatch(/\.gpbundle\.age$/);
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+    // What was downloaded is a whole, signed bundle, sealed.
+    expect(readFileSync(join(usb, 'second.gpbundle.age')).subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+    await expectAccessible(page);
+  } finally {
+    rmSync(usb, { recursive: true, force: true });
+  }
 });
 
 test('laptops are named as this laptop named them; this laptop is not among its trusted laptops; keys on request; one stopped being trusted', async ({
@@ -51,7 +53,7 @@ test('laptops are named as this laptop named them; this laptop is not among its 
       opens: '2026-11-01',
       closes: '2026-12-31',
     });
-    await callCore(page, panel, 'bundles.export', { file: join(usb, 'first.gpbundle') });
+    await saveThroughCore(page, panel, 'bundles.export', join(usb, 'first.gpbundle'));
 
     await page.goto(`${office.url}#/sync`);
     // Plain words first: the choices of protection, this laptop's fingerprint to read out, the rest on request.
@@ -66,7 +68,7 @@ test('laptops are named as this laptop named them; this laptop is not among its 
     await expectAccessible(page);
 
     // Trusting the panel laptop names it; the import then speaks of it by that name.
-    await page.getByLabel('Bundle file').fill(join(usb, 'first.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(usb, 'first.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     await expect(page.getByRole('heading', { name: /does not trust its sender yet/ })).toBeVisible();
     await expect(page.getByRole('region', { name: /does not trust its sender yet/ })).toContainText(panelDevice.fingerprint);
@@ -77,9 +79,9 @@ test('laptops are named as this laptop named them; this laptop is not among its 
       page.getByRole('status').filter({ hasText: /^Imported [\d,]+ new changes from Coventry panel laptop \(Grants officer\)/ }),
     ).toBeVisible();
 
-    await callCore(page, panel, 'bundles.export', { file: join(usb, 'second.gpbundle') });
+    await saveThroughCore(page, panel, 'bundles.export', join(usb, 'second.gpbundle'));
     await page.goto(`${office.url}#/sync`);
-    await page.getByLabel('Bundle file').fill(join(usb, 'second.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(usb, 'second.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     const checked = page.getByRole('region', { name: 'The bundle from Coventry panel laptop is intact' });
     await expect(checked).toContainText('Coventry panel laptop, Grants officer');
@@ -109,8 +111,8 @@ test('laptops are named as this laptop named them; this laptop is not among its 
     await expect(page.getByText('None yet.')).toBeVisible();
     await expectAccessible(page);
 
-    await callCore(page, panel, 'bundles.export', { file: join(usb, 'third.gpbundle') });
-    await page.getByLabel('Bundle file').fill(join(usb, 'third.gpbundle'));
+    await saveThroughCore(page, panel, 'bundles.export', join(usb, 'third.gpbundle'));
+    await chooseFile(page, 'Bundle file', join(usb, 'third.gpbundle'));
     await page.getByRole('button', { name: 'Check bundle' }).click();
     const refused = page.getByRole('region', { name: 'The bundle is intact, but this laptop stopped trusting Coventry panel laptop' });
     await expect(refused).toContainText(

@@ -12,7 +12,18 @@ import type { ApplicationDetail } from '../../shared/contract/applications';
 import type { ConflictSummary } from '../../shared/contract/conflicts';
 import { formatInstant } from '../../shared/domain/dates';
 import { draftOf } from '../../shared/domain/application';
-import { test, expect, expectAccessible, startApp, callCore, type App } from './fixtures';
+import {
+  test,
+  expect,
+  expectAccessible,
+  startApp,
+  callCore,
+  chooseFile,
+  openThroughCore,
+  saveDownload,
+  saveThroughCore,
+  type App,
+} from './fixtures';
 
 interface Fund {
   id: string;
@@ -40,18 +51,18 @@ async function retitle(page: Page, app: App, projectTitle: string) {
   await callCore(page, app, 'applications.update', { id: detail.id, application: { ...draftOf(detail), projectTitle } });
 }
 
-async function exportBundle(page: Page, app: App, file: string, seal: 'none' | 'office', officeKey = '') {
+/** Saves a bundle from the Sync screen; browser mode downloads it, kept at `file` (the USB stick). */
+async function exportBundle(page: Page, app: App, file: string, seal: 'none' | 'office') {
   await page.goto(`${app.url}#/sync`);
   await page.getByLabel(seal === 'none' ? 'No protection (no contact details)' : 'Protect with the office key').check();
-  if (seal === 'office') await page.getByLabel('The office key', { exact: true }).fill(officeKey);
-  await page.getByLabel('Save the bundle as').fill(file);
-  await page.getByRole('button', { name: 'Save bundle' }).click();
+  const name = await saveDownload(page, 'Save and download bundle', file);
+  expect(name).toMatch(seal === 'none' ? /\.gpbundle$/ : /\.gpbundle\.age$/);
   await expect(page.getByRole('status').filter({ hasText: 'Saved and checked' })).toBeVisible({ timeout: 60_000 });
 }
 
 async function importBundle(page: Page, app: App, file: string, laptopName: string) {
   await page.goto(`${app.url}#/sync`);
-  await page.getByLabel('Bundle file').fill(file);
+  await chooseFile(page, 'Bundle file', file);
   await page.getByRole('button', { name: 'Check bundle' }).click();
   await expect(page.getByRole('heading', { name: /does not trust its sender yet/ })).toBeVisible({ timeout: 60_000 });
   // Trusting needs a name and the person's word that the fingerprints match.
@@ -71,19 +82,14 @@ test('a bundle carries the register to another laptop, and a clash is listed and
   const panelPage = await page.context().newPage();
   try {
     await callCore(page, office, 'demo.load');
-    const officeSession = await callCore<{ device: { fingerprint: string; sealRecipient: string } }>(page, office, 'session.current');
+    const officeSession = await callCore<{ device: { fingerprint: string } }>(page, office, 'session.current');
 
     await page.goto(`${office.url}#/sync`);
     await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
     await expect(page.locator('main').getByText(officeSession.device.fingerprint)).toBeVisible();
     await expectAccessible(page);
-    // Changing the protection changes only the file's ending, keeping the path typed.
-    const saveAs = page.getByLabel('Save the bundle as');
-    await saveAs.fill(join(folder, 'typed.gpbundle.age'));
-    await page.getByLabel('No protection (no contact details)').check();
-    await expect(saveAs).toHaveValue(join(folder, 'typed.gpbundle'));
-    await page.getByLabel('Protect with a password').check();
-    await expect(saveAs).toHaveValue(join(folder, 'typed.gpbundle.age'));
+    // No path is typed anywhere: the browser downloads the bundle, named for its protection.
+    await expect(page.getByLabel('Save the bundle as')).toHaveCount(0);
     await exportBundle(page, office, join(folder, 'office.gpbundle'), 'none');
 
     await importBundle(panelPage, panel, join(folder, 'office.gpbundle'), 'Office laptop');
@@ -105,7 +111,13 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     await setMaximum(panelPage, panel, 300_000);
     await retitle(page, office, 'Office title');
     await retitle(panelPage, panel, 'Panel title');
-    await exportBundle(panelPage, panel, join(folder, 'panel.gpbundle.age'), 'office', officeSession.device.sealRecipient);
+    // The office key arrives with the office's list of trusted laptops: nobody types age1….
+    await saveThroughCore(page, office, 'roster.export', join(folder, 'office.gproster'));
+    await openThroughCore(panelPage, panel, 'roster.import', join(folder, 'office.gproster'));
+    await panelPage.goto(`${panel.url}#/sync`);
+    await expect(panelPage.getByRole('radio', { name: 'Protect with the office key' })).toBeChecked();
+    await expect(panelPage.getByText('Only Office laptop can open it.')).toBeVisible();
+    await exportBundle(panelPage, panel, join(folder, 'panel.gpbundle.age'), 'office');
     await importBundle(page, office, join(folder, 'panel.gpbundle.age'), 'Coventry panel laptop');
 
     await expect(page.getByRole('link', { name: /Conflicts\s*2 to resolve/ })).toBeVisible();
@@ -147,7 +159,7 @@ test('a bundle carries the register to another laptop, and a clash is listed and
     // The resolution travels back: the panel laptop ends up with the same maximum and no conflict.
     await exportBundle(page, office, join(folder, 'office-2.gpbundle'), 'none');
     await panelPage.goto(`${panel.url}#/sync`);
-    await panelPage.getByLabel('Bundle file').fill(join(folder, 'office-2.gpbundle'));
+    await chooseFile(panelPage, 'Bundle file', join(folder, 'office-2.gpbundle'));
     await panelPage.getByRole('button', { name: 'Check bundle' }).click();
     await panelPage.getByRole('button', { name: 'Import bundle' }).click();
     await expect(panelPage.getByRole('status').filter({ hasText: /Imported [\d,]+ new changes?/ })).toBeVisible({ timeout: 60_000 });
@@ -171,19 +183,28 @@ test('the office shares its roster, and a laptop that trusts the office trusts e
     await callCore(page, panel, 'devices.trust', { publicKey: officeKey, name: 'Office laptop' });
 
     await page.goto(`${office.url}#/sync`);
-    await page.getByLabel('Save the roster as').fill(join(folder, 'office.gproster'));
-    await page.getByRole('button', { name: 'Save roster' }).click();
+    const saved = await saveDownload(page, 'Save and download the list', join(folder, 'office.gproster'));
+    expect(saved).toMatch(/^grantpanel-trusted-laptops-\d{4}-\d{2}-\d{2}\.gproster$/);
     await expect(page.getByRole('status').filter({ hasText: 'listing 2 laptops' })).toBeVisible();
 
     await page.goto(`${panel.url}#/sync`);
-    await page.getByLabel('Roster file').fill(join(folder, 'office.gproster'));
-    await page.getByRole('button', { name: 'Check roster' }).click();
+    // Before the list arrives the panel has no office key, and says where it comes from.
+    await expect(page.getByText(/The office key comes with the office’s list of trusted laptops/)).toBeVisible();
+    await chooseFile(page, 'The office’s list of trusted laptops', join(folder, 'office.gproster'));
+    await page.getByRole('button', { name: 'Check the list' }).click();
     const row = page.getByRole('row', { name: /Walsall panel laptop/ });
     await expect(row).toContainText('Not trusted yet');
+    // Plain words; fingerprints only under Technical details.
+    const section = page.getByRole('region', { name: 'Laptops the office trusts' });
+    await expect(section.getByText(/[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}/).first()).toBeHidden();
+    await expect(section).toContainText('It also brings the office key');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Trust 1 new laptop' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Trusted 1 new laptop' })).toBeVisible();
     await expect(page.getByRole('table').last()).toContainText('Walsall panel laptop');
+    // And the office key is now the one bundles are protected with.
+    await expect(page.getByText('Only Office laptop can open it.')).toBeVisible();
+    await expectAccessible(page);
   } finally {
     await panel.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -202,8 +223,8 @@ test('a conflict can be resolved with the keyboard alone', async ({ app: office,
     await setMaximum(page, office, 400_000);
     await setMaximum(page, panel, 300_000);
     const file = join(folder, 'panel.gpbundle');
-    await callCore(page, panel, 'bundles.export', { file });
-    await callCore(page, office, 'bundles.import', { file });
+    await saveThroughCore(page, panel, 'bundles.export', file);
+    await openThroughCore(page, office, 'bundles.import', file);
 
     await page.goto(`${office.url}#/conflicts`);
     await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
@@ -245,15 +266,15 @@ test('a conflict names both versions by person, laptop and time, says which is i
     await callCore(page, panel, 'devices.trust', { publicKey: await keyOf(office), name: 'Office laptop' });
     await callCore(page, office, 'demo.load');
     const first = join(folder, 'office.gpbundle');
-    await callCore(page, office, 'bundles.export', { file: first });
-    await callCore(page, panel, 'bundles.import', { file: first });
+    await saveThroughCore(page, office, 'bundles.export', first);
+    await openThroughCore(page, panel, 'bundles.import', first);
     // The issue as found: the panel laptop retitles an application first; this laptop retitles it a
     // little later; then the panel laptop's earlier change arrives here.
     await retitle(page, panel, 'Panel title');
     await retitle(page, office, 'Office title');
     const file = join(folder, 'panel.gpbundle');
-    await callCore(page, panel, 'bundles.export', { file });
-    await callCore(page, office, 'bundles.import', { file });
+    await saveThroughCore(page, panel, 'bundles.export', file);
+    await openThroughCore(page, office, 'bundles.import', file);
 
     const [conflict] = (await callCore<{ conflicts: ConflictSummary[] }>(page, office, 'conflicts.list')).conflicts;
     const { kept, incoming } = conflict!.versions;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { APPLICATION_COLUMNS } from '../../shared/formats/applications-csv';
 
 export type Row = Partial<Record<string, string>>;
@@ -39,3 +42,10 @@ export function toCsv(rows: Row[], headers = APPLICATION_COLUMNS.map((c) => c.he
 }
 
 export const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
+
+/** A CSV file on disk holding `content`, as a person would choose it: its path (the test core chooses it for the call). */
+export function csvFile(content: string | Buffer, name = 'apps.csv'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'grantpanel-csv-')), name);
+  writeFileSync(path, content);
+  return path;
+}

@@ -92,10 +92,12 @@ export async function exportBundle(
   seal?: SealTarget,
   forDevice?: string,
   report: Report = () => {},
+  /** A file chosen in a Save dialog, which asked before replacing; at the terminal, never. */
+  { replace = false }: { replace?: boolean } = {},
 ): Promise<BundleSummary> {
   const skip = forDevice ? acknowledgedBy(ctx, forDevice) : {};
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
-  if (existsSync(outFile))
+  if (!replace && existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a bundle`);
   // A sealed bundle's plain parts (contact details among them) are made in the data folder, named
   // as a plain copy is, so one a crash leaves behind is removed at the next start; an open one's

@@ -1,5 +1,6 @@
 // Where bundles live by default: a folder the grants officer can find, copy to a USB stick and
-// drop arriving bundles into. The Electron shell puts it in Documents; elsewhere it is in the data folder.
+// drop arriving bundles into. The Electron shell puts it in Documents (and opens its dialogs there);
+// elsewhere it is in the data folder. Its bundles are offered for opening by id, like any chosen file.
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundlesFolder } from '../../../shared/contract/bundles';
@@ -13,8 +14,10 @@ export async function bundlesFolder(ctx: CoreContext): Promise<BundlesFolder> {
   const names = (await readdir(folder)).filter((n) => BUNDLE_FILE.test(n));
   const files = await Promise.all(
     names.map(async (name) => {
-      const file = join(folder, name);
-      const s = await stat(file);
+      const path = join(folder, name);
+      const s = await stat(path);
+      // The page gets an id to open it by, never the path: the folder is one the core chose.
+      const file = ctx.files.choose(path, 'read', 'bundle', 'folder').id;
       return { file, name, bytes: s.size, modifiedAt: s.mtime.toISOString() };
     }),
   );
@@ -23,5 +26,5 @@ export async function bundlesFolder(ctx: CoreContext): Promise<BundlesFolder> {
   let n = 1;
   const name = () => `grantpanel-${ctx.device.id.slice(0, 8)}-${today}${n > 1 ? `-${n}` : ''}.gpbundle`;
   while (names.some((x) => x.startsWith(name()))) n++;
-  return { folder, suggested: join(folder, name()), files };
+  return { folder, suggestedName: name(), files };
 }

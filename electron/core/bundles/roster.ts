@@ -22,6 +22,7 @@ import { MinisignError, minisignPublicKey, signMinisign, verifyMinisign } from '
 import { readZip, writeZip, type ZipEntryInfo } from './zip';
 import { trustedHere } from './trust';
 import { boundsFor, readWithin } from './limits';
+import { loadOrCreateSealIdentity } from '../crypto/seal-identity';
 
 export interface RosterSummary {
   file: string;
@@ -46,8 +47,8 @@ function personNameOf(db: Db, deviceId: string): string | null {
   return name ? clip(name) : null;
 }
 
-/** Every laptop this one trusts, and itself first. */
-export function rosterOf(ctx: CoreContext): Roster {
+/** Every laptop this one trusts, and itself first; with this laptop's age key when given, for laptops to protect bundles to it. */
+export function rosterOf(ctx: CoreContext, sealKey?: string): Roster {
   const self = {
     deviceId: ctx.device.id,
     publicKey: minisignPublicKey(ctx.device.publicKey),
@@ -57,9 +58,10 @@ export function rosterOf(ctx: CoreContext): Roster {
   const trusted = trustedHere(ctx.db, ctx.device.id);
   return {
     format: ROSTER_FORMAT,
-    formatVersion: ROSTER_FORMAT_VERSION,
+    // Without an age key it is exactly a version 1 roster.
+    formatVersion: sealKey ? ROSTER_FORMAT_VERSION : 1,
     createdAt: ctx.now().toISOString(),
-    exporter: { ...self, personName },
+    exporter: { ...self, personName, ...(sealKey ? { sealKey } : {}) },
     devices: [
       { ...self, name: 'The laptop that made this roster', personName },
       ...trusted.map((d) => ({ ...d, name: clip(d.name) || 'Another laptop', personName: personNameOf(ctx.db, d.deviceId) })),
@@ -67,11 +69,15 @@ export function rosterOf(ctx: CoreContext): Roster {
   };
 }
 
-export async function writeRoster(ctx: CoreContext, outFile: string): Promise<RosterSummary> {
+export async function writeRoster(
+  ctx: CoreContext,
+  outFile: string,
+  { replace = false }: { replace?: boolean } = {},
+): Promise<RosterSummary> {
   if (!existsSync(dirname(outFile))) throw new DomainError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist`);
-  if (existsSync(outFile))
+  if (!replace && existsSync(outFile))
     throw new DomainError('CONFLICT', `There is already a file at ${outFile} — choose another name; GrantPanel never overwrites a roster`);
-  const roster = rosterOf(ctx);
+  const roster = rosterOf(ctx, (await loadOrCreateSealIdentity(ctx.dataDir)).recipient);
   const rosterBytes = Buffer.from(`${JSON.stringify(roster, null, 2)}\n`);
   const signature = signMinisign({
     secretKey: ctx.device.secretKey,

@@ -14,7 +14,7 @@ import { loadOrCreateSealIdentity } from '../crypto/seal-identity';
 export const PLAIN_COPY_PREFIX = '.opening-';
 const PLAIN_COPY = /^\.opening-(?:(\d+)-)?/;
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

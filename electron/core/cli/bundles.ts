@@ -43,22 +43,24 @@ function describe(info: BundleInfo): string {
 
 export const exportBundleCommand: Command = {
   words: ['export-bundle'],
-  synopsis: 'export-bundle --out FILE [--for DEVICE] [--to KEY … | --passphrase-file F]',
+  synopsis: 'export-bundle --out FILE [--for DEVICE] [--office | --to KEY … | --passphrase-file F]',
   summary: 'Write every change this laptop holds to a signed bundle file',
   usage: [
     'grantpanel export-bundle --out FILE.gpbundle',
-    'grantpanel export-bundle --out FILE.gpbundle.age (--to OFFICE_KEY … | --passphrase-file FILE)',
+    'grantpanel export-bundle --out FILE.gpbundle.age (--office | --to OFFICE_KEY … | --passphrase-file FILE)',
   ],
   options: {
     out: { type: 'string' },
     for: { type: 'string' },
+    office: { type: 'boolean' },
     to: { type: 'string', multiple: true },
     'passphrase-file': { type: 'string' },
   },
   optionHelp: [
     ['--out FILE', 'The bundle file to write (it must not exist yet; .gpbundle, or .gpbundle.age when sealed)'],
     ['--for DEVICE', 'Only what that laptop lacks, judged by the last bundle imported from it'],
-    ['--to KEY', 'Seal it with age to this office key (age1…, from "device show" on that laptop); repeat for several'],
+    ['--office', 'Seal it to the office key, which came with the office’s roster (import-roster)'],
+    ['--to KEY', 'Seal it with age to this key instead (age1…, from "device show" on that laptop); repeat for several'],
     ['--passphrase-file F', 'Seal it with the passphrase in this file instead (its first line)'],
   ],
   positionals: [],
@@ -68,7 +70,7 @@ export const exportBundleCommand: Command = {
   ],
   examples: [
     'grantpanel export-bundle --out /media/usb/coventry-panel.gpbundle',
-    'grantpanel export-bundle --out /media/usb/to-office.gpbundle.age --to age1…',
+    'grantpanel export-bundle --out /media/usb/to-office.gpbundle.age --office',
   ],
   check(values) {
     if (typeof values.out !== 'string' || values.out === '')
@@ -76,13 +78,16 @@ export const exportBundleCommand: Command = {
   },
   async run({ call, io, values }: Invocation) {
     const to = Array.isArray(values.to) ? values.to : [];
+    const file = resolve(io.cwd ?? process.cwd(), String(values.out));
     const info = await call('bundles.export', {
-      file: resolve(io.cwd ?? process.cwd(), String(values.out)),
+      file,
       ...(to.length ? { to } : {}),
+      ...(values.office === true ? { office: true as const } : {}),
       ...(typeof values.for === 'string' ? { for: values.for } : {}),
       ...passphraseFrom(values, io),
     });
-    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'change')}.\n${describe(info)}\n`);
+    // The path as typed, not just the name the app shows.
+    io.stdout(`Wrote and checked the bundle: ${count(info.eventCount, 'change')}.\n${describe({ ...info, file })}\n`);
   },
 };
 
@@ -97,11 +102,9 @@ export const verifyBundleCommand: Command = {
   notes: ['Exit 0: the bundle is whole and signed by the device it names. Exit 1: it is not, and why.'],
   examples: ['grantpanel verify-bundle /media/usb/coventry-panel.gpbundle'],
   async run({ call, io, positionals, values }: Invocation) {
-    const info = await call('bundles.verify', {
-      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
-      ...passphraseFrom(values, io),
-    });
-    io.stdout(`The bundle is whole and its signature is good.\n${describe(info)}\n`);
+    const file = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
+    const info = await call('bundles.verify', { file, ...passphraseFrom(values, io) });
+    io.stdout(`The bundle is whole and its signature is good.\n${describe({ ...info, file })}\n`);
   },
 };
 
@@ -144,10 +147,8 @@ export const importBundleCommand: Command = {
   ],
   examples: ['grantpanel import-bundle /media/usb/coventry-panel.gpbundle'],
   async run({ call, io, positionals, values }: Invocation) {
-    const result = await call('bundles.import', {
-      file: resolve(io.cwd ?? process.cwd(), positionals[0] ?? ''),
-      ...passphraseFrom(values, io),
-    });
+    const file = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
+    const result = await call('bundles.import', { file, ...passphraseFrom(values, io) });
     io.stdout(
       [
         `Imported ${count(result.newEvents, 'new change')} from ${sender(result.bundle)}; ${result.knownEvents.toLocaleString('en-GB')} already here.`,
@@ -157,7 +158,7 @@ export const importBundleCommand: Command = {
             ]
           : []),
         ...result.gaps.map((g) => `Missing: ${g}`),
-        describe(result.bundle),
+        describe({ ...result.bundle, file }),
       ].join('\n') + '\n',
     );
   },

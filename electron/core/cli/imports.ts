@@ -1,8 +1,9 @@
 // `grantpanel import applications FILE --round ROUND [--dry-run]`: the app's two-step import —
 // imports.preview reports every problem with its row and column; only a clean file goes on to
 // imports.commit, which writes all of it or nothing. Duplicates are skipped, never doubled.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ImportReport } from '../../../shared/contract/imports';
 import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES } from '../../../shared/formats/applications-csv';
 import { printable } from '../../../shared/domain/text';
@@ -11,7 +12,7 @@ import { findRound } from './lookups';
 
 const labelOf = (field: string) => APPLICATION_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
-async function readImportFile(path: string): Promise<Buffer> {
+async function checkImportFile(path: string): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new Rejected(`Cannot read ${path}: it is a folder — give the CSV file inside it`);
@@ -20,7 +21,7 @@ async function readImportFile(path: string): Promise<Buffer> {
         `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
       );
     }
-    return await readFile(path);
+    await access(path, constants.R_OK);
   } catch (error) {
     if (error instanceof Rejected) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -85,8 +86,9 @@ export const importCommand: Command = {
     const path = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
     const found = await findRound(call, roundText);
     if (!found.ok) throw new Rejected(found.problem);
-    const bytes = await readImportFile(path);
-    const input = { roundId: found.value.id, fileName: basename(path), contentBase64: bytes.toString('base64') };
+    // Checked here first, for messages that name the path typed; the core then reads the file itself.
+    await checkImportFile(path);
+    const input = { roundId: found.value.id, file: path };
 
     const report = await call('imports.preview', input);
     io.stdout(summary(report).join('\n') + '\n');

@@ -49,8 +49,9 @@ export const exportRosterCommand: Command = {
       throw new UsageError('Give the file to write with --out FILE', exportRosterCommand);
   },
   async run({ call, io, values }: Invocation) {
-    const info = await call('roster.export', { file: resolve(io.cwd ?? process.cwd(), String(values.out)) });
-    io.stdout(`Wrote and checked the roster: ${count(info.devices.length, 'laptop')}.\n${describe(info)}\n`);
+    const file = resolve(io.cwd ?? process.cwd(), String(values.out));
+    const info = await call('roster.export', { file });
+    io.stdout(`Wrote and checked the roster: ${count(info.devices.length, 'laptop')}.\n${describe({ ...info, file })}\n`);
   },
 };
 
@@ -65,7 +66,8 @@ export const verifyRosterCommand: Command = {
   notes: ['Exit 0: the roster is whole and signed by the laptop it names (trusted here or not). Exit 1: it is not, and why.'],
   examples: ['grantpanel verify-roster /media/usb/office.gproster'],
   async run(invocation: Invocation) {
-    const info = await invocation.call('roster.verify', { file: fileArg(invocation) });
+    const file = fileArg(invocation);
+    const info = { ...(await invocation.call('roster.verify', { file })), file };
     const next = info.signerTrusted
       ? `${count(info.newDevices, 'laptop')} not trusted here yet.`
       : 'This laptop does not trust the laptop that signed it: check its fingerprint and trust it before importing.';
@@ -92,6 +94,9 @@ export const importRosterCommand: Command = {
     invocation.io.stdout(
       [
         `Trusted ${count(result.added, 'new laptop')} (${count(result.alreadyTrusted, 'laptop')} already trusted).`,
+        ...(result.officeKeySet
+          ? ['The office key came with it: export-bundle --office now seals bundles for the laptop that made it.']
+          : []),
         ...result.devices.map(deviceLine),
       ].join('\n') + '\n',
     );

@@ -1,6 +1,7 @@
 // The CLI's session with the core: the same openCore() and dispatch() the app uses, so every
 // command is validated and authorised exactly as the app's screens are.
 import { openCore, type Core } from '../app';
+import { choosePathFor } from '../files/chosen';
 import type { ContractError } from '../../../shared/contract';
 import { Rejected, problemLine, type Caller, type CliIo } from './command';
 
@@ -31,7 +32,8 @@ export function openSession(dataDir: string, io: CliIo): CliSession {
     logError: (message) => io.stderr(`grantpanel: ${message.split('\n')[0] ?? ''}\n`),
   });
   const call: Caller = async (method, input) => {
-    const result = await core.dispatch(method, input);
+    // A path typed here was chosen by the person typing it.
+    const result = await core.dispatch(method, choosePathFor(core.ctx.files, method, input));
     if (!result.ok) throw new CallRejected(method, result.error);
     return result.value as never;
   };

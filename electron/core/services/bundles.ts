@@ -1,7 +1,9 @@
 // Bundles: the only way work moves between laptops — written, checked, imported — and the
 // trusted laptops whose bundles this one accepts.
 import type { BundleInfo, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
+import { officeKey } from '../bundles/office-key';
 import type { CoreContext, Handlers } from '../context';
 import { exportBundle } from '../bundles/export';
 import { readBundle, type BundleSummary } from '../bundles/read';
@@ -22,9 +24,9 @@ import { bundlesFolder } from '../bundles/folder';
 import { counter, progressOf, withProgress } from '../bundles/progress';
 import { withPlainBundle } from '../bundles/sealed';
 
-function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
+function info(ctx: CoreContext, s: BundleSummary, name: string): BundleInfo {
   return {
-    file: s.file,
+    file: name,
     createdAt: s.manifest.createdAt,
     exporter: {
       deviceId: s.signer.deviceId,
@@ -43,11 +45,29 @@ function info(ctx: CoreContext, s: BundleSummary): BundleInfo {
   };
 }
 
+function officeKeyOrRefuse(ctx: CoreContext): string {
+  const key = officeKey(ctx);
+  if (key) return key.sealKey;
+  const message =
+    'This laptop has no office key yet: import the office’s roster of trusted laptops first, or protect the bundle with a password';
+  throw new DomainError('VALIDATION', message, [{ field: 'to', message }]);
+}
+
+/** A protected bundle's name ends .gpbundle.age, an open one's .gpbundle: the ending says which it is. */
+function checkEnding(name: string, sealed: boolean): void {
+  const ending = sealed ? '.gpbundle.age' : '.gpbundle';
+  const lower = name.toLowerCase();
+  if (lower.endsWith(ending) && (sealed || !lower.endsWith('.age'))) return;
+  const message = `${sealed ? 'Protected bundle' : 'Bundle'} files end in ${ending}`;
+  throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
+}
+
 export const bundleHandlers: Handlers<
   | 'bundles.export'
   | 'bundles.verify'
   | 'bundles.import'
   | 'bundles.folder'
+  | 'bundles.officeKey'
   | 'bundles.progress'
   | 'devices.trust'
   | 'devices.list'
@@ -55,13 +75,20 @@ export const bundleHandlers: Handlers<
   | 'devices.chooseVersion'
   | 'sync.status'
 > = {
-  'bundles.export': async ({ file, to, passphrase, for: forDevice }, ctx) => {
+  'bundles.export': async ({ file, office, to, passphrase, for: forDevice }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    const seal = to?.length ? { recipients: to } : passphrase ? { passphrase } : undefined;
-    return info(ctx, await withProgress(ctx, 'export', (report) => exportBundle(ctx, file, seal, forDevice, report)));
+    const out = ctx.files.use(file, 'write', 'bundle');
+    const recipients = office ? [officeKeyOrRefuse(ctx)] : to;
+    const seal = recipients?.length ? { recipients } : passphrase ? { passphrase } : undefined;
+    checkEnding(out.name, Boolean(seal));
+    const summary = await withProgress(ctx, 'export', (report) =>
+      exportBundle(ctx, out.path, seal, forDevice, report, { replace: out.origin !== 'terminal' }),
+    );
+    return info(ctx, summary, out.name);
   },
-  'bundles.verify': async ({ file, passphrase }, ctx) => {
+  'bundles.verify': async ({ file: id, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
+    const { path: file, name } = ctx.files.use(id, 'read', 'bundle');
     const summary = await withProgress(ctx, 'check', (report) => {
       report('Opening the bundle');
       return withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
@@ -72,10 +99,12 @@ export const bundleHandlers: Handlers<
         return { ...(await readBundle(plain, { sealed, ...checking, event: () => step() })), file };
       });
     });
-    return info(ctx, summary);
+    return info(ctx, summary, name);
   },
-  'bundles.import': async ({ file, passphrase }, ctx) => {
+  'bundles.import': async ({ file: id, passphrase }, ctx) => {
     authorise(ctx, 'exchange-bundles');
+    const chosen = ctx.files.use(id, 'read', 'bundle');
+    const file = chosen.path;
     const outcome = await withProgress(ctx, 'import', (report) => {
       report('Opening the bundle');
       return withPlainBundle(ctx, file, passphrase, async (plain, sealed) => {
@@ -84,7 +113,9 @@ export const bundleHandlers: Handlers<
       });
     });
     const { newEvents, knownEvents, gaps, leftOut } = outcome;
-    return { bundle: info(ctx, outcome.summary), newEvents, knownEvents, gaps, leftOut };
+    // An upload has done its work: its copy in the data folder goes.
+    if (chosen.origin === 'upload') ctx.files.forget(id);
+    return { bundle: info(ctx, outcome.summary, chosen.name), newEvents, knownEvents, gaps, leftOut };
   },
   'bundles.progress': (_, ctx) => {
     authorise(ctx, 'exchange-bundles');
@@ -93,6 +124,10 @@ export const bundleHandlers: Handlers<
   'bundles.folder': async (_, ctx) => {
     authorise(ctx, 'exchange-bundles');
     return bundlesFolder(ctx);
+  },
+  'bundles.officeKey': (_, ctx) => {
+    authorise(ctx, 'exchange-bundles');
+    return officeKey(ctx);
   },
   'devices.list': (_, ctx) => {
     authorise(ctx, 'exchange-bundles');

@@ -1,5 +1,6 @@
 // Reading a CSV file as a grants officer's spreadsheet saves it: UTF-8 with or without BOM,
 // UTF-16 with BOM, or Windows-1252 (Excel's "CSV" on Windows).
+import { readFileSync, statSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../../../shared/contract/result';
@@ -102,13 +103,36 @@ export function plainRecords(text: string): string[][] | null {
   return records;
 }
 
-export function readCsv(bytes: Buffer): CsvTable {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new DomainError(
-      'TOO_LARGE',
-      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
-    );
+function tooLarge(bytes: number): DomainError {
+  return new DomainError(
+    'TOO_LARGE',
+    `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+  );
+}
+
+/** A chosen CSV file, read afresh (so a spreadsheet fixed since the last check is what is checked); too large: refused unread. */
+export function readCsvFile(path: string, name: string): CsvTable {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_IMPORT_BYTES) throw tooLarge(size);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? `${name} is no longer where it was chosen — choose the file again`
+        : code === 'EISDIR'
+          ? `${name} is a folder — choose the CSV file inside it`
+          : `GrantPanel could not read ${name} — choose the file again`;
+    throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
   }
+  return readCsv(bytes);
+}
+
+export function readCsv(bytes: Buffer): CsvTable {
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
   if (bytes.length === 0)
     throw new DomainError('VALIDATION', 'The file is empty — choose a CSV file with a header row and at least one application');
   if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {

@@ -24,7 +24,7 @@ import { write, type CoreContext, type Handlers } from '../context';
 import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { readCsv } from './csv-file';
+import { readCsvFile } from './csv-file';
 import { receive, referenceExists, referenceNumbers, roundContext } from './applications';
 
 export const importMappingKind: CoreKinds['importMapping'] = {
@@ -74,7 +74,8 @@ export function runToEnd<T>(steps: Generator<Progress, T>): T {
 /** The check, yielding its progress every few hundred rows so a job can report it. */
 export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.preview'>): Generator<Progress, Checked> {
   const rc = roundContext(ctx.db, input.roundId);
-  const table = readCsv(Buffer.from(input.contentBase64, 'base64'));
+  const chosen = ctx.files.use(input.file, 'read', 'csv');
+  const table = readCsvFile(chosen.path, chosen.name);
   const { headers } = table;
 
   const fileProblems: FieldProblem[] = [];
@@ -169,7 +170,7 @@ export function* checkSteps(ctx: CoreContext, input: ParsedInput<'imports.previe
   }
 
   const report: ImportReport = {
-    fileName: input.fileName,
+    fileName: chosen.name,
     encoding: table.encoding,
     headers,
     mapping,

@@ -3,9 +3,11 @@
 import type { RosterDeviceInfo, RosterDeviceStatus, RosterInfo } from '../../../shared/contract/roster';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
+import { checkedName } from '../files/transfer';
 import { write, type CoreContext, type Handlers } from '../context';
 import { readRoster, writeRoster, type RosterSummary } from '../bundles/roster';
-import { isTrusted, type TrustedDevice } from '../bundles/trust';
+import { isTrusted, nameGivenHere, type TrustedDevice } from '../bundles/trust';
+import { officeKeyOutcome, saveOfficeKey } from '../bundles/office-key';
 
 function statusOf(ctx: CoreContext, deviceId: string): RosterDeviceStatus {
   if (deviceId === ctx.device.id) return 'this-laptop';
@@ -16,18 +18,21 @@ function signerTrusted(ctx: CoreContext, s: RosterSummary): boolean {
   return statusOf(ctx, s.signer.deviceId) !== 'new';
 }
 
-function info(ctx: CoreContext, s: RosterSummary): RosterInfo {
+function info(ctx: CoreContext, s: RosterSummary, name: string): RosterInfo {
   const devices: RosterDeviceInfo[] = s.roster.devices.map((d) => ({
     deviceId: d.deviceId,
     fingerprint: d.fingerprint,
-    name: d.name,
+    // A laptop already known here by the name a person here gave it; the list's own name otherwise.
+    name: nameGivenHere(ctx.db, ctx.device.id, d.deviceId) ?? d.name,
     personName: d.personName,
     status: statusOf(ctx, d.deviceId),
   }));
   return {
-    file: s.file,
+    file: name,
     createdAt: s.roster.createdAt,
     exporter: { deviceId: s.signer.deviceId, fingerprint: s.signer.fingerprint, personName: s.roster.exporter.personName },
+    sealKey: s.roster.exporter.sealKey ?? null,
+    officeKey: signerTrusted(ctx, s) ? officeKeyOutcome(ctx, s) : 'none',
     trustedComment: s.trustedComment,
     fromThisDevice: s.signer.deviceId === ctx.device.id,
     signerTrusted: signerTrusted(ctx, s),
@@ -48,16 +53,24 @@ export function untrustedRosterMessage(s: RosterSummary): string {
 export const rosterHandlers: Handlers<'roster.export' | 'roster.verify' | 'roster.import'> = {
   'roster.export': async ({ file }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return info(ctx, await writeRoster(ctx, file));
+    const out = ctx.files.use(file, 'write', 'roster');
+    checkedName(out.name, 'roster');
+    return info(ctx, await writeRoster(ctx, out.path, { replace: out.origin !== 'terminal' }), out.name);
   },
   'roster.verify': async ({ file }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    return info(ctx, await readRoster(file));
+    const chosen = ctx.files.use(file, 'read', 'roster');
+    return info(ctx, await readRoster(chosen.path), chosen.name);
   },
   'roster.import': async ({ file }, ctx) => {
     authorise(ctx, 'exchange-bundles');
-    const s = await readRoster(file);
+    const chosen = ctx.files.use(file, 'read', 'roster');
+    const s = await readRoster(chosen.path);
     if (!signerTrusted(ctx, s)) throw new DomainError('BUNDLE_SIGNATURE', untrustedRosterMessage(s));
+    // The office key first: its signer is trusted already, so setting it trusts no one new.
+    if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
+    const keyOutcome = officeKeyOutcome(ctx, s);
+    if (keyOutcome === 'new' || keyOutcome === 'replaces') saveOfficeKey(ctx, s);
     // All the new laptops in one transaction: a failure trusts none of them.
     const devices = write(ctx, () =>
       s.roster.devices.map((d): RosterDeviceInfo => {
@@ -71,6 +84,7 @@ export const rosterHandlers: Handlers<'roster.export' | 'roster.verify' | 'roste
     );
     return {
       added: devices.filter((d) => d.status === 'added').length,
+      officeKeySet: keyOutcome !== 'none' && keyOutcome !== 'kept',
       alreadyTrusted: devices.filter((d) => d.status === 'trusted').length,
       devices,
     };

@@ -1,5 +1,7 @@
 // Importing applications from a CSV file: choose the round and file, check it (nothing is saved),
-// fix what the report lists, then import every row or none.
+// fix what the report lists, then import every row or none. The file is chosen like every file
+// (see app/files.ts): the Open dialog on the desktop, where the core reads it itself at each check;
+// in browser mode the file picker, and each check sends the file again, so a fixed spreadsheet counts.
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportInput, ImportReport } from '../../../shared/contract/imports';
@@ -14,7 +16,11 @@ import type { Mapping } from './ColumnMappingEditor';
 import { ImportConfirmation, type ImportDone } from './ImportConfirmation';
 import { ProgressBar, type Progress } from '../../components/ProgressBar';
 import { ImportReportView } from './ImportReportView';
-import { FileReadCancelled, fileSizeProblem, formatFileSize, readFileAsBase64 } from './import-file';
+import { fileSizeProblem, formatFileSize } from './import-file';
+import type { ChosenFileInfo } from '../../../shared/contract/files';
+import { call } from '../../app/api';
+import { hasFileDialogs, upload } from '../../app/files';
+import { FileField } from '../../components/FileField';
 import { downloadTemplate } from './template-download';
 import { runImportJob } from './import-job';
 
@@ -33,6 +39,11 @@ export function ImportPage() {
   const [params] = useSearchParams();
   const [roundId, setRoundId] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  /** The desktop: the file chosen in the Open dialog, which the core reads itself. */
+  const [picked, setPicked] = useState<ChosenFileInfo | null>(null);
+  /** Browser mode: the last copy sent to the core, forgotten (deleted) when another is sent. */
+  const sent = useRef<string | null>(null);
+  const desktop = hasFileDialogs();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [report, setReport] = useState<ImportReport | null>(null);
   /** Exactly what the report was made from: importing sends the same again. */
@@ -97,42 +108,46 @@ export function ImportPage() {
   async function check(withMapping?: Mapping) {
     const found: FieldProblem[] = [];
     if (!roundId) found.push({ field: 'round', message: 'Choose the round to import into' });
-    if (!file) found.push({ field: 'file', message: 'Choose the CSV file to check' });
-    const sizeProblem = file ? fileSizeProblem(file) : null;
+    const name = desktop ? picked?.name : file?.name;
+    if (!name) found.push({ field: 'file', message: 'Choose the CSV file to check' });
+    const sizeProblem = file && !desktop ? fileSizeProblem(file) : null;
     if (sizeProblem) found.push({ field: 'file', message: sizeProblem });
     setProblems(found);
-    if (found.length > 0 || !file) return;
+    if (found.length > 0 || !name) return;
 
     const mine = ++run.current;
     const controller = new AbortController();
     abortRead.current = controller;
     setDone(null);
-    let contentBase64: string;
-    const reading = (fraction: number) =>
-      setProgress({
-        fraction,
-        text: `Reading ${file.name}: ${Math.round(fraction * 100)}% of ${formatFileSize(file.size)}`,
-        onCancel: cancel,
-      });
-    reading(0);
-    try {
-      contentBase64 = withMapping && checked ? checked.contentBase64 : await readFileAsBase64(file, reading, controller.signal);
-    } catch (error) {
-      if (mine !== run.current || error instanceof FileReadCancelled) return;
-      setProgress(null);
-      setProblems([{ field: 'file', message: (error as Error).message }]);
-      return;
+    // A new mapping is checked against the same copy; otherwise the file is read (or sent) afresh.
+    let fileId = withMapping && checked ? checked.file : picked?.file;
+    if (!fileId && file) {
+      setProgress({ fraction: null, text: `Sending ${file.name} (${formatFileSize(file.size)}) to GrantPanel`, onCancel: cancel });
+      let result;
+      try {
+        result = await upload('csv', file, controller.signal);
+      } catch {
+        return; // Cancelled.
+      }
+      if (mine !== run.current) return;
+      if (!result.ok) {
+        setProgress(null);
+        setProblems(problemsFromError(result.error));
+        return;
+      }
+      if (sent.current) void call('files.forget', { file: sent.current }, { quiet: true });
+      sent.current = fileId = result.value.file;
     }
-    if (mine !== run.current) return;
-    setProgress({ fraction: null, text: `Checking every row of ${file.name} — nothing is saved yet`, onCancel: cancel });
-    const input: ImportInput = { roundId, fileName: file.name, contentBase64, ...(withMapping ? { mapping: withMapping } : {}) };
+    if (!fileId) return;
+    setProgress({ fraction: null, text: `Checking every row of ${name} — nothing is saved yet`, onCancel: cancel });
+    const input: ImportInput = { roundId, file: fileId, ...(withMapping ? { mapping: withMapping } : {}) };
     const outcome = await runImportJob(input, 'check', {
       cancelled: () => mine !== run.current,
       onProgress: (job) =>
         mine === run.current &&
         setProgress({
           fraction: job.total ? job.done / job.total : null,
-          text: `Checking ${file.name}: ${counted(job.done, job.total)} — nothing is saved yet`,
+          text: `Checking ${name}: ${counted(job.done, job.total)} — nothing is saved yet`,
           onCancel: cancel,
         }),
     });
@@ -181,10 +196,11 @@ export function ImportPage() {
       skippedDuplicates: outcome.job.skippedDuplicates ?? 0,
       roundId: round.id,
       roundName: round.name,
-      fileName: checked.fileName,
+      fileName: report.fileName,
     });
     forget();
     setFile(null);
+    setPicked(null);
     if (fileInput.current) fileInput.current.value = '';
     // The job's last progress answer named the tables it changed: every screen reading them is fresh.
   }
@@ -250,33 +266,52 @@ export function ImportPage() {
             forget();
           }}
         />
-        <div className={`field${errorOf.file ? ' invalid' : ''}`}>
-          <label htmlFor="import-file">CSV file</label>
-          <HintAndError
+        {desktop ? (
+          <FileField
             id="import-file"
+            label="CSV file"
             hint={`Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`}
+            purpose="csv"
+            chosen={picked}
             error={errorOf.file}
-          />
-          <input
-            ref={fileInput}
-            id="import-file"
-            name="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="file-input"
-            aria-invalid={errorOf.file ? true : undefined}
-            aria-describedby={['import-file-hint', errorOf.file ? 'import-file-error' : ''].filter(Boolean).join(' ')}
             disabled={busy}
-            // Choosing the same file again after fixing it should still count as a new choice.
-            onClick={(e) => (e.currentTarget.value = '')}
-            onChange={chooseFile}
+            onChosen={(next) => {
+              setPicked(next);
+              forget();
+              setDone(null);
+              setProblems([]);
+            }}
+            onProblem={(message) => setProblems([{ field: 'file', message }])}
           />
-          {file ? (
-            <p className="chosen-file">
-              Chosen: <strong>{file.name}</strong>, {formatFileSize(file.size)}
-            </p>
-          ) : null}
-        </div>
+        ) : (
+          <div className={`field${errorOf.file ? ' invalid' : ''}`}>
+            <label htmlFor="import-file">CSV file</label>
+            <HintAndError
+              id="import-file"
+              hint={`Save the spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. The first row must name the columns. The largest file GrantPanel imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`}
+              error={errorOf.file}
+            />
+            <input
+              ref={fileInput}
+              id="import-file"
+              name="import-file"
+              type="file"
+              accept=".csv,text/csv"
+              className="file-input"
+              aria-invalid={errorOf.file ? true : undefined}
+              aria-describedby={['import-file-hint', errorOf.file ? 'import-file-error' : ''].filter(Boolean).join(' ')}
+              disabled={busy}
+              // Choosing the same file again after fixing it should still count as a new choice.
+              onClick={(e) => (e.currentTarget.value = '')}
+              onChange={chooseFile}
+            />
+            {file ? (
+              <p className="chosen-file">
+                Chosen: <strong>{file.name}</strong>, {formatFileSize(file.size)}
+              </p>
+            ) : null}
+          </div>
+        )}
         <div className="button-row">
           <button type="submit" className={report ? 'button secondary' : 'button'} disabled={busy}>
             {report ? 'Check the file again' : 'Check file'}

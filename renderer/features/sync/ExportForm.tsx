@@ -1,90 +1,95 @@
 // Sending work to another laptop: a signed bundle file, protected with the office key (with
 // applicants' contact details) or a password, or not protected (without them); everything, or what
-// one laptop lacks.
+// one laptop lacks. The desktop asks where to save it; browser mode downloads it.
 import { useState, type FormEvent } from 'react';
-import { bundles, type BundleInfo, type TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import { useQuery } from '@tanstack/react-query';
+import { bundles, sealKey, type BundleInfo, type TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import type { FieldProblem } from '../../../shared/contract/result';
-import { problemsFromZod } from '../../../shared/domain/application';
 import { call } from '../../app/api';
+import { hasFileDialogs, saveFile } from '../../app/files';
 import { queryClient } from '../../app/query-client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useBundleProgress } from './bundle-progress';
-import { bundlesFolderQuery } from './queries';
+import { bundlesFolderQuery, officeKeyQuery } from './queries';
 
 type Seal = 'office' | 'passphrase' | 'none';
-const OFFICE_KEY = 'grantpanel-office-key';
 
 const FIELD_IDS: Record<string, string> = {
-  file: 'export-file',
-  to: 'export-office-key',
+  file: 'export-save',
+  to: 'export-seal-office',
   passphrase: 'export-passphrase',
   for: 'export-for',
+  typedKey: 'export-office-key',
 };
-const idFor = (field: string) => FIELD_IDS[field.split('.')[0] ?? ''] ?? 'export-file';
-const withEnding = (file: string, sealed: boolean) => file.replace(/\.gpbundle(\.age)?$/i, '') + (sealed ? '.gpbundle.age' : '.gpbundle');
+const idFor = (field: string) => FIELD_IDS[field.split('.')[0] ?? ''] ?? 'export-save';
+/** The folder's suggestion (a .gpbundle) with the ending the chosen protection needs. */
+const withEnding = (name: string, sealed: boolean) => name.replace(/\.gpbundle(\.age)?$/i, '') + (sealed ? '.gpbundle.age' : '.gpbundle');
 
-const SEALS: { value: Seal; label: string; hint: string }[] = [
-  {
-    value: 'office',
-    label: 'Protect with the office key',
-    hint: 'Only the office laptop can open it. It carries applicants’ contact details.',
-  },
-  {
-    value: 'passphrase',
-    label: 'Protect with a password',
-    hint: 'Anyone with the password can open it. It carries applicants’ contact details.',
-  },
-  {
-    value: 'none',
-    label: 'No protection (no contact details)',
-    hint: 'Anyone can read it, so it leaves out applicants’ contact details — it carries only the register’s other details.',
-  },
-];
-
-export function ExportForm({ suggested, devices }: { suggested: string; devices: TrustedDeviceInfo[] }) {
+export function ExportForm({ suggestedName, devices }: { suggestedName: string; devices: TrustedDeviceInfo[] }) {
+  const officeKey = useQuery(officeKeyQuery({})).data ?? null;
   const [seal, setSeal] = useState<Seal>('office');
-  const [file, setFile] = useState(() => withEnding(suggested, true));
-  const [lastSuggested, setLastSuggested] = useState(suggested);
-  const [officeKey, setOfficeKey] = useState(() => localStorage.getItem(OFFICE_KEY) ?? '');
+  const [typedKey, setTypedKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [forDevice, setForDevice] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BundleInfo | null>(null);
   const progress = useBundleProgress(busy ? 'Writing, signing and checking the bundle' : null);
+  const desktop = hasFileDialogs();
 
-  // A new suggestion (after each export) replaces the path, with the ending the chosen protection
-  // needs (the folder suggests a .gpbundle); changing the protection only changes the ending,
-  // keeping a path the person typed.
-  if (suggested !== lastSuggested) {
-    setLastSuggested(suggested);
-    setFile(withEnding(suggested, seal !== 'none'));
-  }
-  const choose = (next: Seal) => {
-    setSeal(next);
-    setFile((f) => withEnding(f, next !== 'none'));
-  };
+  const seals: { value: Seal; label: string; hint: string }[] = [
+    {
+      value: 'office',
+      label: 'Protect with the office key',
+      hint: officeKey
+        ? `Only ${officeKey.laptop === 'This laptop' ? 'this laptop' : officeKey.laptop} can open it. It carries applicants’ contact details.`
+        : 'Only the office laptop can open it. It carries applicants’ contact details. The office key comes with the office’s list of trusted laptops (import it below).',
+    },
+    {
+      value: 'passphrase',
+      label: 'Protect with a password',
+      hint: 'Anyone with the password can open it. It carries applicants’ contact details.',
+    },
+    {
+      value: 'none',
+      label: 'No protection (no contact details)',
+      hint: 'Anyone can read it, so it leaves out applicants’ contact details — it carries only the register’s other details.',
+    },
+  ];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const input = {
-      file,
-      ...(seal === 'office' ? { to: [officeKey.trim()] } : {}),
-      ...(seal === 'passphrase' ? { passphrase } : {}),
-      ...(forDevice ? { for: forDevice } : {}),
-    };
+    const typed = typedKey.trim();
+    // The office key from the roster, unless a person typed one under "Technical details".
+    const protection =
+      seal === 'office' ? (typed ? { to: [typed] } : { office: true as const }) : seal === 'passphrase' ? { passphrase } : {};
+    // Checked before the Save dialog opens, with a stand-in for the file the person is yet to choose.
+    const input = { file: 'f-'.padEnd(34, 'x'), ...protection, ...(forDevice ? { for: forDevice } : {}) };
     const parsed = bundles['bundles.export'].input.safeParse(input);
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
+    const local: FieldProblem[] = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'file'), message: i.message }));
+    if (seal === 'office' && !officeKey && !typed)
+      local.push({
+        field: 'to',
+        message:
+          'This laptop has no office key yet: import the office’s list of trusted laptops below, or protect the bundle with a password',
+      });
+    if (seal === 'office' && typed && !sealKey.safeParse(typed).success)
+      local.push({ field: 'typedKey', message: 'Enter an office key like age1… (62 characters)' });
+    if (local.length) return setProblems(local.map((p) => (p.field === 'to' && typed ? { ...p, field: 'typedKey' } : p)));
     setProblems([]);
     setDone(null);
     setBusy(true);
-    const result = await call('bundles.export', parsed.data, { quiet: true });
+    const result = await saveFile('bundle', withEnding(suggestedName, seal !== 'none'), (file) =>
+      call('bundles.export', { ...input, file }, { quiet: true }),
+    );
     setBusy(false);
     if (!result.ok)
       return setProblems(result.error.details?.length ? result.error.details : [{ field: 'file', message: result.error.message }]);
-    if (seal === 'office') localStorage.setItem(OFFICE_KEY, officeKey.trim());
+    if (result.value === null) return; // The Save dialog was cancelled.
     setDone(result.value);
     // A new file in the folder, which is files rather than tables: no `changed` names it.
     void queryClient.invalidateQueries({ queryKey: bundlesFolderQuery({}).queryKey });
@@ -95,9 +100,15 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="export-title">
       <h2 id="export-title">Send work to another laptop</h2>
       <ErrorSummary problems={problems} idFor={idFor} />
-      <fieldset className="field radios">
+      <fieldset className={`field radios${error('to') ? ' invalid' : ''}`} aria-describedby={error('to') ? 'export-seal-error' : undefined}>
         <legend>How should the bundle be protected?</legend>
-        {SEALS.map((s) => (
+        {error('to') ? (
+          <span className="field-error" id="export-seal-error">
+            <span className="visually-hidden">Error: </span>
+            {error('to')}
+          </span>
+        ) : null}
+        {seals.map((s) => (
           <div className="radio-option" key={s.value}>
             <input
               type="radio"
@@ -105,7 +116,7 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
               id={`export-seal-${s.value}`}
               aria-describedby={`export-seal-${s.value}-hint`}
               checked={seal === s.value}
-              onChange={() => choose(s.value)}
+              onChange={() => setSeal(s.value)}
             />
             <label htmlFor={`export-seal-${s.value}`}>{s.label}</label>
             <span className="hint" id={`export-seal-${s.value}-hint`}>
@@ -115,15 +126,23 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
         ))}
       </fieldset>
       {seal === 'office' ? (
-        <TextField
-          id="export-office-key"
-          label="The office key"
-          hint="The grants office gives it out (it starts age1…). On the office laptop it is under “Show technical details” in “This laptop” below."
-          value={officeKey}
-          error={error('to')}
-          onChange={setOfficeKey}
-          className="wide"
-        />
+        <details className="technical-details" open={Boolean(error('typedKey')) || undefined}>
+          <summary>Technical details: the office key</summary>
+          {officeKey ? (
+            <p>
+              The key came with the list of trusted laptops from {officeKey.laptop}: <code className="long-code">{officeKey.sealKey}</code>
+            </p>
+          ) : null}
+          <TextField
+            id="export-office-key"
+            label={officeKey ? 'Use another key instead (optional)' : 'Enter the office key by hand (optional)'}
+            hint="Only if the grants office asks you to: it starts age1…"
+            value={typedKey}
+            error={error('typedKey')}
+            onChange={setTypedKey}
+            className="wide"
+          />
+        </details>
       ) : null}
       {seal === 'passphrase' ? (
         <TextField
@@ -147,21 +166,19 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
         error={error('for')}
         onChange={setForDevice}
       />
-      <TextField
-        id="export-file"
-        label="Save the bundle as"
-        hint="The full path of the new file. Copy it to a USB stick or shared drive afterwards."
-        value={file}
-        error={error('file')}
-        onChange={setFile}
-        className="wide"
-      />
       {progress ? <ProgressBar progress={progress} /> : null}
+      {error('file') ? (
+        <p className="field-error" id="export-save-error">
+          <span className="visually-hidden">Error: </span>
+          {error('file')}
+        </p>
+      ) : null}
       {done ? (
         <div className="panel notice" role="status">
           <p>
-            Saved and checked <code>{done.file}</code>: {done.eventCount.toLocaleString('en-GB')}{' '}
+            Saved and checked <strong>{done.file}</strong>: {done.eventCount.toLocaleString('en-GB')}{' '}
             {done.eventCount === 1 ? 'change' : 'changes'}, signed by this laptop.
+            {desktop ? '' : ' Your browser has downloaded it.'}
           </p>
           <p>
             {done.personalRecords !== null
@@ -171,9 +188,14 @@ export function ExportForm({ suggested, devices }: { suggested: string; devices:
         </div>
       ) : null}
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          Save bundle
+        <button type="submit" id="export-save" className="button" disabled={busy} aria-describedby="export-save-hint">
+          {desktop ? 'Save bundle…' : 'Save and download bundle'}
         </button>
+        <span className="hint" id="export-save-hint">
+          {desktop
+            ? 'You choose where to save it. Copy it to a USB stick or shared drive afterwards.'
+            : 'Your browser downloads it. Copy it to a USB stick or shared drive afterwards.'}
+        </span>
       </div>
     </form>
   );

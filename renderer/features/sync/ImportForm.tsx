@@ -4,10 +4,12 @@
 import { useState, type FormEvent } from 'react';
 import type { BundleImportResult, BundleInfo, BundlesFolder } from '../../../shared/contract/bundles';
 import type { FieldProblem } from '../../../shared/contract/result';
+import type { ChosenFileInfo } from '../../../shared/contract/files';
 import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HintAndError, TextField } from '../../components/fields';
+import { FileField } from '../../components/FileField';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useBundleProgress } from './bundle-progress';
 import { useOpenConflicts } from '../conflicts/queries';
@@ -26,7 +28,7 @@ const sizeOf = (bytes: number) =>
 
 /** An import, or a refusal that kept evidence, names the tables it changed: the screens reading them refetch. */
 export function ImportForm({ folder }: { folder: BundlesFolder }) {
-  const [file, setFile] = useState('');
+  const [file, setFile] = useState<ChosenFileInfo | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [checked, setChecked] = useState<BundleInfo | null>(null);
   const [name, setName] = useState('');
@@ -36,8 +38,15 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
   const [imported, setImported] = useState<BundleImportResult | null>(null);
   const progress = useBundleProgress(busy);
   const openConflicts = useOpenConflicts();
-  const sealed = /\.age$/i.test(file.trim());
+  const sealed = /\.age$/i.test(file?.name ?? '');
   const secret = sealed && passphrase ? { passphrase } : {};
+
+  /** A new file: what was checked before no longer applies. */
+  const choose = (next: ChosenFileInfo | null) => {
+    setFile(next);
+    setChecked(null);
+    setProblems([]);
+  };
 
   const fail = (field: string, error: { message: string; details?: FieldProblem[] }) =>
     setProblems(error.details?.length ? error.details : [{ field, message: error.message }]);
@@ -46,10 +55,10 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
     e.preventDefault();
     setChecked(null);
     setImported(null);
-    if (!file.trim()) return setProblems([{ field: 'file', message: 'Give the bundle file, or choose one from your bundles folder' }]);
+    if (!file) return setProblems([{ field: 'file', message: 'Choose the bundle file, or one from your bundles folder' }]);
     setProblems([]);
     setBusy('Opening the bundle and checking its signature and every change in it…');
-    const result = await call('bundles.verify', { file: file.trim(), ...secret }, { quiet: true });
+    const result = await call('bundles.verify', { file: file.file, ...secret }, { quiet: true });
     setBusy(null);
     // The core names the field a problem belongs to (the passphrase, say); otherwise it is the file's.
     if (!result.ok) return fail('file', result.error);
@@ -70,7 +79,8 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
     }
     setProblems([]);
     setBusy(`Importing ${checked.eventCount.toLocaleString('en-GB')} changes — all of them or none`);
-    const result = await call('bundles.import', { file: checked.file, ...secret }, { quiet: true });
+    if (!file) return;
+    const result = await call('bundles.import', { file: file.file, ...secret }, { quiet: true });
     setBusy(null);
     if (!result.ok) return fail('file', result.error);
     setImported(result.value);
@@ -94,8 +104,8 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
                 type="radio"
                 name="import-choice"
                 id={`import-choice-${i}`}
-                checked={file === f.file}
-                onChange={() => setFile(f.file)}
+                checked={file?.file === f.file}
+                onChange={() => choose({ file: f.file, name: f.name })}
               />
               <label htmlFor={`import-choice-${i}`}>
                 {f.name}{' '}
@@ -107,14 +117,16 @@ export function ImportForm({ folder }: { folder: BundlesFolder }) {
           ))}
         </fieldset>
       ) : null}
-      <TextField
+      <FileField
         id="import-bundle-file"
-        label="Bundle file"
-        hint="The full path of a .gpbundle or .gpbundle.age file, for example on a USB stick."
-        value={file}
+        label={folder.files.length > 0 ? 'Or another bundle file' : 'Bundle file'}
+        hint="A .gpbundle or .gpbundle.age file, for example on a USB stick."
+        purpose="bundle"
+        chosen={file && !folder.files.some((f) => f.file === file.file) ? file : null}
         error={error('file')}
-        onChange={setFile}
-        className="wide"
+        onChosen={choose}
+        onProblem={(message) => setProblems([{ field: 'file', message }])}
+        disabled={busy !== null}
       />
       {sealed ? (
         <TextField

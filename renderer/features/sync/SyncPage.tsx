@@ -28,7 +28,7 @@ export function SyncPage() {
       {folder ? (
         <>
           <section className="panel sync-form">
-            <ExportForm suggested={folder.suggested} devices={devices} />
+            <ExportForm suggestedName={folder.suggestedName} devices={devices} />
           </section>
           <section className="panel sync-form">
             <ImportForm folder={folder} />
@@ -38,7 +38,7 @@ export function SyncPage() {
         <p role="status">Loading…</p>
       )}
 
-      {folder ? <RosterSection folder={folder.folder} /> : null}
+      <RosterSection />
 
       <section aria-labelledby="this-laptop-title">
         <h2 id="this-laptop-title">This laptop</h2>

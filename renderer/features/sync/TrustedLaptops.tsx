@@ -8,6 +8,7 @@ import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
+import { readableChange } from './change-words';
 
 function RevokeForm({ device, onDone }: { device: TrustedDeviceInfo; onDone: (revoked: boolean) => void }) {
   const [reason, setReason] = useState('');
@@ -143,8 +144,25 @@ export function SyncHistory({ status }: { status: SyncStatus }) {
           <h2 id="unknown-title">Changes from a newer GrantPanel</h2>
           <p>
             Some bundles carried kinds of change this version of GrantPanel does not know. They are kept, unchanged, and take effect once
-            this laptop is updated: {status.unknownChanges.map((u) => `${u.count.toLocaleString('en-GB')} × ${u.type}`).join(', ')}.
+            this laptop is updated:
           </p>
+          <ul>
+            {status.unknownChanges.map((u) => (
+              <li key={u.type}>
+                {readableChange(u.type)}: {u.count.toLocaleString('en-GB')} {u.count === 1 ? 'change' : 'changes'}
+              </li>
+            ))}
+          </ul>
+          <details className="technical-details">
+            <summary>Technical details: kinds of change</summary>
+            <ul>
+              {status.unknownChanges.map((u) => (
+                <li key={u.type}>
+                  <code>{u.type}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
         </section>
       ) : null}
       {status.trustElsewhere.length > 0 ? (

@@ -17,3 +17,6 @@ export const syncStatusQuery = readQuery('sync.status', [
   'unprojected_types',
   'people',
 ]);
+/** The office key lives in the data folder, not a table: read afresh on each visit, and after a roster import. */
+const officeKeyRead = readQuery('bundles.officeKey', ['trusted_devices']);
+export const officeKeyQuery = (input: Record<string, never>) => ({ ...officeKeyRead(input), staleTime: 0 });
