@@ -65,7 +65,17 @@ function probe() {
         painted();
       });
       observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-      const timer = setTimeout(() => (observer.disconnect(), reject(new Error(`not shown in 20 s: ${JSON.stringify(want)}`))), 20_000);
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        const now = {
+          address: location.hash,
+          count: document.querySelector('.register-count')?.textContent,
+          busy: document.querySelector('.register-scroll')?.getAttribute('aria-busy'),
+          loading: document.querySelectorAll('table.register td.register-loading').length,
+          refs: [...document.querySelectorAll('table.register tbody td.reference')].slice(0, 5).map((td) => td.textContent),
+        };
+        reject(new Error(`not shown in 20 s: ${JSON.stringify(want)}; the page shows ${JSON.stringify(now)}`));
+      }, 20_000);
     });
   // First load: navigation start (time 0) to the first rows painted.
   w.__firstRows = whenShown(null);

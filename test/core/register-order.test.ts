@@ -2,6 +2,7 @@
 // are exactly the whole sorted list, in an order worked out here independently (ties settled by
 // reference). The core finds a page's ids before joining their round, fund and area; this holds
 // that to the order a person expects.
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCore, type TestCore } from '../support/core';
 import { APPLICATION_SORTS, type ApplicationRow } from '../../shared/contract/applications';
@@ -52,3 +53,35 @@ for (const filter of [{}, { areaId: 'coventry' }, { search: 'community' }, { fun
     }
   });
 }
+
+test('a page is looked up by id from its own ids, never by scanning every application against the page', async () => {
+  // With the limit a bound parameter SQLite once chose to scan the applications table and search
+  // the page for each row: 50 ms instead of 1 ms at 20,000 applications.
+  const fresh = makeCore(undefined, () => new Date('2026-11-25T10:00:00Z'));
+  const statements: string[] = [];
+  const prepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: Database.Database, sql: string) {
+    statements.push(sql);
+    return prepare.call(this, sql) as never;
+  } as typeof prepare;
+  try {
+    await fresh.call('demo.load', {});
+    for (const q of [{ sort: 'organisationName', areaId: 'walsall' }, { sort: 'areaName' }, { search: 'youth' }, {}] as const)
+      await fresh.call('applications.list', { ...q, offset: 3, limit: 5 });
+  } finally {
+    Database.prototype.prepare = prepare;
+  }
+  const pages = statements.filter((sql) => sql.includes('FROM (SELECT a.id'));
+  expect(pages).toHaveLength(4);
+  for (const sql of pages) {
+    const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1] as string))];
+    const explain = fresh.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+    const plan = (explain.all(Object.fromEntries(named.map((n) => [n, 1]))) as { detail: string }[]).map((r) => r.detail);
+    expect(plan, sql).toContain('SCAN page');
+    expect(
+      plan.some((d) => /^SEARCH a USING .*\(id=\?\)$/.test(d)),
+      plan.join('; '),
+    ).toBe(true);
+  }
+  fresh.dispose();
+});

@@ -1,6 +1,6 @@
 // The applications register: every application received, filtered and sorted, in a table that
 // stays smooth at tens of thousands of rows.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { APPLICATION_STATUSES } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
@@ -104,14 +104,24 @@ function RegisterFilterBar({
 }) {
   const { rounds, funds, areas, plans } = useCatalogue();
   const [search, setSearch] = useState(filters.search);
+  // The search this box last put in the address. Its own change coming back must not overwrite
+  // what has been typed since (that lost keystrokes typed while the address was updating).
+  const sent = useRef(filters.search);
 
   // The address changed under us (back, forward, Clear filters): show what it says.
-  useEffect(() => setSearch(filters.search), [filters.search]);
+  useEffect(() => {
+    if (filters.search === sent.current) return;
+    sent.current = filters.search;
+    setSearch(filters.search);
+  }, [filters.search]);
 
   useEffect(() => {
     if (search === filters.search) return;
     // Typing replaces the history entry, so Back leaves the search rather than undoing a letter.
-    const timer = setTimeout(() => update({ search }, true), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => {
+      sent.current = search;
+      update({ search }, true);
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search, filters.search, update]);
 
