@@ -7,7 +7,8 @@
 import { keepPreviousData, usePrefetchQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApplicationRow } from '../../../shared/contract/applications';
-import type { RegisterQuery } from './register-filters';
+import type { QueryClient } from '@tanstack/react-query';
+import { filtersFromParams, queryFromFilters, type RegisterQuery } from './register-filters';
 import { applicationsQuery } from './queries';
 
 export const PAGE_SIZE = 100;
@@ -29,6 +30,16 @@ export interface RegisterPages {
 
 /** Page n (from 0) of the register under a query. */
 export const registerPage = (query: RegisterQuery, n: number) => applicationsQuery({ ...query, offset: n * PAGE_SIZE, limit: PAGE_SIZE });
+
+/**
+ * When the app opens on the register (its usual first screen), asks for the rows before React
+ * has drawn anything, so the core answers while the page is first rendered.
+ */
+export function askForRegisterOnOpening(client: QueryClient, hash: string): void {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  if (!['', '/', '/applications'].includes(path)) return;
+  void client.prefetchQuery(registerPage(queryFromFilters(filtersFromParams(new URLSearchParams(search))), 0));
+}
 
 /**
  * Asks for a query's first page now. With `latest`, for a query typed key by key: one at a time,
