@@ -4,10 +4,9 @@
 // answers, the old first page stays on screen (marked busy) rather than flashing away.
 // A new query's first page is asked for as soon as the officer acts (see useAskFirstPage), not
 // once the page has re-rendered for it, so the core works while the renderer does.
-import { keepPreviousData, usePrefetchQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, usePrefetchQuery, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApplicationRow } from '../../../shared/contract/applications';
-import type { QueryClient } from '@tanstack/react-query';
 import { filtersFromParams, queryFromFilters, type RegisterQuery } from './register-filters';
 import { applicationsQuery } from './queries';
 
