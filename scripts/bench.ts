@@ -6,50 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { openCore, type Core } from '../electron/core/app';
+import { openCore } from '../electron/core/app';
 import { startServer } from '../electron/core/server';
-import { APPLICATION_COLUMNS } from '../shared/formats/applications-csv';
+import { call, generateCsv } from './bench-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
-const AREAS = ['Birmingham', 'Coventry', 'Dudley', 'Sandwell', 'Solihull', 'Walsall', 'Wolverhampton'];
-const PRIORITIES = ['COMMUNITY', 'VIOLENCE', 'ROADS', 'NEIGHBOURHOOD', 'VICTIMS', 'EQUAL', 'PREVENTION'];
-
-/** `blank`: every reference left for GrantPanel to number, as the template invites. */
-function generateCsv(rows: number, blank: boolean): { csv: string; cells: string[][] } {
-  const cells: string[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const pounds = 500 + (i % 4500);
-    cells.push([
-      blank ? '' : `BENCH-${String(i).padStart(6, '0')}`,
-      `Community group ${i}`,
-      'Constituted community group',
-      '',
-      '',
-      'Yes',
-      'Yes',
-      `Contact ${i}`,
-      `contact${i}@example.org`,
-      '0121 496 0000',
-      `Project number ${i} for safer streets`,
-      'A project that brings residents together to make the neighbourhood safer, with volunteers and the local policing team.',
-      AREAS[i % AREAS.length] as string,
-      i % 3 === 0 ? 'Yes' : 'No',
-      `£${pounds.toLocaleString('en-GB')}`,
-      `Equipment: £${pounds - 100}; Publicity: £100`,
-      '01/02/2027',
-      '30/06/2027',
-      `${PRIORITIES[i % PRIORITIES.length]}; ${PRIORITIES[(i + 3) % PRIORITIES.length]}`,
-      'young-people; general-community',
-      String(20 + (i % 300)),
-      'Fewer incidents | Police data each quarter',
-      'Volunteers will continue the work.',
-    ]);
-  }
-  const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const csv = [APPLICATION_COLUMNS.map((c) => c.header), ...cells].map((r) => r.map(quote).join(',')).join('\r\n');
-  return { csv, cells };
-}
-
 function rawInsert(file: string, cells: string[][]): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -64,12 +25,6 @@ function rawInsert(file: string, cells: string[][]): number {
   const ms = performance.now() - t;
   db.close();
   return ms;
-}
-
-async function call(core: Core, method: string, input: unknown) {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message} ${JSON.stringify(r.error.details?.slice(0, 3))}`);
-  return r.value as Record<string, unknown>;
 }
 
 function post(port: number, token: string, method: string, body: unknown): Promise<string> {

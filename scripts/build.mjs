@@ -28,7 +28,10 @@ await Promise.all([
       serve: 'electron/core/serve.ts',
       bench: 'scripts/bench.ts',
       'bench-bundles': 'scripts/bench-bundles.ts',
+      'bench-screen': 'scripts/bench-screen.ts',
     },
+    // The on-screen benchmark drives Chromium through Playwright, which stays in node_modules.
+    external: [...common.external, '@playwright/test'],
     outExtension: { '.js': '.cjs' },
     outdir: 'dist',
   }),

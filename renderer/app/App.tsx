@@ -1,18 +1,28 @@
+import { lazy, Suspense } from 'react';
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useSession } from './queries';
 import { Notifications } from './Notifications';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
-import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
-import { NewApplicationPage } from '../features/applications/NewApplicationPage';
-import { EditApplicationPage } from '../features/applications/EditApplicationPage';
-import { RoundsPage } from '../features/rounds/RoundsPage';
-import { RoundFormPage } from '../features/rounds/RoundFormPage';
-import { CataloguePage } from '../features/catalogue/CataloguePage';
-import { ImportPage } from '../features/import/ImportPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { useOpenConflicts } from '../features/conflicts/queries';
+
+// Only the register, the usual first screen, is in the first script; the other screens load when
+// first opened (a few milliseconds from disk), so the app starts with less to evaluate.
+const ApplicationDetailPage = lazy(() =>
+  import('../features/applications/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })),
+);
+const NewApplicationPage = lazy(() =>
+  import('../features/applications/NewApplicationPage').then((m) => ({ default: m.NewApplicationPage })),
+);
+const EditApplicationPage = lazy(() =>
+  import('../features/applications/EditApplicationPage').then((m) => ({ default: m.EditApplicationPage })),
+);
+const RoundsPage = lazy(() => import('../features/rounds/RoundsPage').then((m) => ({ default: m.RoundsPage })));
+const RoundFormPage = lazy(() => import('../features/rounds/RoundFormPage').then((m) => ({ default: m.RoundFormPage })));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage').then((m) => ({ default: m.CataloguePage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
+const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 const NAV = [
   ['/applications', 'Applications'],
@@ -66,7 +76,9 @@ function Frame() {
             {session.readOnly}
           </div>
         ) : null}
-        <Outlet />
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
       </main>
       <Notifications />
     </div>

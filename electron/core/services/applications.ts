@@ -295,15 +295,23 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Counting needs no joins: every filter is on the applications table itself.
   const total = (statement(db, `SELECT count(*) AS n FROM applications a ${filter}`).get(params) as { n: number }).n;
-  const from = `FROM applications a JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id LEFT JOIN areas ar ON ar.id = a.area_id ${filter}`;
   // Reference is unique, so it settles ties in an order a person can follow.
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const order = q.sort === 'reference' ? `a.reference ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, a.reference ${dir}`;
+  // The page's ids are found first, sorting only their keys, and only those 100 rows are joined
+  // to their round, fund and area: sorting whole joined rows made a sort by organisation or
+  // amount, or an area's rows, 2-5 times slower at 20,000 applications. CROSS JOIN keeps the page
+  // as the outer loop: with the limit a bound parameter, SQLite would otherwise scan every
+  // application and look each up in the page.
+  const byArea = q.sort === 'areaName' ? 'LEFT JOIN areas ar ON ar.id = a.area_id' : '';
   const rows = statement(
     db,
     `SELECT a.id, a.reference, a.round_id AS roundId, r.name AS roundName, f.code AS fundCode, a.organisation_name AS organisationName,
          a.project_title AS projectTitle, a.area_id AS areaId, ar.name AS areaName, a.amount_requested AS amountRequested, a.status, a.received_at AS receivedAt
-       ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+       FROM (SELECT a.id FROM applications a ${byArea} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+       CROSS JOIN applications a ON a.id = page.id JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id
+       LEFT JOIN areas ar ON ar.id = a.area_id
+       ORDER BY ${order}`,
   ).all({ ...params, limit: q.limit, offset: q.offset }) as ApplicationRow[];
   return { total, rows };
 }

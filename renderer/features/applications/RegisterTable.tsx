@@ -1,8 +1,9 @@
 // The register as a real <table>, virtualised: only the rows in view (plus a margin) are in the
 // page, spacer rows keep the scroll height, and aria-rowcount/aria-rowindex tell assistive
 // technology where each row sits among all of them.
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { ApplicationRow } from '../../../shared/contract/applications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatPence } from '../../../shared/domain/money';
 import { Tag } from '../../components/Tag';
@@ -122,7 +123,20 @@ export function RegisterTable({
   onSort: (sort: RegisterSort) => void;
 }) {
   const location = useLocation();
+  const navigate = useNavigate();
   const scroller = useRef<HTMLDivElement>(null);
+  // One handler for every row's link, as react-router's Link would: a plain click opens the
+  // application in the app, remembering the register's filters for the way back; a click with a
+  // modifier (new tab, new window) is left to the browser.
+  const from = location.search;
+  const open = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+      e.preventDefault();
+      void navigate(`/applications/${encodeURIComponent(id)}`, { state: { register: from } });
+    },
+    [navigate, from],
+  );
   const layout = useLayout(scroller);
   const columns = COLUMNS[layout];
   const total = register.total ?? 0;
@@ -131,7 +145,7 @@ export function RegisterTable({
     getScrollElement: () => scroller.current,
     // A first guess; each row drawn is measured, since long names wrap onto a second line.
     estimateSize: () => (layout === 'wide' ? ROW_HEIGHT + 8 : ROW_HEIGHT * 2 + 8),
-    overscan: 12,
+    overscan: 8,
   });
   // Another layout: every row's height changes, so measure afresh.
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
@@ -206,52 +220,17 @@ export function RegisterTable({
               <td colSpan={columns.length} style={{ height: padTop }} />
             </tr>
           ) : null}
-          {items.map((v) => {
-            const row = register.rowAt(v.index);
-            return (
-              <tr key={v.index} aria-rowindex={v.index + 2} data-index={v.index} ref={virtualizer.measureElement}>
-                {row ? (
-                  <>
-                    <td className="reference">
-                      <Link to={`/applications/${encodeURIComponent(row.id)}`} state={{ register: location.search }}>
-                        {row.reference}
-                      </Link>
-                    </td>
-                    {layout === 'wide' ? (
-                      <>
-                        <td className="name">{row.organisationName}</td>
-                        <td className="name">{row.projectTitle}</td>
-                        <td className="name">{row.areaName}</td>
-                        <td>{row.fundCode}</td>
-                      </>
-                    ) : (
-                      <td className="name">
-                        <span className="register-organisation">{row.organisationName}</span>
-                        <span className="register-project">{row.projectTitle}</span>
-                        <span className="register-detail">
-                          {[row.areaName, row.fundCode, `received ${formatInstantDay(row.receivedAt)}`].map((part, i) => (
-                            <Fragment key={i}>
-                              {i > 0 ? ' · ' : null}
-                              <span className="nowrap">{part}</span>
-                            </Fragment>
-                          ))}
-                        </span>
-                      </td>
-                    )}
-                    <td className="money">{formatPence(row.amountRequested)}</td>
-                    <td>
-                      <Tag status={row.status} />
-                    </td>
-                    {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
-                  </>
-                ) : (
-                  <td colSpan={columns.length} className="register-loading">
-                    Loading…
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {items.map((v) => (
+            <RegisterRow
+              key={v.index}
+              index={v.index}
+              row={register.rowAt(v.index)}
+              layout={layout}
+              span={columns.length}
+              measure={virtualizer.measureElement}
+              onOpen={open}
+            />
+          ))}
           {padBottom > 0 ? (
             <tr aria-hidden="true" className="register-spacer">
               <td colSpan={columns.length} style={{ height: padBottom }} />
@@ -262,3 +241,68 @@ export function RegisterTable({
     </div>
   );
 }
+
+/**
+ * One row, drawn again only when its own data, the layout or the handlers change: a filter's
+ * "busy" moment, a re-measure or fetching another page leaves the rows on screen alone. Links
+ * are plain anchors (the table handles their clicks): a Link per row cost more than the row.
+ */
+const RegisterRow = memo(function RegisterRow({
+  index,
+  row,
+  layout,
+  span,
+  measure,
+  onOpen,
+}: {
+  index: number;
+  row: ApplicationRow | undefined;
+  layout: Layout;
+  span: number;
+  measure: (element: Element | null) => void;
+  onOpen: (e: MouseEvent<HTMLAnchorElement>, id: string) => void;
+}) {
+  return (
+    <tr aria-rowindex={index + 2} data-index={index} ref={measure}>
+      {row ? (
+        <>
+          <td className="reference">
+            <a href={`#/applications/${encodeURIComponent(row.id)}`} onClick={(e) => onOpen(e, row.id)}>
+              {row.reference}
+            </a>
+          </td>
+          {layout === 'wide' ? (
+            <>
+              <td className="name">{row.organisationName}</td>
+              <td className="name">{row.projectTitle}</td>
+              <td className="name">{row.areaName}</td>
+              <td>{row.fundCode}</td>
+            </>
+          ) : (
+            <td className="name">
+              <span className="register-organisation">{row.organisationName}</span>
+              <span className="register-project">{row.projectTitle}</span>
+              <span className="register-detail">
+                {[row.areaName, row.fundCode, `received ${formatInstantDay(row.receivedAt)}`].map((part, i) => (
+                  <Fragment key={i}>
+                    {i > 0 ? ' · ' : null}
+                    <span className="nowrap">{part}</span>
+                  </Fragment>
+                ))}
+              </span>
+            </td>
+          )}
+          <td className="money">{formatPence(row.amountRequested)}</td>
+          <td>
+            <Tag status={row.status} />
+          </td>
+          {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
+        </>
+      ) : (
+        <td colSpan={span} className="register-loading">
+          Loading…
+        </td>
+      )}
+    </tr>
+  );
+});
