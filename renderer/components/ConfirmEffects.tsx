@@ -1,37 +1,49 @@
 // Before a change touching applications already received is saved: what it will do, in the core's
 // words, and a choice to go ahead or go back. Nothing is saved until the person confirms.
 import { useEffect, useRef } from 'react';
-import type { FieldProblem } from '../../shared/contract/result';
+import type { Pending } from './confirming-save';
 
-export function ConfirmEffects({
-  effects,
+export function ConfirmEffects<I>({
+  pending,
   busy,
   onConfirm,
   onCancel,
+  backTo,
 }: {
-  effects: FieldProblem[];
+  pending: Pending<I> | null;
   busy: boolean;
-  onConfirm: () => void;
+  onConfirm: (input: I) => void;
   onCancel: () => void;
+  /** The field focused on going back to the form. */
+  backTo: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.focus();
-  }, [effects]);
+  }, [pending]);
+  if (!pending) return null;
   return (
     <div className="panel warning confirm-effects" role="alert" tabIndex={-1} ref={box} aria-labelledby="confirm-effects-title">
       <h2 id="confirm-effects-title">Check before saving</h2>
       <p>This change affects applications already in the register:</p>
       <ul>
-        {effects.map((e) => (
+        {pending.effects.map((e) => (
           <li key={e.field}>{e.message}</li>
         ))}
       </ul>
       <div className="button-row">
-        <button type="button" className="button" id="confirm-effects" disabled={busy} onClick={onConfirm}>
+        <button type="button" className="button" id="confirm-effects" disabled={busy} onClick={() => onConfirm(pending.input)}>
           {busy ? 'Saving…' : 'Save these changes'}
         </button>
-        <button type="button" className="button secondary" disabled={busy} onClick={onCancel}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy}
+          onClick={() => {
+            onCancel();
+            requestAnimationFrame(() => document.getElementById(backTo)?.focus());
+          }}
+        >
           Go back to the form
         </button>
       </div>

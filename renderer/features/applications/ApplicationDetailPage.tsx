@@ -9,8 +9,7 @@ import { formatDate, formatInstant } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
-import { WithdrawForm } from './WithdrawForm';
-import { ReinstateForm } from './ReinstateForm';
+import { StatusChangeForm } from './StatusChangeForm';
 import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 
@@ -86,13 +85,14 @@ export function ApplicationDetailPage() {
           </div>
         ) : null}
         {withdrawing ? (
-          <WithdrawForm
+          <StatusChangeForm
+            change="withdraw"
             application={a}
             onCancel={() => {
               setWithdrawing(false);
               requestAnimationFrame(() => withdrawButton.current?.focus());
             }}
-            onWithdrawn={() => {
+            onDone={() => {
               // The withdrawal's answer has refetched this application already.
               setWithdrawing(false);
               // The form and its button are gone: land on the status that changed.
@@ -101,13 +101,14 @@ export function ApplicationDetailPage() {
           />
         ) : null}
         {reinstating && a.status === 'withdrawn' ? (
-          <ReinstateForm
+          <StatusChangeForm
+            change="reinstate"
             application={a}
             onCancel={() => {
               setReinstating(false);
               requestAnimationFrame(() => reinstateButton.current?.focus());
             }}
-            onReinstated={() => {
+            onDone={() => {
               setReinstating(false);
               requestAnimationFrame(() => statusHeading.current?.focus());
             }}

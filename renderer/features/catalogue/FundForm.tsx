@@ -1,25 +1,25 @@
 // Changing one fund in place: its name, code, source, maximum award and eligibility.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FieldProblem } from '../../../shared/contract/result';
 import type { Fund } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { ConfirmEffects } from '../../components/ConfirmEffects';
+import { useConfirmingSave } from '../../components/confirming-save';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/fields';
 import { checkFund, fundFormValues, FUND_FIELD_IDS, type FundFormValues } from './catalogue-forms';
 
 export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fund: Fund) => void; onCancel: () => void }) {
   const [values, setValues] = useState<FundFormValues>(() => fundFormValues(fund));
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
-  /** A change the core says touches received applications: what it would do, waiting for a yes. */
-  const [pending, setPending] = useState<{ fund: Fund; effects: FieldProblem[] } | null>(null);
+  const { saving, problems, setProblems, pending, save, withdraw } = useConfirmingSave(
+    (changed: Fund, confirmed: boolean) => call('catalogue.saveFund', { ...changed, confirmed }, { quiet: true }),
+    onSaved,
+  );
   useEffect(() => {
     document.getElementById('fund-name')?.focus();
   }, []);
   const errorOf = Object.fromEntries(problems.map((p) => [p.field, p.message]));
   const set = (key: keyof FundFormValues) => (value: string) => {
-    setPending(null);
+    withdraw();
     setValues((v) => ({ ...v, [key]: value }));
   };
 
@@ -27,21 +27,7 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
     e.preventDefault();
     const checked = checkFund(fund.id, values);
     if (!checked.fund) return setProblems(checked.problems);
-    await save(checked.fund, false);
-  }
-
-  async function save(changed: Fund, confirmed: boolean) {
-    setSaving(true);
-    const result = await call('catalogue.saveFund', { ...changed, confirmed }, { quiet: true });
-    setSaving(false);
-    if (!result.ok && result.error.code === 'NEEDS_CONFIRMATION') {
-      setProblems([]);
-      return setPending({ fund: changed, effects: result.error.details ?? [] });
-    }
-    setPending(null);
-    if (!result.ok)
-      return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
-    onSaved(result.value);
+    await save(checked.fund);
   }
 
   return (
@@ -85,17 +71,13 @@ export function FundForm({ fund, onSaved, onCancel }: { fund: Fund; onSaved: (fu
         error={errorOf.eligibility}
         onChange={set('eligibility')}
       />
-      {pending ? (
-        <ConfirmEffects
-          effects={pending.effects}
-          busy={saving}
-          onConfirm={() => void save(pending.fund, true)}
-          onCancel={() => {
-            setPending(null);
-            requestAnimationFrame(() => document.getElementById('fund-name')?.focus());
-          }}
-        />
-      ) : null}
+      <ConfirmEffects
+        pending={pending}
+        busy={saving}
+        onConfirm={(changed) => void save(changed, true)}
+        onCancel={withdraw}
+        backTo="fund-name"
+      />
       <div className="button-row" hidden={pending !== null}>
         <button type="submit" className="button" id="fund-save" disabled={saving}>
           {saving ? 'Saving…' : 'Save fund'}

@@ -3,10 +3,10 @@
 // that applications chose stays in the plan (no Remove), and its hint says how many it affects.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { FieldProblem } from '../../../shared/contract/result';
 import { MAX_PLAN_PRIORITIES, type Plan, type PlanInput } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { ConfirmEffects } from '../../components/ConfirmEffects';
+import { useConfirmingSave } from '../../components/confirming-save';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { useLeaveWarning } from '../../components/leave-warning';
@@ -42,10 +42,13 @@ function usageHint(uses: number | undefined): string | undefined {
 export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
   const [initial] = useState<PlanFormValues>(() => planFormValues(plan));
   const [values, setValues] = useState<PlanFormValues>(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
-  /** Rewording the core says touches received applications: what it would do, waiting for a yes. */
-  const [pending, setPending] = useState<{ plan: PlanInput; effects: FieldProblem[] } | null>(null);
+  const { saving, problems, setProblems, pending, save, withdraw } = useConfirmingSave(
+    (input: PlanInput, confirmed: boolean) => call('catalogue.savePlan', { ...input, confirmed }, { quiet: true }),
+    (saved: Plan) => {
+      allowLeaving();
+      onSaved(saved);
+    },
+  );
   const use = useQuery({ ...priorityUseQuery({ planId: plan?.id ?? '' }), enabled: plan !== null }).data ?? {};
   const allowLeaving = useLeaveWarning(planFormGist(values) !== planFormGist(initial));
   useEffect(() => {
@@ -53,7 +56,7 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
   }, []);
   const errorOf = Object.fromEntries(problems.map((p) => [p.field, p.message]));
   const change = (next: (v: PlanFormValues) => PlanFormValues) => {
-    setPending(null);
+    withdraw();
     setValues(next);
   };
   const set = (key: 'name' | 'startYear' | 'endYear') => (value: string) => change((v) => ({ ...v, [key]: value }));
@@ -65,22 +68,7 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
     e.preventDefault();
     const checked = checkPlan(plan, values, plans);
     if (!checked.plan) return setProblems(checked.problems);
-    await save(checked.plan, false);
-  }
-
-  async function save(input: PlanInput, confirmed: boolean) {
-    setSaving(true);
-    const result = await call('catalogue.savePlan', { ...input, confirmed }, { quiet: true });
-    setSaving(false);
-    if (!result.ok && result.error.code === 'NEEDS_CONFIRMATION') {
-      setProblems([]);
-      return setPending({ plan: input, effects: result.error.details ?? [] });
-    }
-    setPending(null);
-    if (!result.ok)
-      return setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
-    allowLeaving();
-    onSaved(result.value);
+    await save(checked.plan);
   }
 
   const title = plan ? `Change ${plan.name}` : 'Add a Police and Crime Plan';
@@ -155,17 +143,13 @@ export function PlanForm({ plan, plans, onSaved, onCancel }: Props) {
           </>
         )}
       />
-      {pending ? (
-        <ConfirmEffects
-          effects={pending.effects}
-          busy={saving}
-          onConfirm={() => void save(pending.plan, true)}
-          onCancel={() => {
-            setPending(null);
-            requestAnimationFrame(() => document.getElementById('plan-name')?.focus());
-          }}
-        />
-      ) : null}
+      <ConfirmEffects
+        pending={pending}
+        busy={saving}
+        onConfirm={(input) => void save(input, true)}
+        onCancel={withdraw}
+        backTo="plan-name"
+      />
       <div className="button-row" hidden={pending !== null}>
         <button type="submit" className="button" id="plan-save" disabled={saving}>
           {saving ? 'Saving…' : plan ? 'Save plan' : 'Add plan'}

@@ -1,8 +1,7 @@
 // Set up a round, or change one: its fund, the plan it scores against, its dates, status and budgets.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { FieldProblem } from '../../../shared/contract/result';
-import { planInForce, ROUND_STATUSES, type RoundStatus } from '../../../shared/domain/catalogue';
+import { planInForce, ROUND_STATUSES, type Round, type RoundStatus } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { useCatalogue } from '../../app/queries';
@@ -12,6 +11,7 @@ import { SelectField, TextField } from '../../components/fields';
 import { AreaBudgetsTable } from './AreaBudgetsTable';
 import { ConfirmEffects } from '../../components/ConfirmEffects';
 import { useLeaveWarning } from '../../components/leave-warning';
+import { useConfirmingSave } from '../../components/confirming-save';
 import type { Input } from '../../../shared/contract';
 import { checkRoundForm, EMPTY_ROUND_FORM, fieldIdFor, totalBudget, valuesFromRound, type RoundFormValues } from './round-form';
 
@@ -30,13 +30,18 @@ export function RoundFormPage() {
   const existing = id ? rounds.find((r) => r.id === id) : undefined;
   const [values, setValues] = useState<RoundFormValues>(EMPTY_ROUND_FORM);
   const [filledFrom, setFilledFrom] = useState<string | null>(null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [budgetAreaIds, setBudgetAreaIds] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
   /** The form as filled, so leaving after a change asks first. */
   const [filled, setFilled] = useState<RoundFormValues | null>(null);
-  /** A change the core says touches received applications: what it would do, waiting for a yes. */
-  const [pending, setPending] = useState<{ input: RoundInput; effects: FieldProblem[] } | null>(null);
+  const { saving, problems, setProblems, pending, save, withdraw } = useConfirmingSave(
+    (input: RoundInput, confirmed: boolean) =>
+      id ? call('rounds.update', { id, changes: input, confirmed }, { quiet: true }) : call('rounds.create', input, { quiet: true }),
+    (round: Round) => {
+      useNotifications.getState().push('success', `${round.name} ${id ? 'saved' : 'created'}`);
+      allowLeaving();
+      void navigate('/rounds');
+    },
+  );
   const allowLeaving = useLeaveWarning(filled !== null && JSON.stringify(values) !== JSON.stringify(filled));
 
   // Fill the form once the round (or, for a new round, the catalogue) is known.
@@ -82,7 +87,7 @@ export function RoundFormPage() {
     ]),
   );
   const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) => {
-    setPending(null);
+    withdraw();
     setValues((v) => ({ ...v, [key]: value }));
   };
 
@@ -94,28 +99,7 @@ export function RoundFormPage() {
       setProblems(checked.problems);
       return;
     }
-    await save(checked.input, false);
-  }
-
-  async function save(input: RoundInput, confirmed: boolean) {
-    setSaving(true);
-    const result = id
-      ? await call('rounds.update', { id, changes: input, confirmed }, { quiet: true })
-      : await call('rounds.create', input, { quiet: true });
-    setSaving(false);
-    if (!result.ok) {
-      if (result.error.code === 'NEEDS_CONFIRMATION') {
-        setProblems([]);
-        setPending({ input, effects: result.error.details ?? [] });
-        return;
-      }
-      setPending(null);
-      setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
-      return;
-    }
-    useNotifications.getState().push('success', `${result.value.name} ${id ? 'saved' : 'created'}`);
-    allowLeaving();
-    void navigate('/rounds');
+    await save(checked.input);
   }
 
   const title = id ? `Change ${existing?.name ?? 'round'}` : 'New round';
@@ -206,17 +190,13 @@ export function RoundFormPage() {
           total={totalBudget(values)}
           onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })}
         />
-        {pending ? (
-          <ConfirmEffects
-            effects={pending.effects}
-            busy={saving}
-            onConfirm={() => void save(pending.input, true)}
-            onCancel={() => {
-              setPending(null);
-              requestAnimationFrame(() => document.getElementById('round-fund')?.focus());
-            }}
-          />
-        ) : null}
+        <ConfirmEffects
+          pending={pending}
+          busy={saving}
+          onConfirm={(input) => void save(input, true)}
+          onCancel={withdraw}
+          backTo="round-fund"
+        />
         <div className="button-row" hidden={pending !== null}>
           <button type="submit" className="button" id="round-save" disabled={saving}>
             {saving ? 'Saving…' : id ? 'Save changes' : 'Create round'}
