@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Plan } from '../../shared/domain/catalogue';
-import { test, expect, expectAccessible, callCore, startApp, type App } from './fixtures';
+import { test, expect, expectAccessible, callCore, openThroughCore, saveThroughCore, startApp, type App } from './fixtures';
 
 const PLAN = 'Police and Crime Plan 2029–2033';
 
@@ -154,8 +154,8 @@ test('a plan’s priorities changed differently on two laptops are one conflict,
     await change(office, (p) => p.priorities.map((x) => (x.code === 'ROADS' ? { ...x, title: 'Safer roads' } : x)));
     await change(panel, (p) => [...p.priorities, { code: 'YOUNG', title: 'Young people' }]);
     const file = join(folder, 'panel.gpbundle');
-    await callCore(page, panel, 'bundles.export', { file });
-    await callCore(page, office, 'bundles.import', { file });
+    await saveThroughCore(page, panel, 'bundles.export', file);
+    await openThroughCore(page, office, 'bundles.import', file);
 
     await page.goto(`${office.url}#/conflicts`);
     await expect(page.getByText('1 conflict to resolve.')).toBeVisible();
