@@ -37,7 +37,8 @@ interface Fund {
 const setMaximum = async (page: Page, app: App, pence: number) => {
   const funds = await callCore<Fund[]>(page, app, 'catalogue.funds');
   const acf = funds.find((f) => f.id === 'acf');
-  await callCore(page, app, 'catalogue.saveFund', { ...acf, maxAwardPence: pence });
+  // Set-up, not the subject here: the applications it touches are confirmed as the form would.
+  await callCore(page, app, 'catalogue.saveFund', { ...acf, maxAwardPence: pence, confirmed: true });
 };
 
 /** Changes the first application's title (every laptop lists the same first one). */
