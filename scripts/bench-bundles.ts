@@ -44,7 +44,8 @@ async function importChild(dataDir: string, file: string, publicKey: string): Pr
   await call(panel, 'devices.trust', { publicKey, name: 'Office' });
   const rssBefore = process.memoryUsage().rss;
   const t = performance.now();
-  const result = await call(panel, 'bundles.import', { file });
+  // The file as the CLI chooses one typed at the terminal.
+  const result = await call(panel, 'bundles.import', { file: panel.ctx.files.choose(file, 'read', 'bundle', 'terminal').id });
   const importMs = performance.now() - t;
   panel.close();
   // maxRSS is in kilobytes.
@@ -145,7 +146,7 @@ async function main() {
 
     const file = join(dir, 'office.gpbundle');
     t = performance.now();
-    await call(office, 'bundles.export', { file });
+    await call(office, 'bundles.export', { file: office.ctx.files.choose(file, 'write', 'bundle', 'terminal').id });
     const exportMs = performance.now() - t;
     console.log(
       `export (write, sign, zip, read back and verify): ${fmt(exportMs)} ms — ${fmt(total / (exportMs / 1000))} events/s, ${mb(statSync(file).size)} MB`,

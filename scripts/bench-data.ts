@@ -1,5 +1,6 @@
 // The benchmarks' applications: `rows` generated rows in the CSV template's format, varied
 // across areas, amounts and plan priorities, so filters and sorts have something to do.
+import { writeFileSync } from 'node:fs';
 import { openCore, type Core } from '../electron/core/app';
 import { APPLICATION_COLUMNS } from '../shared/formats/applications-csv';
 
@@ -35,6 +36,8 @@ export function generateCsv(rows: number, blank: boolean): { csv: string; cells:
       String(20 + (i % 300)),
       'Fewer incidents | Police data each quarter',
       'Volunteers will continue the work.',
+      // Half received earlier on paper, half left for the day of the import.
+      i % 2 === 0 ? '02/11/2026' : '',
     ]);
   }
   const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -54,7 +57,10 @@ export async function fillDataFolder(dataDir: string, rows: number): Promise<voi
       closes: '2026-12-31',
     });
     const { csv } = generateCsv(rows, false);
-    await call(core, 'imports.commit', { roundId: round.id, fileName: 'bench.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    // The CSV file as the CLI chooses one typed at the terminal; the core reads it itself.
+    const csvPath = `${dataDir}.csv`;
+    writeFileSync(csvPath, csv);
+    await call(core, 'imports.commit', { roundId: round.id, file: core.ctx.files.choose(csvPath, 'read', 'csv', 'terminal').id });
   } finally {
     core.close();
   }

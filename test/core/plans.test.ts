@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { projectionSnapshot, trustLaptop } from '../support/laptops';
 import { steppingClock } from '../support/clock';
+import { draftOf } from '../../shared/domain/application';
 import { validDraft } from '../support/drafts';
 import type { Plan, PriorityInput } from '../../shared/domain/catalogue';
 
@@ -310,4 +311,16 @@ test('a priority taken out on one laptop while another chose it for an applicati
   const held = projectionSnapshot(office.ctx.db);
   office.ctx.projection.rebuild();
   expect(projectionSnapshot(office.ctx.db)).toEqual(held);
+
+  // The application is still corrected as any other: the priority it holds stays valid for it, and
+  // adding one from the plan beside it is judged as usual; one not in the plan is refused.
+  const detail = await office.call('applications.get', { id: a.id });
+  const edit = { ...draftOf(detail), projectTitle: 'Safer routes to school' };
+  await office.call('applications.update', { id: a.id, application: edit });
+  const both = ['pcp-2025-2029:ROADS', 'pcp-2025-2029:VIOLENCE'];
+  await office.call('applications.update', { id: a.id, application: { ...edit, priorityIds: both } });
+  expect((await office.call('applications.get', { id: a.id })).priorityIds).toEqual(both);
+  expect(
+    await office.dispatch('applications.update', { id: a.id, application: { ...edit, priorityIds: [...both, 'pcp-2021-2025:ROADS'] } }),
+  ).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ field: 'priorityIds' }] } });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { formatPence, parseMoney } from '../../shared/domain/money';
-import { formatDate, formatInstant, formatInstantDay, parseDate } from '../../shared/domain/dates';
+import { formatDate, formatInstant, formatInstantDay, parseDate, startOfUkDay, ukIsoDay } from '../../shared/domain/dates';
 import { applicationDraftSchema } from '../../shared/domain/application';
 
 describe('money', () => {
@@ -70,4 +70,28 @@ describe('cross-field rules run on the first try', () => {
     expect(fields).toContain('endDate');
     expect(fields).toContain('organisationName');
   });
+});
+
+test('the UK day of an instant, and when a UK day began, agree with the clock rules Intl knows', () => {
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  // Every half hour across three years (six clock changes), and instants scattered over a century.
+  const instants: number[] = [];
+  for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 1_800_000) instants.push(ms);
+  let seed = 12345;
+  for (let i = 0; i < 5000; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    instants.push(Date.UTC(1997, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2099, 0, 1) - Date.UTC(1997, 0, 1))));
+  }
+  for (const ms of instants) {
+    const instant = new Date(ms).toISOString();
+    expect(ukIsoDay(instant), instant).toBe(london.format(ms));
+  }
+  for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 86_400_000) {
+    const day = new Date(ms).toISOString().slice(0, 10);
+    const start = Date.parse(startOfUkDay(day));
+    expect(london.format(start), day).toBe(day);
+    expect(london.format(start - 1), day).not.toBe(day);
+  }
+  expect(startOfUkDay('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
+  expect(startOfUkDay('2026-11-02')).toBe('2026-11-02T00:00:00.000Z');
 });

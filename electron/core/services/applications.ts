@@ -21,7 +21,7 @@ import { listAreas, listFunds, listPlans } from './catalogue';
 import { getRound } from './rounds';
 import { holdPersonalData, personalData } from '../personal-data';
 import { formatPence } from '../../../shared/domain/money';
-import { isOnUkDay, startOfUkDay, ukIsoDay } from '../../../shared/domain/dates';
+import { startOfUkDay, ukIsoDay } from '../../../shared/domain/dates';
 import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
@@ -66,7 +66,7 @@ function writeApplication(db: Db, a: ApplicationRecord, receivedIn?: Pick<Stored
  * later), the start of that day.
  */
 function receivedMoment(a: Pick<ApplicationRecord, 'receivedAt' | 'receivedOn'>): string {
-  return a.receivedOn && !isOnUkDay(a.receivedAt, a.receivedOn) ? startOfUkDay(a.receivedOn) : a.receivedAt;
+  return a.receivedOn && a.receivedOn !== ukIsoDay(a.receivedAt) ? startOfUkDay(a.receivedOn) : a.receivedAt;
 }
 
 /** An application's JSON: its row's body, or the payload of the event it points at. */
@@ -388,9 +388,11 @@ export const applicationHandlers: Handlers<
     const changed = (['amountRequested', 'areaId', 'priorityIds', 'receivedOn'] as const).filter(
       (f) => canonicalJson(draft[f]) !== canonicalJson(current[f]),
     );
+    // A priority it already holds stays valid, even one since taken out of the plan: only those newly chosen are checked.
+    const newlyChosen = draft.priorityIds.filter((p) => !current.priorityIds.includes(p));
     const problems = [
       ...checkAgainstRound(
-        Object.fromEntries(changed.map((f) => [f, draft[f]])),
+        Object.fromEntries(changed.map((f) => [f, f === 'priorityIds' ? newlyChosen : draft[f]])),
         asReceived(ctx.db, id, roundContext(ctx.db, current.roundId)),
       ),
       ...(changed.includes('receivedOn') ? checkReceivedOn(draft.receivedOn, ukIsoDay(ctx.now())) : []),

@@ -55,16 +55,25 @@ export function EditApplicationPage() {
   }, [application.data, filledFrom]);
 
   const receivedUnder = application.data?.receivedUnder;
+  const held = application.data?.priorities;
   // An edit is judged by the fund's rules as they were when the application was received.
   const ctx = useMemo(() => {
     const now = roundContext(form.roundId, { rounds, funds, plans, areas });
-    if (!now || !receivedUnder) return now;
+    if (!now) return now;
+    // Priorities it holds that have since been taken out of the plan stay offered (and valid) for it.
+    const inPlan = new Set(now.plan.priorities.map((p) => p.id));
+    const kept = (held ?? [])
+      .filter((p) => !inPlan.has(p.id))
+      .map((p) => ({ ...p, planId: now.plan.id, title: `${p.title} (no longer in the plan; kept for this application)` }));
+    const plan = kept.length ? { ...now.plan, priorities: [...now.plan.priorities, ...kept] } : now.plan;
+    if (!receivedUnder) return { ...now, plan };
     return {
       ...now,
+      plan,
       fund: { ...now.fund, name: receivedUnder.fundName, maxAwardPence: receivedUnder.maxAwardPence },
       fundAsReceived: true,
     };
-  }, [form.roundId, rounds, funds, plans, areas, receivedUnder]);
+  }, [form.roundId, rounds, funds, plans, areas, receivedUnder, held]);
 
   if (!application.data || filledFrom !== application.data.id) {
     return (
