@@ -142,6 +142,9 @@ export async function startServer(core: Core, options: { rendererDir: string; po
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const { code, message, details } = error;
+      // The body may be only half read: this connection is not to be used again.
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.destroy());
       return send(
         res,
         code === 'TOO_LARGE' ? 413 : 400,

@@ -32,6 +32,9 @@ function send(
         host: '127.0.0.1',
         port: server.port,
         path,
+        // A connection of its own each time: an earlier answer may have closed its connection
+        // (a refused upload does), and reusing a pooled one would race that close.
+        agent: false,
         method: options.method ?? 'GET',
         headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
       },
