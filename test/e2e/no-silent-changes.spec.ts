@@ -102,11 +102,16 @@ test('a new application defaults to today and the round open today, warns on a c
   app,
 }) => {
   await demo(page, app);
+  const ukToday = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date());
+  const before = ukToday();
   await page.goto(`${app.url}#/applications/new`);
-  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date());
-  await expect(page.getByLabel('Date received')).toHaveValue(today);
+  await expect(page.getByLabel('Date received')).toHaveValue(/^\d\d\/\d\d\/\d{4}$/);
+  // Today as the page saw it: the day the test began, or the next if it ran across midnight.
+  expect([before, ukToday()]).toContain(await page.getByLabel('Date received').inputValue());
   await expect(page.getByLabel('Round')).toHaveValue(/.+/);
   await expect(page.locator('#roundId option:checked')).toHaveText('Active Citizens Fund 2026–27 (demo)');
+  // A day inside the demo round's dates (1 Oct – 18 Dec 2026), so the check holds whatever today is.
+  await page.getByLabel('Date received').fill('20/11/2026');
   await expect(page.locator('.field-warning')).toHaveCount(0);
 
   await page.getByLabel('Round').selectOption({ label: 'Community Safety Fund 2025–26 (demo) (closed)' });
