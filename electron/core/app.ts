@@ -2,7 +2,7 @@
 // Electron IPC, browser mode and the CLI all call dispatch().
 import { join } from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
-import type { Result } from '../../shared/contract/result';
+import { DomainError, type Result } from '../../shared/contract/result';
 import type { TableName } from '../../shared/domain/kinds';
 import { problemsFromZod } from '../../shared/domain/application';
 import { openDatabase } from './db/open';
@@ -14,7 +14,11 @@ import { commitPendingKey } from './crypto/keys';
 import { checkIdentity, DATABASE_FILE } from './identity';
 import { secureDataFiles, secureDataFolder } from './data-folder';
 import { problemOf } from './problems';
-import { Gate, officerOf, type CoreContext, type Handlers } from './context';
+import { Gate, type CoreContext, type Handlers } from './context';
+import { Session } from './people/session';
+import { PASSPHRASE_LOG_N } from './crypto/credential';
+import { METHOD_RULES } from '../../shared/contract/rules';
+import { can, forbidden } from './authorise';
 import { catalogueHandlers, seedIfEmpty } from './services/catalogue';
 import { roundHandlers } from './services/rounds';
 import { applicationHandlers } from './services/applications';
@@ -22,7 +26,8 @@ import { applicationHistoryHandlers } from './services/application-history';
 import { importHandlers } from './services/imports';
 import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
-import { sessionHandlers } from './services/session';
+import { savedIdleLockMinutes, sessionHandlers } from './services/session';
+import { peopleHandlers } from './services/people';
 import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
 import { rosterHandlers } from './services/roster';
@@ -34,6 +39,7 @@ import { fileHandlers } from './services/files';
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
+  ...peopleHandlers,
   ...catalogueHandlers,
   ...roundHandlers,
   ...applicationHandlers,
@@ -60,6 +66,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Where unexpected errors are reported; never given input data, which may be personal. */
   logError?: (message: string) => void;
+  /** log2 of scrypt's cost for new passphrases: leave unset in the app (17, OWASP's); tests choose less. */
+  passphraseLogN?: number;
 }
 
 /**
@@ -78,6 +86,7 @@ export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((m: string) => console.error(m));
   const changes = new Changes();
+  const session = new Session(savedIdleLockMinutes({ db }));
   const projection = new Projection(db, CORE_KINDS, changes);
   const ctx: CoreContext = {
     projection,
@@ -94,7 +103,11 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     bundlesFolder: options.bundlesFolder ?? join(options.dataDir, 'bundles'),
     log: new EventLog(db, projection, device.id, () => now().getTime()),
-    person: { id: officerOf(device.id), name: 'Grants officer', role: 'officer' },
+    session,
+    get person() {
+      return session.required();
+    },
+    passphraseLogN: options.passphraseLogN ?? PASSPHRASE_LOG_N,
   };
   try {
     if (!readOnly) seedIfEmpty(ctx);
@@ -119,9 +132,31 @@ export function openCore(options: CoreOptions): Core {
 /** Progress and cancel must answer while an import holds the gate; everything else waits. */
 const ANSWERS_DURING_IMPORT = new Set<MethodName>(['imports.progress', 'imports.cancel', 'bundles.progress']);
 
+/**
+ * The method's rule (shared/contract/rules.ts) against the person signed in: nobody signed in, or
+ * a locked or idle laptop, answers SIGNED_OUT; a person who must choose a new passphrase may do only
+ * that; a role without the capability answers FORBIDDEN. Throws before the handler runs, so nothing is written.
+ */
+function allowed(ctx: CoreContext, method: MethodName): void {
+  const rule = METHOD_RULES[method];
+  if (rule === 'anyone') return;
+  ctx.session.lockIfIdle(ctx.now());
+  const person = ctx.session.required();
+  if (ctx.session.mustChangePassphrase && rule !== 'signed-in')
+    throw new DomainError('FORBIDDEN', 'Choose your own passphrase first: the one you were given was for your first sign-in only.');
+  if (rule !== 'signed-in' && !can(person, rule)) throw forbidden(person);
+  ctx.session.touch(ctx.now());
+}
+
 export async function dispatch(ctx: CoreContext, method: string, input: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method))
     return { ok: false, error: { code: 'NOT_FOUND', message: `GrantPanel has no action called "${String(method).slice(0, 80)}"` } };
+  // Who may call it is checked first: a forbidden call learns nothing, not even about its input.
+  try {
+    allowed(ctx, method);
+  } catch (error) {
+    return { ok: false, error: problemOf(error, ctx.readOnly, ctx.logError, method) };
+  }
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     const details = problemsFromZod(parsed.error);

@@ -1,19 +1,19 @@
-// Who may do what. Checked in the core on every call; the UI only hides what it cannot do.
+// Who may do what. Checked in the core on every call (dispatch reads shared/contract/rules.ts);
+// handlers check further where the answer depends on the data. The UI only hides what a person cannot do.
 import { DomainError } from '../../shared/contract/result';
+import { capabilitiesOf, type Capability } from '../../shared/domain/people';
 import type { CoreContext, Person } from './context';
-
-import type { Capability } from '../../shared/domain/kinds';
 
 export type { Capability };
 
-const GRANTS: Record<Person['role'], Capability[]> = {
-  officer: ['read-register', 'read-personal-data', 'manage-register', 'manage-catalogue', 'exchange-bundles'],
-};
-
 export function can(person: Person, capability: Capability): boolean {
-  return GRANTS[person.role].includes(capability);
+  return capabilitiesOf(person.roles).includes(capability);
 }
 
 export function authorise(ctx: CoreContext, capability: Capability): void {
-  if (!can(ctx.person, capability)) throw new DomainError('FORBIDDEN', `${ctx.person.name} is not allowed to do that (${capability}).`);
+  if (!can(ctx.person, capability)) throw forbidden(ctx.person);
+}
+
+export function forbidden(person: Person): DomainError {
+  return new DomainError('FORBIDDEN', `${person.name} is not allowed to do that: their role does not include it.`);
 }

@@ -9,14 +9,19 @@ import type { Projection } from './events/project';
 import type { Changes } from './changes';
 import type { BundleProgress } from '../../shared/contract/bundles';
 import type { ChosenFiles } from './files/chosen';
+import type { Role } from '../../shared/domain/people';
+import type { Session } from './people/session';
 
 export interface Person {
   id: string;
   name: string;
-  role: 'officer';
+  roles: Role[];
 }
 
-/** Each laptop has one person, its officer, until people arrive: every event it makes is theirs. */
+/**
+ * The grants officer who set this laptop up (or, in a log from before people signed in, its one
+ * implicit officer): a person only this laptop may create, so no other laptop can make one.
+ */
 export function officerOf(deviceId: string): string {
   return `officer-${deviceId}`;
 }
@@ -29,8 +34,12 @@ export interface CoreContext {
   /** Which tables the running call changed. */
   changes: Changes;
   device: DeviceIdentity;
-  /** The acting person is held by the core, never taken from the caller. */
-  person: Person;
+  /** Who is signed in: held by the core, never taken from the caller. */
+  session: Session;
+  /** The signed-in person; dispatch answers nothing but session methods while nobody is. */
+  readonly person: Person;
+  /** log2 of scrypt's cost for new passphrases: 17 in the app; tests may choose less. */
+  passphraseLogN: number;
   readOnly: string | null;
   now: () => Date;
   gate: Gate;

@@ -3,7 +3,8 @@
 // and a kind whose changes merge field by field how to edit one. A kind missing here, or a
 // declared event type without a projector, does not compile.
 import type { CoreKinds } from './events/project';
-import { areaKind, fundKind, personKind, planKind } from './services/catalogue';
+import { areaKind, fundKind, planKind } from './services/catalogue';
+import { credentialKind, personKind } from './people/records';
 import { roundKind } from './services/rounds';
 import { applicationKind } from './services/applications';
 import { importMappingKind } from './services/imports';
@@ -18,6 +19,7 @@ export const CORE_KINDS: CoreKinds = {
   round: roundKind,
   application: applicationKind,
   person: personKind,
+  credential: credentialKind,
   trust: trustKind,
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,

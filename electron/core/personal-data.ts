@@ -45,10 +45,11 @@ export function personalData(db: Db, digest: string): Record<string, string> | n
 
 /**
  * SQL true when the digest in `column` is still in use: an application's current contact details,
- * or a version an open conflict offers (a person may yet choose it). Any other row is a leftover.
+ * a person's sealed secret, or a version an open conflict offers (a person may yet choose it). Any other row is a leftover.
  */
 export function stillReferred(column: string): string {
   return `(EXISTS (SELECT 1 FROM applications WHERE contact_digest = ${column})
+    OR EXISTS (SELECT 1 FROM credentials WHERE secret = ${column})
     OR EXISTS (SELECT 1 FROM conflicts c, json_each(c.fields) f WHERE c.resolved_at IS NULL
       AND ${column} IN (json_extract(f.value, '$.kept'), json_extract(f.value, '$.incoming'))))`;
 }

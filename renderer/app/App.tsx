@@ -48,7 +48,7 @@ function Frame() {
         <span className="who">
           {session ? (
             <>
-              Signed in as <strong>{session.person.name}</strong> on this laptop
+              Signed in as <strong>{session.person?.name}</strong> on this laptop
             </>
           ) : null}
         </span>

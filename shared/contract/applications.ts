@@ -48,6 +48,8 @@ export interface ApplicationRow {
 export interface ApplicationDetail extends Application {
   /** False where this laptop holds the application but not its contact details (they are then ''). */
   contactHeld: boolean;
+  /** True where the reader may not see contact details (only grants officers may): they are then ''. */
+  contactHidden: boolean;
   roundName: string;
   fundName: string;
   areaName: string;

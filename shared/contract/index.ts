@@ -10,11 +10,13 @@ import { imports } from './imports';
 import { roster } from './roster';
 import { rounds } from './rounds';
 import { session } from './session';
+import { people } from './people';
 import type { Method } from './method';
 import type { Result } from './result';
 
 export const contract = {
   ...session,
+  ...people,
   ...catalogue,
   ...rounds,
   ...applications,

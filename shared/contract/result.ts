@@ -5,6 +5,10 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'FORBIDDEN',
+  /** Nobody is signed in, or the laptop is locked: only signing in answers. */
+  'SIGNED_OUT',
+  /** Too many wrong passphrases in a row: the message says how long to wait. */
+  'WAIT',
   'CONFLICT',
   /** The change would touch applications already received: its effects are the details; send again with `confirmed`. */
   'NEEDS_CONFIRMATION',

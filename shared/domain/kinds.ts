@@ -4,8 +4,9 @@
 // resolution needs, the payload schemas (shared/events/payloads.ts must have one for every event
 // type listed here, or it does not compile) and docs/events.md all derive from this list.
 
-/** What a person may do; roles grant capabilities (the core checks them on every call). */
-export type Capability = 'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue' | 'exchange-bundles';
+import type { Capability } from './people';
+
+export type { Capability };
 
 export const MERGE_RULES = {
   'fields-person-resolves':
@@ -27,7 +28,7 @@ export interface KindDeclaration {
   /** The tables its events project into: a rebuild empties and refills them, and a write reports them changed. */
   tables: readonly string[];
   /** The capability needed to write it; "this laptop" for records GrantPanel writes itself. */
-  writes: Capability | 'this laptop' | 'as the record it settles';
+  writes: Capability | 'this laptop' | 'as the record it settles' | 'the person, or manage-people';
   /** Where a person sees one in the app. */
   page: (id: string) => string;
   /** The event types that change it; older ones stay here, as old logs are still replayed. */
@@ -81,7 +82,24 @@ export const KINDS = {
     page: (id) => `#/applications/${id}`,
     events: ['application.received', 'application.added', 'application.changed', 'application.reinstated', 'application.withdrawn'],
   },
-  person: { noun: 'person', rule: 'owner-only', tables: ['people'], writes: 'this laptop', page: () => '#/sync', events: ['person.added'] },
+  person: {
+    noun: 'person',
+    // Name, roles, areas and whether they may sign in merge field by field (see docs/people.md).
+    rule: 'fields-person-resolves',
+    tables: ['people'],
+    writes: 'manage-people',
+    page: () => '#/people',
+    events: ['person.added', 'person.changed'],
+  },
+  credential: {
+    noun: 'sign-in credential',
+    // A passphrase set or reset: the latest stands. Its secret travels only in sealed bundles.
+    rule: 'whole-record',
+    tables: ['credentials', 'person_keys'],
+    writes: 'the person, or manage-people',
+    page: () => '#/people',
+    events: ['credential.issued'],
+  },
   trust: {
     noun: 'trusted laptop',
     rule: 'local',

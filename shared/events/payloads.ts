@@ -18,6 +18,8 @@ import {
   importMapping,
   omit,
   personRecord,
+  personFields,
+  credentialIssued,
   planFields,
   planRecord,
   prioritiesNotOf,
@@ -59,6 +61,7 @@ const CHANGEABLE: Record<ConflictKind, Changeable> = {
     // A removed budget's value is null.
     entries: { prefix: BUDGET_PREFIX, key: budget.areaId, value: budget.amountPence.nullable() },
   },
+  person: { kind: 'person', id: recordId, fields: personFields },
   // An application keeps its id, reference, round and date received.
   application: { kind: 'application', id: recordId, fields: omit(applicationShape, ['id', 'reference', 'roundId', 'receivedAt']) },
 };
@@ -178,6 +181,8 @@ function checkResolved(p: Resolved): string | null {
 
 const SPECS = {
   'person.added': whole('person', personRecord),
+  'person.changed': changed(CHANGEABLE.person),
+  'credential.issued': { schema: credentialIssued, entity: (p: { personId: string }) => `person:${p.personId}` },
   'fund.seeded': whole('fund', fundRecord),
   'fund.added': whole('fund', fundRecord),
   'fund.changed': changed(CHANGEABLE.fund),

@@ -11,6 +11,7 @@ import { APPLICATION_COLUMNS, type ImportField } from '../formats/applications-c
 import { rosterDeviceSchema } from '../formats/roster';
 import { signedHeadSchema } from '../formats/bundle';
 import { singleLine } from '../domain/text';
+import { ROLE_IDS } from '../domain/people';
 
 type Unwrapped<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
 
@@ -96,10 +97,35 @@ export const applicationShape = {
 };
 export const applicationRecord: z.ZodType<ApplicationRecord> = z.strictObject(applicationShape);
 
-export const personRecord = z.strictObject({
+/** A person as written before people signed in: each laptop's one implicit grants officer. */
+const laptopOfficer = z.strictObject({
   id: recordId,
   name: singleLine(z.string().min(1).max(200), 'Name'),
   role: z.enum(['officer']),
+});
+export const personRecord = z.union([
+  z.strictObject({
+    id: recordId,
+    name: singleLine(z.string().min(1).max(100), 'Name'),
+    roles: z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length),
+    areas: z.array(recordId).max(50),
+    active: z.boolean(),
+  }),
+  laptopOfficer,
+]);
+export const personFields = {
+  name: singleLine(z.string().min(1).max(100), 'Name'),
+  roles: z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length),
+  areas: z.array(recordId).max(50),
+  active: z.boolean(),
+};
+/** A passphrase set or reset: the person's public key, and the digest of their sealed secret (which travels only sealed). */
+export const credentialIssued = z.strictObject({
+  personId: recordId,
+  // base64("Ed" ‖ key id (8) ‖ Ed25519 key (32)): 42 bytes, 56 characters, no padding.
+  publicKey: z.string().regex(/^RW[Q-T][A-Za-z0-9+/]{53}$/, 'must be a minisign public key'),
+  secret: hex64,
+  mustChange: z.boolean(),
 });
 export const trustedDevice = z.strictObject(
   rosterDeviceSchema.pick({ deviceId: true, publicKey: true, fingerprint: true, name: true }).shape,

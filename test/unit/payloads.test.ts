@@ -58,7 +58,23 @@ const HEAD = {
   signature: 'untrusted comment: x',
 };
 const VALID: Record<EventType, [string, unknown]> = {
-  'person.added': ['person:officer-abcdef0123456789', { id: 'officer-abcdef0123456789', name: 'Grants officer', role: 'officer' }],
+  'person.added': [
+    'person:person-1',
+    { id: 'person-1', name: 'Asha Patel', roles: ['panel-member', 'panel-chair'], areas: ['coventry'], active: true },
+  ],
+  'person.changed': [
+    'person:person-1',
+    { id: 'person-1', changes: { roles: { from: ['panel-member'], to: ['grants-officer'] }, active: { from: true, to: false } } },
+  ],
+  'credential.issued': [
+    'person:person-1',
+    {
+      personId: 'person-1',
+      publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      secret: 'ab'.repeat(32),
+      mustChange: true,
+    },
+  ],
   'fund.seeded': ['fund:acf', acf],
   'fund.added': ['fund:parks', { id: 'parks', name: 'Parks Fund', code: 'PF', source: '', maxAwardPence: null, eligibility: '' }],
   'fund.changed': [

@@ -126,7 +126,7 @@ export const deviceShowCommand: Command = {
         `Key fingerprint: ${device.fingerprint}`,
         `Public key (minisign): ${device.publicKey}`,
         `Office key for sealed bundles (age): ${device.sealRecipient}`,
-        `Signed in: ${person.name}`,
+        `Signed in: ${person?.name ?? 'nobody'}`,
       ].join('\n') + '\n',
     );
   },

@@ -9,6 +9,7 @@ import mergeRules from './migrations/0007-merge-rules.sql';
 import lighterRows from './migrations/0008-lighter-rows.sql';
 import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
 import prioritiesKept from './migrations/0010-priorities-kept.sql';
+import people from './migrations/0011-people.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -21,6 +22,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 8, name: '0008-lighter-rows', sql: lighterRows },
   { version: 9, name: '0009-conflict-kept-version', sql: conflictKeptVersion },
   { version: 10, name: '0010-priorities-kept', sql: prioritiesKept },
+  { version: 11, name: '0011-people', sql: people },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,7 @@ import {
 import type { Editable } from '../merge/editable';
 import type { Area, Fund, Plan, Round } from '../../../shared/domain/catalogue';
 import type { ApplicationRecord } from '../../../shared/domain/application';
+import type { PersonRecord } from '../../../shared/domain/people';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
 
@@ -45,6 +46,7 @@ interface EditedRecords {
   plan: Plan;
   round: Round;
   application: ApplicationRecord;
+  person: PersonRecord;
 }
 
 /** Every kind with its projectors; a kind whose changes merge field by field also says how to edit one. */

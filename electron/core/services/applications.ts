@@ -12,7 +12,7 @@ import {
 import type { ApplicationDetail, ApplicationRow } from '../../../shared/contract/applications';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
-import { authorise } from '../authorise';
+import { authorise, can } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import type { CoreKinds } from '../events/project';
 import type { Db } from '../db/open';
@@ -193,7 +193,8 @@ export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: s
   return { id, reference: draft.reference };
 }
 
-function getDetail(db: Db, id: string): ApplicationDetail {
+/** `personal`: whether the reader may see the applicant's contact details; otherwise they are blank. */
+function getDetail(db: Db, id: string, personal: boolean): ApplicationDetail {
   const row = statement<
     [string],
     {
@@ -214,7 +215,7 @@ function getDetail(db: Db, id: string): ApplicationDetail {
   if (!row) throw new DomainError('NOT_FOUND', 'That application does not exist');
   const { contactDigest, ...body } = JSON.parse(row.body) as ApplicationRecord;
   body.receivedOn ??= ukIsoDay(body.receivedAt);
-  const contact = personalData(db, contactDigest);
+  const contact = personal ? personalData(db, contactDigest) : null;
   const contactFields = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, contact?.[f] ?? ''])) as Pick<
     Application,
     (typeof CONTACT_FIELDS)[number]
@@ -228,6 +229,7 @@ function getDetail(db: Db, id: string): ApplicationDetail {
     ...body,
     ...contactFields,
     contactHeld: contact !== null,
+    contactHidden: !personal,
     status: row.status,
     withdrawnReason: row.withdrawn_reason,
     roundName: row.round_name,
@@ -338,8 +340,7 @@ export const applicationHandlers: Handlers<
     return listApplications(ctx.db, q);
   },
   'applications.get': ({ id }, ctx) => {
-    authorise(ctx, 'read-personal-data');
-    return getDetail(ctx.db, id);
+    return getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
   },
   'applications.create': (draft, ctx) => {
     authorise(ctx, 'manage-register');
@@ -361,10 +362,10 @@ export const applicationHandlers: Handlers<
   },
   'applications.withdraw': ({ id, reason }, ctx) => {
     authorise(ctx, 'manage-register');
-    const current = getDetail(ctx.db, id);
+    const current = getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
     if (current.status === 'withdrawn') throw new DomainError('CONFLICT', `${current.reference} is already withdrawn`);
     change(ctx, id, { status: 'withdrawn', withdrawnReason: reason });
-    return getDetail(ctx.db, id);
+    return getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
   },
   'applications.reinstate': ({ id, reason }, ctx) => {
     authorise(ctx, 'manage-register');
@@ -373,7 +374,7 @@ export const applicationHandlers: Handlers<
     if (current.status !== 'withdrawn')
       throw new DomainError('CONFLICT', `${current.reference} is not withdrawn, so there is nothing to reinstate`);
     write(ctx, () => ctx.log.append(ctx.person.id, 'application.reinstated', `application:${id}`, { id, reason }));
-    return getDetail(ctx.db, id);
+    return getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
   },
   'applications.update': ({ id, application: edit }, ctx) => {
     authorise(ctx, 'manage-register');
@@ -415,6 +416,6 @@ export const applicationHandlers: Handlers<
       const contactDigest = sameContact ? current.contactDigest : holdPersonalData(ctx.db, contact);
       change(ctx, id, { ...rest, contactDigest });
     });
-    return getDetail(ctx.db, id);
+    return getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
   },
 };

@@ -1,8 +1,8 @@
-// Funds, areas, plans and people: the catalogue the rest of the register refers to.
+// Funds, areas and plans: the catalogue the rest of the register refers to.
 import type { Area, Fund, Plan, PlanInput, Priority } from '../../../shared/domain/catalogue';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
-import { write, type CoreContext, type Handlers, type Person } from '../context';
+import { officerOf, write, type CoreContext, type Handlers } from '../context';
 import type { CoreKinds } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
@@ -10,7 +10,6 @@ import { statement } from '../db/statements';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 import { formatPence } from '../../../shared/domain/money';
 import { changesBetween, describePlain, editableProjectors, type Editable, type EntityRecord } from '../merge/editable';
-import { ownerOnly } from '../merge/owner-only';
 import { confirmEffects, fundChangeEffects } from './change-effects';
 
 const FUND_LABELS: Record<string, string> = {
@@ -166,25 +165,15 @@ export const planKind: CoreKinds['plan'] = {
   projectors: { ...editableProjectors(plans), 'plan.seeded': seeded(plans), 'plan.saved': (db, e) => plans.write(db, e.payload as Plan) },
 };
 
-/** A person's own record: only that person writes it (the owner-only rule). */
-export const personKind: CoreKinds['person'] = {
-  projectors: {
-    'person.added': ownerOnly<Person>(
-      (p) => p.id,
-      (db, p) => statement(db, 'INSERT OR REPLACE INTO people (id, name, role) VALUES (?, ?, ?)').run(p.id, p.name, p.role),
-    ),
-  },
-};
-
-/** First run: the device's person and the seed catalogue, as events. */
+/**
+ * First run: the seed catalogue, as events by the officer who will set this laptop up (a laptop
+ * that joins an office instead receives the office's catalogue, which its seeds never override).
+ */
 export function seedIfEmpty(ctx: CoreContext): void {
   const seeded = statement(ctx.db, 'SELECT 1 FROM funds LIMIT 1').get();
-  const known = statement(ctx.db, 'SELECT 1 FROM people WHERE id = ?').get(ctx.person.id);
-  if (seeded && known) return;
+  if (seeded) return;
   write(ctx, () => {
-    const actor = ctx.person.id;
-    if (!known) ctx.log.append(actor, 'person.added', `person:${ctx.person.id}`, ctx.person);
-    if (seeded) return;
+    const actor = officerOf(ctx.device.id);
     for (const f of SEED_FUNDS) ctx.log.append(actor, 'fund.seeded', `fund:${f.id}`, f);
     for (const a of SEED_AREAS) ctx.log.append(actor, 'area.seeded', `area:${a.id}`, a);
     for (const p of SEED_PLANS) ctx.log.append(actor, 'plan.seeded', `plan:${p.id}`, p);

@@ -260,7 +260,8 @@ export const demoHandlers: Handlers<'demo.load'> = {
   },
 };
 
-function loadDemo(ctx: CoreContext) {
+/** The demo rounds and their applications, inside the caller's write. */
+export function loadDemo(ctx: CoreContext) {
   const acf = createRound(ctx, {
     fundId: 'acf',
     planId: 'pcp-2025-2029',

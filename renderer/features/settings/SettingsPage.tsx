@@ -56,7 +56,7 @@ export function SettingsPage() {
         {session ? (
           <dl className="summary-list">
             <dt>Person signed in</dt>
-            <dd>{session.person.name}</dd>
+            <dd>{session.person?.name}</dd>
             <dt>Device id</dt>
             <dd>
               <code>{session.device.id}</code>

@@ -1,0 +1,257 @@
+// People and signing in, in the core: setting up, the events a person makes carrying their id,
+// wrong passphrases slowing down, deactivation, idle locking, and credentials travelling only in
+// sealed bundles so a person signs in on a second laptop — and an officer's reset reaches it.
+import { afterEach, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { officerOf } from '../../electron/core/context';
+import type { Input, MethodName } from '../../shared/contract';
+
+const cores: TestCore[] = [];
+afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
+
+/** A clock the test moves by hand. */
+function handClock(start = '2026-11-27T09:00:00.000Z') {
+  let at = Date.parse(start);
+  return { now: () => new Date(at), advance: (ms: number) => void (at += ms) };
+}
+
+function laptop(now?: () => Date, signedOut = false): TestCore {
+  const core = makeCore(undefined, now, { signedOut });
+  cores.push(core);
+  return core;
+}
+
+async function refused<M extends MethodName>(core: TestCore, method: M, input: Input<M>) {
+  const answer = await core.dispatch(method, input);
+  if (answer.ok) throw new Error(`${method} was expected to be refused`);
+  return answer.error;
+}
+
+const CHAIR = {
+  name: 'Dev Sharma',
+  roles: ['panel-chair' as const, 'panel-member' as const],
+  areas: ['coventry'],
+  passphrase: 'temporary passphrase 1',
+};
+
+test('a new laptop waits to be set up; setting up makes its grants officer, who is then signed in', async () => {
+  const core = laptop(undefined, true);
+  expect(await core.call('session.current', {})).toMatchObject({ state: 'set-up', person: null, hasData: false });
+  expect(await refused(core, 'rounds.list', {})).toMatchObject({ code: 'SIGNED_OUT' });
+  // A passphrase that fails the policy is refused at its field, and nothing is written.
+  const events = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const before = events();
+  expect(await refused(core, 'session.setUp', { name: 'Sam Okafor', passphrase: 'short' })).toMatchObject({
+    code: 'VALIDATION',
+    details: [{ field: 'passphrase' }],
+  });
+  expect(events()).toBe(before);
+  const session = await core.call('session.setUp', { name: 'Sam Okafor', passphrase: 'sandwell canal boat morning' });
+  expect(session).toMatchObject({
+    state: 'signed-in',
+    person: { id: officerOf(core.ctx.device.id), name: 'Sam Okafor', roles: ['grants-officer'], mustChangePassphrase: false },
+  });
+  // Set up once: a second attempt is refused.
+  expect(await refused(core, 'session.setUp', { name: 'Intruder', passphrase: 'another passphrase here' })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
+});
+
+test('every event a person makes carries their id', async () => {
+  const core = laptop();
+  const chair = await core.call('people.add', { ...CHAIR, roles: ['grants-officer'] });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase });
+  await core.call('session.changePassphrase', { current: CHAIR.passphrase, next: 'dev chooses this one' });
+  const round = (await core.call('rounds.list', {}))[0];
+  const mark = (core.ctx.db.prepare('SELECT max(seq) AS s FROM events').get() as { s: number }).s;
+  await core.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
+  const actors = core.ctx.db.prepare('SELECT DISTINCT actor FROM events WHERE seq > ?').all(mark) as { actor: string }[];
+  expect(actors).toEqual([{ actor: chair.id }]);
+  expect(round).toBeUndefined();
+});
+
+test('wrong passphrases slow down after five, and are kept without the passphrase', async () => {
+  const clock = handClock();
+  const core = laptop(clock.now);
+  const chair = await core.call('people.add', CHAIR);
+  await core.call('session.signOut', {});
+  for (let i = 1; i <= 5; i++)
+    expect(await refused(core, 'session.signIn', { personId: chair.id, passphrase: `wrong guess number ${i}` })).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'passphrase' }],
+    });
+  // Now even the right passphrase waits: 30 seconds after the fifth.
+  expect(await refused(core, 'session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
+    code: 'WAIT',
+    message: expect.stringContaining('30 seconds'),
+  });
+  clock.advance(30_000);
+  await refused(core, 'session.signIn', { personId: chair.id, passphrase: 'a sixth wrong guess' });
+  // The wait doubles.
+  clock.advance(30_000);
+  expect(await refused(core, 'session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({ code: 'WAIT' });
+  clock.advance(30_000);
+  expect(await core.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({ state: 'signed-in' });
+  const rows = JSON.stringify(core.ctx.db.prepare('SELECT * FROM sign_in_failures').all());
+  expect(rows).toBe('[]');
+  const all = JSON.stringify(core.ctx.db.prepare('SELECT * FROM events').all());
+  expect(all).not.toContain('wrong guess');
+});
+
+test('a deactivated person cannot sign in, and what they did stays theirs', async () => {
+  const core = laptop();
+  const chair = await core.call('people.add', { ...CHAIR, roles: ['grants-officer'] });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase });
+  await core.call('session.changePassphrase', { current: CHAIR.passphrase, next: 'dev chooses this one' });
+  await core.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: officerOf(core.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+  // The last active grants officer cannot go; nor can anyone deactivate themselves.
+  expect(await refused(core, 'people.change', { id: officerOf(core.ctx.device.id), active: false })).toMatchObject({ code: 'VALIDATION' });
+  await core.call('people.change', { id: chair.id, active: false });
+  expect(await refused(core, 'people.change', { id: officerOf(core.ctx.device.id), roles: ['auditor'] })).toMatchObject({
+    code: 'VALIDATION',
+    message: expect.stringContaining('last active grants officer'),
+  });
+  await core.call('session.signOut', {});
+  expect(await refused(core, 'session.signIn', { personId: chair.id, passphrase: 'dev chooses this one' })).toMatchObject({
+    code: 'FORBIDDEN',
+    message: expect.stringContaining('deactivated'),
+  });
+  expect((await core.call('session.choices', {})).map((c) => c.name)).toEqual([TEST_OFFICER.name]);
+  const actor = core.ctx.db.prepare("SELECT actor FROM events WHERE type = 'area.added'").get() as { actor: string };
+  expect(actor.actor).toBe(chair.id);
+});
+
+test('the laptop locks itself after the idle time, and only the person who locked it unlocks it', async () => {
+  const clock = handClock();
+  const core = laptop(clock.now);
+  await core.call('rounds.list', {});
+  clock.advance(14 * 60_000);
+  await core.call('rounds.list', {});
+  clock.advance(15 * 60_000);
+  expect(await refused(core, 'rounds.list', {})).toMatchObject({ code: 'SIGNED_OUT', message: expect.stringContaining('locked') });
+  const locked = await core.call('session.current', {});
+  expect(locked).toMatchObject({ state: 'locked', person: null, lockedBy: { name: TEST_OFFICER.name }, hasData: false });
+  expect(await refused(core, 'session.unlock', { passphrase: 'not the passphrase' })).toMatchObject({ code: 'VALIDATION' });
+  expect(await core.call('session.unlock', { passphrase: TEST_OFFICER.passphrase })).toMatchObject({ state: 'signed-in' });
+  // A shorter idle time, set for this laptop, applies from now.
+  await core.call('session.setIdleLock', { minutes: 5 });
+  clock.advance(5 * 60_000);
+  expect(await refused(core, 'rounds.list', {})).toMatchObject({ code: 'SIGNED_OUT' });
+});
+
+test('a data folder from before people signed in asks its officer for a name and passphrase; old events keep their actor', async () => {
+  const dir = tempDir();
+  const old = makeCore(dir, undefined, { signedOut: true });
+  const officer = officerOf(old.ctx.device.id);
+  // What GrantPanel wrote before issue 10: the laptop's implicit officer, as themselves.
+  old.ctx.db.transaction(() =>
+    old.ctx.log.append(officer, 'person.added', `person:${officer}`, { id: officer, name: 'Grants officer', role: 'officer' }),
+  )();
+  old.close();
+  const core = makeCore(dir, undefined, { signedOut: true });
+  cores.push(core);
+  expect(await core.call('session.current', {})).toMatchObject({ state: 'claim' });
+  await core.call('session.claim', { name: 'Priya Kaur', passphrase: 'west bromwich albion forever' });
+  expect((await core.call('people.list', {})).map((p) => [p.id, p.name, p.roles])).toEqual([[officer, 'Priya Kaur', ['grants-officer']]]);
+  const seeded = core.ctx.db.prepare("SELECT DISTINCT actor FROM events WHERE type = 'fund.seeded'").all();
+  expect(seeded).toEqual([{ actor: officer }]);
+});
+
+test('credentials travel only in sealed bundles: a person signs in on a second laptop, and a reset reaches it', async () => {
+  const office = laptop();
+  const panel = laptop();
+  const chair = await office.call('people.add', CHAIR);
+  const officeSession = await office.call('session.current', {});
+  const panelSession = await panel.call('session.current', {});
+  await panel.call('devices.trust', { publicKey: officeSession.device.publicKey, name: 'Office' });
+  const usb = tempDir();
+
+  // An open bundle brings the person and their public key, but not their sealed secret.
+  await office.call('bundles.export', { file: join(usb, 'open.gpbundle') });
+  await panel.call('bundles.import', { file: join(usb, 'open.gpbundle') });
+  const arrived = (await panel.call('people.list', {})).find((p) => p.id === chair.id)!;
+  expect(arrived).toMatchObject({ name: CHAIR.name, canSignInHere: false, publicKey: chair.publicKey });
+  await panel.call('session.signOut', {});
+  expect((await panel.call('session.choices', {})).map((c) => c.id)).not.toContain(chair.id);
+  expect(await refused(panel, 'session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
+    message: expect.stringContaining('has not reached'),
+  });
+
+  // A sealed one carries it: the same passphrase works there.
+  await office.call('bundles.export', { file: join(usb, 'sealed.gpbundle.age'), to: [panelSession.device.sealRecipient] });
+  await panel.call('session.signIn', { personId: officerOf(panel.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+  await panel.call('bundles.import', { file: join(usb, 'sealed.gpbundle.age') });
+  await panel.call('session.signOut', {});
+  expect(await panel.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
+    state: 'signed-in',
+    person: { name: CHAIR.name, roles: ['panel-chair', 'panel-member'], mustChangePassphrase: true },
+  });
+
+  // The officer resets it at the office; after the next sealed bundle only the new one works on the panel laptop.
+  await office.call('people.resetPassphrase', { id: chair.id, passphrase: 'reset by the office today' });
+  await office.call('bundles.export', { file: join(usb, 'reset.gpbundle.age'), to: [panelSession.device.sealRecipient] });
+  await panel.call('session.signOut', {});
+  await panel.call('session.signIn', { personId: officerOf(panel.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+  await panel.call('bundles.import', { file: join(usb, 'reset.gpbundle.age') });
+  await panel.call('session.signOut', {});
+  expect(await refused(panel, 'session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
+    code: 'VALIDATION',
+  });
+  const after = await panel.call('session.signIn', { personId: chair.id, passphrase: 'reset by the office today' });
+  expect(after.person).toMatchObject({ mustChangePassphrase: true });
+  // Their new public key replaced the old, and both are kept for checking old signatures.
+  const keys = panel.ctx.db.prepare('SELECT count(*) AS n FROM person_keys WHERE person_id = ?').get(chair.id) as { n: number };
+  expect(keys.n).toBe(2);
+}, 60_000);
+
+test('a panel member reads an application without the applicant’s contact details', async () => {
+  const core = laptop();
+  await core.call('demo.load', {});
+  const member = await core.call('people.add', {
+    name: 'Ola Member',
+    roles: ['panel-member'],
+    areas: [],
+    passphrase: 'temporary passphrase 2',
+  });
+  const [row] = (await core.call('applications.list', { limit: 1 })).rows;
+  expect(await core.call('applications.get', { id: row!.id })).toMatchObject({
+    contactHidden: false,
+    contactEmail: expect.stringContaining('@'),
+  });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: member.id, passphrase: 'temporary passphrase 2' });
+  await core.call('session.changePassphrase', { current: 'temporary passphrase 2', next: 'ola picked a better one' });
+  const seen = await core.call('applications.get', { id: row!.id });
+  expect(seen).toMatchObject({ contactHidden: true, contactName: '', contactEmail: '', contactPhone: '' });
+  const history = JSON.stringify(await core.call('applications.history', { id: row!.id }));
+  expect(history).not.toMatch(/@example\.org/);
+});
+
+test('a laptop set up as a demo has the demo people, whose passphrases its screens show; a real laptop never does', async () => {
+  const core = laptop(undefined, true);
+  const session = await core.call('session.setUpDemo', {});
+  expect(session).toMatchObject({ state: 'signed-in', person: { name: 'Jordan Ellis (demo)', roles: ['grants-officer'] }, hasData: true });
+  expect(session.demo?.map((p) => p.roles.join('+'))).toEqual([
+    'grants-officer',
+    'panel-chair+panel-member',
+    'panel-member',
+    'panel-member',
+    'panel-member',
+    'chief-executive',
+  ]);
+  const chief = session.demo!.find((p) => p.roles.includes('chief-executive'))!;
+  const choice = (await core.call('session.choices', {})).find((c) => c.name === chief.name)!;
+  await core.call('session.signOut', {});
+  expect(await core.call('session.signIn', { personId: choice.id, passphrase: chief.passphrase })).toMatchObject({
+    person: { name: chief.name, mustChangePassphrase: false },
+  });
+
+  const real = laptop();
+  expect((await real.call('session.current', {})).demo).toBeNull();
+  expect(await refused(real, 'session.setUpDemo', {})).toMatchObject({ code: 'FORBIDDEN' });
+});
