@@ -26,7 +26,7 @@ import { applicationHistoryHandlers } from './services/application-history';
 import { importHandlers } from './services/imports';
 import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
-import { savedIdleLockMinutes, sessionHandlers } from './services/session';
+import { lockIfIdle, savedIdleLockMinutes, sessionHandlers } from './services/session';
 import { peopleHandlers } from './services/people';
 import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
@@ -140,7 +140,7 @@ const ANSWERS_DURING_IMPORT = new Set<MethodName>(['imports.progress', 'imports.
 function allowed(ctx: CoreContext, method: MethodName): void {
   const rule = METHOD_RULES[method];
   if (rule === 'anyone') return;
-  ctx.session.lockIfIdle(ctx.now());
+  lockIfIdle(ctx);
   const person = ctx.session.required();
   if (ctx.session.mustChangePassphrase && rule !== 'signed-in')
     throw new DomainError('FORBIDDEN', 'Choose your own passphrase first: the one you were given was for your first sign-in only.');

@@ -5,6 +5,7 @@
 import type { CoreKinds } from './events/project';
 import { areaKind, fundKind, planKind } from './services/catalogue';
 import { credentialKind, personKind } from './people/records';
+import { signInKind } from './people/vouching';
 import { roundKind } from './services/rounds';
 import { applicationKind } from './services/applications';
 import { importMappingKind } from './services/imports';
@@ -20,6 +21,7 @@ export const CORE_KINDS: CoreKinds = {
   application: applicationKind,
   person: personKind,
   credential: credentialKind,
+  signIn: signInKind,
   trust: trustKind,
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,

@@ -17,6 +17,8 @@ export const MERGE_RULES = {
     'Entries are never changed: a later entry supersedes the earlier ones it names, and all stay in the log. What stands is what nothing has superseded, whatever order entries arrived in; two standing entries that say different things are raised for a person.',
   'whole-record':
     'The whole record as saved: the latest in clock order stands. Seeds (the catalogue as shipped) only fill what is missing, so a laptop set up later never undoes an earlier edit.',
+  vouching:
+    'A laptop’s record of who signed in on it, each sign-in proven by the person’s own signature. A person’s changes from a laptop stand only between their sign-in there and their sign-out (a laptop’s own setting-up officer needs none); changes outside, or beyond what the author’s roles allowed as the log then stood, are kept in the log, counted, and not applied.',
   local: 'Each laptop keeps every one as history, but only its own count here: trust given on another laptop is never trust on this one.',
 } as const;
 export type MergeRule = keyof typeof MERGE_RULES;
@@ -100,6 +102,14 @@ export const KINDS = {
     page: () => '#/people',
     events: ['credential.issued'],
   },
+  signIn: {
+    noun: 'sign-in on a laptop',
+    rule: 'vouching',
+    tables: ['sign_ins', 'ignored_changes'],
+    writes: 'this laptop',
+    page: () => '#/people',
+    events: ['session.signedIn', 'session.signedOut'],
+  },
   trust: {
     noun: 'trusted laptop',
     rule: 'local',
@@ -169,6 +179,7 @@ const RULE_KEEPS: Record<MergeRule, readonly TableName[]> = {
   'owner-only': [],
   'append-only': ['entries'],
   'whole-record': [],
+  vouching: [],
   local: [],
 };
 

@@ -18,8 +18,11 @@ import {
   importMapping,
   omit,
   personRecord,
+  laptopOfficer,
   personFields,
   credentialIssued,
+  signedIn,
+  signedOut,
   planFields,
   planRecord,
   prioritiesNotOf,
@@ -128,6 +131,8 @@ const changesSchema = z.record(z.string(), z.strictObject({ from: z.unknown(), t
 
 interface EventSpec {
   schema: z.ZodType;
+  /** Where a type has had more than one shape: the schema for this payload's. */
+  schemaFor?(payload: unknown): z.ZodType;
   /** The entity the event must be filed under, from its payload. */
   entity(payload: never): string;
   /** Checks the payload's shape alone cannot make (a change's field by field), once it has that shape. */
@@ -180,8 +185,14 @@ function checkResolved(p: Resolved): string | null {
 }
 
 const SPECS = {
-  'person.added': whole('person', personRecord),
+  // Before people signed in, each laptop added its one implicit officer: { id, name, role: 'officer' }.
+  'person.added': {
+    ...whole('person', personRecord),
+    schemaFor: (p) => (typeof p === 'object' && p !== null && 'role' in p ? laptopOfficer : personRecord),
+  },
   'person.changed': changed(CHANGEABLE.person),
+  'session.signedIn': { schema: signedIn, entity: (p: { personId: string }) => `person:${p.personId}` },
+  'session.signedOut': { schema: signedOut, entity: (p: { personId: string }) => `person:${p.personId}` },
   'credential.issued': { schema: credentialIssued, entity: (p: { personId: string }) => `person:${p.personId}` },
   'fund.seeded': whole('fund', fundRecord),
   'fund.added': whole('fund', fundRecord),
@@ -246,7 +257,7 @@ export function isKnownEventType(type: string): type is EventType {
 export function checkEventPayload(type: string, entity: string, payload: unknown): string | null {
   if (!isKnownEventType(type)) return null;
   const spec: EventSpec = SPECS[type];
-  const problem = firstProblem(spec.schema, payload, []) ?? spec.then?.(payload as never) ?? null;
+  const problem = firstProblem(spec.schemaFor?.(payload) ?? spec.schema, payload, []) ?? spec.then?.(payload as never) ?? null;
   if (problem) return `${type}: ${problem}`;
   const expected = spec.entity(payload as never);
   if (entity !== expected) return `${type}: it is filed under ${quoted(entity)} but its payload is about ${quoted(expected)}`;

@@ -98,27 +98,25 @@ export const applicationShape = {
 export const applicationRecord: z.ZodType<ApplicationRecord> = z.strictObject(applicationShape);
 
 /** A person as written before people signed in: each laptop's one implicit grants officer. */
-const laptopOfficer = z.strictObject({
+export const laptopOfficer = z.strictObject({
   id: recordId,
   name: singleLine(z.string().min(1).max(200), 'Name'),
   role: z.enum(['officer']),
 });
-export const personRecord = z.union([
-  z.strictObject({
-    id: recordId,
-    name: singleLine(z.string().min(1).max(100), 'Name'),
-    roles: z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length),
-    areas: z.array(recordId).max(50),
-    active: z.boolean(),
-  }),
-  laptopOfficer,
-]);
 export const personFields = {
   name: singleLine(z.string().min(1).max(100), 'Name'),
   roles: z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length),
   areas: z.array(recordId).max(50),
   active: z.boolean(),
 };
+export const personRecord = z.strictObject({ id: recordId, ...personFields });
+/** A person signing in on a laptop: their signature over where in that laptop's log it happened. */
+export const signedIn = z.strictObject({
+  personId: recordId,
+  publicKey: z.string().regex(/^RW[Q-T][A-Za-z0-9+/]{53}$/, 'must be a minisign public key'),
+  proof: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'must be an Ed25519 signature'),
+});
+export const signedOut = z.strictObject({ personId: recordId });
 /** A passphrase set or reset: the person's public key, and the digest of their sealed secret (which travels only sealed). */
 export const credentialIssued = z.strictObject({
   personId: recordId,

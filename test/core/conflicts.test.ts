@@ -309,17 +309,35 @@ test('a conflict resolution with a field missing or unknown is refused with the 
   expect(events(office)).toBe(before);
 });
 
-test('a person’s own record is written only from their laptop: another laptop’s version of it is ignored', async () => {
+test('people are changed only by a grants officer, and a laptop’s own officer is made only by that laptop', async () => {
   const { office, panel } = await pair();
-  const someoneElse = office.ctx.person;
-  panel.ctx.db.transaction(() =>
-    panel.ctx.log.append(panel.ctx.person.id, 'person.added', `person:${someoneElse.id}`, { ...someoneElse, name: 'Forged Name' }),
-  )();
-  const name = (c: TestCore) => (c.ctx.db.prepare('SELECT name FROM people WHERE id = ?').get(someoneElse.id) as { name: string }).name;
-  expect(name(panel)).toBe(someoneElse.name);
+  const officeOfficer = office.ctx.person;
+  const member = await panel.call('people.add', { name: 'Ola Member', roles: ['panel-member'], areas: [], passphrase: 'temporary passphrase 2' });
+  const name = (c: TestCore, id: string) => (c.ctx.db.prepare('SELECT name FROM people WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  // A lying panel laptop writes as its panel member (no right to change people), and adds another laptop's officer.
+  panel.ctx.db.transaction(() => {
+    panel.ctx.log.append(member.id, 'person.changed', `person:${member.id}`, {
+      id: member.id,
+      changes: { roles: { from: ['panel-member'], to: ['grants-officer'] } },
+    });
+    panel.ctx.log.append(panel.ctx.person.id, 'person.added', `person:${officerOfficeTwin(office)}`, {
+      id: officerOfficeTwin(office),
+      name: 'Forged officer',
+      roles: ['grants-officer'],
+      areas: [],
+      active: true,
+    });
+  })();
   await send(panel, office);
-  expect(name(office)).toBe(someoneElse.name);
+  for (const c of [panel, office]) {
+    expect((await c.call('people.list', {})).find((p) => p.id === member.id)?.roles).toEqual(['panel-member']);
+    expect(name(c, officerOfficeTwin(office))).toBeUndefined();
+  }
+  expect(name(office, officeOfficer.id)).toBe(officeOfficer.name);
 });
+
+/** An officer id belonging to no laptop here: what a lying laptop would invent. */
+const officerOfficeTwin = (c: TestCore) => `officer-${c.ctx.device.id.split('').reverse().join('')}`;
 
 test('contact details changed on two laptops conflict as a whole, shown where this laptop holds them', async () => {
   const { office, panel } = await pair();

@@ -19,7 +19,7 @@ const OTHER_DEVICE = 'abcdef0123456789';
 
 /** Stores another laptop's event as an import does: inserted as it came, hash and all. */
 function storeForeign(db: Db, seq: number, hlc: string, type: string, entity: string, payload: unknown, prevHash = GENESIS_HASH) {
-  const body = { deviceId: OTHER_DEVICE, seq, hlc, actor: 'officer-elsewhere', type, entity, payload };
+  const body = { deviceId: OTHER_DEVICE, seq, hlc, actor: `officer-${OTHER_DEVICE}`, type, entity, payload };
   const e = sealEvent(body, prevHash);
   db.prepare(
     'INSERT INTO events (device_id, seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -40,8 +40,9 @@ test('a clock that is no real time, already in the log, does not stop later writ
   expect(mine.hlc > '2026-11-27T12:00:00.000Z').toBe(true);
 });
 
-test('append refuses a payload other laptops would refuse: it throws, and the transaction writes nothing', () => {
+test('append refuses a payload other laptops would refuse: it throws, and the transaction writes nothing', async () => {
   core = makeCore(tempDir(), () => NOW);
+  await core.ready();
   const { db, log, person } = core.ctx;
   const events = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   const coventry = () => (db.prepare("SELECT name FROM areas WHERE id = 'coventry'").get() as { name: string }).name;
@@ -119,7 +120,16 @@ test('after an update, changes that arrived from a newer GrantPanel and are now 
   const db = core.ctx.db;
   // An area added on a newer laptop, when this version did not yet know "area.added": counted, not applied.
   const area = { id: 'solihull-north', name: 'Solihull North', onsCode: null, localAuthority: 'Solihull MBC' };
-  storeForeign(db, 1, '2026-11-27T11:00:00.000Z-0000', 'area.added', 'area:solihull-north', area);
+  // That laptop was set up first: its own officer, who added the area.
+  const officer = `officer-${OTHER_DEVICE}`;
+  const setUp = storeForeign(db, 1, '2026-11-27T10:00:00.000Z-0000', 'person.added', `person:${officer}`, {
+    id: officer,
+    name: 'Elsewhere',
+    roles: ['grants-officer'],
+    areas: [],
+    active: true,
+  });
+  storeForeign(db, 2, '2026-11-27T11:00:00.000Z-0000', 'area.added', 'area:solihull-north', area, setUp.hash);
   db.prepare("INSERT INTO unprojected_types (type, count) VALUES ('area.added', 1)").run();
   db.prepare("DELETE FROM areas WHERE id = 'solihull-north'").run();
   core.close();

@@ -3,7 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { makeCore, tempDir, type TestCore } from '../support/core';
-import { chain, eventsOf, forgeBundle, headFor, keyFrom, keyOfLaptop, type Key } from '../support/forge';
+import { chain, eventsOf, forgeBundle, headFor, keyFrom, keyOfLaptop, type Key, officerSetUp } from '../support/forge';
 import { projectionSnapshot } from '../support/laptops';
 import { verifyChain } from '../../electron/core/events/verify';
 import { validDraft } from '../support/drafts';
@@ -155,7 +155,24 @@ test('a laptop’s clock never runs backwards in its own log, and its events are
     signer: f,
     events: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: `officer-${a.ctx.device.id}` }]),
   });
-  await refusedUnchanged(a, someoneElse, /names as its author a person who does not belong to that laptop/);
+  // People sign in on any laptop, so another laptop's event may name this one's officer; but they
+  // never signed in there, so the change is kept in the log, counted, and not applied.
+  const fund = () => a.ctx.db.prepare("SELECT max_award_pence AS max FROM funds WHERE id = 'acf'").get();
+  const held = fund();
+  await a.call('bundles.import', { file: someoneElse });
+  expect(fund()).toEqual(held);
+  expect(a.ctx.db.prepare('SELECT actor, reason, count FROM ignored_changes').all()).toEqual([
+    { actor: `officer-${a.ctx.device.id}`, reason: 'made in the name of someone not signed in on that laptop', count: 1 },
+  ]);
+  const nobody = file();
+  await forgeBundle(nobody, {
+    signer: f,
+    events: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: 'the-system' }], {
+      seq: 2,
+      prevHash: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: `officer-${a.ctx.device.id}` }])[0]!.hash,
+    }),
+  });
+  await refusedUnchanged(a, nobody, /names as its author something that is not a person/);
 });
 
 test('revoking trust refuses that laptop’s later bundles, and its new events relayed by others', async () => {
@@ -186,7 +203,7 @@ test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a
   await trust(a, f);
   const send = async (specs: Parameters<typeof chain>[1]) => {
     const bundle = file();
-    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, specs) });
+    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, [officerSetUp(f.deviceId), ...specs]) });
     return bundle;
   };
   await refusedUnchanged(
@@ -217,7 +234,8 @@ test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a
 
   // From a newer GrantPanel: kept in the log, not applied, and counted for the Sync screen.
   const newer = await send([{ type: 'score.submitted', entity: 'score:1', payload: { score: 4 }, hlc: '2026-11-27T10:00:00.000Z-0000' }]);
-  expect(await a.call('bundles.import', { file: newer })).toMatchObject({ newEvents: 1 });
+  // (with the forged laptop's own officer, set up as its first event)
+  expect(await a.call('bundles.import', { file: newer })).toMatchObject({ newEvents: 2 });
   expect((await a.call('sync.status', {})).unknownChanges).toEqual([{ type: 'score.submitted', count: 1 }]);
   expect(verifyChain(a.ctx.db)).toEqual([]);
 });
@@ -246,7 +264,7 @@ test('a lying laptop’s reinstatement: oversized or misfiled is refused; of an 
   });
   const send = async (specs: Parameters<typeof chain>[1]) => {
     const bundle = file();
-    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, specs) });
+    await forgeBundle(bundle, { signer: f, events: chain(f.deviceId, [officerSetUp(f.deviceId), ...specs]) });
     return bundle;
   };
   await refusedUnchanged(
@@ -261,6 +279,7 @@ test('a lying laptop’s reinstatement: oversized or misfiled is refused; of an 
     /is filed under "application:another"/,
   );
   // Well formed, so kept in the log as that laptop's word; but nothing was withdrawn, so nothing changes.
+  await a.call('bundles.import', { file: await send([]) });
   const before = projectionSnapshot(a.ctx.db);
   const harmless = await send([
     reinstated({ id, reason: 'Because' }),
@@ -286,7 +305,10 @@ test('a lying laptop’s plan changes: oversized or doubled priority lists, or a
     const bundle = file();
     await forgeBundle(bundle, {
       signer: f,
-      events: chain(f.deviceId, [{ type: 'plan.changed', entity: 'plan:pcp-2025-2029', payload, hlc, actor: `officer-${f.deviceId}` }]),
+      events: chain(f.deviceId, [
+        officerSetUp(f.deviceId),
+        { type: 'plan.changed', entity: 'plan:pcp-2025-2029', payload, hlc, actor: `officer-${f.deviceId}` },
+      ]),
     });
     return bundle;
   };
@@ -309,7 +331,7 @@ test('a lying laptop’s plan changes: oversized or doubled priority lists, or a
   // Well formed, but taking out a priority this laptop's applications chose: it stays for them.
   const r = await a.call('rounds.create', { fundId: 'acf', planId: plan.id, name: 'Winter', opens: '2026-11-01', closes: '2026-12-31' });
   const app = await a.call('applications.create', validDraft(r.id, { priorityIds: ['pcp-2025-2029:VIOLENCE'] }));
-  expect(await a.call('bundles.import', { file: await send(priorities([second])) })).toMatchObject({ newEvents: 1 });
+  expect(await a.call('bundles.import', { file: await send(priorities([second])) })).toMatchObject({ newEvents: 2 });
   expect((await a.call('catalogue.plans', {})).find((p) => p.id === plan.id)?.priorities.map((p) => p.code)).toEqual(['VIOLENCE']);
   const onlyOther = plan.priorities.filter((p) => p.code !== 'VIOLENCE');
   const g = keyFrom('panel G');
@@ -318,6 +340,7 @@ test('a lying laptop’s plan changes: oversized or doubled priority lists, or a
   await forgeBundle(bundle, {
     signer: g,
     events: chain(g.deviceId, [
+      officerSetUp(g.deviceId),
       {
         type: 'plan.changed',
         entity: `plan:${plan.id}`,
@@ -335,7 +358,7 @@ test('a lying laptop’s plan changes: oversized or doubled priority lists, or a
       },
     ]),
   });
-  expect(await a.call('bundles.import', { file: bundle })).toMatchObject({ newEvents: 2 });
+  expect(await a.call('bundles.import', { file: bundle })).toMatchObject({ newEvents: 3 });
   expect((await a.call('catalogue.plans', {})).map((p) => p.id)).toEqual(['pcp-2021-2025', 'pcp-2025-2029']);
   expect((await a.call('catalogue.plans', {})).find((p) => p.id === plan.id)?.priorities.map((p) => p.code)).not.toContain('VIOLENCE');
   expect((await a.call('applications.get', { id: app.id })).priorities).toEqual([

@@ -255,3 +255,31 @@ test('a laptop set up as a demo has the demo people, whose passphrases its scree
   expect((await real.call('session.current', {})).demo).toBeNull();
   expect(await refused(real, 'session.setUpDemo', {})).toMatchObject({ code: 'FORBIDDEN' });
 });
+
+test('after set-up, a change in anyone’s name — the laptop’s own officer’s too — stands only inside their signed sign-in', async () => {
+  const office = laptop();
+  const panel = laptop();
+  const officeSession = await office.call('session.current', {});
+  await panel.call('devices.trust', { publicKey: officeSession.device.publicKey, name: 'Office' });
+  await office.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
+  // Signed out, a thief holding the office laptop's key writes in its officer's name: no passphrase, no sign-in.
+  const officer = office.ctx.person;
+  await office.call('session.signOut', {});
+  office.ctx.db.transaction(() =>
+    office.ctx.log.append(officer.id, 'area.changed', 'area:area-x', { id: 'area-x', changes: { name: { from: 'Hills', to: 'Stolen' } } }),
+  )();
+  const usb = join(tempDir(), 'office.gpbundle');
+  await office.call('session.signIn', { personId: officer.id, passphrase: TEST_OFFICER.passphrase });
+  await office.call('bundles.export', { file: usb });
+  await panel.call('bundles.import', { file: usb });
+  for (const c of [office, panel]) {
+    expect((await c.call('catalogue.areas', {})).find((a) => a.id === 'area-x')?.name).toBe('Hills');
+    expect(c.ctx.db.prepare('SELECT reason, count FROM ignored_changes').all()).toEqual([
+      { reason: 'made in the name of someone not signed in on that laptop', count: 1 },
+    ]);
+  }
+  // A rebuild reaches the same tables.
+  const before = JSON.stringify(panel.ctx.db.prepare('SELECT * FROM areas ORDER BY id').all());
+  panel.ctx.projection.rebuild();
+  expect(JSON.stringify(panel.ctx.db.prepare('SELECT * FROM areas ORDER BY id').all())).toBe(before);
+});

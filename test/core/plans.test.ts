@@ -77,6 +77,7 @@ test('a new plan for a new term: its priorities get lasting ids, a round can use
 
 test('bad input is refused with the field named, and nothing is written', async () => {
   const c = laptop();
+  await c.ready();
   const before = events(c);
   const refused = async (input: object, details: { field: string; message: string }[]) => {
     const result = await c.dispatch('catalogue.savePlan', { ...NEW_PLAN, ...input });
@@ -151,6 +152,7 @@ test('changing a plan records only what changed, each with the value it replaces
     'pcp-2025-2029:VIOLENCE': 1,
     'pcp-2025-2029:ROADS': 0,
   });
+  await c.ready();
   const before = events(c);
   // Nothing changed: nothing written.
   await c.call('catalogue.savePlan', asInput(plan));
@@ -191,6 +193,7 @@ test('a priority applications chose cannot be taken out, with how many; an unuse
   const plan = await planOf(c, 'pcp-2025-2029');
   const keep = (...codes: string[]) =>
     plan.priorities.filter((p) => !codes.includes(p.code)).map(({ id, code, title }) => ({ id, code, title }));
+  await c.ready();
   const before = events(c);
   expect(await c.dispatch('catalogue.savePlan', asInput(plan, keep('VIOLENCE', 'ROADS')))).toMatchObject({
     ok: false,

@@ -40,6 +40,7 @@ test('a bundle from a laptop not yet trusted is refused with its fingerprint, an
   const panel = laptop();
   await office.call('demo.load', {});
   const file = await exportFrom(office);
+  await panel.ready();
   const before = events(panel);
   const result = await panel.dispatch('bundles.import', { file });
   expect(result).toMatchObject({

@@ -56,6 +56,11 @@ export class EventLog {
     );
   }
 
+  /** The hash of this laptop's latest event: what its next event will follow. */
+  headHash(): string {
+    return this.head.get(this.deviceId)?.hash ?? GENESIS_HASH;
+  }
+
   /**
    * Appends one event and projects it. Call inside a write transaction. An event of a type this
    * version does not know, or with a payload another laptop would refuse, is a programming error:

@@ -21,6 +21,7 @@ import type { ApplicationRecord } from '../../../shared/domain/application';
 import type { PersonRecord } from '../../../shared/domain/people';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
+import { ignore, whyIgnored } from '../people/vouching';
 
 export type Projector = ((db: Db, event: StoredEvent, projection: Projection) => void) & {
   /** Set on projectors a generic merge rule made, so a test can check each kind uses the rule it declares. */
@@ -85,7 +86,11 @@ export class Projection {
   project(event: StoredEvent): void {
     this.changes?.report(tablesChangedBy(event.type));
     const fn = this.projectors.get(event.type);
-    if (fn) return fn(this.db, event, this);
+    if (fn) {
+      const ignored = whyIgnored(this.db, event);
+      if (ignored) return ignore(this.db, event, ignored);
+      return fn(this.db, event, this);
+    }
     // A type from a newer GrantPanel: kept in the log, not projected, counted for the Sync screen.
     statement(this.db, 'INSERT INTO unprojected_types (type, count) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET count = count + 1').run(
       event.type,

@@ -7,8 +7,12 @@ import type { Person } from '../context';
 interface SignedIn {
   person: Person;
   mustChangePassphrase: boolean;
-  /** Their Ed25519 secret key, opened with their passphrase: what will sign their decisions. */
+  /** Their Ed25519 secret key, opened with their passphrase: what signs their sign-in (and will sign their decisions). */
   secretKey: Uint8Array;
+  /** Its public half, as a minisign public key. */
+  publicKey: string;
+  /** Whether this laptop's log holds their signed sign-in for this session yet (written with their first change). */
+  recorded: boolean;
   lastActive: number;
 }
 
@@ -41,9 +45,18 @@ export class Session {
     );
   }
 
-  signIn(person: Person, secretKey: Uint8Array, mustChangePassphrase: boolean, now: Date): void {
+  signIn(person: Person, key: { secretKey: Uint8Array; publicKey: string }, mustChangePassphrase: boolean, now: Date): void {
     this.forget();
-    this.current = { person, secretKey, mustChangePassphrase, lastActive: now.getTime() };
+    this.current = { person, ...key, mustChangePassphrase, recorded: false, lastActive: now.getTime() };
+  }
+
+  /** The signed-in person's key and whether their sign-in is in the log yet; null when nobody is signed in. */
+  get signing(): Pick<SignedIn, 'secretKey' | 'publicKey' | 'recorded'> | null {
+    return this.current;
+  }
+
+  signInRecorded(): void {
+    if (this.current) this.current.recorded = true;
   }
 
   passphraseChanged(): void {

@@ -2,7 +2,7 @@
 import type { SessionInfo, SessionState, SignInChoice } from '../../../shared/contract/session';
 import { DomainError } from '../../../shared/contract/result';
 import { capabilitiesOf } from '../../../shared/domain/people';
-import { officerOf, write, type CoreContext, type Handlers, type Person } from '../context';
+import { officerOf, recordSignIn, write, type CoreContext, type Handlers, type Person } from '../context';
 import { statement } from '../db/statements';
 import { minisignPublicKey } from '../crypto/minisign';
 import { loadOrCreateSealIdentity } from '../crypto/seal-identity';
@@ -24,8 +24,20 @@ export function sessionState(ctx: CoreContext): SessionState {
   return readPerson(ctx.db, officerOf(ctx.device.id)) ? 'claim' : 'set-up';
 }
 
+/** Ends the signed-in person's window on this laptop in the log, where their sign-in is in it. */
+function recordSignOut(ctx: CoreContext, person: Person): void {
+  if (ctx.readOnly || !ctx.session.signing?.recorded) return;
+  write(ctx, () => ctx.log.append(person.id, 'session.signedOut', `person:${person.id}`, { personId: person.id }));
+}
+
+/** Locks the laptop once the idle time has passed since the last call, recording it. */
+export function lockIfIdle(ctx: CoreContext): void {
+  const person = ctx.session.person;
+  if (person && ctx.session.lockIfIdle(ctx.now())) recordSignOut(ctx, person);
+}
+
 async function sessionInfo(ctx: CoreContext): Promise<SessionInfo> {
-  ctx.session.lockIfIdle(ctx.now());
+  lockIfIdle(ctx);
   const person = ctx.session.person;
   const locker = ctx.session.locker;
   return {
@@ -65,11 +77,13 @@ async function setUpDemo(ctx: CoreContext): Promise<SessionInfo> {
   for (const p of others) rest.push({ ...p, id: `person-${randomUUID()}`, credential: await newCredential(ctx, p.passphrase) });
   expectState(ctx, 'set-up', 'Setting up the demo');
   const id = officerOf(ctx.device.id);
-  ctx.session.signIn({ id, name: officer!.name, roles: officer!.roles }, key.secretKey, false, ctx.now());
+  ctx.session.signIn({ id, name: officer!.name, roles: officer!.roles }, { secretKey: key.secretKey, publicKey: first.publicKey }, false, ctx.now());
   try {
     write(ctx, () => {
       ctx.log.append(id, 'person.added', `person:${id}`, { id, name: officer!.name, roles: officer!.roles, areas: [], active: true });
       issueCredential(ctx, id, id, first, false);
+      // Their credential is here now: from this change on, theirs stand on their signed sign-in.
+      recordSignIn(ctx);
       for (const p of rest) {
         ctx.log.append(id, 'person.added', `person:${p.id}`, { id: p.id, name: p.name, roles: p.roles, areas: [], active: true });
         issueCredential(ctx, id, p.id, p.credential, false);
@@ -111,7 +125,9 @@ async function signIn(ctx: CoreContext, personId: string, passphrase: string): P
   }
   clearFailures(ctx, personId);
   const person: Person = { id: record.id, name: record.name, roles: record.roles };
-  ctx.session.signIn(person, secretKey, credential.must_change === 1, ctx.now());
+  const previous = ctx.session.person;
+  if (previous) recordSignOut(ctx, previous);
+  ctx.session.signIn(person, { secretKey, publicKey: credential.public_key }, credential.must_change === 1, ctx.now());
   return sessionInfo(ctx);
 }
 
@@ -161,10 +177,16 @@ export const sessionHandlers: Handlers<
     return signIn(ctx, locker.id, passphrase);
   },
   'session.lock': (_, ctx) => {
-    if (ctx.session.person) ctx.session.lock();
+    const person = ctx.session.person;
+    if (person) {
+      recordSignOut(ctx, person);
+      ctx.session.lock();
+    }
     return sessionInfo(ctx);
   },
   'session.signOut': (_, ctx) => {
+    const person = ctx.session.person;
+    if (person) recordSignOut(ctx, person);
     ctx.session.signOut();
     return sessionInfo(ctx);
   },

@@ -38,3 +38,21 @@ CREATE TABLE sign_in_failures (
   last_failed_at TEXT NOT NULL
 );
 CREATE TABLE laptop_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Who signed in on which laptop, from which of its events until which: a person's changes from a
+-- laptop stand only inside such a window (their own signature opened it). Changes outside one, or
+-- by someone whose role does not allow them, stay in the log and are counted here, not applied.
+CREATE TABLE sign_ins (
+  device_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  from_seq INTEGER NOT NULL,
+  to_seq INTEGER,
+  PRIMARY KEY (device_id, person_id, from_seq)
+) WITHOUT ROWID;
+CREATE TABLE ignored_changes (
+  device_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (device_id, actor, reason)
+) WITHOUT ROWID;
