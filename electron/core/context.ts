@@ -87,10 +87,25 @@ export type Handlers<M extends MethodName> = { [K in M]: Handler<K> };
 /** One write = one transaction holding its events and their projections (and, first, the writer's sign-in). */
 export function write<T>(ctx: CoreContext, fn: () => T): T {
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
-  return ctx.db.transaction(() => {
-    recordSignIn(ctx);
-    return fn();
-  })();
+  const undo = undoSignInOnRollback(ctx);
+  try {
+    return ctx.db.transaction(() => {
+      recordSignIn(ctx);
+      return fn();
+    })();
+  } catch (error) {
+    undo();
+    throw error;
+  }
+}
+
+/** A sign-in recorded in a transaction that then rolls back is not in the log: the next write records it again. */
+function undoSignInOnRollback(ctx: CoreContext): () => void {
+  const outermost = !ctx.db.inTransaction;
+  const recorded = ctx.session.signing?.recorded ?? true;
+  return () => {
+    if (outermost && !recorded) ctx.session.signInRecorded(false);
+  };
 }
 
 /**
@@ -121,14 +136,17 @@ export async function longWrite<T>(ctx: CoreContext, work: () => Promise<T | nul
   if (ctx.readOnly) throw new DomainError('READ_ONLY', ctx.readOnly);
   const release = ctx.gate.close();
   try {
+    const undo = undoSignInOnRollback(ctx);
     ctx.db.exec('BEGIN IMMEDIATE');
     try {
       recordSignIn(ctx);
       const result = await work();
       ctx.db.exec(result === null ? 'ROLLBACK' : 'COMMIT');
+      if (result === null) undo();
       return result;
     } catch (error) {
       if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      undo();
       throw error;
     }
   } finally {

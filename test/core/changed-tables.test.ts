@@ -19,7 +19,12 @@ test('a write names the tables it changed; a read, and a refused write, name non
   cores.push(office);
   expect(await changedBy(office, 'catalogue.funds', {})).toEqual({ ok: true, changed: [] });
   const [acf] = await office.call('catalogue.funds', {});
+  // The first change of a session also records the person's sign-in on this laptop.
   expect(await changedBy(office, 'catalogue.saveFund', { ...acf!, maxAwardPence: 400_000 })).toEqual({
+    ok: true,
+    changed: ['conflicts', 'funds', 'ignored_changes', 'sign_ins'],
+  });
+  expect(await changedBy(office, 'catalogue.saveFund', { ...acf!, maxAwardPence: 300_000 })).toEqual({
     ok: true,
     changed: ['conflicts', 'funds'],
   });

@@ -8,6 +8,7 @@ import { parseHlc } from '../../shared/events/hlc';
 import { EVENT_TYPES, changeableFields } from '../../shared/events/payloads';
 import { CONFLICT_KINDS } from '../../shared/contract/conflicts';
 import type { Db } from '../../electron/core/db/open';
+import { write } from '../../electron/core/context';
 import { unknownEventTypes } from '../../electron/core/events/project';
 import { projectionSnapshot } from '../support/laptops';
 
@@ -48,8 +49,9 @@ test('append refuses a payload other laptops would refuse: it throws, and the tr
   const coventry = () => (db.prepare("SELECT name FROM areas WHERE id = 'coventry'").get() as { name: string }).name;
   const before = events();
   const rename = { id: 'coventry', changes: { name: { from: 'Coventry', to: 'Coventry City' } } };
-  const writing = (type: string, entity: string, payload: unknown) =>
-    db.transaction(() => {
+  // As the services write: in write(), which first records the person's sign-in on this laptop.
+  const writing = (type: string, entity: string, payload: unknown) => () =>
+    write(core.ctx, () => {
       log.append(person.id, 'area.changed', 'area:coventry', rename);
       log.append(person.id, type, entity, payload);
     });
@@ -63,7 +65,7 @@ test('append refuses a payload other laptops would refuse: it throws, and the tr
   expect(events()).toBe(before);
   expect(coventry()).toBe('Coventry');
   writing('area.changed', 'area:coventry', { id: 'coventry', changes: { localAuthority: { from: 'Coventry City Council', to: 'CCC' } } })();
-  expect(events()).toBe(before + 2);
+  expect(events()).toBe(before + 3);
   expect(coventry()).toBe('Coventry City');
 });
 

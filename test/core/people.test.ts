@@ -4,7 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
-import { officerOf } from '../../electron/core/context';
+import { officerOf, write } from '../../electron/core/context';
 import type { Input, MethodName } from '../../shared/contract';
 
 const cores: TestCore[] = [];
@@ -282,4 +282,19 @@ test('after set-up, a change in anyone’s name — the laptop’s own officer�
   const before = JSON.stringify(panel.ctx.db.prepare('SELECT * FROM areas ORDER BY id').all());
   panel.ctx.projection.rebuild();
   expect(JSON.stringify(panel.ctx.db.prepare('SELECT * FROM areas ORDER BY id').all())).toBe(before);
+});
+
+test('a write that fails after recording a sign-in leaves it unrecorded, so the next change records it again', async () => {
+  const core = laptop();
+  await core.ready();
+  expect(() =>
+    write(core.ctx, () => {
+      throw new Error('the disk filled up');
+    }),
+  ).toThrow('the disk filled up');
+  expect(core.ctx.session.signing?.recorded).toBe(false);
+  await core.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
+  const types = core.ctx.db.prepare("SELECT type FROM events WHERE type IN ('session.signedIn', 'area.added') ORDER BY seq").all();
+  expect(types).toEqual([{ type: 'session.signedIn' }, { type: 'area.added' }]);
+  expect((await core.call('catalogue.areas', {})).map((a) => a.id)).toContain('area-x');
 });

@@ -129,6 +129,7 @@ describe('roster', () => {
   test('a roster from a laptop not trusted here is refused with its fingerprint, and nothing changes', async () => {
     const { hq, file } = await office();
     const stranger = laptop();
+    await stranger.ready();
     const before = snapshot(stranger);
     const result = await stranger.dispatch('roster.import', { file });
     expect(result).toMatchObject({ ok: false, error: { code: 'BUNDLE_SIGNATURE' } });

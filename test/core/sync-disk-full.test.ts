@@ -74,14 +74,17 @@ test('an import that runs out of disk fails cleanly at any point, leaves the dat
   setUp.close();
   const probeDir = tempDir();
   copyFolder(receiverDir, probeDir);
-  const probe = makeCore(probeDir);
+  // One clock for both, stopped now, so each records the same sign-in with its first change.
+  const stopped = new Date();
+  const clock = () => stopped;
+  const probe = makeCore(probeDir, clock);
   cores.push(probe);
   const probePages = pages(probe.ctx.db);
   await probe.call('bundles.import', { file });
   const needed = pages(probe.ctx.db) - probePages;
   expect(needed).toBeGreaterThan(100);
 
-  const receiver = makeCore(receiverDir);
+  const receiver = makeCore(receiverDir, clock);
   cores.push(receiver);
   const db = receiver.ctx.db;
   const before = everything(db);
@@ -112,7 +115,8 @@ test('an import that runs out of disk fails cleanly at any point, leaves the dat
   // With exactly the room it needs, the same import succeeds.
   db.pragma(`max_page_count = ${pages(db) + needed}`);
   expect(await receiver.call('bundles.import', { file })).toMatchObject({ newEvents: eventCount, knownEvents: 0, gaps: [] });
-  expect(countRows(db, 'events')).toBe(eventsBefore + eventCount);
+  // And the receiver's sign-in, recorded with its first change of the session.
+  expect(countRows(db, 'events')).toBe(eventsBefore + eventCount + 1);
   expect(countRows(db, 'applications')).toBe(countRows(sender.ctx.db, 'applications'));
   expect(countRows(db, 'bundle_imports')).toBe(1);
   expect(verifyChain(db)).toEqual([]);

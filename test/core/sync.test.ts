@@ -286,7 +286,9 @@ test('a person chooses which version of a laptop’s log the office accepts; the
   ] as const)
     await trust(who, whom);
   // The office laptop is restored from a backup onto a new machine (the twin) and goes on working
-  // there, while the old one also made a change: two versions of the office's log.
+  // there (its first change of a session is its officer's sign-in), while the old one, still in the
+  // session it was in, also made a change: two versions of the office's log.
+  await office.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
   const twin = laptop(copyOf(office));
   await office.call('rounds.create', {
     fundId: 'acf',
@@ -315,9 +317,10 @@ test('a person chooses which version of a laptop’s log the office accepts; the
     laptop: 'Other laptop',
     choice: null,
     held: { change: { what: 'round added: Old laptop round' } },
-    incoming: { change: { what: 'round added: Twin round' } },
+    incoming: { change: { what: 'someone signed in' } },
   });
-  expect(evidence!.held.seq).toBe(evidence!.incoming.seq);
+  // The twin's version is one longer: its officer's sign-in.
+  expect(evidence!.incoming.seq).toBe(evidence!.held.seq + 1);
 
   // The grants officer accepts the twin's version: the same bundle now imports, replacing the other.
   await panel.call('devices.chooseVersion', { deviceId: office.ctx.device.id, seq: evidence!.seq, version: 'incoming' });

@@ -26,12 +26,18 @@ export interface Equivocation {
   bundleSha256: string;
 }
 
+/** Not a change to the register: someone starting or ending their work on that laptop. */
+const SESSION_WORDS: Record<string, string> = { 'session.signedIn': 'someone signed in', 'session.signedOut': 'someone signed out' };
+
 /**
  * A change as a person recognises it: "round added: Round on the restored laptop", and when.
  * Read from a payload that may come from a bundle refused for equivocation: only strings are used.
  */
 export function changeOf(type: string, payload: unknown, hlc: string): ChangeSeen {
   const p = (payload ?? {}) as Record<string, unknown>;
+  const parsedAt = parseHlc(hlc);
+  const session = SESSION_WORDS[type];
+  if (session) return { what: session, at: parsedAt ? new Date(parsedAt.millis).toISOString() : null };
   const label = [p.name, p.reference, p.organisationName, p.id].find((x): x is string => typeof x === 'string');
   const [noun = type, verb = ''] = type.split('.');
   const what = `${noun.replace(/([A-Z])/g, ' $1').toLowerCase()} ${verb}`.trim();

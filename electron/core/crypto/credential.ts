@@ -25,9 +25,9 @@ export interface SealedSecret {
 export const PASSPHRASE_LOG_N = 17;
 const R = 8;
 const P = 1;
-// Below 2^10 a record would be cheap to guess at; above 2^20 (1 GiB) it would stall the laptop.
+// Below 2^10 a record would be cheap to guess at; above 2^18 (256 MiB, 1–2 s here) a record from a lying laptop would stall every sign-in.
 const MIN_LOG_N = 10;
-const MAX_LOG_N = 20;
+const MAX_LOG_N = 18;
 const SEED_BYTES = 32;
 const SALT_BYTES = 16;
 const NONCE_BYTES = 12;

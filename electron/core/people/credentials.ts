@@ -4,7 +4,9 @@
 import { DomainError } from '../../../shared/contract/result';
 import type { CoreContext } from '../context';
 import { holdPersonalData, personalData } from '../personal-data';
-import { newPersonKey, openSecret, sealedSecretSchema, sealSecret, type SealedSecret } from '../crypto/credential';
+import { newPersonKey, openSecret, publicKeyOf, sealedSecretSchema, sealSecret, type SealedSecret } from '../crypto/credential';
+import { equalBytes } from '@noble/curves/utils.js';
+import { rawPublicKey } from './vouching';
 import { minisignPublicKey } from '../crypto/minisign';
 import { passphraseProblem } from './passphrase-policy';
 import type { CredentialIssued, CredentialRow } from './records';
@@ -55,5 +57,11 @@ export async function openCredential(ctx: CoreContext, credential: CredentialRow
     );
   const parsed = sealedSecretSchema.safeParse({ ...body, logN: Number(body.logN), r: Number(body.r), p: Number(body.p) });
   if (!parsed.success) throw new DomainError('VALIDATION', `${name}’s sign-in on this laptop is damaged. A grants officer can reset their passphrase.`);
-  return openSecret(parsed.data, passphrase);
+  const secretKey = await openSecret(parsed.data, passphrase);
+  // The secret must be the half of the key the record names: a lying laptop could seal another.
+  if (secretKey && !equalBytes(publicKeyOf(secretKey), rawPublicKey(credential.public_key))) {
+    secretKey.fill(0);
+    throw new DomainError('VALIDATION', `${name}’s sign-in on this laptop does not match their key. A grants officer can reset their passphrase.`);
+  }
+  return secretKey;
 }

@@ -55,8 +55,8 @@ export class Session {
     return this.current;
   }
 
-  signInRecorded(): void {
-    if (this.current) this.current.recorded = true;
+  signInRecorded(recorded = true): void {
+    if (this.current) this.current.recorded = recorded;
   }
 
   passphraseChanged(): void {

@@ -22,6 +22,8 @@ CREATE TABLE credentials (
   issued_hlc TEXT NOT NULL,
   issued_by TEXT NOT NULL
 );
+-- Whether a sealed secret is still someone's: asked whenever personal data may be let go.
+CREATE INDEX credentials_by_secret ON credentials (secret);
 
 -- Every public key a person has held, from when: a signature is checked against the key of its day.
 CREATE TABLE person_keys (
