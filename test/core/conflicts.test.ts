@@ -312,8 +312,14 @@ test('a conflict resolution with a field missing or unknown is refused with the 
 test('people are changed only by a grants officer, and a laptop’s own officer is made only by that laptop', async () => {
   const { office, panel } = await pair();
   const officeOfficer = office.ctx.person;
-  const member = await panel.call('people.add', { name: 'Ola Member', roles: ['panel-member'], areas: [], passphrase: 'temporary passphrase 2' });
-  const name = (c: TestCore, id: string) => (c.ctx.db.prepare('SELECT name FROM people WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  const member = await panel.call('people.add', {
+    name: 'Ola Member',
+    roles: ['panel-member'],
+    areas: [],
+    passphrase: 'temporary passphrase 2',
+  });
+  const name = (c: TestCore, id: string) =>
+    (c.ctx.db.prepare('SELECT name FROM people WHERE id = ?').get(id) as { name: string } | undefined)?.name;
   // A lying panel laptop writes as its panel member (no right to change people), and adds another laptop's officer.
   panel.ctx.db.transaction(() => {
     panel.ctx.log.append(member.id, 'person.changed', `person:${member.id}`, {

@@ -178,7 +178,9 @@ test('the event log never holds contact details: events carry a salted digest, t
   const [first] = (await core.call('applications.list', { limit: 1 })).rows;
   const detail = await core.call('applications.get', { id: first!.id });
   expect(detail).toMatchObject({ contactHeld: true, contactEmail: expect.stringMatching(/@example\.org$/) });
-  const held = core.ctx.db.prepare('SELECT digest, salt, body FROM personal_data WHERE digest NOT IN (SELECT secret FROM credentials)').all() as {
+  const held = core.ctx.db
+    .prepare('SELECT digest, salt, body FROM personal_data WHERE digest NOT IN (SELECT secret FROM credentials)')
+    .all() as {
     digest: string;
     salt: string;
     body: string;

@@ -169,7 +169,9 @@ test('a laptop’s clock never runs backwards in its own log, and its events are
     signer: f,
     events: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: 'the-system' }], {
       seq: 2,
-      prevHash: chain(f.deviceId, [{ ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: `officer-${a.ctx.device.id}` }])[0]!.hash,
+      prevHash: chain(f.deviceId, [
+        { ...forgedFundChange(f.deviceId, '2026-11-27T10:00:00.000Z-0000'), actor: `officer-${a.ctx.device.id}` },
+      ])[0]!.hash,
     }),
   });
   await refusedUnchanged(a, nobody, /names as its author something that is not a person/);

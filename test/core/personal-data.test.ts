@@ -17,7 +17,9 @@ const laptop = () => {
 
 /** Every contact record a laptop holds, as stored (not people's sealed sign-ins, also personal data). */
 const held = (c: TestCore) =>
-  c.ctx.db.prepare('SELECT digest, salt, body FROM personal_data WHERE digest NOT IN (SELECT secret FROM credentials) ORDER BY digest').all() as {
+  c.ctx.db
+    .prepare('SELECT digest, salt, body FROM personal_data WHERE digest NOT IN (SELECT secret FROM credentials) ORDER BY digest')
+    .all() as {
     digest: string;
     salt: string;
     body: string;

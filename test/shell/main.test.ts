@@ -35,7 +35,9 @@ const app = electron.app as unknown as EventEmitter & Record<string, ReturnType<
 async function startMain(): Promise<void> {
   vi.resetModules();
   await import('../../electron/shell/main');
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // The fake's whenReady resolves on a setImmediate queued as main loaded; one queued after it runs
+  // once main's ready work has: no guessing how long that takes on a busy machine.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 beforeEach(() => {

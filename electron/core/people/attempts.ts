@@ -25,10 +25,7 @@ export function checkNotWaiting(ctx: CoreContext, personId: string, name: string
   const until = Date.parse(row.last_failed_at) + waitAfter(row.failures) * 1000;
   const left = Math.ceil((until - ctx.now().getTime()) / 1000);
   if (left > 0)
-    throw new DomainError(
-      'WAIT',
-      `${row.failures} wrong passphrases in a row for ${name}. Wait ${duration(left)} and try again.`,
-    );
+    throw new DomainError('WAIT', `${row.failures} wrong passphrases in a row for ${name}. Wait ${duration(left)} and try again.`);
 }
 
 export function recordFailure(ctx: CoreContext, personId: string): number {
@@ -48,7 +45,10 @@ export function clearFailures(ctx: CoreContext, personId: string): void {
 
 /** Wrong passphrases in a row since the person last signed in, for the People screen. */
 export function failuresOf(ctx: CoreContext, personId: string): number {
-  return statement<[string], { failures: number }>(ctx.db, 'SELECT failures FROM sign_in_failures WHERE person_id = ?').get(personId)?.failures ?? 0;
+  return (
+    statement<[string], { failures: number }>(ctx.db, 'SELECT failures FROM sign_in_failures WHERE person_id = ?').get(personId)
+      ?.failures ?? 0
+  );
 }
 
 function duration(seconds: number): string {

@@ -48,7 +48,12 @@ export function issueCredential(
  * The person's secret key if the passphrase opens their sealed secret; null if it does not. Throws
  * when this laptop does not hold their secret (it came in an open bundle) or it is damaged.
  */
-export async function openCredential(ctx: CoreContext, credential: CredentialRow, name: string, passphrase: string): Promise<Uint8Array | null> {
+export async function openCredential(
+  ctx: CoreContext,
+  credential: CredentialRow,
+  name: string,
+  passphrase: string,
+): Promise<Uint8Array | null> {
   const body = personalData(ctx.db, credential.secret);
   if (!body)
     throw new DomainError(
@@ -56,12 +61,16 @@ export async function openCredential(ctx: CoreContext, credential: CredentialRow
       `${name}’s sign-in has not reached this laptop yet. Import a protected bundle from the office (it carries sign-ins), then try again.`,
     );
   const parsed = sealedSecretSchema.safeParse({ ...body, logN: Number(body.logN), r: Number(body.r), p: Number(body.p) });
-  if (!parsed.success) throw new DomainError('VALIDATION', `${name}’s sign-in on this laptop is damaged. A grants officer can reset their passphrase.`);
+  if (!parsed.success)
+    throw new DomainError('VALIDATION', `${name}’s sign-in on this laptop is damaged. A grants officer can reset their passphrase.`);
   const secretKey = await openSecret(parsed.data, passphrase);
   // The secret must be the half of the key the record names: a lying laptop could seal another.
   if (secretKey && !equalBytes(publicKeyOf(secretKey), rawPublicKey(credential.public_key))) {
     secretKey.fill(0);
-    throw new DomainError('VALIDATION', `${name}’s sign-in on this laptop does not match their key. A grants officer can reset their passphrase.`);
+    throw new DomainError(
+      'VALIDATION',
+      `${name}’s sign-in on this laptop does not match their key. A grants officer can reset their passphrase.`,
+    );
   }
   return secretKey;
 }

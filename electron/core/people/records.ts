@@ -33,7 +33,9 @@ export function readPerson(db: Db, id: string): PersonRecord | undefined {
 }
 
 export function allPeople(db: Db): PersonRecord[] {
-  return statement<[], PersonRow>(db, 'SELECT id, name, roles, areas, active FROM people ORDER BY name COLLATE NOCASE, id').all().map(fromRow);
+  return statement<[], PersonRow>(db, 'SELECT id, name, roles, areas, active FROM people ORDER BY name COLLATE NOCASE, id')
+    .all()
+    .map(fromRow);
 }
 
 /** Whether, as the log stands now (in a projection: at this event), this person is active and may do this. */
@@ -119,7 +121,11 @@ const issued: Projector = (db, event) => {
     db,
     'INSERT OR REPLACE INTO credentials (person_id, public_key, secret, must_change, issued_hlc, issued_by) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(c.personId, c.publicKey, c.secret, c.mustChange ? 1 : 0, event.hlc, event.actor);
-  statement(db, 'INSERT OR IGNORE INTO person_keys (person_id, public_key, from_hlc) VALUES (?, ?, ?)').run(c.personId, c.publicKey, event.hlc);
+  statement(db, 'INSERT OR IGNORE INTO person_keys (person_id, public_key, from_hlc) VALUES (?, ?, ?)').run(
+    c.personId,
+    c.publicKey,
+    event.hlc,
+  );
   if (before && before.secret !== c.secret) releasePersonalData(db, before.secret);
 };
 
@@ -138,9 +144,10 @@ export interface CredentialRow {
 }
 
 export function credentialOf(db: Db, personId: string): CredentialRow | undefined {
-  return statement<[string], CredentialRow>(db, 'SELECT person_id, public_key, secret, must_change FROM credentials WHERE person_id = ?').get(
-    personId,
-  );
+  return statement<[string], CredentialRow>(
+    db,
+    'SELECT person_id, public_key, secret, must_change FROM credentials WHERE person_id = ?',
+  ).get(personId);
 }
 
 /** Active, and their sealed secret is held here (a sealed bundle brought it, or it was made here). */

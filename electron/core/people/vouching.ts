@@ -42,7 +42,11 @@ const signedIn: Projector = (db, event) => {
   if (!known || event.actor !== p.personId) return ignore(db, event, 'a sign-in not proven by that person’s key');
   let valid = false;
   try {
-    valid = ed25519.verify(Buffer.from(p.proof, 'base64'), signInText(p.personId, event.deviceId, event.prevHash), rawPublicKey(p.publicKey));
+    valid = ed25519.verify(
+      Buffer.from(p.proof, 'base64'),
+      signInText(p.personId, event.deviceId, event.prevHash),
+      rawPublicKey(p.publicKey),
+    );
   } catch {
     valid = false;
   }

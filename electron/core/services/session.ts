@@ -77,7 +77,12 @@ async function setUpDemo(ctx: CoreContext): Promise<SessionInfo> {
   for (const p of others) rest.push({ ...p, id: `person-${randomUUID()}`, credential: await newCredential(ctx, p.passphrase) });
   expectState(ctx, 'set-up', 'Setting up the demo');
   const id = officerOf(ctx.device.id);
-  ctx.session.signIn({ id, name: officer!.name, roles: officer!.roles }, { secretKey: key.secretKey, publicKey: first.publicKey }, false, ctx.now());
+  ctx.session.signIn(
+    { id, name: officer!.name, roles: officer!.roles },
+    { secretKey: key.secretKey, publicKey: first.publicKey },
+    false,
+    ctx.now(),
+  );
   try {
     write(ctx, () => {
       ctx.log.append(id, 'person.added', `person:${id}`, { id, name: officer!.name, roles: officer!.roles, areas: [], active: true });
