@@ -2,10 +2,44 @@
 // sources, otherwise the same esbuild bundle made for the test. Call inside a describe block.
 import { beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { makeCore, TEST_OFFICER } from './core';
+
+let officerFile: string | undefined;
+
+/** The test officer's passphrase in a file outside every data folder, for --passphrase-file. */
+export function officerPassphraseFile(): string {
+  if (!officerFile) {
+    officerFile = join(mkdtempSync(join(tmpdir(), 'grantpanel-passphrase-')), 'officer.txt');
+    writeFileSync(officerFile, `${TEST_OFFICER.passphrase}\n`, { mode: 0o600 });
+  }
+  return officerFile;
+}
+
+/**
+ * Sets a data folder up with the test officer (in-process, at the tests' cheap scrypt cost, so the
+ * CLI signs in quickly) unless it is already, and gives the options that sign in as them.
+ * A folder the core cannot open is left alone: the command run in it says why. `now`: the clock the
+ * commands run with (a laptop's own events are never ahead of its clock).
+ */
+export async function officerArgs(dataDir: string, now?: () => Date): Promise<string[]> {
+  let core;
+  try {
+    core = makeCore(dataDir, now);
+  } catch {
+    return ['--as', TEST_OFFICER.name, '--passphrase-file', officerPassphraseFile()];
+  }
+  try {
+    await core.ready();
+  } finally {
+    core.close();
+  }
+  return ['--as', TEST_OFFICER.name, '--passphrase-file', officerPassphraseFile()];
+}
 
 export interface Ran {
   code: number;
