@@ -350,3 +350,33 @@ test('the test officer helpers sign in as makeCore’s officer', async () => {
   expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ name: TEST_OFFICER.name })]);
   expect(officerPassphraseFile()).toMatch(/officer\.txt$/);
 });
+
+test('help for the people commands; a bundle’s --passphrase-file after the command is the bundle’s, not yours', async () => {
+  const { nobody } = laptop();
+  for (const words of [
+    ['setup'],
+    ['add', 'person'],
+    ['set-passphrase'],
+    ['person', 'deactivate'],
+    ['person', 'reset-passphrase'],
+    ['person'],
+  ]) {
+    const r = await nobody(...words, '--help');
+    expect(r, words.join(' ')).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/Usage: grantpanel/);
+  }
+  expect((await nobody('--help')).out).toContain('--as NAME');
+  expect((await nobody('add', 'person', '--help')).out).toContain('"panel member"');
+
+  const exported = await nobody(
+    '--as',
+    'Grants officer',
+    'export-bundle',
+    '--out',
+    'x.gpbundle.age',
+    '--passphrase-file',
+    secret('bundle words here'),
+  );
+  expect(exported.code).toBe(2);
+  expect(exported.err).toContain('Give --passphrase-file FILE before "export-bundle"');
+});

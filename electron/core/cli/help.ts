@@ -88,10 +88,15 @@ function signInHelp(command: Command): [string, string][] {
   ];
 }
 
+/** "grantpanel add" needs what to add; "grantpanel person" (a noun) needs what to do. */
+export function needsWhat(word: string): string {
+  return `"grantpanel ${word}" needs what to ${word === 'person' || word === 'device' ? 'do' : word}`;
+}
+
 /** Several commands share a first word ("add", "import"): their usage lines. */
 export function groupHelp(verb: string, commands: Command[]): string {
   return [
-    `"grantpanel ${verb}" needs what to ${verb}:`,
+    `${needsWhat(verb)}:`,
     ...commands.flatMap((c) => c.usage).map((u, i) => `${i === 0 ? 'Usage: ' : '       '}${u}`),
     '',
     `Run "grantpanel ${commands[0]?.words.join(' ') ?? verb} --help" for its options.`,

@@ -8,7 +8,7 @@ import { defaultDataDir } from '../data-dir';
 import { DataFolderError } from '../identity';
 import { printable, printableLines } from '../../../shared/domain/text';
 import { Rejected, UsageError, stringOption, type CliIo, type Command, type Invocation, type OptionValues } from './command';
-import { commandHelp, groupHelp, topHelp, usageHint } from './help';
+import { commandHelp, groupHelp, needsWhat, topHelp, usageHint } from './help';
 import { importCommand } from './imports';
 import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
@@ -176,8 +176,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     if (help || asksForHelp(rest))
       return done(io, group.length === 1 && group[0] ? commandHelp(group[0]) : groupHelp(words[0] ?? '', group));
     const verb = group[0]?.words[0] ?? '';
-    const what =
-      words[1] === undefined ? `"grantpanel ${verb}" needs what to ${verb}` : `"grantpanel ${verb} ${words[1]}" is not a command`;
+    const what = words[1] === undefined ? needsWhat(verb) : `"grantpanel ${verb} ${words[1]}" is not a command`;
     throw new UsageError(`${what} — ${group.map((c) => c.words.join(' ')).join(', ')}`, group[0]);
   }
 
