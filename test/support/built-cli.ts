@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { makeCore, TEST_OFFICER } from './core';
+import { officerOf } from '../../electron/core/context';
 
 let officerFile: string | undefined;
 
@@ -26,7 +27,7 @@ export function officerPassphraseFile(): string {
  * A folder the core cannot open is left alone: the command run in it says why. `now`: the clock the
  * commands run with (a laptop's own events are never ahead of its clock).
  */
-export async function officerArgs(dataDir: string, now?: () => Date): Promise<string[]> {
+export async function officerArgs(dataDir: string, now?: () => Date, options: { byId?: boolean } = {}): Promise<string[]> {
   let core;
   try {
     core = makeCore(dataDir, now);
@@ -35,10 +36,12 @@ export async function officerArgs(dataDir: string, now?: () => Date): Promise<st
   }
   try {
     await core.ready();
+    // By id where another laptop's test officer, of the same name, may arrive in a sealed bundle.
+    const who = options.byId ? officerOf(core.ctx.device.id) : TEST_OFFICER.name;
+    return ['--as', who, '--passphrase-file', officerPassphraseFile()];
   } finally {
     core.close();
   }
-  return ['--as', TEST_OFFICER.name, '--passphrase-file', officerPassphraseFile()];
 }
 
 export interface Ran {
