@@ -9,6 +9,9 @@ import { cliIn } from '../support/cli-in';
 import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
 import { officerPassphraseFile } from '../support/built-cli';
 import { officerOf } from '../../electron/core/context';
+import { choosePerson } from '../../electron/core/cli/signin';
+import { roleFrom } from '../../electron/core/cli/people';
+import type { Rejected } from '../../electron/core/cli/command';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -379,4 +382,25 @@ test('help for the people commands; a bundle’s --passphrase-file after the com
   );
   expect(exported.code).toBe(2);
   expect(exported.err).toContain('Give --passphrase-file FILE before "export-bundle"');
+});
+
+test('--as: any case and spacing, or the id; two people of one name must be told apart by id', () => {
+  const choices = [
+    { id: 'person-a', name: 'Sam Jones', roles: ['panel-member' as const] },
+    { id: 'person-b', name: 'Sam  JONES', roles: ['auditor' as const] },
+    { id: 'person-c', name: 'Priya Shah', roles: ['grants-officer' as const] },
+  ];
+  expect(choosePerson(choices, ' priya   shah ').id).toBe('person-c');
+  expect(choosePerson(choices, 'person-b').id).toBe('person-b');
+  expect(() => choosePerson(choices, 'sam jones')).toThrow(
+    /2 people called "sam jones" can sign in here: give the one you are by their id/,
+  );
+  try {
+    choosePerson(choices, 'sam jones');
+  } catch (error) {
+    expect((error as Rejected).lines).toEqual(['--as person-a  Sam Jones (Panel member)', '--as person-b  Sam  JONES (Auditor)']);
+  }
+  expect(roleFrom('Chief Executive')).toBe('chief-executive');
+  expect(roleFrom('grants_officer')).toBe('grants-officer');
+  expect(roleFrom('officer')).toBeUndefined();
 });
