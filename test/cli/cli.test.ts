@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { run } from '../../electron/core/cli/run';
-import { builtCommand, type Ran } from '../support/built-cli';
+import { builtCommand, officerArgs, type Ran } from '../support/built-cli';
+import { TEST_PASSPHRASE_LOG_N } from '../support/core';
 import { FIELDS } from '../../electron/core/cli/listings';
 import { csv } from '../../electron/core/cli/output';
 import { APPLICATION_COLUMNS } from '../../shared/formats/applications-csv';
@@ -32,14 +33,21 @@ async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: str
     env: options.env ?? {},
     cwd: options.cwd ?? tmpdir(),
     now: () => NOW,
+    passphraseLogN: TEST_PASSPHRASE_LOG_N,
   });
   return { code, out, err };
 }
 
-/** A data folder and a `gp` bound to it. */
-function folder() {
+/**
+ * A data folder and a `gp` bound to it, acting as its grants officer (the folder is set up on first
+ * use; `byId`: --as names them by id); `asNobody`: a folder nobody has set up, and no --as.
+ */
+function folder(options: { asNobody?: boolean; byId?: boolean } = {}) {
   const dataDir = temp();
-  const gp = (...args: string[]) => cli(['--data-dir', dataDir, ...args], { cwd: dataDir });
+  let signIn: Promise<string[]> | undefined;
+  const who = () =>
+    options.asNobody ? Promise.resolve([]) : (signIn ??= officerArgs(dataDir, () => NOW, { byId: options.byId ?? false }));
+  const gp = async (...args: string[]) => cli(['--data-dir', dataDir, ...(await who()), ...args], { cwd: dataDir });
   const listJson = async <T = Record<string, unknown>>(...args: string[]): Promise<T[]> => {
     const r = await gp('list', ...args, '--format', 'json');
     expect(r.err).toBe('');
@@ -75,7 +83,7 @@ const addAcfRound = (gp: (...a: string[]) => Promise<Ran>, name = 'ACF 2027') =>
 
 describe('init', () => {
   test('creates the data folder and shows the device id and fingerprint; again, the same device', async () => {
-    const { dataDir, gp } = folder();
+    const { dataDir, gp } = folder({ asNobody: true });
     const first = await gp('init');
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toContain(`Data folder: ${dataDir}`);
@@ -507,10 +515,15 @@ describe('the built command', () => {
     const init = await node(['--data-dir', dataDir, 'init']);
     expect(init.code).toBe(0);
     expect(init.out).toContain(`Data folder: ${dataDir}`);
-    expect(await node(['--data-dir', dataDir, 'list', 'applications', '--format', 'json'])).toMatchObject({ code: 0, out: '[]\n' });
+    const asOfficer = await officerArgs(dataDir);
+    expect(await node(['--data-dir', dataDir, ...asOfficer, 'list', 'applications', '--format', 'json'])).toMatchObject({
+      code: 0,
+      out: '[]\n',
+    });
     const rejected = await node([
       '--data-dir',
       dataDir,
+      ...asOfficer,
       'add',
       'round',
       '--fund',
@@ -574,7 +587,8 @@ describe('bundles', () => {
 describe('moving work between laptops', () => {
   test('trust then import-bundle brings the other laptop’s work; an untrusted bundle exits 1 and names its fingerprint', async () => {
     const office = folder();
-    const panel = folder();
+    // The office's test officer reaches the panel laptop in the sealed bundle: two people called "Grants officer" there.
+    const panel = folder({ byId: true });
     expect((await office.gp('demo')).code).toBe(0);
     expect((await office.gp('export-bundle', '--out', 'office.gpbundle')).code).toBe(0);
     const file = join(office.dataDir, 'office.gpbundle');

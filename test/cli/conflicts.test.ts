@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ConflictSummary } from '../../shared/contract/conflicts';
 import { formatInstant } from '../../shared/domain/dates';
 import { cliIn } from '../support/cli-in';
-import { builtCommand } from '../support/built-cli';
+import { builtCommand, officerArgs } from '../support/built-cli';
 import { makeCore, type TestCore } from '../support/core';
 import { exportBundleTo, trustLaptop } from '../support/laptops';
 import { steppingClock } from '../support/clock';
@@ -195,7 +195,8 @@ describe('the built command', () => {
 
   test('conflicts and resolve-conflict exit 0, 1 and 2 as a shell sees them, with no stack traces', async () => {
     const dataDir = await officeWithConflict();
-    const gp = (...args: string[]) => node(['--data-dir', dataDir, ...args]);
+    const asOfficer = await officerArgs(dataDir);
+    const gp = (...args: string[]) => node(['--data-dir', dataDir, ...asOfficer, ...args]);
     const listed = await gp('conflicts', '--format', 'json');
     expect(listed.code, listed.err).toBe(0);
     const id = (JSON.parse(listed.out) as ConflictSummary[])[0]!.id;

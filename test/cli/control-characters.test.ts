@@ -17,9 +17,11 @@ afterAll(() => {
   cores.forEach((c) => c.dispose());
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-const laptop = () => {
+/** A laptop with its test officer signed in (as every laptop's work is someone's). */
+const laptop = async () => {
   const c = makeCore();
   cores.push(c);
+  await c.ready();
   return c;
 };
 const scratch = () => {
@@ -41,7 +43,7 @@ function expectHarmless(text: string): void {
 }
 
 test('verify-bundle refuses a manifest naming a person with control characters, and prints its trusted comment as printable text', async () => {
-  const office = laptop();
+  const office = await laptop();
   const file = join(scratch(), 'office.gpbundle');
   await office.call('bundles.export', { file });
   const files = await unzip(file);
@@ -77,7 +79,7 @@ test('verify-bundle refuses a manifest naming a person with control characters, 
 });
 
 test('verify-roster refuses a roster naming a person with control characters, and prints none of them', async () => {
-  const office = laptop();
+  const office = await laptop();
   const roster = rosterOf(office.ctx);
   roster.exporter.personName = HOSTILE;
   roster.devices[0] = { ...roster.devices[0]!, name: HOSTILE };
@@ -97,7 +99,7 @@ test('verify-roster refuses a roster naming a person with control characters, an
 });
 
 test('verify-roster prints a hostile trusted comment as printable text', async () => {
-  const office = laptop();
+  const office = await laptop();
   const bytes = Buffer.from(JSON.stringify(rosterOf(office.ctx)));
   const file = join(scratch(), 'comment.gproster');
   const signature = signMinisign({
@@ -118,7 +120,7 @@ test('verify-roster prints a hostile trusted comment as printable text', async (
 const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 
 test('NUL in a fund, area or round name is refused naming the field, and nothing is written', async () => {
-  const office = laptop();
+  const office = await laptop();
   const before = events(office);
   const fund = (await office.call('catalogue.funds', {}))[0]!;
   const area = (await office.call('catalogue.areas', {}))[0]!;

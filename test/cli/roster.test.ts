@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliIn } from '../support/cli-in';
-import { builtCommand } from '../support/built-cli';
+import { builtCommand, officerArgs } from '../support/built-cli';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -120,13 +120,14 @@ describe('the built command', () => {
     const office = temp();
     const panel = temp();
     const file = join(office, 'office.gproster');
-    const exported = await node(['--data-dir', office, 'export-roster', '--out', file]);
+    const exported = await node(['--data-dir', office, ...(await officerArgs(office)), 'export-roster', '--out', file]);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.out).toContain('Wrote and checked the roster: 1 laptop.');
-    const refused = await node(['--data-dir', panel, 'import-roster', file]);
+    const asPanelOfficer = await officerArgs(panel);
+    const refused = await node(['--data-dir', panel, ...asPanelOfficer, 'import-roster', file]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/does not trust yet\. Nothing was imported/);
     expect(refused.err).not.toMatch(/\n\s+at /);
-    expect((await node(['--data-dir', panel, 'verify-roster', file])).code).toBe(0);
+    expect((await node(['--data-dir', panel, ...asPanelOfficer, 'verify-roster', file])).code).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { cliIn } from '../support/cli-in';
-import { builtCommand } from '../support/built-cli';
+import { builtCommand, officerArgs } from '../support/built-cli';
 import { declareSize, lineBomb, MiB, ratioBomb, repeated, streamZip } from '../support/hostile';
 import { readBundle } from '../../electron/core/bundles/read';
 import { readRoster } from '../../electron/core/bundles/roster';
@@ -125,7 +125,7 @@ describe('a bundle bomb, signed by a key nobody trusts', () => {
 describe('the built command', () => {
   const node = builtCommand('grantpanel-limits-test');
   test('verify-bundle on the bomb exits 1 with one plain line', async () => {
-    const ran = await node(['--data-dir', core.dataDir, 'verify-bundle', bombs.lyingLine]);
+    const ran = await node(['--data-dir', core.dataDir, ...(await officerArgs(core.dataDir)), 'verify-bundle', bombs.lyingLine]);
     expect(ran.code).toBe(1);
     expect(ran.err).toMatch(LONG_LINE);
     expect(ran.err).not.toMatch(/RangeError|\n\s+at /);

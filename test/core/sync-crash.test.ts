@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { makeCore, tempDir } from '../support/core';
+import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
+import { officerPassphraseFile } from '../support/built-cli';
 import { csvFile, templateRow, toCsv } from '../support/csv';
 import { countRows, exportBundleTo, trustLaptop } from '../support/laptops';
 import { verifyChain } from '../../electron/core/events/verify';
@@ -71,7 +72,9 @@ const walBytes = (dataDir: string) => {
 function cli(dataDir: string, args: string[], kill: { afterMs?: number; walBytes?: number; when?: () => boolean } = {}): Promise<Run> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // As the laptop's test officer, whom makeCore set up.
+    const asOfficer = ['--as', TEST_OFFICER.name, '--passphrase-file', officerPassphraseFile()];
+    const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...asOfficer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let walMax = 0;

@@ -2,10 +2,47 @@
 // sources, otherwise the same esbuild bundle made for the test. Call inside a describe block.
 import { beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { makeCore, TEST_OFFICER } from './core';
+import { officerOf } from '../../electron/core/context';
+
+let officerFile: string | undefined;
+
+/** The test officer's passphrase in a file outside every data folder, for --passphrase-file. */
+export function officerPassphraseFile(): string {
+  if (!officerFile) {
+    officerFile = join(mkdtempSync(join(tmpdir(), 'grantpanel-passphrase-')), 'officer.txt');
+    writeFileSync(officerFile, `${TEST_OFFICER.passphrase}\n`, { mode: 0o600 });
+  }
+  return officerFile;
+}
+
+/**
+ * Sets a data folder up with the test officer (in-process, at the tests' cheap scrypt cost, so the
+ * CLI signs in quickly) unless it is already, and gives the options that sign in as them.
+ * A folder the core cannot open is left alone: the command run in it says why. `now`: the clock the
+ * commands run with (a laptop's own events are never ahead of its clock).
+ */
+export async function officerArgs(dataDir: string, now?: () => Date, options: { byId?: boolean } = {}): Promise<string[]> {
+  let core;
+  try {
+    core = makeCore(dataDir, now);
+  } catch {
+    return ['--as', TEST_OFFICER.name, '--passphrase-file', officerPassphraseFile()];
+  }
+  try {
+    await core.ready();
+    // By id where another laptop's test officer, of the same name, may arrive in a sealed bundle.
+    const who = options.byId ? officerOf(core.ctx.device.id) : TEST_OFFICER.name;
+    return ['--as', who, '--passphrase-file', officerPassphraseFile()];
+  } finally {
+    core.close();
+  }
+}
 
 export interface Ran {
   code: number;

@@ -3,6 +3,7 @@
 // nothing was written).
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ContractError, FieldProblem, Input, MethodName, Output } from '../../../shared/contract';
+import type { SignedInPerson } from '../../../shared/contract/session';
 
 /** Where a run writes and what it reads from its surroundings; the tests pass their own. */
 export interface CliIo {
@@ -13,6 +14,13 @@ export interface CliIo {
   /** Folder relative file names are read from; process.cwd() when omitted. */
   cwd?: string;
   now?: () => Date;
+  /**
+   * Asks for a passphrase without echoing it; only when a person is at a terminal (the tests give
+   * a fake). Without it a passphrase can only come from a file.
+   */
+  readSecret?(prompt: string): Promise<string>;
+  /** Tests only: a cheaper scrypt cost for passphrases set in this run (the app's is OWASP's). */
+  passphraseLogN?: number;
 }
 
 /** A contract call through core.dispatch: the value, or a Rejected carrying the core's reason. */
@@ -26,7 +34,18 @@ export interface Invocation {
   io: CliIo;
   call: Caller;
   dataDir: string;
+  /** Who --as signed in, and the passphrase they signed in with (set-passphrase checks it again); null when nobody. */
+  signedIn: { person: SignedInPerson; passphrase: string } | null;
+  /** The file --passphrase-file named, for commands that run with nobody signed in (setup). */
+  passphraseFile: string | undefined;
 }
+
+/**
+ * Who must be signed in for a command: `required` (the default: --as, or "Say who you are");
+ * `optional` (signs in only when --as is given); `never` (setup: --as is refused); `unless-new`
+ * (demo: nobody on a laptop not set up yet, --as on one that is).
+ */
+export type SignIn = 'required' | 'optional' | 'never' | 'unless-new';
 
 export interface Command {
   /** The words that name it: ['add', 'round']. */
@@ -43,8 +62,12 @@ export interface Command {
   positionals: string[];
   notes?: string[];
   examples: string[];
+  /** Who must be signed in; `required` when omitted. */
+  signIn?: SignIn;
+  /** Runs for a person who must first choose their own passphrase (set-passphrase). */
+  beforeFirstPassphrase?: boolean;
   /** Usage checks made before the data folder is opened; throws UsageError. */
-  check?(values: OptionValues, positionals: string[]): void;
+  check?(values: OptionValues, positionals: string[], io: CliIo): void;
   run(invocation: Invocation): Promise<void>;
 }
 

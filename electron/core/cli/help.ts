@@ -3,8 +3,9 @@
 import type { Command } from './command';
 
 const EXIT_CODES = [
-  'Exit codes: 0 done; 1 input rejected or the data could not be read (reason on stderr, nothing written);',
-  '            2 usage error (unknown command or option, missing argument).',
+  'Exit codes: 0 done; 1 input rejected, refused (your role does not allow it, a wrong passphrase) or the data',
+  '            could not be read (reason on stderr, nothing written);',
+  '            2 usage error (unknown command or option, missing argument, no --as NAME).',
 ];
 
 function rows(pairs: [string, string][]): string[] {
@@ -16,7 +17,7 @@ export function topHelp(commands: Command[], defaultDataDir: string): string {
   return [
     'GrantPanel command line: the same register, rules and checks as the app, for scripts and bulk work.',
     '',
-    'Usage: grantpanel [--data-dir DIR] COMMAND [OPTIONS]',
+    'Usage: grantpanel [--data-dir DIR] [--as NAME [--passphrase-file F]] COMMAND [OPTIONS]',
     '',
     'Commands:',
     ...rows(commands.map((c) => [c.synopsis, c.summary])),
@@ -24,18 +25,21 @@ export function topHelp(commands: Command[], defaultDataDir: string): string {
     'Options for every command:',
     ...rows([
       ['--data-dir DIR', `The data folder. Default: $GRANTPANEL_DATA_DIR, else the app's own (here: ${defaultDataDir})`],
+      ['--as NAME', 'Who you are: your name as you sign in (any case), or your person id. Commands act as you.'],
+      ['--passphrase-file F', 'Your passphrase: the file’s first line. Left out at a terminal, it is asked (not shown).'],
+      ['', 'A passphrase is never typed on the command line itself.'],
       ['-h, --help', 'Show help. "grantpanel COMMAND --help" shows a command’s options and examples.'],
     ]),
     '',
     ...EXIT_CODES,
     '',
     'Examples:',
-    '  grantpanel init',
+    '  grantpanel setup --name "Priya Shah"',
     '  grantpanel demo',
-    '  grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
+    '  grantpanel --as "Jordan Ellis (demo)" list applications --round "Active Citizens Fund 2026–27 (demo)"',
+    '  grantpanel --as "Priya Shah" add person --name "Sam Jones" --role "panel member"',
+    '  grantpanel --as "Priya Shah" --passphrase-file ~/.gp-pass import applications applications.csv --round "ACF 2027" --dry-run',
     '  grantpanel template applications > applications.csv',
-    '  grantpanel import applications applications.csv --round "Active Citizens Fund 2026–27 (demo)" --dry-run',
-    '  grantpanel conflicts',
     '',
     'More: docs/cli.md',
     '',
@@ -49,7 +53,12 @@ export function commandHelp(command: Command): string {
     ...command.usage.map((u, i) => `${i === 0 ? 'Usage: ' : '       '}${u}`),
     '',
     'Options:',
-    ...rows([...command.optionHelp, ['--data-dir DIR', 'The data folder (see grantpanel --help)'], ['-h, --help', 'Show this help']]),
+    ...rows([
+      ...command.optionHelp,
+      ...signInHelp(command),
+      ['--data-dir DIR', 'The data folder (see grantpanel --help)'],
+      ['-h, --help', 'Show this help'],
+    ]),
     '',
     ...(command.notes?.length ? [...command.notes, ''] : []),
     'Examples:',
@@ -60,11 +69,35 @@ export function commandHelp(command: Command): string {
   ].join('\n');
 }
 
+/** --as and --passphrase-file, as this command takes them. */
+function signInHelp(command: Command): [string, string][] {
+  if (command.signIn === 'never') return [];
+  const who: [string, string] =
+    command.signIn === 'optional' || command.signIn === 'unless-new'
+      ? ['--as NAME', 'Who you are (see grantpanel --help); not needed here']
+      : ['--as NAME', 'required. Who you are: your name as you sign in (see grantpanel --help)'];
+  const own = Object.hasOwn(command.options, 'passphrase-file');
+  return [
+    who,
+    own
+      ? [
+          '--passphrase-file F',
+          'Before the command: your own passphrase (after it: the bundle’s, as above); asked at a terminal when left out',
+        ]
+      : ['--passphrase-file F', 'Your passphrase: the file’s first line; asked at a terminal when left out'],
+  ];
+}
+
+/** "grantpanel add" needs what to add; "grantpanel person" (a noun) needs what to do. */
+export function needsWhat(word: string): string {
+  return `"grantpanel ${word}" needs what to ${word === 'person' || word === 'device' ? 'do' : word}`;
+}
+
 /** Several commands share a first word ("add", "import"): their usage lines. */
 export function groupHelp(verb: string, commands: Command[]): string {
   return [
-    `"grantpanel ${verb}" needs what to ${verb}:`,
-    ...commands.flatMap((c) => c.usage.map((u) => `  ${u}`)),
+    `${needsWhat(verb)}:`,
+    ...commands.flatMap((c) => c.usage).map((u, i) => `${i === 0 ? 'Usage: ' : '       '}${u}`),
     '',
     `Run "grantpanel ${commands[0]?.words.join(' ') ?? verb} --help" for its options.`,
     '',

@@ -1,4 +1,4 @@
-// `grantpanel list KIND`: applications, rounds, funds, areas, priorities. Each kind names its
+// `grantpanel list KIND`: applications, rounds, funds, areas, priorities, people. Each kind names its
 // JSON fields one by one (so a field added to the contract never leaks into scripts unseen, and
 // contact details never appear), its CSV cells and its table columns.
 import { formatPence } from '../../../shared/domain/money';
@@ -6,6 +6,8 @@ import { formatDate } from '../../../shared/domain/dates';
 import type { Area, Fund } from '../../../shared/domain/catalogue';
 import type { ApplicationRow } from '../../../shared/contract/applications';
 import type { RoundSummary } from '../../../shared/contract/rounds';
+import type { PersonSummary } from '../../../shared/contract/people';
+import { rolesText } from '../../../shared/domain/people';
 import { Rejected, UsageError, count, stringOption, type Caller, type Command, type Invocation } from './command';
 import { findRound } from './lookups';
 import { FORMATS, csv, json, table, ukDay, type Column, type Format, type JsonRecord, type Scalar } from './output';
@@ -198,7 +200,59 @@ const priorities: Listing<PriorityRow> = {
   ],
 };
 
-const LISTINGS = [applications, rounds, funds, areas, priorities] as Listing<unknown>[];
+interface PersonRow extends PersonSummary {
+  areaNames: string[];
+}
+
+/** Whether and how a person can sign in here, in a grants officer's words. */
+function personStatus(p: PersonSummary): string {
+  if (!p.active) return 'deactivated';
+  if (!p.canSignInHere) return 'active; cannot sign in on this laptop yet';
+  if (p.mustChangePassphrase) return 'active; chooses a passphrase at first sign-in';
+  return 'active';
+}
+
+const people: Listing<PersonRow> = {
+  kind: 'people',
+  fields: ['id', 'name', 'roles', 'areas', 'status', 'active', 'canSignInHere', 'mustChangePassphrase'],
+  async load(call) {
+    const [everyone, known] = await Promise.all([call('people.list', {}), call('catalogue.areas', {})]);
+    const byId = new Map(known.map((a) => [a.id, a.name]));
+    return everyone
+      .map((p) => ({ ...p, areaNames: p.areas.map((id) => byId.get(id) ?? id) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+  },
+  record: (p) => ({
+    id: p.id,
+    name: p.name,
+    roles: [...p.roles],
+    areas: [...p.areas],
+    status: personStatus(p),
+    active: p.active,
+    canSignInHere: p.canSignInHere,
+    mustChangePassphrase: p.mustChangePassphrase,
+  }),
+  csvCells: (p) => ({
+    id: p.id,
+    name: p.name,
+    roles: p.roles.join(';'),
+    areas: p.areas.join(';'),
+    status: personStatus(p),
+    active: p.active,
+    canSignInHere: p.canSignInHere,
+    mustChangePassphrase: p.mustChangePassphrase,
+  }),
+  columns: [
+    { header: 'Name', cell: (p) => p.name, max: 40 },
+    { header: 'Roles', cell: (p) => rolesText(p.roles), max: 50 },
+    { header: 'Areas', cell: (p) => (p.areaNames.length ? p.areaNames.join(', ') : 'every area'), max: 40 },
+    { header: 'Status', cell: (p) => personStatus(p) },
+    { header: 'Id', cell: (p) => p.id },
+  ],
+  footer: (rows) => `${count(rows.length, 'person', 'people')}, ${rows.filter((p) => p.active).length.toLocaleString('en-GB')} active\n`,
+};
+
+const LISTINGS = [applications, rounds, funds, areas, priorities, people] as Listing<unknown>[];
 export const LIST_KINDS = LISTINGS.map((l) => l.kind);
 
 /** Only these kinds take --round. */
@@ -220,11 +274,11 @@ export const FIELDS: Record<string, string[]> = Object.fromEntries(LISTINGS.map(
 
 export const listCommand: Command = {
   words: ['list'],
-  synopsis: 'list applications|rounds|funds|areas|priorities',
-  summary: 'List applications, rounds, funds, areas or priorities',
+  synopsis: 'list applications|rounds|funds|areas|priorities|people',
+  summary: 'List applications, rounds, funds, areas, priorities or people',
   usage: [
     'grantpanel list applications [--round ROUND] [--format table|json|csv]',
-    'grantpanel list rounds|funds|areas|priorities [--format table|json|csv]',
+    'grantpanel list rounds|funds|areas|priorities|people [--format table|json|csv]',
   ],
   options: { round: { type: 'string' }, format: { type: 'string' } },
   optionHelp: [
@@ -242,6 +296,7 @@ export const listCommand: Command = {
     'grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel list applications --format csv > applications.csv',
     'grantpanel list funds --format json',
+    'grantpanel --as "Priya Shah" list people',
   ],
   check(values, positionals) {
     const kind = positionals[0] ?? '';

@@ -1,18 +1,22 @@
-// `grantpanel [--data-dir DIR] COMMAND …`: finds the command, checks the command line before any
-// data is touched, opens the core, runs the command and answers with the exit code:
-// 0 done, 1 input rejected (nothing written), 2 usage error.
+// `grantpanel [--data-dir DIR] [--as NAME [--passphrase-file F]] COMMAND …`: finds the command,
+// checks the command line before any data is touched, opens the core, signs in as the person
+// named, runs the command, signs out and answers with the exit code:
+// 0 done, 1 input rejected or refused (nothing written), 2 usage error.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir';
 import { DataFolderError } from '../identity';
 import { printable, printableLines } from '../../../shared/domain/text';
-import { Rejected, UsageError, type CliIo, type Command, type OptionValues } from './command';
-import { commandHelp, groupHelp, topHelp, usageHint } from './help';
+import { Rejected, UsageError, stringOption, type CliIo, type Command, type Invocation, type OptionValues } from './command';
+import { commandHelp, groupHelp, needsWhat, topHelp, usageHint } from './help';
 import { importCommand } from './imports';
 import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
 import { openSession } from './session';
-import { demoCommand, initCommand, templateCommand } from './setup';
+import { demoCommand, initCommand, setupCommand, templateCommand } from './setup';
+import { addPersonCommand, personCommands, setPassphraseCommand } from './people';
+import { passphraseArgumentProblem, needsPassphraseSource } from './secrets';
+import { firstPassphraseFirst, notReady, sayWhoYouAre, signInAs } from './signin';
 import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustCommand, verifyBundleCommand } from './bundles';
 import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
 import { conflictsCommand, resolveConflictCommand } from './conflicts';
@@ -20,6 +24,7 @@ import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
 
 export const COMMANDS: Command[] = [
   initCommand,
+  setupCommand,
   demoCommand,
   templateCommand,
   addRoundCommand,
@@ -38,6 +43,9 @@ export const COMMANDS: Command[] = [
   conflictsCommand,
   resolveConflictCommand,
   deviceShowCommand,
+  addPersonCommand,
+  setPassphraseCommand,
+  ...personCommands,
 ];
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
@@ -79,22 +87,34 @@ function asksForHelp(args: string[]): boolean {
   return (end < 0 ? args : args.slice(0, end)).some(isHelp);
 }
 
-/** The options before the command: --data-dir and --help. */
-function globalOptions(argv: string[]): { dataDir?: string; help: boolean; rest: string[] } {
-  let dataDir: string | undefined;
-  let help = false;
+interface GlobalOptions {
+  dataDir?: string;
+  as?: string;
+  passphraseFile?: string;
+  help: boolean;
+  rest: string[];
+}
+
+/** The options before the command: --data-dir, --as, --passphrase-file and --help. */
+function globalOptions(argv: string[]): GlobalOptions {
+  const found: Omit<GlobalOptions, 'rest'> = { help: false };
+  const valued = { '--data-dir': 'a folder', '--as': 'a name', '--passphrase-file': 'a file' } as const;
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (isHelp(arg)) help = true;
-    else if (arg === '--data-dir' || arg.startsWith('--data-dir=')) {
-      const value = arg === '--data-dir' ? argv[++i] : arg.slice('--data-dir='.length);
-      if (!value || (arg === '--data-dir' && value.startsWith('-'))) throw new UsageError('--data-dir needs a folder');
-      dataDir = value;
-    } else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}`);
+    const option = (Object.keys(valued) as (keyof typeof valued)[]).find((o) => arg === o || arg.startsWith(`${o}=`));
+    if (isHelp(arg)) found.help = true;
+    else if (option) {
+      const value = arg === option ? argv[++i] : arg.slice(option.length + 1);
+      if (!value || (arg === option && value.startsWith('-'))) throw new UsageError(`${option} needs ${valued[option]}`);
+      if (option === '--data-dir') found.dataDir = value;
+      else if (option === '--as') found.as = value;
+      else found.passphraseFile = value;
+    } else if (passphraseArgumentProblem(arg)) throw new UsageError(passphraseArgumentProblem(arg) ?? '');
+    else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}`);
     else break;
   }
-  return { ...(dataDir !== undefined ? { dataDir } : {}), help, rest: argv.slice(i) };
+  return { ...found, rest: argv.slice(i) };
 }
 
 /** The command whose words the command line starts with; the longest wins. */
@@ -102,11 +122,19 @@ function findCommand(words: string[]): Command | undefined {
   return COMMANDS.filter((c) => c.words.every((w, i) => words[i]?.toLowerCase() === w)).sort((a, b) => b.words.length - a.words.length)[0];
 }
 
+/** Before the command, or after it where the command has no --passphrase-file of its own (a bundle's). */
+const SIGN_IN_OPTIONS = { as: { type: 'string' }, 'passphrase-file': { type: 'string' } } as const;
+
 function parseCommandArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
+  const end = args.indexOf('--');
+  for (const arg of end < 0 ? args : args.slice(0, end)) {
+    const problem = passphraseArgumentProblem(arg);
+    if (problem) throw new UsageError(problem, command);
+  }
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { ...command.options, 'data-dir': { type: 'string' } },
+      options: { ...SIGN_IN_OPTIONS, ...command.options, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: true,
     });
@@ -148,8 +176,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     if (help || asksForHelp(rest))
       return done(io, group.length === 1 && group[0] ? commandHelp(group[0]) : groupHelp(words[0] ?? '', group));
     const verb = group[0]?.words[0] ?? '';
-    const what =
-      words[1] === undefined ? `"grantpanel ${verb}" needs what to ${verb}` : `"grantpanel ${verb} ${words[1]}" is not a command`;
+    const what = words[1] === undefined ? needsWhat(verb) : `"grantpanel ${verb} ${words[1]}" is not a command`;
     throw new UsageError(`${what} — ${group.map((c) => c.words.join(' ')).join(', ')}`, group[0]);
   }
 
@@ -160,7 +187,26 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   if (missing.length > 0) throw new UsageError(`Missing ${missing.join(' ')}`, command);
   if (positionals.length > command.positionals.length)
     throw new UsageError(`Unexpected argument "${positionals[command.positionals.length] ?? ''}"`, command);
-  command.check?.(values, positionals);
+  const own = Object.hasOwn(command.options, 'passphrase-file');
+  const as = once('--as', global.as, stringOption(values, 'as'), command);
+  const passphraseFile = own
+    ? global.passphraseFile
+    : once('--passphrase-file', global.passphraseFile, stringOption(values, 'passphrase-file'), command);
+  const signIn = command.signIn ?? 'required';
+  if (signIn === 'never' && as !== undefined)
+    throw new UsageError(`"grantpanel ${command.words.join(' ')}" runs before anyone can sign in here: leave out --as`, command);
+  if (signIn !== 'never' && as === undefined && passphraseFile !== undefined)
+    throw new UsageError('--passphrase-file holds the passphrase of the person --as names: give --as NAME too', command);
+  if (as !== undefined && passphraseFile === undefined && !io.readSecret)
+    throw new UsageError(
+      own
+        ? `Give --passphrase-file FILE before "${command.words.join(' ')}" (after it, --passphrase-file is the bundle’s): with no terminal to ask at, your passphrase is read from the file’s first line`
+        : 'Give --passphrase-file FILE: with no terminal to ask at, your passphrase is read from the file’s first line',
+      command,
+    );
+  // A command run before anyone can sign in (setup) takes the new person's passphrase from --passphrase-file.
+  if (signIn === 'never') needsPassphraseSource(io, passphraseFile, '--passphrase-file', command);
+  command.check?.(values, positionals, io);
 
   const dirText = typeof values['data-dir'] === 'string' ? values['data-dir'] : global.dataDir;
   if (dirText === '') throw new UsageError('--data-dir needs a folder', command);
@@ -175,11 +221,36 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     throw new Rejected(`Cannot open the data folder ${dataDir}: ${oneLine(error)}`);
   }
   try {
-    await command.run({ values, positionals, io, call: session.call, dataDir });
+    let signedIn: Invocation['signedIn'] = null;
+    if (as !== undefined) {
+      signedIn = await signInAs(session.call, io, as, passphraseFile);
+      if (signedIn.person.mustChangePassphrase && !command.beforeFirstPassphrase && signIn !== 'optional')
+        throw firstPassphraseFirst(signedIn.person);
+    } else if (signIn === 'required' || signIn === 'unless-new') {
+      const { state } = await session.call('session.current', {});
+      if (signIn === 'required' || state !== 'set-up') throw notReady(state) ?? (await sayWhoYouAre(session.call, command, words));
+    }
+    await command.run({
+      values,
+      positionals,
+      io,
+      call: session.call,
+      dataDir,
+      signedIn,
+      passphraseFile: signIn === 'never' ? passphraseFile : undefined,
+    });
     return EXIT.ok;
   } finally {
+    await session.call('session.signOut', {}).catch(() => undefined);
     session.close();
   }
+}
+
+/** An option given before the command and after it: only when both say the same. */
+function once(option: string, before: string | undefined, after: string | undefined, command: Command): string | undefined {
+  if (before !== undefined && after !== undefined && before !== after) throw new UsageError(`${option} is given twice`, command);
+  if (after === '') throw new UsageError(`${option} needs a value`, command);
+  return after ?? before;
 }
 
 function done(io: CliIo, text: string): number {

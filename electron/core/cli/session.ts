@@ -29,6 +29,7 @@ export function openSession(dataDir: string, io: CliIo): CliSession {
   const core = openCore({
     dataDir,
     ...(io.now ? { now: io.now } : {}),
+    ...(io.passphraseLogN !== undefined ? { passphraseLogN: io.passphraseLogN } : {}),
     logError: (message) => io.stderr(`grantpanel: ${message.split('\n')[0] ?? ''}\n`),
   });
   const call: Caller = async (method, input) => {
