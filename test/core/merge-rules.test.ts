@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { migrate, type Db } from '../../electron/core/db/open';
 import { Projection, type Projector } from '../../electron/core/events/project';
 import { CORE_KINDS } from '../../electron/core/kinds';
-import { officerOf } from '../../electron/core/context';
 import { appendOnly, standingEntries } from '../../electron/core/merge/append-only';
 import { breaches, withinTotal, wouldPass, type TotalRule } from '../../electron/core/merge/totals';
 import { madeBy } from '../../electron/core/events/project';
@@ -36,8 +35,6 @@ function eventAt(n: number, e: { deviceId: string; actor: string; type: string; 
 }
 
 const inTransaction = (db: Db, fn: () => void) => db.transaction(fn)();
-
-type KindsWith<R extends MergeRule> = { [K in KindName]: (typeof KINDS)[K]['rule'] extends R ? K : never }[KindName];
 
 test('each kind’s projectors are made by the merge rule it declares, and no other generic rule', () => {
   for (const kind of Object.keys(KINDS) as KindName[]) {

@@ -42,7 +42,12 @@ export interface EventSpec {
 /** A forged laptop set up as a real one is: its own grants officer, added by themselves. */
 export function officerSetUp(deviceId: string, hlc = '2026-11-27T08:00:00.000Z-0000'): EventSpec {
   const id = `officer-${deviceId}`;
-  return { type: 'person.added', entity: `person:${id}`, payload: { id, name: 'Forger', roles: ['grants-officer'], areas: [], active: true }, hlc };
+  return {
+    type: 'person.added',
+    entity: `person:${id}`,
+    payload: { id, name: 'Forger', roles: ['grants-officer'], areas: [], active: true },
+    hlc,
+  };
 }
 
 /** Events chained from (seq, prevHash), in the name of `deviceId`: a valid chain, whoever builds it. */

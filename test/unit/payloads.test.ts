@@ -66,7 +66,10 @@ const VALID: Record<EventType, [string, unknown]> = {
     'person:person-1',
     { id: 'person-1', changes: { roles: { from: ['panel-member'], to: ['grants-officer'] }, active: { from: true, to: false } } },
   ],
-  'session.signedIn': ['person:person-1', { personId: 'person-1', publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', proof: 'A'.repeat(86) + '==' }],
+  'session.signedIn': [
+    'person:person-1',
+    { personId: 'person-1', publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', proof: 'A'.repeat(86) + '==' },
+  ],
   'session.signedOut': ['person:person-1', { personId: 'person-1' }],
   'credential.issued': [
     'person:person-1',
@@ -215,7 +218,9 @@ test('a wrong-typed field is refused, naming the field', () => {
   );
   expect(check('person.added', (p) => ({ ...p, roles: ['admin'] }))).toMatch(/^person\.added: roles\.0 must be one of "grants-officer"/);
   // The shape written before people signed in is still read, and checked as such.
-  expect(check('person.added', () => ({ id: 'officer-abc', name: 'Grants officer', role: 'admin' }))).toBe('person.added: role must be "officer"');
+  expect(check('person.added', () => ({ id: 'officer-abc', name: 'Grants officer', role: 'admin' }))).toBe(
+    'person.added: role must be "officer"',
+  );
   expect(check('person.added', () => ({ id: 'person-1', name: 'Grants officer', role: 'officer' }))).toBeNull();
   expect(check('application.received', (a) => ({ ...a, receivedAt: 'yesterday' }))).toBe(
     'application.received: receivedAt must be a UTC time like 2026-11-25T18:30:00.000Z',
@@ -264,7 +269,10 @@ test('a field the kind does not have, or an extra key on a record, is refused', 
 
 test('a missing id or field is refused', () => {
   const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
-  for (const type of EVENT_TYPES.filter((t) => !byDevice.includes(t) && t !== 'importMapping.saved' && !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t))) {
+  for (const type of EVENT_TYPES.filter(
+    (t) =>
+      !byDevice.includes(t) && t !== 'importMapping.saved' && !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t),
+  )) {
     expect(
       check(type, ({ id, ...rest }) => (void id, rest)),
       type,

@@ -39,18 +39,7 @@ interface SignedIn {
 const signedIn: Projector = (db, event) => {
   const p = event.payload as SignedIn;
   const known = statement(db, 'SELECT 1 FROM person_keys WHERE person_id = ? AND public_key = ?').get(p.personId, p.publicKey);
-  if (!known || event.actor !== p.personId) return ignore(db, event, 'a sign-in not proven by that person’s key');
-  let valid = false;
-  try {
-    valid = ed25519.verify(
-      Buffer.from(p.proof, 'base64'),
-      signInText(p.personId, event.deviceId, event.prevHash),
-      rawPublicKey(p.publicKey),
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) return ignore(db, event, 'a sign-in not proven by that person’s key');
+  if (!known || event.actor !== p.personId || !proofHolds(p, event)) return ignore(db, event, 'a sign-in not proven by that person’s key');
   closeWindows(db, event.deviceId, event.seq);
   statement(db, 'INSERT OR IGNORE INTO sign_ins (device_id, person_id, from_seq, to_seq) VALUES (?, ?, ?, NULL)').run(
     event.deviceId,
@@ -58,6 +47,18 @@ const signedIn: Projector = (db, event) => {
     event.seq,
   );
 };
+
+function proofHolds(p: SignedIn, event: StoredEvent): boolean {
+  try {
+    return ed25519.verify(
+      Buffer.from(p.proof, 'base64'),
+      signInText(p.personId, event.deviceId, event.prevHash),
+      rawPublicKey(p.publicKey),
+    );
+  } catch {
+    return false;
+  }
+}
 
 const signedOut: Projector = (db, event) => closeWindows(db, event.deviceId, event.seq);
 
