@@ -610,7 +610,7 @@ describe('moving work between laptops', () => {
     const sealed = await office.gp('export-bundle', '--out', 'sealed.gpbundle.age', '--to', officeKey);
     expect(sealed.err).toBe('');
     expect(sealed).toMatchObject({ code: 0 });
-    expect(sealed.out).toMatch(/Applicants’ contact details: 40 records \(protected\)/);
+    expect(sealed.out).toMatch(/Personal data \(applicants’ contact details, people’s sign-ins\): 41 records \(protected\)/);
     const fromSealed = await panel.gp('import-bundle', join(office.dataDir, 'sealed.gpbundle.age'));
     expect(fromSealed).toMatchObject({ code: 0, err: '' });
     const contacts = (await panel.gp('verify-bundle', join(office.dataDir, 'sealed.gpbundle.age'))).out;

@@ -298,3 +298,42 @@ test('a write that fails after recording a sign-in leaves it unrecorded, so the 
   expect(types).toEqual([{ type: 'session.signedIn' }, { type: 'area.added' }]);
   expect((await core.call('catalogue.areas', {})).map((a) => a.id)).toContain('area-x');
 });
+
+test('a lying laptop cannot borrow a sign-in: one replayed from another laptop, or with a forged proof, opens nothing', async () => {
+  const office = laptop();
+  const panel = laptop();
+  const officeSession = await office.call('session.current', {});
+  await panel.call('devices.trust', { publicKey: officeSession.device.publicKey, name: 'Office' });
+  await office.call('devices.trust', { publicKey: (await panel.call('session.current', {})).device.publicKey, name: 'Panel' });
+  const chair = await office.call('people.add', { ...CHAIR, roles: ['grants-officer'] });
+  await office.call('session.signOut', {});
+  await office.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase });
+  await office.call('session.changePassphrase', { current: CHAIR.passphrase, next: 'dev chooses this one' });
+  const usb = tempDir();
+  await office.call('bundles.export', { file: join(usb, 'a.gpbundle') });
+  await panel.call('bundles.import', { file: join(usb, 'a.gpbundle') });
+  // The chair's real sign-in on the office laptop, copied into the panel laptop's log, then a change in their name.
+  const real = office.ctx.db.prepare("SELECT payload FROM events WHERE type = 'session.signedIn' AND actor = ?").get(chair.id) as {
+    payload: string;
+  };
+  const forged = { ...(JSON.parse(real.payload) as object), proof: Buffer.alloc(64, 7).toString('base64') };
+  const rename = (to: string) => ({ id: 'coventry', changes: { name: { from: 'Coventry', to } } });
+  panel.ctx.db.transaction(() => {
+    panel.ctx.log.append(chair.id, 'session.signedIn', `person:${chair.id}`, JSON.parse(real.payload));
+    panel.ctx.log.append(chair.id, 'area.changed', 'area:coventry', rename('Replayed'));
+    panel.ctx.log.append(chair.id, 'session.signedIn', `person:${chair.id}`, forged);
+    panel.ctx.log.append(chair.id, 'area.changed', 'area:coventry', rename('Forged'));
+  })();
+  await panel.call('bundles.export', { file: join(usb, 'b.gpbundle') });
+  await office.call('bundles.import', { file: join(usb, 'b.gpbundle') });
+  for (const c of [panel, office]) {
+    expect((await c.call('catalogue.areas', {})).find((a) => a.id === 'coventry')?.name).toBe('Coventry');
+    const ignored = c.ctx.db
+      .prepare('SELECT reason, sum(count) AS n FROM ignored_changes WHERE actor = ? GROUP BY reason ORDER BY reason')
+      .all(chair.id);
+    expect(ignored).toEqual([
+      { reason: 'a sign-in not proven by that person’s key', n: 2 },
+      { reason: 'made in the name of someone not signed in on that laptop', n: 2 },
+    ]);
+  }
+});

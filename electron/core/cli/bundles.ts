@@ -34,7 +34,7 @@ function describe(info: BundleInfo): string {
     `From: ${sender(info)}`,
     `Created: ${formatInstant(info.createdAt)}`,
     `Changes: ${info.eventCount.toLocaleString('en-GB')}`,
-    `Applicants’ contact details: ${info.personalRecords === null ? 'none (not protected)' : `${info.personalRecords.toLocaleString('en-GB')} records (protected)`}`,
+    `Personal data (applicants’ contact details, people’s sign-ins): ${info.personalRecords === null ? 'none (not protected)' : `${info.personalRecords.toLocaleString('en-GB')} records (protected)`}`,
     `Signed by: device ${info.exporter.deviceId} (key fingerprint ${info.exporter.fingerprint})${info.fromThisDevice ? ' — this laptop' : ''}, ${printable(info.exporter.personName)}`,
     ...info.devices.map((d) => `  device ${d.deviceId}: changes ${d.fromSeq.toLocaleString('en-GB')}–${d.toSeq.toLocaleString('en-GB')}`),
     `Trusted comment: ${printable(info.trustedComment)}`,
