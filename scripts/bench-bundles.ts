@@ -11,7 +11,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCore, type Core } from '../electron/core/app';
+import type { Core } from '../electron/core/app';
+import { write } from '../electron/core/context';
+import { openSignedIn } from './bench-data';
 import type { EventRow } from '../electron/core/events/log';
 import { MIGRATIONS } from '../electron/core/db/migrations';
 
@@ -40,7 +42,7 @@ async function call(core: Core, method: string, input: unknown) {
 
 /** In the child: open a fresh laptop, trust the office, import, and report. */
 async function importChild(dataDir: string, file: string, publicKey: string): Promise<ChildReport> {
-  const panel = openCore({ dataDir });
+  const panel = await openSignedIn(dataDir);
   await call(panel, 'devices.trust', { publicKey, name: 'Office' });
   const rssBefore = process.memoryUsage().rss;
   const t = performance.now();
@@ -115,10 +117,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'grantpanel-bench-bundles-'));
   try {
     console.log(`\nBundles — ${fmt(EVENTS)} events\n`);
-    const office = openCore({ dataDir: join(dir, 'office') });
+    const office = await openSignedIn(join(dir, 'office'));
     // Many small catalogue edits: real events through the real log, quickly made.
     let t = performance.now();
-    office.ctx.db.transaction(() => {
+    write(office.ctx, () => {
       for (let i = 0; i < EVENTS; i++) {
         const id = `area-${i % 5000}`;
         office.ctx.log.append(office.ctx.person.id, 'area.saved', `area:${id}`, {
@@ -128,7 +130,7 @@ async function main() {
           localAuthority: 'Bench',
         });
       }
-    })();
+    });
     console.log(`made ${fmt(EVENTS)} events in ${fmt(performance.now() - t)} ms`);
 
     let rows = office.ctx.db.prepare('SELECT * FROM events').all() as EventRow[];

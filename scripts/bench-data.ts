@@ -45,9 +45,25 @@ export function generateCsv(rows: number, blank: boolean): { csv: string; cells:
   return { csv, cells };
 }
 
+/** The benchmarks' grants officer: set up on a new data folder, signed in on one already set up. */
+export const BENCH_OFFICER = { name: 'Bench officer', passphrase: 'bench officer passphrase' };
+
+/** Opens a data folder as the CLI does and signs its grants officer in (set up on first use). */
+export async function openSignedIn(dataDir: string): Promise<Core> {
+  const core = openCore({ dataDir });
+  await signIn(core);
+  return core;
+}
+
+export async function signIn(core: Core): Promise<void> {
+  const { state } = (await call(core, 'session.current', {})) as { state: string };
+  if (state === 'set-up') await call(core, 'session.setUp', BENCH_OFFICER);
+  else await call(core, 'session.signIn', { personId: `officer-${core.ctx.device.id}`, passphrase: BENCH_OFFICER.passphrase });
+}
+
 /** A data folder holding `rows` generated applications in one round, imported through the core. */
 export async function fillDataFolder(dataDir: string, rows: number): Promise<void> {
-  const core = openCore({ dataDir });
+  const core = await openSignedIn(dataDir);
   try {
     const round = await call(core, 'rounds.create', {
       fundId: 'acf',

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../electron/core/app';
 import { startServer } from '../electron/core/server';
-import { call, generateCsv } from './bench-data';
+import { call, generateCsv, openSignedIn, signIn } from './bench-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 function rawInsert(file: string, cells: string[][]): number {
@@ -57,7 +57,7 @@ async function importRun(dir: string, rows: number, blank = false) {
   const name = `${rows}${blank ? '-numbered' : ''}`;
   const rawMs = rawInsert(join(dir, `raw-${name}.sqlite`), cells);
   const dataDir = join(dir, `data-${name}`);
-  const core = openCore({ dataDir });
+  const core = await openSignedIn(dataDir);
   const round = await call(core, 'rounds.create', {
     fundId: 'acf',
     planId: 'pcp-2025-2029',
@@ -108,10 +108,14 @@ async function main() {
     console.log(`4× the rows numbered by GrantPanel took ${fmt(bigNumbered.importMs / smallNumbered.importMs)}× the time`);
     console.log(`peak RSS so far: ${fmt(process.memoryUsage().rss / 1024 / 1024)} MB`);
     const dataDir = big.dataDir;
-    const t = performance.now();
+    // Opening and the first page, not the passphrase's scrypt between them (a person signs in once).
+    let t = performance.now();
     const core = openCore({ dataDir });
+    let coldMs = performance.now() - t;
+    await signIn(core);
+    t = performance.now();
     const first = await call(core, 'applications.list', { limit: 100 });
-    const coldMs = performance.now() - t;
+    coldMs += performance.now() - t;
     const rawOpen = performance.now();
     const probe = new Database(join(dir, `raw-${ROWS}.sqlite`));
     probe.prepare('SELECT * FROM raw ORDER BY reference LIMIT 100').all();

@@ -317,7 +317,8 @@ test('a person chooses which version of a laptop’s log the office accepts; the
     laptop: 'Other laptop',
     choice: null,
     held: { change: { what: 'round added: Old laptop round' } },
-    incoming: { change: { what: 'someone signed in' } },
+    // Each version went on in a session of its own: what is shown is the first change past the sign-ins.
+    incoming: { change: { what: 'round added: Twin round' } },
   });
   // The twin's version is one longer: its officer's sign-in.
   expect(evidence!.incoming.seq).toBe(evidence!.held.seq + 1);

@@ -30,6 +30,25 @@ export interface Equivocation {
 const SESSION_WORDS: Record<string, string> = { 'session.signedIn': 'someone signed in', 'session.signedOut': 'someone signed out' };
 
 /**
+ * Two versions of a restored laptop's log almost always part at a sign-in (each went on in a session
+ * of its own): a person choosing between them needs the first change to the register on each side.
+ */
+export const isSessionEvent = (type: string): boolean => type in SESSION_WORDS;
+
+/** The first change (not a sign-in or out) the bundle carries from that laptop at or after `seq`. */
+export async function firstChangeCarried(file: string, sealed: boolean, deviceId: string, seq: number): Promise<ChangeSeen | undefined> {
+  let first: { seq: number; change: ChangeSeen } | undefined;
+  await readBundle(file, {
+    sealed,
+    event(e) {
+      if (e.deviceId !== deviceId || e.seq < seq || isSessionEvent(e.type) || (first && first.seq < e.seq)) return;
+      first = { seq: e.seq, change: changeOf(e.type, e.payload, e.hlc) };
+    },
+  });
+  return first?.change;
+}
+
+/**
  * A change as a person recognises it: "round added: Round on the restored laptop", and when.
  * Read from a payload that may come from a bundle refused for equivocation: only strings are used.
  */

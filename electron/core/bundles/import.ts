@@ -22,6 +22,8 @@ import {
   equivocationMessage,
   recordEquivocation,
   TwoVersions,
+  firstChangeCarried,
+  isSessionEvent,
   type Equivocation,
 } from './equivocation';
 import { counter, type Report } from './progress';
@@ -113,6 +115,7 @@ async function importOnce(
   let step = () => {};
   let summary: BundleSummary | undefined;
   let evidence: Equivocation | undefined;
+  let arrivedType: string | undefined;
 
   const refuse = (e: BundleEvent, why: string) =>
     new DomainError('BUNDLE_INVALID', `This bundle cannot be used: event ${e.seq} from device ${e.deviceId} ${why}. Nothing was imported.`);
@@ -120,7 +123,14 @@ async function importOnce(
   const equivocation = (deviceId: string, seq: number, arrived?: BundleEvent) => {
     const incoming = summary?.manifest.heads.find((h) => h.deviceId === deviceId);
     const heldHead = storedHead(db, deviceId);
-    const mine = statement<[string, number], EventRow>(db, 'SELECT * FROM events WHERE device_id = ? AND seq = ?').get(deviceId, seq);
+    // The first change held from there, past any sign-ins (see isSessionEvent).
+    const mine =
+      statement<[string, number], EventRow>(
+        db,
+        "SELECT * FROM events WHERE device_id = ? AND seq >= ? AND type NOT LIKE 'session.%' ORDER BY seq LIMIT 1",
+      ).get(deviceId, seq) ??
+      statement<[string, number], EventRow>(db, 'SELECT * FROM events WHERE device_id = ? AND seq = ?').get(deviceId, seq);
+    arrivedType = arrived?.type;
     if (incoming && heldHead)
       evidence = {
         deviceId,
@@ -200,13 +210,15 @@ async function importOnce(
             return;
           }
           const before = e.seq - 1 <= top ? held.get(e.deviceId, e.seq - 1) : undefined;
-          const after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
+          let after = e.seq + 1 <= top ? held.get(e.deviceId, e.seq + 1) : undefined;
           if (mine || (before && before.hash !== e.prevHash) || (after && after.prev_hash !== e.hash)) {
             version = settleVersions(e, top, before === undefined ? e.seq === 1 : before.hash === e.prevHash);
             if (version.mode === 'skip') {
               leftOut++;
               return;
             }
+            // Replacing: the held events from here on are gone, so none comes after this one.
+            if (version.mode === 'replace') after = undefined;
           }
           if (version?.mode === 'replace' && e.seq === version.seq && e.hash !== version.hash) throw equivocation(e.deviceId, e.seq, e);
           // Who may have written what is decided as the events are projected (people/records.ts, events/project.ts).
@@ -259,6 +271,8 @@ async function importOnce(
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
     // The evidence outlives the refusal: kept on its own, after everything else was rolled back.
+    if (evidence && arrivedType && isSessionEvent(arrivedType))
+      evidence.incomingChange = (await firstChangeCarried(file, sealed, evidence.deviceId, evidence.seq)) ?? evidence.incomingChange;
     if (evidence && !ctx.readOnly) recordEquivocation(ctx, evidence);
   }
 }
