@@ -99,11 +99,17 @@ export function write<T>(ctx: CoreContext, fn: () => T): T {
   }
 }
 
-/** A sign-in recorded in a transaction that then rolls back is not in the log: the next write records it again. */
+/**
+ * A sign-in recorded in a transaction that then rolls back is not in the log: the next write records
+ * it again. And the projection forgets what it read about authors, which the rollback may have undone.
+ */
 function undoSignInOnRollback(ctx: CoreContext): () => void {
   const outermost = !ctx.db.inTransaction;
   const recorded = ctx.session.signing?.recorded ?? true;
+  // What the projection knew of authors may include what the rollback takes away.
+  if (outermost) ctx.projection.forgetAuthors();
   return () => {
+    ctx.projection.forgetAuthors();
     if (outermost && !recorded) ctx.session.signInRecorded(false);
   };
 }

@@ -21,7 +21,7 @@ import type { ApplicationRecord } from '../../../shared/domain/application';
 import type { PersonRecord } from '../../../shared/domain/people';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
-import { ignore, whyIgnored } from '../people/vouching';
+import { Authorship, ignore } from '../people/vouching';
 
 export type Projector = ((db: Db, event: StoredEvent, projection: Projection) => void) & {
   /** Set on projectors a generic merge rule made, so a test can check each kind uses the rule it declares. */
@@ -60,6 +60,8 @@ export class Projection {
   readonly tables: readonly TableName[];
   private readonly projectors = new Map<string, Projector>();
   private readonly editables = new Map<string, Editable>();
+  /** Who may have made each event (people/vouching.ts), with what it read about authors kept between events. */
+  private readonly authorship: Authorship;
 
   constructor(
     private readonly db: Db,
@@ -71,6 +73,12 @@ export class Projection {
     }
     for (const kind of CONFLICT_KINDS) this.editables.set(kind, kinds[kind].editable as unknown as Editable);
     this.tables = PROJECTED_TABLES;
+    this.authorship = new Authorship(db);
+  }
+
+  /** Forgets what it read about authors: before a write, and after one rolled back. */
+  forgetAuthors(): void {
+    this.authorship.forget();
   }
 
   /** How to read and edit a record of a kind whose changes a person resolves. */
@@ -87,7 +95,7 @@ export class Projection {
     this.changes?.report(tablesChangedBy(event.type));
     const fn = this.projectors.get(event.type);
     if (fn) {
-      const ignored = whyIgnored(this.db, event);
+      const ignored = this.authorship.whyIgnored(event);
       if (ignored) return ignore(this.db, event, ignored);
       return fn(this.db, event, this);
     }
@@ -98,6 +106,7 @@ export class Projection {
   }
 
   rebuild(): void {
+    this.authorship.forget();
     this.db.transaction(() => {
       for (const table of this.tables) this.db.prepare(`DELETE FROM ${table}`).run();
       this.changes?.report(this.tables);

@@ -8,11 +8,11 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { StoredEvent } from '../../../shared/events/event';
 import { KINDS, type KindName } from '../../../shared/domain/kinds';
-import type { Capability } from '../../../shared/domain/people';
+import { capabilitiesOf, type Capability } from '../../../shared/domain/people';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { officerOf } from '../context';
-import { actorCan } from './records';
+import { readPerson } from './records';
 import type { Projector } from '../events/project';
 
 /** What the person signs: who, on which laptop, after which of its events. */
@@ -68,21 +68,6 @@ function closeWindows(db: Db, deviceId: string, seq: number): void {
 
 export const signInKind = { projectors: { 'session.signedIn': signedIn, 'session.signedOut': signedOut } };
 
-/**
- * Whether the laptop that made this event had its author signed in when it did. A laptop's own
- * officer needs no sign-in until they have a passphrase (setting up; logs from before people signed in).
- */
-function vouched(db: Db, event: StoredEvent): boolean {
-  if (event.actor === officerOf(event.deviceId) && !statement(db, 'SELECT 1 FROM credentials WHERE person_id = ?').get(event.actor))
-    return true;
-  return (
-    statement(
-      db,
-      'SELECT 1 FROM sign_ins WHERE device_id = ? AND person_id = ? AND from_seq < ? AND (to_seq IS NULL OR to_seq > ?) LIMIT 1',
-    ).get(event.deviceId, event.actor, event.seq, event.seq) !== undefined
-  );
-}
-
 /** The capability a kind's events need of their author, where the generic check applies. */
 const NEEDS = new Map<string, Capability>(
   (Object.keys(KINDS) as KindName[]).flatMap((kind) => {
@@ -93,16 +78,79 @@ const NEEDS = new Map<string, Capability>(
   }),
 );
 
+/** Event types after which what is known about authors may differ: people, credentials, sign-ins. */
+const CHANGES_AUTHORS = /^(person|credential|session)\./;
+
 /**
- * Why this event must not take effect, or null: its author was not signed in on its laptop, or their
- * roles (as the log stood at it) do not allow it. Sign-ins and sign-outs are checked by their projectors.
+ * Why an event must not take effect, or null: its author was not signed in on its laptop, or their
+ * roles (as the log stood at it) do not allow it. What it reads about each author is kept between
+ * events (an import checks every one) and forgotten whenever people, credentials or sign-ins change.
  */
-export function whyIgnored(db: Db, event: StoredEvent): string | null {
-  if (event.type === 'session.signedIn' || event.type === 'session.signedOut') return null;
-  if (!vouched(db, event)) return 'made in the name of someone not signed in on that laptop';
-  const needs = NEEDS.get(event.type);
-  if (needs && !actorCan(db, event.actor, needs)) return 'beyond what its author’s roles allowed';
-  return null;
+export class Authorship {
+  private windows = new Map<string, { from: number; to: number | null }[]>();
+  private exempt = new Map<string, boolean>();
+  private capabilities = new Map<string, ReadonlySet<Capability>>();
+
+  constructor(private readonly db: Db) {}
+
+  forget(): void {
+    this.windows.clear();
+    this.exempt.clear();
+    this.capabilities.clear();
+  }
+
+  whyIgnored(event: StoredEvent): string | null {
+    if (CHANGES_AUTHORS.test(event.type)) this.forget();
+    // Sign-ins and sign-outs are checked by their projectors.
+    if (event.type === 'session.signedIn' || event.type === 'session.signedOut') return null;
+    if (!this.vouched(event)) return 'made in the name of someone not signed in on that laptop';
+    const needs = NEEDS.get(event.type);
+    if (needs && !this.allowed(event.actor).has(needs)) return 'beyond what its author’s roles allowed';
+    return null;
+  }
+
+  /**
+   * Whether the laptop that made this event had its author signed in when it did. A laptop's own
+   * officer needs no sign-in until they have a passphrase (setting up; logs from before people signed in).
+   */
+  private vouched(event: StoredEvent): boolean {
+    if (event.actor === officerOf(event.deviceId) && this.needsNoSignIn(event.actor)) return true;
+    return this.windowsOf(event.deviceId, event.actor).some((w) => w.from < event.seq && (w.to === null || event.seq < w.to));
+  }
+
+  private needsNoSignIn(officer: string): boolean {
+    let exempt = this.exempt.get(officer);
+    if (exempt === undefined) {
+      exempt = !statement(this.db, 'SELECT 1 FROM credentials WHERE person_id = ?').get(officer);
+      this.exempt.set(officer, exempt);
+    }
+    return exempt;
+  }
+
+  private windowsOf(deviceId: string, personId: string): { from: number; to: number | null }[] {
+    const key = `${deviceId} ${personId}`;
+    let found = this.windows.get(key);
+    if (!found) {
+      found = statement<[string, string], { from_seq: number; to_seq: number | null }>(
+        this.db,
+        'SELECT from_seq, to_seq FROM sign_ins WHERE device_id = ? AND person_id = ?',
+      )
+        .all(deviceId, personId)
+        .map((r) => ({ from: r.from_seq, to: r.to_seq }));
+      this.windows.set(key, found);
+    }
+    return found;
+  }
+
+  private allowed(actor: string): ReadonlySet<Capability> {
+    let found = this.capabilities.get(actor);
+    if (!found) {
+      const person = readPerson(this.db, actor);
+      found = new Set(person?.active ? capabilitiesOf(person.roles) : []);
+      this.capabilities.set(actor, found);
+    }
+    return found;
+  }
 }
 
 export function ignore(db: Db, event: StoredEvent, reason: string): void {
