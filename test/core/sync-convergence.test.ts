@@ -8,7 +8,9 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { makeCore, tempDir, type TestCore } from '../support/core';
+import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { officerOf } from '../../electron/core/context';
+import { ROLE_IDS } from '../../shared/domain/people';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
 import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
@@ -23,6 +25,8 @@ import type { BundleManifest } from '../../shared/formats/bundle';
 type Db = Database.Database;
 
 const LAPTOPS = 3;
+const FIRST_PASSPHRASE = 'first passphrase given';
+const OWN_PASSPHRASE = 'their own chosen passphrase';
 const FUNDS = [
   { fundId: 'acf', planId: 'pcp-2025-2029', priorityId: 'pcp-2025-2029:VIOLENCE' },
   { fundId: 'csf', planId: 'pcp-2021-2025', priorityId: 'pcp-2021-2025:VAWG' },
@@ -34,6 +38,9 @@ type Step =
   | { kind: 'withdraw'; at: number; pick: number }
   | { kind: 'reinstate'; at: number; pick: number }
   | { kind: 'area'; at: number }
+  | { kind: 'person'; at: number; role: number }
+  | { kind: 'personRoles'; at: number; pick: number; role: number }
+  | { kind: 'switch'; at: number; pick: number }
   | { kind: 'fundMax'; at: number; fund: number; max: number | null }
   | { kind: 'plan'; at: number; edit: number }
   | { kind: 'retitle'; at: number; pick: number; title: number }
@@ -68,6 +75,17 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), at: laptopIndex, pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reinstate' as const), at: laptopIndex, pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('area' as const), at: laptopIndex }) },
+  // People: added and given other roles on any laptop (concurrently, too), and laptops passed from
+  // one person to the next, whose changes then stand or not by their roles.
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('person' as const), at: laptopIndex, role: fc.nat({ max: ROLE_IDS.length - 1 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('personRoles' as const), at: laptopIndex, pick, role: fc.nat({ max: ROLE_IDS.length - 1 }) }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('switch' as const), at: laptopIndex, pick }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -298,12 +316,24 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
           const bundles: Bundle[] = [];
           const at = (i: number) => laptops[i % LAPTOPS] as Laptop;
           const exportFrom = async (l: Laptop): Promise<Bundle> => {
+            await byOfficer(l);
             const b = { ...(await exportBundleTo(l.core, bundleDir, `laptop${l.index}`)), by: l.index };
             bundles.push(b);
             return b;
           };
+          /** Bundles are passed on by a grants officer: the laptop's own, if someone else has it now. */
+          const byOfficer = async (l: Laptop) => {
+            const { person } = await l.core.call('session.current', {});
+            if (person?.capabilities.includes('exchange-bundles')) return;
+            await l.core.call('session.signOut', {});
+            await l.core.call('session.signIn', { personId: officerOf(l.core.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+          };
           const importInto = async (l: Laptop, b: Bundle) => {
-            const before = countRows(l.core.ctx.db, 'events');
+            await byOfficer(l);
+            // Other laptops' events: the import may also record this laptop's own sign-in, first in a session.
+            const othersHeld = () =>
+              (l.core.ctx.db.prepare('SELECT count(*) AS n FROM events WHERE device_id != ?').get(l.core.ctx.device.id) as { n: number }).n;
+            const before = othersHeld();
             const result = await l.core.dispatch('bundles.import', { file: b.file });
             // Every laptop trusts every other, clocks are within a day and nobody equivocates: no refusal is legitimate.
             if (!result.ok)
@@ -311,9 +341,21 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             imports++;
             const { newEvents, knownEvents, gaps } = result.value as { newEvents: number; knownEvents: number; gaps: string[] };
             expect(newEvents + knownEvents).toBe(b.eventCount);
-            expect(countRows(l.core.ctx.db, 'events')).toBe(before + newEvents);
+            expect(othersHeld()).toBe(before + newEvents);
             expect(gaps).toEqual([]);
             expect(l.core.ctx.db.inTransaction).toBe(false);
+          };
+          /** Passes the laptop to someone who can sign in on it (choosing their own passphrase first time). */
+          const switchPerson = async (l: Laptop, which: number) => {
+            const choices = await l.core.call('session.choices', {});
+            const person = choices[which % choices.length];
+            if (!person) return;
+            await l.core.call('session.signOut', {});
+            const own = person.id === officerOf(l.core.ctx.device.id) ? TEST_OFFICER.passphrase : OWN_PASSPHRASE;
+            const signedIn = await l.core.dispatch('session.signIn', { personId: person.id, passphrase: own });
+            if (signedIn.ok) return;
+            await l.core.call('session.signIn', { personId: person.id, passphrase: FIRST_PASSPHRASE });
+            await l.core.call('session.changePassphrase', { current: FIRST_PASSPHRASE, next: OWN_PASSPHRASE });
           };
           /** A register change; the core may refuse it (a duplicate name, an amount over a lowered maximum…). */
           const change = async (l: Laptop, method: string, input: unknown) => {
@@ -396,6 +438,28 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                   .all();
                 const app = withdrawn[step.pick % Math.max(withdrawn.length, 1)];
                 if (app) await change(l, 'applications.reinstate', { id: app.id, reason: `Reinstated on laptop ${l.index}` });
+                break;
+              }
+              case 'person': {
+                const l = at(step.at);
+                const n = ++l.made;
+                const role = ROLE_IDS[step.role] ?? 'panel-member';
+                await change(l, 'people.add', { name: `Person ${l.index}.${n}`, roles: [role], areas: [], passphrase: FIRST_PASSPHRASE });
+                break;
+              }
+              case 'personRoles': {
+                const l = at(step.at);
+                const people = await l.core.dispatch('people.list', {});
+                if (!people.ok) break;
+                // Never a laptop's own officer: someone must always be able to pass bundles on.
+                const list = (people.value as { id: string }[]).filter((p) => !p.id.startsWith('officer-'));
+                const person = list[step.pick % list.length];
+                if (person) await change(l, 'people.change', { id: person.id, roles: [ROLE_IDS[step.role] ?? 'auditor'] });
+                break;
+              }
+              case 'switch': {
+                const l = at(step.at);
+                await switchPerson(l, step.pick);
                 break;
               }
               case 'area': {
@@ -512,6 +576,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 );
                 if (!attack) break;
                 await attack.make();
+                await byOfficer(target);
                 const before = { events: eventKeys(target.core.ctx.db), tables: projectionSnapshot(target.core.ctx.db) };
                 const result = await target.core.dispatch('bundles.import', { file });
                 if (attack.refused) {
@@ -536,6 +601,11 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             record();
           }
 
+          // Each laptop's own officer again, to settle what is left.
+          for (const l of laptops) {
+            await l.core.call('session.signOut', {});
+            await l.core.call('session.signIn', { personId: officerOf(l.core.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+          }
           // The final exchange: every laptop exports, every other imports — twice round.
           for (let pass = 0; pass < 2; pass++)
             for (const from of laptops) {
