@@ -5,7 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import { call } from '../../app/api';
 import { sessionQuery } from '../../app/queries';
 import { ChangePassphraseScreen } from './ChangePassphraseScreen';
-import { ACTIVITY_EVENTS, IdleTimer } from './idle-timer';
+import { ACTIVITY_EVENTS, IdleTimer, realClock } from './idle-timer';
 import { LockScreen } from './LockScreen';
 import { SetUpScreen } from './SetUpScreen';
 import { SignInScreen } from './SignInScreen';
@@ -21,11 +21,21 @@ export async function switchPerson(): Promise<void> {
   if (result.ok) showSession(result.value);
 }
 
-/** Locks after `minutes` with no keyboard, pointer or touch input. */
+/**
+ * Locks after `minutes` with no keyboard, pointer or touch input. The core locks too, after as long
+ * without a call: while someone is typing a long form, a cheap read now and then tells it they are here.
+ */
 function useIdleLock(minutes: number): void {
   useEffect(() => {
-    const timer = new IdleTimer(minutes * 60_000, () => void lockNow());
-    const active = () => timer.activity();
+    const idleMs = minutes * 60_000;
+    const timer = new IdleTimer(idleMs, () => void lockNow());
+    let told = realClock.now();
+    const active = () => {
+      timer.activity();
+      if (realClock.now() - told < idleMs / 4) return;
+      told = realClock.now();
+      void call('catalogue.areas', {}, { quiet: true });
+    };
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, active, { passive: true, capture: true });
     return () => {
       timer.stop();
