@@ -6,7 +6,7 @@ import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { useOpenConflicts } from '../features/conflicts/queries';
 import { Allowed } from '../features/session/Allowed';
 import { SessionGate, lockNow, switchPerson } from '../features/session/SessionGate';
-import { useMayCall } from '../features/session/session-cache';
+import { useMayCall, whenSomeoneElseSignsIn } from '../features/session/session-cache';
 import { rolesText } from '../../shared/domain/people';
 import type { MethodName } from '../../shared/contract';
 
@@ -125,6 +125,8 @@ const router = createHashRouter([
     ],
   },
 ]);
+
+whenSomeoneElseSignsIn(() => void router.navigate('/applications', { replace: true }));
 
 export function App() {
   return (

@@ -9,21 +9,27 @@ import { sessionQuery, useSession } from '../../app/queries';
 
 const sessionKey = sessionQuery({}).queryKey;
 
-/** Drops every answer but the session's, and the notices. */
+/** Drops every answer but the session's own (who is signed in, who can sign in), and the notices. */
 export function forgetWhatWasRead(): void {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session.current' });
+  queryClient.removeQueries({ predicate: (q) => !String(q.queryKey[0]).startsWith('session.') });
   useNotifications.getState().clear();
 }
 
 /** The last person signed in here: someone else signing in starts at the register, not on their page. */
 let lastPerson: string | null = null;
+let startAfresh = () => {};
+
+/** What to do when someone other than the last person signs in (the app goes to its first page). */
+export function whenSomeoneElseSignsIn(fn: () => void): void {
+  startAfresh = fn;
+}
 
 /** Shows the session a session call answered, forgetting the last person's data if the person changed. */
 export function showSession(info: SessionInfo): void {
   const before = queryClient.getQueryData(sessionKey);
   if (!info.person || before?.person?.id !== info.person.id) forgetWhatWasRead();
   if (info.person) {
-    if (lastPerson !== null && lastPerson !== info.person.id) window.history.replaceState(null, '', '#/applications');
+    if (lastPerson !== null && lastPerson !== info.person.id) startAfresh();
     lastPerson = info.person.id;
   }
   queryClient.setQueryData(sessionKey, info);
