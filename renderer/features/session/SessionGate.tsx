@@ -9,7 +9,7 @@ import { ACTIVITY_EVENTS, IdleTimer, realClock } from './idle-timer';
 import { LockScreen } from './LockScreen';
 import { SetUpScreen } from './SetUpScreen';
 import { SignInScreen } from './SignInScreen';
-import { forgetWhatWasRead, showSession } from './session-cache';
+import { forgetWhatWasRead, notePersonShown, showSession } from './session-cache';
 
 export async function lockNow(): Promise<void> {
   const result = await call('session.lock', {});
@@ -57,6 +57,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
     // Locked or signed out: nothing read for the last person stays in memory.
     if (state && state !== 'signed-in') forgetWhatWasRead();
   }, [state]);
+  const personId = info?.person?.id;
+  useEffect(() => {
+    if (personId) notePersonShown(personId);
+  }, [personId]);
 
   // The core did not answer (no access token, say): the app's own pages say why.
   if (!info) return session.isError ? <>{children}</> : null;

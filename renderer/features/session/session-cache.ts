@@ -24,6 +24,11 @@ export function whenSomeoneElseSignsIn(fn: () => void): void {
   startAfresh = fn;
 }
 
+/** The person the app opened with (a reload keeps the session, not this module's memory). */
+export function notePersonShown(id: string): void {
+  lastPerson ??= id;
+}
+
 /** Shows the session a session call answered, forgetting the last person's data if the person changed. */
 export function showSession(info: SessionInfo): void {
   const before = queryClient.getQueryData(sessionKey);
