@@ -1,9 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useSession } from './queries';
 import { Notifications } from './Notifications';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { useOpenConflicts } from '../features/conflicts/queries';
+import { Allowed } from '../features/session/Allowed';
+import { SessionGate, lockNow, switchPerson } from '../features/session/SessionGate';
+import { useMayCall, whenSomeoneElseSignsIn } from '../features/session/session-cache';
+import { rolesText } from '../../shared/domain/people';
+import type { MethodName } from '../../shared/contract';
 
 // Only the register, the usual first screen, is in the first script; the other screens load when
 // first opened (a few milliseconds from disk), so the app starts with less to evaluate.
@@ -22,20 +27,24 @@ const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage').t
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
-const NAV = [
-  ['/applications', 'Applications'],
-  ['/rounds', 'Rounds'],
-  ['/catalogue', 'Catalogue'],
-  ['/import', 'Import'],
-  ['/sync', 'Sync'],
-  ['/conflicts', 'Conflicts'],
-  ['/settings', 'Settings'],
-] as const;
+/** Each link with the call its page needs: a link the person could not use is not shown. */
+const NAV: readonly (readonly [string, string, MethodName])[] = [
+  ['/applications', 'Applications', 'applications.list'],
+  ['/rounds', 'Rounds', 'rounds.list'],
+  ['/catalogue', 'Catalogue', 'catalogue.funds'],
+  ['/import', 'Import', 'imports.commit'],
+  ['/sync', 'Sync', 'sync.status'],
+  ['/conflicts', 'Conflicts', 'conflicts.list'],
+  ['/people', 'People', 'people.add'],
+  ['/settings', 'Settings', 'session.current'],
+];
 
 function Frame() {
   const session = useSession();
+  const may = useMayCall();
   const openConflicts = useOpenConflicts();
   return (
     <div className="frame">
@@ -45,17 +54,24 @@ function Frame() {
       <header className="topbar">
         <span className="brand">GrantPanel</span>
         {session?.readOnly ? <span className="tag draft">Read-only</span> : null}
-        <span className="who">
-          {session ? (
-            <>
-              Signed in as <strong>{session.person?.name}</strong> on this laptop
-            </>
-          ) : null}
-        </span>
+        {session?.person ? (
+          <div className="who">
+            <span>
+              Signed in as <strong>{session.person.name}</strong>
+              <span className="who-role"> ({rolesText(session.person.roles)})</span>
+            </span>
+            <button type="button" className="button secondary small" onClick={() => void switchPerson()}>
+              Switch person
+            </button>
+            <button type="button" className="button secondary small" onClick={() => void lockNow()}>
+              Lock
+            </button>
+          </div>
+        ) : null}
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
-          {NAV.map(([to, label]) => (
+          {NAV.filter(([, , method]) => may(method)).map(([to, label]) => (
             <li key={to}>
               <NavLink to={to}>
                 {label}
@@ -85,6 +101,8 @@ function Frame() {
   );
 }
 
+const allowed = (method: MethodName, page: ReactNode) => <Allowed method={method}>{page}</Allowed>;
+
 const router = createHashRouter([
   {
     path: '/',
@@ -92,21 +110,28 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/applications" replace /> },
       { path: 'applications', element: <ApplicationsPage /> },
-      { path: 'applications/new', element: <NewApplicationPage /> },
+      { path: 'applications/new', element: allowed('applications.create', <NewApplicationPage />) },
       { path: 'applications/:id', element: <ApplicationDetailPage /> },
-      { path: 'applications/:id/edit', element: <EditApplicationPage /> },
+      { path: 'applications/:id/edit', element: allowed('applications.update', <EditApplicationPage />) },
       { path: 'rounds', element: <RoundsPage /> },
-      { path: 'rounds/new', element: <RoundFormPage /> },
-      { path: 'rounds/:id/edit', element: <RoundFormPage /> },
+      { path: 'rounds/new', element: allowed('rounds.create', <RoundFormPage />) },
+      { path: 'rounds/:id/edit', element: allowed('rounds.update', <RoundFormPage />) },
       { path: 'catalogue', element: <CataloguePage /> },
-      { path: 'import', element: <ImportPage /> },
-      { path: 'sync', element: <SyncPage /> },
+      { path: 'import', element: allowed('imports.commit', <ImportPage />) },
+      { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },
+      { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },
 ]);
 
+whenSomeoneElseSignsIn(() => void router.navigate('/applications', { replace: true }));
+
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <SessionGate>
+      <RouterProvider router={router} />
+    </SessionGate>
+  );
 }

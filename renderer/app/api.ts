@@ -71,7 +71,9 @@ export async function call<M extends MethodName>(
 ): Promise<Result<Output<M>>> {
   const bridge: Api | undefined = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
-  if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
+  // Locked or signed out (by hand in another window, or idle): the session screen says so, not a notice.
+  if (!result.ok && result.error.code === 'SIGNED_OUT') void queryClient.invalidateQueries({ queryKey: ['session.current'] });
+  else if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
   await invalidateChanged(queryClient, result.changed);
   return result;
 }

@@ -86,3 +86,16 @@ export async function saveFile<T>(
   const downloaded = await download(made.value);
   return downloaded.ok ? written : downloaded;
 }
+
+/** Saves text the core answered (a template, a public key) through the browser's own download. */
+export function downloadText(fileName: string, text: string, type = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

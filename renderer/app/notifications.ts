@@ -10,6 +10,8 @@ interface NotificationsState {
   notices: Notice[];
   push(kind: Notice['kind'], message: string): void;
   dismiss(id: number): void;
+  /** When the person changes: one person's messages are not the next one's. */
+  clear(): void;
 }
 
 let nextId = 1;
@@ -26,4 +28,5 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
     if (kind !== 'error') setTimeout(() => get().dismiss(id), FADE_MS);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  clear: () => set({ notices: [] }),
 }));

@@ -4,7 +4,9 @@ import type { RoundSummary } from '../../shared/contract/rounds';
 import type { Area, Fund, Plan } from '../../shared/domain/catalogue';
 import { readQuery } from './read-query';
 
-export const sessionQuery = readQuery('session.current', ['people', 'applications']);
+const readSession = readQuery('session.current', ['people', 'applications']);
+/** Not asked again as each screen mounts after a failure: the session gate shows the app's own message instead. */
+export const sessionQuery = (input: Record<string, never>) => ({ ...readSession(input), retryOnMount: false });
 export const fundsQuery = readQuery('catalogue.funds', ['funds']);
 export const areasQuery = readQuery('catalogue.areas', ['areas']);
 export const plansQuery = readQuery('catalogue.plans', ['plans', 'priorities']);

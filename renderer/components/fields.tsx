@@ -44,7 +44,7 @@ export function TextField(
   props: Common & {
     value: string;
     onChange: (v: string) => void;
-    type?: 'text' | 'email' | 'tel' | 'date' | 'search';
+    type?: 'text' | 'email' | 'tel' | 'date' | 'search' | 'password';
     className?: string;
     autoComplete?: string;
     inputMode?: 'decimal' | 'numeric' | 'text';

@@ -11,7 +11,45 @@ export interface App {
   dataDir: string;
 }
 
-export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-e2e-'))): Promise<App & { stop(): Promise<void> }> {
+/** The passphrase every test's grants officer is set up with. */
+export const OFFICER_PASSPHRASE = 'correct horse battery staple';
+export const OFFICER_NAME = 'Grants officer';
+
+/** Calls a core over HTTP without a page, as the fixture does before any page opens. */
+async function callDirect<T = unknown>(url: string, method: string, input: unknown = {}): Promise<T> {
+  const token = new URL(url).searchParams.get('token') ?? '';
+  const response = await fetch(new URL(`/api/${method}`, url), {
+    method: 'POST',
+    headers: { 'X-GrantPanel-Token': token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+/**
+ * Signs the laptop's grants officer in, as tests not about signing in need: sets a new laptop up
+ * (or names a pre-people folder's officer), or signs in on a copied folder.
+ */
+export async function signInOfficer(url: string): Promise<void> {
+  const { state } = await callDirect<{ state: string }>(url, 'session.current');
+  const me = { name: OFFICER_NAME, passphrase: OFFICER_PASSPHRASE };
+  if (state === 'set-up') await callDirect(url, 'session.setUp', me);
+  else if (state === 'claim') await callDirect(url, 'session.claim', me);
+  else if (state !== 'signed-in') {
+    const choices = await callDirect<{ id: string; roles: string[] }[]>(url, 'session.choices');
+    const officer = choices.find((c) => c.roles.includes('grants-officer'));
+    if (!officer) throw new Error('No grants officer can sign in on this laptop');
+    await callDirect(url, 'session.signIn', { personId: officer.id, passphrase: OFFICER_PASSPHRASE });
+  }
+}
+
+/** Starts GrantPanel on a data folder; `setUp: false` leaves a new laptop waiting at its Set up screen. */
+export async function startApp(
+  dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-e2e-')),
+  options: { setUp?: boolean } = {},
+): Promise<App & { stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['dist/serve.cjs', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,6 +67,11 @@ export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`GrantPanel exited with ${code}: ${out}`)));
   });
+  if (options.setUp !== false)
+    await signInOfficer(url).catch((error: unknown) => {
+      child.kill('SIGTERM');
+      throw error;
+    });
   return {
     url,
     dataDir,
@@ -40,9 +83,11 @@ export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-
   };
 }
 
-export const test = base.extend<{ app: App }>({
-  app: async ({}, use) => {
-    const app = await startApp();
+export const test = base.extend<{ app: App; setUpLaptop: boolean }>({
+  /** Whether the laptop's grants officer is set up and signed in before the test; false for the first run's screens. */
+  setUpLaptop: [true, { option: true }],
+  app: async ({ setUpLaptop }, use) => {
+    const app = await startApp(undefined, { setUp: setUpLaptop });
     await use(app);
     await app.stop();
   },

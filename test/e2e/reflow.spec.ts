@@ -144,6 +144,16 @@ for (const size of SIZES) {
       await expectReflows(page, 'conflicts');
       await open(page, app, '/settings');
       await expectReflows(page, 'settings');
+      await open(page, app, '/people');
+      await expect(page.getByRole('row', { name: /Grants officer/ })).toBeVisible();
+      await expectReflows(page, 'people');
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await page.getByRole('form', { name: 'Add a person' }).getByRole('button', { name: 'Add person' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'add person form with its problems');
+      await page.getByRole('button', { name: 'Lock' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('This laptop is locked');
+      await expectReflows(page, 'lock screen');
     });
   });
 }

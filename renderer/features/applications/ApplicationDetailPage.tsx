@@ -12,6 +12,7 @@ import { Tag } from '../../components/Tag';
 import { StatusChangeForm } from './StatusChangeForm';
 import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
+import { useMayCall } from '../session/session-cache';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -19,6 +20,7 @@ export function ApplicationDetailPage() {
   // Back to the register as the officer left it: same filters, same sort.
   const registerSearch = (location.state as { register?: string } | null)?.register ?? '';
   const application = useQuery(applicationQuery({ id }));
+  const may = useMayCall();
   const [withdrawing, setWithdrawing] = useState(false);
   const statusHeading = useRef<HTMLHeadingElement>(null);
   const withdrawButton = useRef<HTMLButtonElement>(null);
@@ -54,7 +56,7 @@ export function ApplicationDetailPage() {
           </>
         }
         actions={
-          a.status !== 'withdrawn' && !withdrawing ? (
+          !may('applications.update') ? null : a.status !== 'withdrawn' && !withdrawing ? (
             <>
               <Link className="button" to={`/applications/${encodeURIComponent(a.id)}/edit`} state={location.state}>
                 Edit application
@@ -150,7 +152,9 @@ export function ApplicationDetailPage() {
         />
 
         <h2>Contact (personal data)</h2>
-        {a.contactHeld ? (
+        {a.contactHidden ? (
+          <p>Contact details are shown only to grants officers.</p>
+        ) : a.contactHeld ? (
           <SummaryList
             rows={[
               ['Name', a.contactName],

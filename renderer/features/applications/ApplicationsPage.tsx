@@ -5,7 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { APPLICATION_STATUSES } from '../../../shared/domain/catalogue';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
-import { useCatalogue } from '../../app/queries';
+import { useCatalogue, useSession } from '../../app/queries';
+import { DemoPeople } from '../session/DemoPeople';
+import { useMayCall } from '../session/session-cache';
 import { Page } from '../../components/Page';
 import { SelectField } from '../../components/fields';
 import { RegisterTable } from './RegisterTable';
@@ -48,6 +50,8 @@ export function ApplicationsPage() {
   const query = useMemo(() => queryFromFilters(filters), [filters]);
   const register = useRegisterPages(query);
   const askFirstPage = useAskFirstPage();
+  const may = useMayCall();
+  const session = useSession();
 
   const update = useCallback(
     (changes: Partial<RegisterFilters>, replace = false) => {
@@ -67,16 +71,19 @@ export function ApplicationsPage() {
         title="Applications"
         lede="Every application received, in every round."
         actions={
-          <>
-            <Link className="button" to="/applications/new">
-              New application
-            </Link>
-            <Link className="button secondary" to="/import">
-              Import applications
-            </Link>
-          </>
+          may('applications.create') ? (
+            <>
+              <Link className="button" to="/applications/new">
+                New application
+              </Link>
+              <Link className="button secondary" to="/import">
+                Import applications
+              </Link>
+            </>
+          ) : null
         }
       >
+        {session?.demo ? <DemoPeople demo={session.demo} open={false} /> : null}
         <RegisterFilterBar filters={filters} update={update} askFirstPage={askFirstPage} />
         <RegisterBody
           filters={filters}
@@ -243,6 +250,7 @@ function RegisterBody({
 
 /** The first thing a newcomer sees: what to do next, not a blank table. */
 function EmptyRegister() {
+  const may = useMayCall();
   const [loading, setLoading] = useState(false);
   const loadDemo = async () => {
     setLoading(true);
@@ -252,6 +260,13 @@ function EmptyRegister() {
     // Its answer names the tables it filled, so the register and catalogue are read afresh already.
     useNotifications.getState().push('success', `Loaded the demo round: ${result.value.applications.toLocaleString('en-GB')} applications`);
   };
+  if (!may('demo.load'))
+    return (
+      <div className="empty-state">
+        <h2>No applications yet</h2>
+        <p>The grants officer imports or enters the applications for a round; they will be listed here.</p>
+      </div>
+    );
   return (
     <div className="empty-state">
       <h2>No applications yet — import a CSV or load the demo round</h2>

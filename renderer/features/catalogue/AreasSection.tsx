@@ -1,4 +1,5 @@
 // The areas (local policing areas or NPUs) that applications come from and budgets are set for.
+import { useMayCall } from '../session/session-cache';
 import type { Area } from '../../../shared/domain/catalogue';
 import { AreaForm } from './AreaForm';
 
@@ -13,6 +14,7 @@ interface Props {
 
 export function AreasSection({ areas, editingId, onEdit, onSaved, onCancel }: Props) {
   const busy = editingId !== null;
+  const editable = useMayCall()('catalogue.saveArea');
   return (
     <section aria-labelledby="areas-title">
       <h2 id="areas-title" tabIndex={-1}>
@@ -46,9 +48,17 @@ export function AreasSection({ areas, editingId, onEdit, onSaved, onCancel }: Pr
                 <td>{area.onsCode ?? 'None'}</td>
                 <td>{area.localAuthority}</td>
                 <td>
-                  <button type="button" className="link-button" id={`edit-area-${area.id}`} disabled={busy} onClick={() => onEdit(area.id)}>
-                    Edit<span className="visually-hidden"> {area.name}</span>
-                  </button>
+                  {editable ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      id={`edit-area-${area.id}`}
+                      disabled={busy}
+                      onClick={() => onEdit(area.id)}
+                    >
+                      Edit<span className="visually-hidden"> {area.name}</span>
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ),
@@ -57,7 +67,7 @@ export function AreasSection({ areas, editingId, onEdit, onSaved, onCancel }: Pr
       </table>
       {editingId === 'new' ? (
         <AreaForm area={null} areas={areas} onSaved={onSaved} onCancel={onCancel} />
-      ) : (
+      ) : !editable ? null : (
         <div className="button-row">
           <button type="button" className="button secondary" id="add-area" disabled={busy} onClick={() => onEdit('new')}>
             Add area

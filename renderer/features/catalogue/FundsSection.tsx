@@ -1,4 +1,5 @@
 // The funds money comes from: each one's code, source, maximum award and eligibility.
+import { useMayCall } from '../session/session-cache';
 import type { Fund } from '../../../shared/domain/catalogue';
 import { formatPence } from '../../../shared/domain/money';
 import { FundForm } from './FundForm';
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Props) {
+  const editable = useMayCall()('catalogue.saveFund');
   return (
     <section aria-labelledby="funds-title">
       <h2 id="funds-title" tabIndex={-1}>
@@ -38,15 +40,17 @@ export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Pr
                 <dt>Eligibility</dt>
                 <dd>{fund.eligibility || 'Not recorded'}</dd>
               </dl>
-              <button
-                type="button"
-                className="button secondary"
-                id={`edit-fund-${fund.id}`}
-                disabled={editingId !== null}
-                onClick={() => onEdit(fund.id)}
-              >
-                Edit<span className="visually-hidden"> {fund.name}</span>
-              </button>
+              {editable ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  id={`edit-fund-${fund.id}`}
+                  disabled={editingId !== null}
+                  onClick={() => onEdit(fund.id)}
+                >
+                  Edit<span className="visually-hidden"> {fund.name}</span>
+                </button>
+              ) : null}
             </>
           )}
         </article>

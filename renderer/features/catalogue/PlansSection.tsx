@@ -1,5 +1,6 @@
 // The Police and Crime Plans applications are scored against: their sections and priorities, each
 // plan changeable in place, and a new plan for a new term added below them.
+import { useMayCall } from '../session/session-cache';
 import type { Plan } from '../../../shared/domain/catalogue';
 import { PlanForm } from './PlanForm';
 
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function PlansSection({ plans, editingId, onEdit, onSaved, onCancel }: Props) {
+  const editable = useMayCall()('catalogue.savePlan');
   const busy = editingId !== null;
   return (
     <section aria-labelledby="plans-title">
@@ -70,22 +72,24 @@ export function PlansSection({ plans, editingId, onEdit, onSaved, onCancel }: Pr
                   ))}
                 </tbody>
               </table>
-              <button
-                type="button"
-                className="button secondary"
-                id={`edit-plan-${plan.id}`}
-                disabled={busy}
-                onClick={() => onEdit(plan.id)}
-              >
-                Edit<span className="visually-hidden"> {plan.name}</span>
-              </button>
+              {editable ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  id={`edit-plan-${plan.id}`}
+                  disabled={busy}
+                  onClick={() => onEdit(plan.id)}
+                >
+                  Edit<span className="visually-hidden"> {plan.name}</span>
+                </button>
+              ) : null}
             </>
           )}
         </article>
       ))}
       {editingId === 'new' ? (
         <PlanForm plan={null} plans={plans} onSaved={onSaved} onCancel={onCancel} />
-      ) : (
+      ) : !editable ? null : (
         <div className="button-row">
           <button type="button" className="button secondary" id="add-plan" disabled={busy} onClick={() => onEdit('new')}>
             Add plan

@@ -6,6 +6,7 @@ import { formatPence } from '../../../shared/domain/money';
 import { useCatalogue } from '../../app/queries';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
+import { useMayCall } from '../session/session-cache';
 
 /** "2025–2029", read out in full as the plan's name. */
 function PlanYears({ name, plan }: { name: string; plan: Plan | undefined }) {
@@ -21,15 +22,18 @@ function PlanYears({ name, plan }: { name: string; plan: Plan | undefined }) {
 export function RoundsPage() {
   // Counts and sums change whenever applications arrive: the rounds query reads the applications table.
   const { rounds, plans, loaded } = useCatalogue();
+  const editable = useMayCall()('rounds.create');
 
   return (
     <Page
       title="Rounds"
       lede="Each round is a call for applications to one fund, with a budget for each area."
       actions={
-        <Link className="button" to="/rounds/new">
-          New round
-        </Link>
+        editable ? (
+          <Link className="button" to="/rounds/new">
+            New round
+          </Link>
+        ) : null
       }
     >
       {!loaded ? (
@@ -41,7 +45,7 @@ export function RoundsPage() {
             A round opens a fund for applications — for example the Active Citizens Fund from October to December — and gives each area its
             budget. Applications are imported or entered into a round, and panels score them against the round’s Police and Crime Plan.
           </p>
-          <p>
+          <p hidden={!editable}>
             <Link to="/rounds/new">Set up a new round</Link>, or <Link to="/applications">load the demo round</Link> from the Applications
             page to try GrantPanel with invented applications.
           </p>
@@ -112,9 +116,11 @@ export function RoundsPage() {
                     {r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}
                   </td>
                   <td className="actions">
-                    <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
-                      Edit<span className="visually-hidden"> {r.name}</span>
-                    </Link>
+                    {editable ? (
+                      <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
+                        Edit<span className="visually-hidden"> {r.name}</span>
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}

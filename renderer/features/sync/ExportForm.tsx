@@ -182,7 +182,8 @@ export function ExportForm({ suggestedName, devices }: { suggestedName: string; 
           </p>
           <p>
             {done.personalRecords !== null
-              ? `Protected, with ${done.personalRecords.toLocaleString('en-GB')} applicants’ contact details.`
+              ? // People's sign-ins travel sealed too (issue 10): the count is of both.
+                `Protected, with ${done.personalRecords.toLocaleString('en-GB')} ${done.personalRecords === 1 ? 'personal record' : 'personal records'}: applicants’ contact details and people’s sign-ins.`
               : 'Not protected: it holds no contact details.'}
           </p>
         </div>
