@@ -57,6 +57,7 @@ export const METHOD_NAMES = [
   'session.setUpDemo',
   'session.signIn',
   'session.signOut',
+  'session.touch',
   'session.unlock',
   'sync.status',
 ] as const;

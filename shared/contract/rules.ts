@@ -21,6 +21,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'session.lock': 'anyone',
   'session.signOut': 'anyone',
   'session.changePassphrase': 'signed-in',
+  'session.touch': 'signed-in',
   'session.setIdleLock': 'manage-people',
   'people.list': 'read-register',
   'people.add': 'manage-people',

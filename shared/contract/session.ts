@@ -65,6 +65,8 @@ export const session = {
   'session.signOut': method<SessionInfo>()(z.object({})),
   /** The signed-in person's own passphrase; `current` is checked again. */
   'session.changePassphrase': method<SessionInfo>()(z.object({ current: passphraseSchema, next: passphraseSchema })),
+  /** The person is at the keyboard (typing a long form makes no calls): the idle clock starts again. */
+  'session.touch': method<{ ok: true }>()(z.object({})),
   'session.setIdleLock': method<{ idleLockMinutes: number }>()(
     z.object({
       minutes: z

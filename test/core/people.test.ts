@@ -337,3 +337,14 @@ test('a lying laptop cannot borrow a sign-in: one replayed from another laptop, 
     ]);
   }
 });
+
+test('someone typing a long form keeps the laptop unlocked by telling the core they are there', async () => {
+  const clock = handClock();
+  const core = laptop(clock.now);
+  await core.call('rounds.list', {});
+  for (let i = 0; i < 4; i++) {
+    clock.advance(10 * 60_000);
+    await core.call('session.touch', {});
+  }
+  expect(await core.call('rounds.list', {})).toBeDefined();
+});

@@ -13,7 +13,7 @@ import { officerOf } from '../../electron/core/context';
 import { ROLE_IDS } from '../../shared/domain/people';
 import { validDraft } from '../support/drafts';
 import { draftOf } from '../../shared/domain/application';
-import { countRows, eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
+import { eventKeys, exportBundleTo, projectionSnapshot, trustLaptop } from '../support/laptops';
 import { steppingClock } from '../support/clock';
 import { verifyChain } from '../../electron/core/events/verify';
 import { join } from 'node:path';

@@ -166,6 +166,7 @@ export const sessionHandlers: Handlers<
   | 'session.signOut'
   | 'session.changePassphrase'
   | 'session.setIdleLock'
+  | 'session.touch'
 > = {
   'session.current': (_, ctx) => sessionInfo(ctx),
   'session.choices': (_, ctx): SignInChoice[] =>
@@ -221,6 +222,8 @@ export const sessionHandlers: Handlers<
     ctx.session.passphraseChanged();
     return sessionInfo(ctx);
   },
+  // The dispatch's rule check has already started the idle clock again.
+  'session.touch': () => ({ ok: true }),
   'session.setIdleLock': ({ minutes }, ctx) => {
     write(ctx, () =>
       statement(ctx.db, "INSERT OR REPLACE INTO laptop_settings (key, value) VALUES ('idleLockMinutes', ?)").run(String(minutes)),

@@ -23,7 +23,7 @@ export async function switchPerson(): Promise<void> {
 
 /**
  * Locks after `minutes` with no keyboard, pointer or touch input. The core locks too, after as long
- * without a call: while someone is typing a long form, a cheap read now and then tells it they are here.
+ * without a call: while someone is typing a long form, session.touch now and then tells it they are here.
  */
 function useIdleLock(minutes: number): void {
   useEffect(() => {
@@ -34,7 +34,7 @@ function useIdleLock(minutes: number): void {
       timer.activity();
       if (realClock.now() - told < idleMs / 4) return;
       told = realClock.now();
-      void call('catalogue.areas', {}, { quiet: true });
+      void call('session.touch', {}, { quiet: true });
     };
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, active, { passive: true, capture: true });
     return () => {
