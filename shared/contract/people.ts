@@ -6,6 +6,8 @@ export interface PersonSummary extends PersonRecord {
   /** Whether they can sign in here: their credential has reached this laptop. */
   canSignInHere: boolean;
   mustChangePassphrase: boolean;
+  /** Wrong passphrases in a row on this laptop since they last signed in (the passphrases are never kept). */
+  wrongPassphrases: number;
   /** minisign public key, or null before a credential reached this laptop. */
   publicKey: string | null;
 }

@@ -82,6 +82,10 @@ test('wrong passphrases slow down after five, and are kept without the passphras
       code: 'VALIDATION',
       details: [{ field: 'passphrase' }],
     });
+  // The People screen tells an officer, without the guesses.
+  await core.call('session.signIn', { personId: officerOf(core.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+  expect((await core.call('people.list', {})).find((p) => p.id === chair.id)?.wrongPassphrases).toBe(5);
+  await core.call('session.signOut', {});
   // Now even the right passphrase waits: 30 seconds after the fifth.
   expect(await refused(core, 'session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
     code: 'WAIT',

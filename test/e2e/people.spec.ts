@@ -170,3 +170,27 @@ test('a laptop locks itself when nobody is at it, and a refused call shows the l
   await expect(h1(page)).toHaveText('This laptop is locked');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a person changes their own passphrase in Settings, and signs in with the new one', async ({ app, page }) => {
+  await page.goto(app.url);
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await expect(h1(page)).toHaveText('Settings');
+  const section = page.getByRole('region', { name: 'Your passphrase' });
+  await section.getByLabel('Your current passphrase').fill('not my passphrase at all');
+  await section.getByLabel('New passphrase', { exact: true }).fill('river otter lantern dawn');
+  await section.getByLabel('Confirm new passphrase').fill('river otter lantern dawn');
+  await section.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Your current passphrase is not right.');
+  await section.getByLabel('Your current passphrase').fill(OFFICER_PASSPHRASE);
+  await section.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(section.getByRole('status')).toContainText('Your passphrase is changed.');
+  await expectAccessibleBothThemes(page);
+
+  await topBar(page).getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('Grants officer’s passphrase').fill(OFFICER_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.locator('.error-summary')).toContainText('That passphrase is not right');
+  await page.getByLabel('Grants officer’s passphrase').fill('river otter lantern dawn');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(h1(page)).toHaveText('Settings');
+});

@@ -10,6 +10,7 @@ import { changesBetween } from '../merge/editable';
 import { minisignPublicKeyFile } from '../crypto/minisign';
 import { allPeople, canSignInHere, credentialOf, people, readPerson } from '../people/records';
 import { checkNewPassphrase, issueCredential, newCredential } from '../people/credentials';
+import { failuresOf } from '../people/attempts';
 
 function summary(ctx: CoreContext, p: PersonRecord): PersonSummary {
   const credential = credentialOf(ctx.db, p.id);
@@ -17,6 +18,7 @@ function summary(ctx: CoreContext, p: PersonRecord): PersonSummary {
     ...p,
     canSignInHere: canSignInHere(ctx.db, p),
     mustChangePassphrase: credential?.must_change === 1,
+    wrongPassphrases: failuresOf(ctx, p.id),
     publicKey: credential?.public_key ?? null,
   };
 }

@@ -118,6 +118,11 @@ export function PeoplePage() {
                     <ul className="status-list">
                       <li>{!p.active ? 'Deactivated' : p.canSignInHere ? 'Can sign in here' : 'Sign-in not on this laptop yet'}</li>
                       {p.active && p.mustChangePassphrase ? <li>Must choose a new passphrase</li> : null}
+                      {p.wrongPassphrases > 0 ? (
+                        <li>
+                          {p.wrongPassphrases} wrong passphrase{p.wrongPassphrases === 1 ? '' : 's'} here since their last sign-in
+                        </li>
+                      ) : null}
                     </ul>
                   </td>
                   <td>

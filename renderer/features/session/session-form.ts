@@ -27,17 +27,25 @@ export function problemsOf(result: Result<unknown>, field: string): FieldProblem
 export function useSessionForm<M extends SessionMethod>(method: M, field: string, check: () => FieldProblem[] | Input<M>) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  async function submit(e?: FormEvent) {
+  /** True once the core has taken it. */
+  async function submit(e?: FormEvent): Promise<boolean> {
     e?.preventDefault();
-    if (busy) return;
+    if (busy) return false;
     const input = check();
-    if (Array.isArray(input)) return setProblems(input);
+    if (Array.isArray(input)) {
+      setProblems(input);
+      return false;
+    }
     setBusy(true);
     const result = await call(method, input, { quiet: true });
     setBusy(false);
-    if (!result.ok) return setProblems(problemsOf(result, field));
+    if (!result.ok) {
+      setProblems(problemsOf(result, field));
+      return false;
+    }
     setProblems([]);
     showSession(result.value as SessionInfo);
+    return true;
   }
   const errorOf = (f: string) => problems.find((p) => p.field === f)?.message;
   return { problems, busy, submit, errorOf, setProblems };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { applyTheme, savedTheme, type ThemeChoice } from '../../app/theme';
 import { useSession } from '../../app/queries';
 import { Page } from '../../components/Page';
+import { OwnPassphrase } from './OwnPassphrase';
 
 /** Kept in step with package.json's version. */
 export const APP_VERSION = __APP_VERSION__;
@@ -75,6 +76,8 @@ export function SettingsPage() {
           <p role="status">Loading this device’s details…</p>
         )}
       </section>
+
+      {session?.person ? <OwnPassphrase /> : null}
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">About</h2>

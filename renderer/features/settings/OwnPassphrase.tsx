@@ -1,0 +1,73 @@
+// Changing your own passphrase, whenever you like: the same check as the first time, and the new
+// one reaches other laptops with the next protected bundle from this one.
+import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { NOT_MATCHING, PASSPHRASE_RULE, useSessionForm } from '../session/session-form';
+
+const FIELD_IDS: Record<string, string> = { current: 'own-current', next: 'own-next', confirm: 'own-confirm' };
+
+export function OwnPassphrase() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [changed, setChanged] = useState(false);
+  const form = useSessionForm('session.changePassphrase', 'current', () =>
+    next && confirm !== next ? [{ field: 'confirm', message: NOT_MATCHING }] : { current, next },
+  );
+
+  async function save(e: FormEvent) {
+    setChanged(false);
+    if (!(await form.submit(e))) return;
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    setChanged(true);
+  }
+
+  return (
+    <section aria-labelledby="passphrase-title">
+      <h2 id="passphrase-title">Your passphrase</h2>
+      <ErrorSummary problems={form.problems} idFor={(f) => FIELD_IDS[f] ?? 'own-save'} />
+      {changed ? (
+        <p className="panel" role="status">
+          Your passphrase is changed. Other laptops learn it with the next protected bundle from this one; until then, sign in there with
+          your old one.
+        </p>
+      ) : null}
+      <form noValidate onSubmit={(e) => void save(e)} aria-label="Change your passphrase">
+        <TextField
+          id="own-current"
+          label="Your current passphrase"
+          type="password"
+          value={current}
+          error={form.errorOf('current')}
+          autoComplete="current-password"
+          onChange={setCurrent}
+        />
+        <TextField
+          id="own-next"
+          label="New passphrase"
+          type="password"
+          hint={PASSPHRASE_RULE}
+          value={next}
+          error={form.errorOf('next')}
+          autoComplete="new-password"
+          onChange={setNext}
+        />
+        <TextField
+          id="own-confirm"
+          label="Confirm new passphrase"
+          type="password"
+          value={confirm}
+          error={form.errorOf('confirm')}
+          autoComplete="new-password"
+          onChange={setConfirm}
+        />
+        <button type="submit" className="button" id="own-save" disabled={form.busy}>
+          {form.busy ? 'Saving…' : 'Change passphrase'}
+        </button>
+      </form>
+    </section>
+  );
+}
