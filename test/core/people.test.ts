@@ -133,13 +133,16 @@ test('a deactivated person cannot sign in, and what they did stays theirs', asyn
 test('the laptop locks itself after the idle time, and only the person who locked it unlocks it', async () => {
   const clock = handClock();
   const core = laptop(clock.now);
-  await core.call('rounds.list', {});
+  await core.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
   clock.advance(14 * 60_000);
   await core.call('rounds.list', {});
   clock.advance(15 * 60_000);
   expect(await refused(core, 'rounds.list', {})).toMatchObject({ code: 'SIGNED_OUT', message: expect.stringContaining('locked') });
   const locked = await core.call('session.current', {});
   expect(locked).toMatchObject({ state: 'locked', person: null, lockedBy: { name: TEST_OFFICER.name }, hasData: false });
+  // The lock closed their window in the log: their sign-in had been recorded with a change.
+  const types = core.ctx.db.prepare("SELECT type FROM events WHERE type LIKE 'session.%' ORDER BY seq").all();
+  expect(types).toEqual([{ type: 'session.signedIn' }, { type: 'session.signedOut' }]);
   expect(await refused(core, 'session.unlock', { passphrase: 'not the passphrase' })).toMatchObject({ code: 'VALIDATION' });
   expect(await core.call('session.unlock', { passphrase: TEST_OFFICER.passphrase })).toMatchObject({ state: 'signed-in' });
   // A shorter idle time, set for this laptop, applies from now.

@@ -68,11 +68,9 @@ export class Session {
     if (this.current) this.current.lastActive = now.getTime();
   }
 
-  /** Locks when the idle time has passed since the last call; true if it did. */
-  lockIfIdle(now: Date): boolean {
-    if (!this.current || now.getTime() - this.current.lastActive < this.idleLockMinutes * 60_000) return false;
-    this.lock();
-    return true;
+  /** Whether the idle time has passed since the signed-in person's last call. */
+  idle(now: Date): boolean {
+    return this.current !== null && now.getTime() - this.current.lastActive >= this.idleLockMinutes * 60_000;
   }
 
   lock(): void {

@@ -30,10 +30,15 @@ function recordSignOut(ctx: CoreContext, person: Person): void {
   write(ctx, () => ctx.log.append(person.id, 'session.signedOut', `person:${person.id}`, { personId: person.id }));
 }
 
-/** Locks the laptop once the idle time has passed since the last call, recording it. */
+/**
+ * Locks the laptop once the idle time has passed since the last call, recording the sign-out first
+ * (locking forgets the session). Never in the middle of a long import: that is the laptop at work.
+ */
 export function lockIfIdle(ctx: CoreContext): void {
   const person = ctx.session.person;
-  if (person && ctx.session.lockIfIdle(ctx.now())) recordSignOut(ctx, person);
+  if (!person || ctx.db.inTransaction || !ctx.session.idle(ctx.now())) return;
+  recordSignOut(ctx, person);
+  ctx.session.lock();
 }
 
 async function sessionInfo(ctx: CoreContext): Promise<SessionInfo> {
