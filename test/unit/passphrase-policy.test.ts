@@ -1,7 +1,9 @@
 // The passphrase policy (NCSC guidance): 12 characters or three words, not a common password, not
 // just the person's name, and no composition rules.
-import { describe, expect, test } from 'vitest';
-import { PASSPHRASE_RULE, passphraseProblem } from '../../electron/core/people/passphrase-policy';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadCommonPasswords, PASSPHRASE_RULE, passphraseProblem } from '../../electron/core/people/passphrase-policy';
+
+beforeAll(loadCommonPasswords);
 
 const COMMON = 'That passphrase is on a list of commonly used passwords; choose another.';
 const PATTERN = 'That passphrase is a simple repeat or run of characters; choose another.';

@@ -8,11 +8,12 @@ import { newPersonKey, openSecret, publicKeyOf, sealedSecretSchema, sealSecret, 
 import { equalBytes } from '@noble/curves/utils.js';
 import { rawPublicKey } from './vouching';
 import { minisignPublicKey } from '../crypto/minisign';
-import { passphraseProblem } from './passphrase-policy';
+import { loadCommonPasswords, passphraseProblem } from './passphrase-policy';
 import type { CredentialIssued, CredentialRow } from './records';
 
 /** Refused, with the field named, unless the passphrase meets the policy (docs/people.md). */
-export function checkNewPassphrase(passphrase: string, personName: string, field = 'passphrase'): void {
+export async function checkNewPassphrase(passphrase: string, personName: string, field = 'passphrase'): Promise<void> {
+  await loadCommonPasswords();
   const problem = passphraseProblem(passphrase, personName);
   if (problem) throw new DomainError('VALIDATION', problem, [{ field, message: problem }]);
 }

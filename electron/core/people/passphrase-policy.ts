@@ -14,7 +14,6 @@
 // either end ("Password123!" is "password") and with spaces and hyphens removed; what is left must
 // be 4 characters or more to count. A passphrase that is one short piece repeated ("aaaaaaaaaaaa",
 // "abcabcabcabc") or a run ("abcdefghijkl", "987654321098") is refused too.
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 const MIN_CHARACTERS = 12;
 const MIN_WORDS = 3;
@@ -26,9 +25,18 @@ const MIN_CANDIDATE = 4;
 export const PASSPHRASE_RULE = 'Choose a passphrase of at least 12 characters, or three words or more.';
 
 let commonPasswords: Set<string> | undefined;
-/** Built on first use: 49,000 entries are not needed until someone chooses a passphrase. */
-function isCommon(candidate: string): boolean {
+/**
+ * Loads the list (the package unpacks it as it loads: tens of megabytes and most of a tenth of a
+ * second, which opening the core or a CLI command should not pay). Call before passphraseProblem.
+ */
+export async function loadCommonPasswords(): Promise<void> {
+  if (commonPasswords) return;
+  const { dictionary } = await import('@zxcvbn-ts/language-common');
   commonPasswords ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+}
+
+function isCommon(candidate: string): boolean {
+  if (!commonPasswords) throw new Error('loadCommonPasswords() must finish before a passphrase is checked');
   return commonPasswords.has(candidate);
 }
 

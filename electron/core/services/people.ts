@@ -49,7 +49,7 @@ export const peopleHandlers: Handlers<'people.list' | 'people.add' | 'people.cha
   'people.list': (_, ctx) => allPeople(ctx.db).map((p) => summary(ctx, p)),
   'people.add': async ({ name, roles, areas, passphrase }, ctx) => {
     checkAreas(ctx, areas);
-    checkNewPassphrase(passphrase, name);
+    await checkNewPassphrase(passphrase, name);
     const credential = await newCredential(ctx, passphrase);
     const record: PersonRecord = {
       id: `person-${randomUUID()}`,
@@ -84,7 +84,7 @@ export const peopleHandlers: Handlers<'people.list' | 'people.add' | 'people.cha
   'people.resetPassphrase': async ({ id, passphrase }, ctx) => {
     const person = existing(ctx, id);
     if (id === ctx.person.id) throw new DomainError('VALIDATION', 'To change your own passphrase, use Change passphrase.');
-    checkNewPassphrase(passphrase, person.name);
+    await checkNewPassphrase(passphrase, person.name);
     // A new key: the old secret is sealed under the passphrase they forgot. Old signatures keep the old key.
     const credential = await newCredential(ctx, passphrase);
     write(ctx, () => issueCredential(ctx, ctx.person.id, id, credential, true));

@@ -143,7 +143,7 @@ async function signIn(ctx: CoreContext, personId: string, passphrase: string): P
 
 /** The first grants officer of a new laptop, or a laptop from before people signed in naming its officer. */
 async function setUpOfficer(ctx: CoreContext, name: string, passphrase: string, claiming: boolean): Promise<SessionInfo> {
-  checkNewPassphrase(passphrase, name);
+  await checkNewPassphrase(passphrase, name);
   const credential = await newCredential(ctx, passphrase);
   const id = officerOf(ctx.device.id);
   expectState(ctx, claiming ? 'claim' : 'set-up', claiming ? 'Naming this laptop’s grants officer' : 'Setting up');
@@ -217,7 +217,7 @@ export const sessionHandlers: Handlers<
         const message = 'Choose a passphrase different from your current one.';
         throw new DomainError('VALIDATION', message, [{ field: 'next', message }]);
       }
-      checkNewPassphrase(next, person.name, 'next');
+      await checkNewPassphrase(next, person.name, 'next');
       const sealed = await sealFor(ctx, secretKey, next);
       write(ctx, () => issueCredential(ctx, person.id, person.id, { publicKey: credential.public_key, sealed }, false));
     } finally {
