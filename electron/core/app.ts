@@ -28,6 +28,7 @@ import { importJobHandlers } from './services/import-jobs';
 import { demoHandlers } from './services/demo';
 import { lockIfIdle, savedIdleLockMinutes, sessionHandlers } from './services/session';
 import { peopleHandlers } from './services/people';
+import { joinHandlers } from './services/join';
 import { bundleHandlers } from './services/bundles';
 import { conflictHandlers } from './merge/conflicts';
 import { rosterHandlers } from './services/roster';
@@ -40,6 +41,7 @@ import { fileHandlers } from './services/files';
 export const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
   ...peopleHandlers,
+  ...joinHandlers,
   ...catalogueHandlers,
   ...roundHandlers,
   ...applicationHandlers,

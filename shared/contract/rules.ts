@@ -16,6 +16,8 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'session.setUp': 'anyone',
   'session.setUpDemo': 'anyone',
   'session.claim': 'anyone',
+  'session.checkJoin': 'anyone',
+  'session.join': 'anyone',
   'session.signIn': 'anyone',
   'session.unlock': 'anyone',
   'session.lock': 'anyone',

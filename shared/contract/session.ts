@@ -44,6 +44,23 @@ export interface SignInChoice {
   roles: Role[];
 }
 
+/** Who signed the roster a new laptop would join by: the person checks the fingerprint with the office. */
+export interface JoinCheck {
+  office: { deviceId: string; fingerprint: string; personName: string };
+  laptops: number;
+  createdAt: string;
+}
+
+export interface JoinOutcome {
+  /** Laptops trusted from the roster. */
+  trusted: number;
+  newChanges: number;
+  /** People whose sign-in is now on this laptop. */
+  people: number;
+}
+
+const fileId = z.string().max(100);
+
 const newPassphrase = { name: personNameSchema, passphrase: passphraseSchema };
 
 export const session = {
@@ -57,6 +74,15 @@ export const session = {
    * signed in as its grants officer. Only while nobody is set up here, so never in a real data folder.
    */
   'session.setUpDemo': method<SessionInfo>()(z.object({})),
+  /** A new laptop joining an office: who signed the roster, to check the fingerprint with the office. */
+  'session.checkJoin': method<JoinCheck>()(z.object({ roster: fileId })),
+  /**
+   * Trusts the roster's signer (whose fingerprint the person checked) and its laptops, then imports the
+   * office's protected bundle; its people then sign in here. Only while nobody is set up here.
+   */
+  'session.join': method<JoinOutcome>()(
+    z.object({ roster: fileId, fingerprint: z.string().max(100), bundle: fileId, passphrase: z.string().max(1024).optional() }),
+  ),
   /** A data folder from before people signed in: its implicit grants officer takes a name and passphrase. */
   'session.claim': method<SessionInfo>()(z.object(newPassphrase)),
   'session.signIn': method<SessionInfo>()(z.object({ personId: z.string().max(100), passphrase: passphraseSchema })),

@@ -355,3 +355,48 @@ test('someone typing a long form keeps the laptop unlocked by telling the core t
   }
   expect(await core.call('rounds.list', {})).toBeDefined();
 });
+
+test('a new laptop joins an office with its roster and a protected bundle; the office’s people then sign in there', async () => {
+  const office = laptop();
+  const chair = await office.call('people.add', CHAIR);
+  const usb = tempDir();
+  await office.call('roster.export', { file: join(usb, 'office.gproster') });
+  await office.call('bundles.export', { file: join(usb, 'office.gpbundle.age'), passphrase: 'told at the office door' });
+  const officeFingerprint = (await office.call('session.current', {})).device.fingerprint;
+
+  const fresh = laptop(undefined, true);
+  // Chosen as the Open dialog (or the command line) chooses them: the core takes ids, not paths.
+  const roster = fresh.ctx.files.choose(join(usb, 'office.gproster'), 'read', 'roster', 'terminal').id;
+  const bundle = fresh.ctx.files.choose(join(usb, 'office.gpbundle.age'), 'read', 'bundle', 'terminal').id;
+  expect(await fresh.call('session.checkJoin', { roster })).toMatchObject({ office: { fingerprint: officeFingerprint }, laptops: 1 });
+  // A fingerprint other than the roster's: refused, and nothing trusted.
+  expect(
+    await refused(fresh, 'session.join', { roster, bundle, fingerprint: 'AAAA BBBB', passphrase: 'told at the office door' }),
+  ).toMatchObject({
+    code: 'VALIDATION',
+    details: [{ field: 'fingerprint' }],
+  });
+  expect(fresh.ctx.db.prepare('SELECT count(*) AS n FROM trusted_devices').get()).toEqual({ n: 0 });
+  expect(
+    await fresh.call('session.join', { roster, bundle, fingerprint: officeFingerprint, passphrase: 'told at the office door' }),
+  ).toMatchObject({
+    trusted: 1,
+    people: 2,
+  });
+  expect(await fresh.call('session.current', {})).toMatchObject({ state: 'signed-out' });
+  expect((await fresh.call('session.choices', {})).map((c) => c.name).sort()).toEqual([CHAIR.name, TEST_OFFICER.name]);
+  expect(await fresh.call('session.signIn', { personId: chair.id, passphrase: CHAIR.passphrase })).toMatchObject({
+    person: { name: CHAIR.name, mustChangePassphrase: true },
+  });
+  // The office's officer signs in there too, and works: their changes from this laptop stand at the office.
+  await fresh.call('session.signOut', {});
+  await fresh.call('session.signIn', { personId: officerOf(office.ctx.device.id), passphrase: TEST_OFFICER.passphrase });
+  await fresh.call('catalogue.saveArea', { id: 'area-x', name: 'Hills', onsCode: null, localAuthority: 'Somewhere', adding: true });
+  await office.call('devices.trust', { publicKey: (await fresh.call('session.current', {})).device.publicKey, name: 'Hall laptop' });
+  await fresh.call('bundles.export', { file: join(usb, 'back.gpbundle') });
+  await office.call('bundles.import', { file: join(usb, 'back.gpbundle') });
+  expect((await office.call('catalogue.areas', {})).map((a) => a.id)).toContain('area-x');
+  // Joining again, or on a laptop already set up, is refused.
+  expect(await refused(fresh, 'session.join', { roster, bundle, fingerprint: officeFingerprint })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await refused(office, 'session.checkJoin', { roster: 'f-unknown' })).toMatchObject({ code: 'FORBIDDEN' });
+}, 60_000);

@@ -72,8 +72,10 @@ export const signInKind = { projectors: { 'session.signedIn': signedIn, 'session
 const NEEDS = new Map<string, Capability>(
   (Object.keys(KINDS) as KindName[]).flatMap((kind) => {
     const writes: string = KINDS[kind].writes;
-    // People and credentials check their authors themselves (a laptop's own officer sets it up).
-    if (kind === 'person' || kind === 'credential' || writes.includes(' ')) return [];
+    // People and credentials check their authors themselves (a laptop's own officer sets it up);
+    // a local kind counts only this laptop's own, which its core authorised as they were made
+    // (a new laptop trusts the office it joins before anyone is set up on it).
+    if (kind === 'person' || kind === 'credential' || KINDS[kind].rule === 'local' || writes.includes(' ')) return [];
     return KINDS[kind].events.filter((t) => !t.endsWith('.seeded')).map((t) => [t, writes as Capability] as const);
   }),
 );
