@@ -2,7 +2,10 @@
 // panel member; the two take turns on one laptop; each sees only what their role allows; the laptop
 // locks and unlocks by keyboard, and locks itself when nobody is at it.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, OFFICER_PASSPHRASE } from './fixtures';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, expectAccessible, callCore, chooseFile, saveThroughCore, startApp, OFFICER_PASSPHRASE } from './fixtures';
 
 /** axe in the light theme and the dark one. */
 async function expectAccessibleBothThemes(page: Page): Promise<void> {
@@ -193,4 +196,47 @@ test('a person changes their own passphrase in Settings, and signs in with the n
   await page.getByLabel('Grants officer’s passphrase').fill('river otter lantern dawn');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(h1(page)).toHaveText('Settings');
+});
+
+test('a new laptop joins the office with its roster and protected bundle, and the office’s people sign in there', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const office = app;
+  const member = await callCore<{ id: string }>(page, office, 'people.add', {
+    name: MEMBER.name,
+    roles: ['panel-member'],
+    areas: [],
+    passphrase: MEMBER.first,
+  });
+  const usb = mkdtempSync(join(tmpdir(), 'grantpanel-usb-'));
+  await saveThroughCore(page, office, 'roster.export', join(usb, 'office.gproster'));
+  await saveThroughCore(page, office, 'bundles.export', join(usb, 'office.gpbundle.age'), { passphrase: 'read out at the hall door' });
+  const { device } = await callCore<{ device: { fingerprint: string } }>(page, office, 'session.current');
+
+  const hall = await startApp(undefined, { setUp: false });
+  try {
+    await page.goto(hall.url);
+    await expect(h1(page)).toHaveText('Set up this laptop');
+    await page.getByRole('button', { name: 'Join an office' }).click();
+    await expect(h1(page)).toHaveText('Join an office');
+    // Everything missing is listed at once.
+    await page.getByRole('button', { name: 'Join the office' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Choose the office’s roster file');
+    await chooseFile(page, 'The office’s roster', join(usb, 'office.gproster'));
+    await expect(page.getByRole('main')).toContainText(device.fingerprint);
+    await chooseFile(page, 'The office’s protected bundle', join(usb, 'office.gpbundle.age'));
+    await page.getByLabel('The bundle’s password').fill('read out at the hall door');
+    await page.getByRole('button', { name: 'Join the office' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Compare the fingerprint with the office');
+    await expectAccessibleBothThemes(page);
+    await page.getByLabel('I have compared the fingerprint and it matches').check();
+    await page.getByRole('button', { name: 'Join the office' }).click();
+    await expect(h1(page)).toHaveText('Sign in');
+    await page.getByLabel(new RegExp(MEMBER.name)).check();
+    await page.getByLabel('Passphrase', { exact: true }).fill(MEMBER.first);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(h1(page)).toHaveText('Choose a new passphrase');
+    expect(member.id).toMatch(/^person-/);
+  } finally {
+    await hall.stop();
+  }
 });

@@ -5,6 +5,7 @@ import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { SessionFrame } from './SessionFrame';
+import { JoinOffice } from './JoinOffice';
 import { showSession } from './session-cache';
 import { NOT_MATCHING, PASSPHRASE_RULE, problemsOf, useSessionForm } from './session-form';
 
@@ -18,6 +19,7 @@ export function SetUpScreen({ claiming }: { claiming: boolean }) {
     passphrase && confirm !== passphrase ? [{ field: 'confirm', message: NOT_MATCHING }] : { name, passphrase },
   );
   const [demoBusy, setDemoBusy] = useState(false);
+  const [joining, setJoining] = useState(false);
 
   async function tryDemo() {
     setDemoBusy(true);
@@ -26,6 +28,13 @@ export function SetUpScreen({ claiming }: { claiming: boolean }) {
     if (!result.ok) return form.setProblems(problemsOf(result, 'demo'));
     showSession(result.value);
   }
+
+  if (joining)
+    return (
+      <SessionFrame title="Join an office" lede="This laptop joins the office’s laptops: nobody is set up on it yet.">
+        <JoinOffice onCancel={() => setJoining(false)} />
+      </SessionFrame>
+    );
 
   return (
     <SessionFrame
@@ -73,16 +82,37 @@ export function SetUpScreen({ claiming }: { claiming: boolean }) {
         </div>
       </form>
       {claiming ? null : (
-        <section aria-labelledby="demo-title" className="try-demo">
-          <h2 id="demo-title">Just looking?</h2>
-          <p>
-            Try GrantPanel with invented people, rounds and applications instead. Nothing in the demo is real, and a demo laptop stays a
-            demo: to use GrantPanel for real afterwards, start it with a new data folder.
-          </p>
-          <button type="button" className="button secondary" id="try-demo" disabled={form.busy || demoBusy} onClick={() => void tryDemo()}>
-            {demoBusy ? 'Setting up the demo…' : 'Try the demo instead'}
-          </button>
-        </section>
+        <>
+          <section aria-labelledby="join-office-title" className="try-demo">
+            <h2 id="join-office-title">Joining an office?</h2>
+            <p>If the office already uses GrantPanel, join it with its roster and a protected bundle: its people then sign in here.</p>
+            <button
+              type="button"
+              className="button secondary"
+              id="join-office"
+              disabled={form.busy || demoBusy}
+              onClick={() => setJoining(true)}
+            >
+              Join an office
+            </button>
+          </section>
+          <section aria-labelledby="demo-title" className="try-demo">
+            <h2 id="demo-title">Just looking?</h2>
+            <p>
+              Try GrantPanel with invented people, rounds and applications instead. Nothing in the demo is real, and a demo laptop stays a
+              demo: to use GrantPanel for real afterwards, start it with a new data folder.
+            </p>
+            <button
+              type="button"
+              className="button secondary"
+              id="try-demo"
+              disabled={form.busy || demoBusy}
+              onClick={() => void tryDemo()}
+            >
+              {demoBusy ? 'Setting up the demo…' : 'Try the demo instead'}
+            </button>
+          </section>
+        </>
       )}
     </SessionFrame>
   );
