@@ -96,15 +96,26 @@ export const files = {
   'files.forget': method<{ forgotten: boolean }>()(z.object({ file: fileId })),
 };
 
-/** Which calls read or write a file, and what kind: the CLI and the tests choose files for them by this. */
-export const FILE_USES: Partial<Record<string, { mode: FileMode; purpose: FilePurpose }>> = {
-  'bundles.export': { mode: 'write', purpose: 'bundle' },
-  'bundles.verify': { mode: 'read', purpose: 'bundle' },
-  'bundles.import': { mode: 'read', purpose: 'bundle' },
-  'roster.export': { mode: 'write', purpose: 'roster' },
-  'roster.verify': { mode: 'read', purpose: 'roster' },
-  'roster.import': { mode: 'read', purpose: 'roster' },
-  'imports.preview': { mode: 'read', purpose: 'csv' },
-  'imports.commit': { mode: 'read', purpose: 'csv' },
-  'imports.start': { mode: 'read', purpose: 'csv' },
+/** A call's field naming a file, and what it does with what kind of file. */
+export interface FileUse {
+  field: string;
+  mode: FileMode;
+  purpose: FilePurpose;
+}
+
+const use = (mode: FileMode, purpose: FilePurpose, field = 'file'): FileUse[] => [{ field, mode, purpose }];
+
+/** Which calls read or write files, and what kind: the CLI and the tests choose files for them by this. */
+export const FILE_USES: Partial<Record<string, FileUse[]>> = {
+  'bundles.export': use('write', 'bundle'),
+  'bundles.verify': use('read', 'bundle'),
+  'bundles.import': use('read', 'bundle'),
+  'roster.export': use('write', 'roster'),
+  'roster.verify': use('read', 'roster'),
+  'roster.import': use('read', 'roster'),
+  'imports.preview': use('read', 'csv'),
+  'imports.commit': use('read', 'csv'),
+  'imports.start': use('read', 'csv'),
+  'session.checkJoin': use('read', 'roster', 'roster'),
+  'session.join': [...use('read', 'roster', 'roster'), ...use('read', 'bundle', 'bundle')],
 };

@@ -404,3 +404,49 @@ test('--as: any case and spacing, or the id; two people of one name must be told
   expect(roleFrom('grants_officer')).toBe('grants-officer');
   expect(roleFrom('officer')).toBeUndefined();
 });
+
+test('join: a new laptop shows the roster’s fingerprint, then joins with it and the protected bundle; its people sign in', async () => {
+  const { priya } = await office();
+  const usb = temp('grantpanel-usb-');
+  expect((await priya('export-roster', '--out', join(usb, 'office.gproster'))).code).toBe(0);
+  const pass = secret('read out at the hall door');
+  expect((await priya('export-bundle', '--out', join(usb, 'office.gpbundle.age'), '--passphrase-file', pass)).code).toBe(0);
+
+  const hall = laptop();
+  const shown = await hall.nobody('join', '--roster', join(usb, 'office.gproster'));
+  expect(shown).toMatchObject({ code: 0, err: '' });
+  const fingerprint = /Fingerprint: ([0-9A-F ]+)/.exec(shown.out)?.[1] ?? '';
+  expect(fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){5}$/);
+  // Half the pair is a usage error; a fingerprint other than the roster's is refused and trusts nobody.
+  expect(await hall.nobody('join', '--roster', join(usb, 'office.gproster'), '--bundle', join(usb, 'office.gpbundle.age'))).toMatchObject({
+    code: 2,
+  });
+  const wrong = await hall.nobody(
+    'join',
+    '--roster',
+    join(usb, 'office.gproster'),
+    '--fingerprint',
+    'AAAA BBBB CCCC DDDD EEEE FFFF',
+    '--bundle',
+    join(usb, 'office.gpbundle.age'),
+    '--bundle-passphrase-file',
+    pass,
+  );
+  expect(wrong).toMatchObject({ code: 1 });
+  const joined = await hall.nobody(
+    'join',
+    '--roster',
+    join(usb, 'office.gproster'),
+    '--fingerprint',
+    fingerprint,
+    '--bundle',
+    join(usb, 'office.gpbundle.age'),
+    '--bundle-passphrase-file',
+    pass,
+  );
+  expect(joined).toMatchObject({ code: 0, err: '' });
+  expect(joined.out).toContain(`People who can sign in here: ${OFFICER.name}, ${SAM.name}`);
+  expect(await hall.as(SAM.name, SAM.own)('list', 'rounds')).toMatchObject({ code: 0 });
+  // Once joined, it is set up: joining again is refused.
+  expect(await hall.nobody('join', '--roster', join(usb, 'office.gproster'))).toMatchObject({ code: 1 });
+});

@@ -14,6 +14,7 @@ import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
 import { openSession } from './session';
 import { demoCommand, initCommand, setupCommand, templateCommand } from './setup';
+import { joinCommand } from './join';
 import { addPersonCommand, personCommands, setPassphraseCommand } from './people';
 import { passphraseArgumentProblem, needsPassphraseSource } from './secrets';
 import { firstPassphraseFirst, notReady, sayWhoYouAre, signInAs } from './signin';
@@ -25,6 +26,7 @@ import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
 export const COMMANDS: Command[] = [
   initCommand,
   setupCommand,
+  joinCommand,
   demoCommand,
   templateCommand,
   addRoundCommand,

@@ -82,13 +82,16 @@ export class ChosenFiles {
 }
 
 /**
- * For the CLI, where a person types paths: a call's `file`, given as a path, becomes the id of
- * that path chosen for the call's use (FILE_USES). Anything else passes unchanged.
+ * For the CLI, where a person types paths: each of a call's file fields given as a path becomes the
+ * id of that path chosen for the call's use (FILE_USES). Anything else passes unchanged.
  */
 export function choosePathFor(files: ChosenFiles, method: string, input: unknown): unknown {
-  const use = FILE_USES[method];
-  if (!use || typeof input !== 'object' || input === null) return input;
-  const file = (input as { file?: unknown }).file;
-  if (typeof file !== 'string' || !isAbsolute(file)) return input;
-  return { ...input, file: files.choose(file, use.mode, use.purpose, 'terminal').id };
+  const uses = FILE_USES[method];
+  if (!uses || typeof input !== 'object' || input === null) return input;
+  const chosen: Record<string, unknown> = { ...input };
+  for (const { field, mode, purpose } of uses) {
+    const path = chosen[field];
+    if (typeof path === 'string' && isAbsolute(path)) chosen[field] = files.choose(path, mode, purpose, 'terminal').id;
+  }
+  return chosen;
 }
