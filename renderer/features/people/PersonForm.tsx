@@ -1,4 +1,5 @@
 // Adding a person (with a first passphrase to give them), or changing one's name, roles and areas.
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PersonSummary } from '../../../shared/contract/people';
 import type { FieldProblem } from '../../../shared/contract/result';
@@ -8,14 +9,14 @@ import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Checkboxes, TextField } from '../../components/fields';
 import { useLeaveWarning } from '../../components/leave-warning';
-import { NOT_MATCHING, PASSPHRASE_RULE, problemsOf } from '../session/session-form';
+import { NOT_MATCHING, problemsOf } from '../session/session-form';
 
 const FIELD_IDS: Record<string, string> = {
   name: 'person-name',
   roles: 'person-roles',
   areas: 'person-areas',
   passphrase: 'person-passphrase',
-  confirm: 'person-confirm',
+  confirm: 'person-passphrase-confirm',
   active: 'person-save',
 };
 
@@ -97,24 +98,16 @@ export function PersonForm({ person, areas, onSaved, onCancel }: Props) {
       ) : null}
       {person ? null : (
         <>
-          <TextField
+          <NewPassphraseFields
             id="person-passphrase"
             label="First passphrase"
-            type="password"
-            hint={`Give it to them in person. They choose their own the first time they sign in. ${PASSPHRASE_RULE}`}
+            hint="Give it to them in person. They choose their own the first time they sign in."
             value={passphrase}
+            confirm={confirm}
             error={errorOf('passphrase')}
-            autoComplete="new-password"
+            confirmError={errorOf('confirm')}
             onChange={setPassphrase}
-          />
-          <TextField
-            id="person-confirm"
-            label="Confirm first passphrase"
-            type="password"
-            value={confirm}
-            error={errorOf('confirm')}
-            autoComplete="new-password"
-            onChange={setConfirm}
+            onConfirm={setConfirm}
           />
         </>
       )}

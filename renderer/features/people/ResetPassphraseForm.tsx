@@ -1,12 +1,12 @@
 // A forgotten passphrase: the officer gives a new temporary one; the person chooses their own at next sign-in.
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PersonSummary } from '../../../shared/contract/people';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
 import { useLeaveWarning } from '../../components/leave-warning';
-import { NOT_MATCHING, PASSPHRASE_RULE, problemsOf } from '../session/session-form';
+import { NOT_MATCHING, problemsOf } from '../session/session-form';
 
 export function ResetPassphraseForm({ person, onSaved, onCancel }: { person: PersonSummary; onSaved: () => void; onCancel: () => void }) {
   const [passphrase, setPassphrase] = useState('');
@@ -37,25 +37,17 @@ export function ResetPassphraseForm({ person, onSaved, onCancel }: { person: Per
         Their old passphrase stops working here, and on other laptops once a protected bundle reaches them. They choose their own at next
         sign-in.
       </p>
-      <ErrorSummary problems={problems} idFor={(f) => (f === 'confirm' ? 'reset-confirm' : 'reset-passphrase')} />
-      <TextField
+      <ErrorSummary problems={problems} idFor={(f) => (f === 'confirm' ? 'reset-passphrase-confirm' : 'reset-passphrase')} />
+      <NewPassphraseFields
         id="reset-passphrase"
         label="New temporary passphrase"
-        type="password"
-        hint={`Give it to them in person. ${PASSPHRASE_RULE}`}
+        hint="Give it to them in person."
         value={passphrase}
+        confirm={confirm}
         error={errorOf('passphrase')}
-        autoComplete="new-password"
+        confirmError={errorOf('confirm')}
         onChange={setPassphrase}
-      />
-      <TextField
-        id="reset-confirm"
-        label="Confirm temporary passphrase"
-        type="password"
-        value={confirm}
-        error={errorOf('confirm')}
-        autoComplete="new-password"
-        onChange={setConfirm}
+        onConfirm={setConfirm}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>

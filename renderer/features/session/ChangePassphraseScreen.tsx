@@ -1,5 +1,6 @@
 // A person whose passphrase was given to them (added, or reset by an officer) chooses their own
 // before anything else.
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { call } from '../../app/api';
@@ -7,9 +8,9 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { SessionFrame } from './SessionFrame';
 import { showSession } from './session-cache';
-import { NOT_MATCHING, PASSPHRASE_RULE, useSessionForm } from './session-form';
+import { NOT_MATCHING, useSessionForm } from './session-form';
 
-const FIELD_IDS: Record<string, string> = { current: 'current-passphrase', next: 'new-passphrase', confirm: 'confirm-passphrase' };
+const FIELD_IDS: Record<string, string> = { current: 'current-passphrase', next: 'new-passphrase', confirm: 'new-passphrase-confirm' };
 
 export function ChangePassphraseScreen({ session }: { session: SessionInfo }) {
   const [current, setCurrent] = useState('');
@@ -40,24 +41,15 @@ export function ChangePassphraseScreen({ session }: { session: SessionInfo }) {
           autoComplete="current-password"
           onChange={setCurrent}
         />
-        <TextField
+        <NewPassphraseFields
           id="new-passphrase"
           label="New passphrase"
-          type="password"
-          hint={PASSPHRASE_RULE}
           value={next}
+          confirm={confirm}
           error={form.errorOf('next')}
-          autoComplete="new-password"
+          confirmError={form.errorOf('confirm')}
           onChange={setNext}
-        />
-        <TextField
-          id="confirm-passphrase"
-          label="Confirm new passphrase"
-          type="password"
-          value={confirm}
-          error={form.errorOf('confirm')}
-          autoComplete="new-password"
-          onChange={setConfirm}
+          onConfirm={setConfirm}
         />
         <div className="button-row">
           <button type="submit" className="button" id="change-save" disabled={form.busy}>

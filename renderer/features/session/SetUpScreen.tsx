@@ -1,5 +1,6 @@
 // A new laptop's first screen: set up its first grants officer, or try the demo. The same form names
 // the grants officer of a data folder from before people signed in (claim).
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useState } from 'react';
 import { call } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -7,9 +8,9 @@ import { TextField } from '../../components/fields';
 import { SessionFrame } from './SessionFrame';
 import { JoinOffice } from './JoinOffice';
 import { showSession } from './session-cache';
-import { NOT_MATCHING, PASSPHRASE_RULE, problemsOf, useSessionForm } from './session-form';
+import { NOT_MATCHING, problemsOf, useSessionForm } from './session-form';
 
-const FIELD_IDS: Record<string, string> = { name: 'setup-name', passphrase: 'setup-passphrase', confirm: 'setup-confirm' };
+const FIELD_IDS: Record<string, string> = { name: 'setup-name', passphrase: 'setup-passphrase', confirm: 'setup-passphrase-confirm' };
 
 export function SetUpScreen({ claiming }: { claiming: boolean }) {
   const [name, setName] = useState('');
@@ -56,24 +57,15 @@ export function SetUpScreen({ claiming }: { claiming: boolean }) {
           autoComplete="name"
           onChange={setName}
         />
-        <TextField
+        <NewPassphraseFields
           id="setup-passphrase"
           label="Passphrase"
-          type="password"
-          hint={PASSPHRASE_RULE}
           value={passphrase}
+          confirm={confirm}
           error={form.errorOf('passphrase')}
-          autoComplete="new-password"
+          confirmError={form.errorOf('confirm')}
           onChange={setPassphrase}
-        />
-        <TextField
-          id="setup-confirm"
-          label="Confirm passphrase"
-          type="password"
-          value={confirm}
-          error={form.errorOf('confirm')}
-          autoComplete="new-password"
-          onChange={setConfirm}
+          onConfirm={setConfirm}
         />
         <div className="button-row">
           <button type="submit" className="button" id="setup-save" disabled={form.busy || demoBusy}>

@@ -1,11 +1,12 @@
 // Changing your own passphrase, whenever you like: the same check as the first time, and the new
 // one reaches other laptops with the next protected bundle from this one.
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { NOT_MATCHING, PASSPHRASE_RULE, useSessionForm } from '../session/session-form';
+import { NOT_MATCHING, useSessionForm } from '../session/session-form';
 
-const FIELD_IDS: Record<string, string> = { current: 'own-current', next: 'own-next', confirm: 'own-confirm' };
+const FIELD_IDS: Record<string, string> = { current: 'own-current', next: 'own-next', confirm: 'own-next-confirm' };
 
 export function OwnPassphrase() {
   const [current, setCurrent] = useState('');
@@ -45,24 +46,15 @@ export function OwnPassphrase() {
           autoComplete="current-password"
           onChange={setCurrent}
         />
-        <TextField
+        <NewPassphraseFields
           id="own-next"
           label="New passphrase"
-          type="password"
-          hint={PASSPHRASE_RULE}
           value={next}
+          confirm={confirm}
           error={form.errorOf('next')}
-          autoComplete="new-password"
+          confirmError={form.errorOf('confirm')}
           onChange={setNext}
-        />
-        <TextField
-          id="own-confirm"
-          label="Confirm new passphrase"
-          type="password"
-          value={confirm}
-          error={form.errorOf('confirm')}
-          autoComplete="new-password"
-          onChange={setConfirm}
+          onConfirm={setConfirm}
         />
         <button type="submit" className="button" id="own-save" disabled={form.busy}>
           {form.busy ? 'Saving…' : 'Change passphrase'}
