@@ -140,6 +140,11 @@ export interface SyncStatus {
   noLongerTrusted: NoLongerTrusted[];
   /** Changes of kinds this version of GrantPanel does not know (from a newer version): kept, not applied. */
   unknownChanges: { type: string; count: number }[];
+  /**
+   * Changes kept in the log but not applied: made in the name of someone not signed in on that
+   * laptop, or beyond what their roles allowed (docs/people.md). By laptop, person and reason.
+   */
+  notApplied: { laptop: string; person: string; reason: string; count: number }[];
 }
 
 export interface TrustedDeviceInfo {

@@ -285,6 +285,10 @@ test('after set-up, a change in anyone’s name — the laptop’s own officer�
       { reason: 'made in the name of someone not signed in on that laptop', count: 1 },
     ]);
   }
+  // The Sync screen says so, in words.
+  expect((await panel.call('sync.status', {})).notApplied).toEqual([
+    { laptop: 'Office', person: TEST_OFFICER.name, reason: 'made in the name of someone not signed in on that laptop', count: 1 },
+  ]);
   // A rebuild reaches the same tables.
   const before = JSON.stringify(panel.ctx.db.prepare('SELECT * FROM areas ORDER BY id').all());
   panel.ctx.projection.rebuild();

@@ -55,6 +55,14 @@ export const laptopsCommand: Command = {
         'Changes from a newer GrantPanel, kept but not applied until this laptop is updated:',
         ...status.unknownChanges.map((u) => `  ${u.count.toLocaleString('en-GB')} × ${printable(u.type)}`),
       );
+    if (status.notApplied.length)
+      lines.push(
+        'Changes kept but not applied (not signed in on that laptop, or beyond the role; check the laptop):',
+        ...status.notApplied.map(
+          (n) =>
+            `  ${printable(n.laptop)}, in the name of ${printable(n.person)}: ${n.count.toLocaleString('en-GB')} ${printable(n.reason)}`,
+        ),
+      );
     if (status.trustElsewhere.length)
       lines.push(
         'Trusted by other laptops (history only, not trust here):',

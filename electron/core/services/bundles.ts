@@ -1,6 +1,6 @@
 // Bundles: the only way work moves between laptops — written, checked, imported — and the
 // trusted laptops whose bundles this one accepts.
-import type { BundleInfo, TrustedDeviceInfo } from '../../../shared/contract/bundles';
+import type { BundleInfo, SyncStatus, TrustedDeviceInfo } from '../../../shared/contract/bundles';
 import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { officeKey } from '../bundles/office-key';
@@ -11,6 +11,7 @@ import { importBundle } from '../bundles/import';
 import {
   isRevoked,
   isTrusted,
+  laptopName,
   nameGivenHere,
   noLongerTrustedHere,
   revokeDevice,
@@ -23,6 +24,8 @@ import { unknownEventTypes } from '../events/project';
 import { bundlesFolder } from '../bundles/folder';
 import { counter, progressOf, withProgress } from '../bundles/progress';
 import { withPlainBundle } from '../bundles/sealed';
+import { statement } from '../db/statements';
+import { readPerson } from '../people/records';
 
 function info(ctx: CoreContext, s: BundleSummary, name: string): BundleInfo {
   return {
@@ -60,6 +63,20 @@ function checkEnding(name: string, sealed: boolean): void {
   if (lower.endsWith(ending) && (sealed || !lower.endsWith('.age'))) return;
   const message = `${sealed ? 'Protected bundle' : 'Bundle'} files end in ${ending}`;
   throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
+}
+
+/** Changes the projection kept but did not apply, as a grants officer reads them. */
+function notApplied(ctx: CoreContext): SyncStatus['notApplied'] {
+  const rows = statement<[], { device_id: string; actor: string; reason: string; count: number }>(
+    ctx.db,
+    'SELECT device_id, actor, reason, count FROM ignored_changes ORDER BY device_id, actor, reason',
+  ).all();
+  return rows.map((r) => ({
+    laptop: r.device_id === ctx.device.id ? 'This laptop' : laptopName(ctx.db, ctx.device.id, r.device_id),
+    person: readPerson(ctx.db, r.actor)?.name ?? 'someone not known here',
+    reason: r.reason,
+    count: r.count,
+  }));
 }
 
 export const bundleHandlers: Handlers<
@@ -144,6 +161,7 @@ export const bundleHandlers: Handlers<
       trustElsewhere: trustElsewhere(ctx.db, ctx.device.id),
       noLongerTrusted: noLongerTrustedHere(ctx.db, ctx.device.id),
       unknownChanges: unknownEventTypes(ctx.db),
+      notApplied: notApplied(ctx),
     };
   },
   'devices.chooseVersion': ({ deviceId, seq, version }, ctx) => {

@@ -139,6 +139,23 @@ function NoLongerTrustedList({ laptops }: { laptops: NoLongerTrusted[] }) {
 export function SyncHistory({ status }: { status: SyncStatus }) {
   return (
     <>
+      {status.notApplied.length > 0 ? (
+        <section aria-labelledby="not-applied-title">
+          <h2 id="not-applied-title">Changes not applied</h2>
+          <p>
+            Some changes in the log were made in the name of someone who was not signed in on that laptop, or went beyond what their role
+            allows. They are kept, as the laptop sent them, but do not change the register here or on any other laptop. A laptop sending
+            these may be lost, stolen or faulty: check with whoever holds it.
+          </p>
+          <ul>
+            {status.notApplied.map((n) => (
+              <li key={`${n.laptop} ${n.person} ${n.reason}`}>
+                {n.laptop}, in the name of {n.person}: {n.count.toLocaleString('en-GB')} {n.count === 1 ? 'change' : 'changes'} {n.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {status.unknownChanges.length > 0 ? (
         <section aria-labelledby="unknown-title">
           <h2 id="unknown-title">Changes from a newer GrantPanel</h2>
