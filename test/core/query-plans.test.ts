@@ -31,6 +31,7 @@ const SMALL: Record<string, string> = {
   equivocations: 'evidence of a laptop signing two versions of its log: rare',
   import_mappings: 'one per CSV layout the office has seen',
   unprojected_types: 'one per event type from a newer GrantPanel',
+  ignored_changes: 'one per laptop, person and reason a change was not applied: rare, and each a warning to act on',
 };
 
 /** Statements that may scan a large table, and why. Each entry must still be needed (checked below). */
