@@ -404,3 +404,32 @@ test('a new laptop joins an office with its roster and a protected bundle; the o
   expect(await refused(fresh, 'session.join', { roster, bundle, fingerprint: officeFingerprint })).toMatchObject({ code: 'FORBIDDEN' });
   expect(await refused(office, 'session.checkJoin', { roster: 'f-unknown' })).toMatchObject({ code: 'FORBIDDEN' });
 }, 60_000);
+
+test('a lying laptop cannot take over a sign-in: a credential issued by someone who may not manage people is ignored', async () => {
+  const core = laptop();
+  const member = await core.call('people.add', {
+    name: 'Ola Member',
+    roles: ['panel-member'],
+    areas: [],
+    passphrase: 'temporary passphrase 2',
+  });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: member.id, passphrase: 'temporary passphrase 2' });
+  await core.call('session.changePassphrase', { current: 'temporary passphrase 2', next: 'ola picked a better one' });
+  const officer = officerOf(core.ctx.device.id);
+  const held = core.ctx.db.prepare('SELECT public_key, secret FROM credentials WHERE person_id = ?').get(officer);
+  // Signed in on this laptop, the member writes a new credential for the officer, as a tampered build could.
+  write(core.ctx, () =>
+    core.ctx.log.append(member.id, 'credential.issued', `person:${officer}`, {
+      personId: officer,
+      publicKey: member.publicKey!,
+      secret: 'ab'.repeat(32),
+      mustChange: false,
+    }),
+  );
+  expect(core.ctx.db.prepare('SELECT public_key, secret FROM credentials WHERE person_id = ?').get(officer)).toEqual(held);
+  await core.call('session.signOut', {});
+  expect(await core.call('session.signIn', { personId: officer, passphrase: TEST_OFFICER.passphrase })).toMatchObject({
+    state: 'signed-in',
+  });
+});
