@@ -30,6 +30,7 @@ test('withdrawn then reinstated: the history names both, by whom and on this lap
   await page.getByLabel('Why is the application being withdrawn?').fill('The group found funding elsewhere.');
   await page.getByRole('button', { name: 'Withdraw application' }).click();
   await expect(page.locator('.lede')).toContainText('Withdrawn');
+  await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeFocused();
   await expect(history(page).locator(':scope > li').last()).toContainText('Withdrawn: The group found funding elsewhere.');
 
   // Reinstate by keyboard: the reason is required, listed in the error summary and at the field.

@@ -2,7 +2,7 @@
 // contact details set apart as personal data, a way to edit it, withdrawal and reinstatement each
 // with a recorded reason, and its history from the event log.
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
 import { formatDate, formatInstant } from '../../../shared/domain/dates';
@@ -26,6 +26,14 @@ export function ApplicationDetailPage() {
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const [reinstating, setReinstating] = useState(false);
   const reinstateButton = useRef<HTMLButtonElement>(null);
+  // Where focus lands once a form has closed: in the commit that closed it, never a frame later —
+  // a late focus would take it from whatever the officer opened next.
+  const [focusAfter, setFocusAfter] = useState<'status' | 'withdraw' | 'reinstate' | null>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    ({ status: statusHeading, withdraw: withdrawButton, reinstate: reinstateButton })[focusAfter].current?.focus();
+    setFocusAfter(null);
+  }, [focusAfter]);
 
   const back = (
     <Link className="back-link" to={`/applications${registerSearch}`}>
@@ -92,13 +100,13 @@ export function ApplicationDetailPage() {
             application={a}
             onCancel={() => {
               setWithdrawing(false);
-              requestAnimationFrame(() => withdrawButton.current?.focus());
+              setFocusAfter('withdraw');
             }}
             onDone={() => {
               // The withdrawal's answer has refetched this application already.
               setWithdrawing(false);
               // The form and its button are gone: land on the status that changed.
-              requestAnimationFrame(() => statusHeading.current?.focus());
+              setFocusAfter('status');
             }}
           />
         ) : null}
@@ -108,11 +116,11 @@ export function ApplicationDetailPage() {
             application={a}
             onCancel={() => {
               setReinstating(false);
-              requestAnimationFrame(() => reinstateButton.current?.focus());
+              setFocusAfter('reinstate');
             }}
             onDone={() => {
               setReinstating(false);
-              requestAnimationFrame(() => statusHeading.current?.focus());
+              setFocusAfter('status');
             }}
           />
         ) : null}
