@@ -36,10 +36,14 @@ import { removeLeftoverPlainCopies } from './bundles/sealed';
 import { ChosenFiles } from './files/chosen';
 import { clearTransferFolders } from './files/transfer';
 import { fileHandlers } from './services/files';
+import { panelHandlers } from './services/panels';
+import { scoringHandlers } from './services/scoring';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
+  ...panelHandlers,
+  ...scoringHandlers,
   ...peopleHandlers,
   ...joinHandlers,
   ...catalogueHandlers,

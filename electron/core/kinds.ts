@@ -12,6 +12,10 @@ import { importMappingKind } from './services/imports';
 import { trustKind } from './bundles/trust';
 import { versionChoiceKind } from './bundles/equivocation';
 import { conflictResolutionKind } from './merge/conflicts';
+import { rubricKind } from './panels/rubrics';
+import { panelAssignmentKind, panelKind } from './panels/panels';
+import { declarationKind } from './panels/declarations';
+import { scoreKind } from './panels/scores';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -22,6 +26,11 @@ export const CORE_KINDS: CoreKinds = {
   person: personKind,
   credential: credentialKind,
   signIn: signInKind,
+  rubric: rubricKind,
+  panel: panelKind,
+  panelAssignment: panelAssignmentKind,
+  declaration: declarationKind,
+  score: scoreKind,
   trust: trustKind,
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,

@@ -11,6 +11,8 @@ import { roster } from './roster';
 import { rounds } from './rounds';
 import { session } from './session';
 import { people } from './people';
+import { panels } from './panels';
+import { scoring } from './scoring';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -26,6 +28,8 @@ export const contract = {
   ...conflicts,
   ...roster,
   ...files,
+  ...panels,
+  ...scoring,
 };
 
 export type Contract = typeof contract;

@@ -72,6 +72,18 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   // Resolving also needs the capability that writes the kind in conflict (the handler's check).
   'conflicts.list': 'read-register',
   'conflicts.resolve': 'read-register',
+  'rubrics.get': 'read-register',
+  'rubrics.save': 'manage-panels',
+  'panels.list': 'read-register',
+  'panels.get': 'read-register',
+  'panels.save': 'manage-panels',
+  'panels.assign': 'manage-panels',
+  // Whether the reader sits on the application's panel, has declared, has submitted: the handlers' checks.
+  'scoring.sheet': 'read-register',
+  'scoring.declare': 'score',
+  'scoring.enter': 'score',
+  'scoring.submit': 'score',
+  'scoring.fromPaper': 'manage-panels',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',
 };

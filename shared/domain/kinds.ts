@@ -30,7 +30,8 @@ export interface KindDeclaration {
   /** The tables its events project into: a rebuild empties and refills them, and a write reports them changed. */
   tables: readonly string[];
   /** The capability needed to write it; "this laptop" for records GrantPanel writes itself. */
-  writes: Capability | 'this laptop' | 'as the record it settles' | 'the person, or manage-people';
+  writes:
+    Capability | 'this laptop' | 'as the record it settles' | 'the person, or manage-people' | 'the member, or manage-panels from paper';
   /** Where a person sees one in the app. */
   page: (id: string) => string;
   /** The event types that change it; older ones stay here, as old logs are still replayed. */
@@ -109,6 +110,50 @@ export const KINDS = {
     writes: 'this laptop',
     page: () => '#/people',
     events: ['session.signedIn', 'session.signedOut'],
+  },
+  rubric: {
+    noun: 'rubric',
+    // Criteria, gates and bands merge field by field; once scored, weights and levels are fixed (docs/panels.md).
+    rule: 'fields-person-resolves',
+    tables: ['rubrics'],
+    writes: 'manage-panels',
+    page: (id) => `#/rounds/${id}/rubric`,
+    events: ['rubric.added', 'rubric.changed'],
+  },
+  panel: {
+    noun: 'panel',
+    // Name, chair, quorum and areas field by field; members one by one.
+    rule: 'fields-person-resolves',
+    tables: ['panels', 'panel_members', 'panel_areas'],
+    writes: 'manage-panels',
+    page: (id) => `#/panels/${id}`,
+    events: ['panel.added', 'panel.changed'],
+  },
+  panelAssignment: {
+    noun: 'panel for an application',
+    // By hand, for an application its area would give to another panel (or to none).
+    rule: 'whole-record',
+    tables: ['panel_assignments'],
+    writes: 'manage-panels',
+    page: (id) => `#/applications/${id}`,
+    events: ['panel.assigned'],
+  },
+  declaration: {
+    noun: 'declaration of interest',
+    rule: 'append-only',
+    tables: ['declarations'],
+    writes: 'the member, or manage-panels from paper',
+    page: (id) => `#/applications/${id.split('/')[0]}`,
+    events: ['interest.declared'],
+  },
+  score: {
+    noun: 'score',
+    // Each member's own: their latest score per criterion, and that they submitted them.
+    rule: 'owner-only',
+    tables: ['scores', 'score_submissions'],
+    writes: 'the member, or manage-panels from paper',
+    page: (id) => `#/applications/${id.split('/')[0]}`,
+    events: ['score.entered', 'score.submitted'],
   },
   trust: {
     noun: 'trusted laptop',

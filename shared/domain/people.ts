@@ -4,7 +4,20 @@ import { z } from 'zod';
 
 /** What a person may do; roles grant capabilities. */
 export type Capability =
-  'read-register' | 'read-personal-data' | 'manage-register' | 'manage-catalogue' | 'exchange-bundles' | 'manage-people';
+  | 'read-register'
+  | 'read-personal-data'
+  | 'manage-register'
+  | 'manage-catalogue'
+  | 'exchange-bundles'
+  | 'manage-people'
+  /** Rubrics, panels, which panel scores what, and typing in paper score sheets. */
+  | 'manage-panels'
+  /** Declare interests and score, on the panels a person sits on. */
+  | 'score'
+  /** Moderate and recommend, on the panels a person chairs. */
+  | 'moderate'
+  /** Every panel's scores, rankings and register of interests. */
+  | 'read-scores';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -18,14 +31,24 @@ export const ROLE_IDS = Object.keys(ROLES) as [Role, ...Role[]];
 
 /**
  * Only grants officers see applicants' contact details and change the register; everyone signed
- * in reads the register without them. Panels (issue 11) and sign-off (issue 12) add their own.
+ * in reads the register without them. Panel members and chairs score only what their panel is
+ * given (checked per application in the core); sign-off (issue 12) adds its own.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  'grants-officer': ['read-register', 'read-personal-data', 'manage-register', 'manage-catalogue', 'exchange-bundles', 'manage-people'],
-  'panel-member': ['read-register'],
-  'panel-chair': ['read-register'],
-  'chief-executive': ['read-register'],
-  auditor: ['read-register'],
+  'grants-officer': [
+    'read-register',
+    'read-personal-data',
+    'manage-register',
+    'manage-catalogue',
+    'exchange-bundles',
+    'manage-people',
+    'manage-panels',
+    'read-scores',
+  ],
+  'panel-member': ['read-register', 'score'],
+  'panel-chair': ['read-register', 'score', 'moderate'],
+  'chief-executive': ['read-register', 'read-scores'],
+  auditor: ['read-register', 'read-scores'],
 };
 
 export function capabilitiesOf(roles: readonly Role[]): Capability[] {

@@ -101,38 +101,59 @@ const percent = z
   .min(0, 'A band cannot start below 0%')
   .max(100, 'A band cannot start above 100%');
 
-export const rubricContentSchema = z
-  .object({
-    criteria: z.array(criterionSchema).min(1, 'Add at least one criterion').max(20, 'Use 20 criteria or fewer'),
-    gates: z.array(gateSchema).max(10, 'Use 10 gates or fewer'),
-    bands: z
-      .array(z.object({ id: z.enum(['recommend', 'refer', 'do-not-recommend']), label: name('band name'), fromPercent: percent }))
-      .min(1)
-      .max(3),
-    spreadPoints: z.number().int().min(1, 'The spread in points must be 1 or more').max(5, 'The spread in points must be 5 or less'),
-    spreadDeviation: z.number().int().min(1, 'The spread threshold must be 1 or more').max(100, 'The spread threshold must be 100 or less'),
-    rankShiftPlaces: z.number().int().min(1, 'The rank difference must be 1 or more').max(1000),
-  })
-  .superRefine((r, ctx) => {
-    const ids = new Set<string>();
-    [...r.criteria.map((c, i) => ['criteria', i, c.id] as const), ...r.gates.map((g, i) => ['gates', i, g.id] as const)].forEach(
-      ([list, i, cid]) => {
-        if (ids.has(cid)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: 'Each criterion and gate needs its own id' });
-        ids.add(cid);
-      },
-    );
-    r.bands.forEach((b, i) => {
-      const above = r.bands[i - 1];
+/** Ids are unique within a list: a score names its criterion or gate by id. */
+const uniqueIds = <T extends { id: string }>(list: T[], ctx: z.RefinementCtx, what: string) => {
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Each ${what} needs its own id` });
+    seen.add(x.id);
+  });
+};
+
+export const criteriaSchema = z
+  .array(criterionSchema)
+  .min(1, 'Add at least one criterion')
+  .max(20, 'Use 20 criteria or fewer')
+  .superRefine((list, ctx) => uniqueIds(list, ctx, 'criterion'));
+
+export const gatesSchema = z
+  .array(gateSchema)
+  .max(10, 'Use 10 gates or fewer')
+  .superRefine((list, ctx) => uniqueIds(list, ctx, 'gate'));
+
+export const bandsSchema = z
+  .array(z.object({ id: z.enum(['recommend', 'refer', 'do-not-recommend']), label: name('band name'), fromPercent: percent }))
+  .min(1, 'Add at least one band')
+  .max(3, 'Use 3 bands or fewer')
+  .superRefine((bands, ctx) => {
+    uniqueIds(bands, ctx, 'band');
+    bands.forEach((b, i) => {
+      const above = bands[i - 1];
       if (above && b.fromPercent >= above.fromPercent)
-        ctx.addIssue({ code: 'custom', path: ['bands', i, 'fromPercent'], message: 'Each band must start below the band above it' });
+        ctx.addIssue({ code: 'custom', path: [i, 'fromPercent'], message: 'Each band must start below the band above it' });
     });
-    if (r.bands.at(-1)?.fromPercent !== 0)
-      ctx.addIssue({ code: 'custom', path: ['bands', r.bands.length - 1, 'fromPercent'], message: 'The lowest band must start at 0%' });
+    if (bands.at(-1)?.fromPercent !== 0)
+      ctx.addIssue({ code: 'custom', path: [bands.length - 1, 'fromPercent'], message: 'The lowest band must start at 0%' });
   });
 
-/** The weights and levels: once a score names a version, these may not change within it. */
-export function scoringShape(r: RubricContent): string {
-  return JSON.stringify(r.criteria.map((c) => [c.id, c.scale, c.weight]));
+/** Each field of a rubric on its own: a change from another laptop is checked field by field. */
+export const rubricFieldSchemas = {
+  criteria: criteriaSchema,
+  gates: gatesSchema,
+  bands: bandsSchema,
+  spreadPoints: z.number().int().min(1, 'The spread in points must be 1 or more').max(5, 'The spread in points must be 5 or less'),
+  spreadDeviation: z.number().int().min(1, 'The spread threshold must be 1 or more').max(100, 'The spread threshold must be 100 or less'),
+  rankShiftPlaces: z.number().int().min(1, 'The rank difference must be 1 or more').max(1000, 'The rank difference must be 1,000 or less'),
+};
+
+export const rubricContentSchema = z.object(rubricFieldSchemas);
+
+/**
+ * What a score depends on: each criterion's id, scale and weight, and the gates. Once a score names
+ * a version these may not change within it (wording, bands and thresholds may).
+ */
+export function scoringShape(r: Pick<RubricContent, 'criteria' | 'gates'>): string {
+  return JSON.stringify([r.criteria.map((c) => [c.id, c.scale, c.weight]), r.gates.map((g) => g.id)]);
 }
 
 const FIVE_LEVELS = (none: string, weak: string, some: string, good: string, strong: string, excellent: string) => [
@@ -271,4 +292,10 @@ export function defaultRubric(priorityIds: readonly string[]): RubricContent {
     spreadDeviation: 15,
     rankShiftPlaces: 3,
   };
+}
+
+/** A round's rubric as every laptop keeps it: its id is the round's. */
+export interface RubricRecord extends RubricContent {
+  id: string;
+  version: number;
 }

@@ -8,6 +8,8 @@ type Path = readonly PropertyKey[];
 /** Fields that hold money, so a wrong value is described in pence. */
 const MONEY = new Set(['maxAwardPence', 'amountPence', 'amountRequested', 'amount']);
 export const BUDGET_PREFIX = 'budget:';
+/** A panel's members change one by one: the field `member:<person id>`. */
+export const PANEL_MEMBER_PREFIX = 'member:';
 
 const isMoney = (path: Path) => {
   const last = [...path].reverse().find((p) => typeof p === 'string' && p !== 'to' && p !== 'from');

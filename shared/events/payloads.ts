@@ -34,7 +34,16 @@ import {
   versionChosen,
   withdrawnReason,
   reinstatedReason,
+  rubricFields,
+  rubricRecord,
+  panelFields,
+  panelRecord,
+  panelAssigned,
+  interestDeclared,
+  scoreEntered,
+  scoreSubmitted,
 } from './records';
+import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
 /** What a `<kind>.changed` may change: each field with its schema; a round's budgets entry by entry. */
 interface Changeable {
@@ -67,6 +76,14 @@ const CHANGEABLE: Record<ConflictKind, Changeable> = {
   person: { kind: 'person', id: recordId, fields: personFields },
   // An application keeps its id, reference, round and date received.
   application: { kind: 'application', id: recordId, fields: omit(applicationShape, ['id', 'reference', 'roundId', 'receivedAt']) },
+  rubric: { kind: 'rubric', id: recordId, fields: rubricFields },
+  // A panel keeps its round; members join and leave one by one (a leaving member's value is null).
+  panel: {
+    kind: 'panel',
+    id: recordId,
+    fields: omit(panelFields, ['roundId', 'memberIds']),
+    entries: { prefix: PANEL_MEMBER_PREFIX, key: recordId, value: z.literal(true).nullable() },
+  },
 };
 
 /** The fields a `<kind>.changed` event may name (besides a round's `budget:<areaId>` entries). */
@@ -138,6 +155,12 @@ interface EventSpec {
   /** Checks the payload's shape alone cannot make (a change's field by field), once it has that shape. */
   then?(payload: never): string | null;
 }
+
+/** A member's own record about one application: `score:<application>:<member>`. */
+const onesOwn =
+  (prefix: string) =>
+  (p: { applicationId: string; memberId: string }): string =>
+    `${prefix}:${p.applicationId}:${p.memberId}`;
 
 const whole = (prefix: string, schema: z.ZodType): EventSpec => ({ schema, entity: (p: { id: string }) => `${prefix}:${p.id}` });
 
@@ -227,6 +250,14 @@ const SPECS = {
   'device.revoked': { schema: revokedDevice, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'device.versionChosen': { schema: versionChosen, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'importMapping.saved': { schema: importMapping, entity: (p: { signature: string }) => `importMapping:${p.signature}` },
+  'rubric.added': whole('rubric', rubricRecord),
+  'rubric.changed': changed(CHANGEABLE.rubric),
+  'panel.added': whole('panel', panelRecord),
+  'panel.changed': changed(CHANGEABLE.panel),
+  'panel.assigned': { schema: panelAssigned, entity: (p: { applicationId: string }) => `panelAssignment:${p.applicationId}` },
+  'interest.declared': { schema: interestDeclared, entity: onesOwn('declaration') },
+  'score.entered': { schema: scoreEntered, entity: onesOwn('score') },
+  'score.submitted': { schema: scoreSubmitted, entity: onesOwn('score') },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),
   'area.saved': whole('area', areaRecord),

@@ -12,6 +12,8 @@ import { rosterDeviceSchema } from '../formats/roster';
 import { signedHeadSchema } from '../formats/bundle';
 import { singleLine } from '../domain/text';
 import { ROLE_IDS } from '../domain/people';
+import { rubricFieldSchemas } from '../domain/rubric';
+import { interestNature, MAX_PANEL_MEMBERS, panelName, quorumSchema, scoreComment } from '../domain/panels';
 
 type Unwrapped<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
 
@@ -143,4 +145,61 @@ export const importMapping = z.strictObject({
   mapping: z
     .record(z.string().max(1000), importField.nullable())
     .refine((m) => Object.keys(m).length <= 1000, 'must map at most 1,000 columns'),
+});
+
+/** A round's rubric: its id is the round's; each field checked on its own, as a change names one. */
+export const rubricFields = { version: z.number().int().min(1).max(10_000), ...rubricFieldSchemas };
+export const rubricRecord = z.strictObject({ id: recordId, ...rubricFields });
+
+const areaIds = z.array(recordId).max(50).refine(unique, 'must not name an area twice');
+export const panelFields = {
+  roundId: recordId,
+  name: panelName,
+  chairId: recordId.nullable(),
+  quorum: quorumSchema,
+  areaIds,
+  memberIds: z.array(recordId).max(MAX_PANEL_MEMBERS).refine(unique, 'must not name a member twice'),
+};
+export const panelRecord = z.strictObject({ id: recordId, ...panelFields });
+/** An application given by hand to a panel (or to none: null); `byArea` gives it back to its area's panel. */
+export const panelAssigned = z.strictObject({ applicationId: recordId, panelId: recordId.nullable(), byArea: z.boolean() });
+
+/**
+ * A member's declaration about one application: no interest, or an interest and its nature. Typed
+ * in from a paper sheet by an officer, it says so (fromPaper) and the event's author is who typed it.
+ */
+export const interestDeclared = z
+  .strictObject({
+    applicationId: recordId,
+    memberId: recordId,
+    interest: z.boolean(),
+    nature: interestNature,
+    supersedes: z.array(hex64).max(50),
+    fromPaper: z.boolean(),
+  })
+  .refine((d) => !d.interest || d.nature.length > 0, { message: 'must say the nature of an interest', path: ['nature'] });
+
+/** A criterion's or a gate's id in a rubric. */
+export const criterionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a criterion’s id');
+/** The digest of the weights and levels a score was given against (rubric.ts scoringShape). */
+export const rubricShape = z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits');
+
+export const scoreEntered = z.strictObject({
+  applicationId: recordId,
+  memberId: recordId,
+  roundId: recordId,
+  criterionId,
+  /** 0 to the scale's top; a gate 1 (passes) or 0 (fails); null clears it. */
+  level: z.number().int().min(0).max(5).nullable(),
+  comment: scoreComment,
+  rubricVersion: z.number().int().min(1).max(10_000),
+  rubricShape,
+  fromPaper: z.boolean(),
+});
+export const scoreSubmitted = z.strictObject({
+  applicationId: recordId,
+  memberId: recordId,
+  roundId: recordId,
+  rubricVersion: z.number().int().min(1).max(10_000),
+  fromPaper: z.boolean(),
 });

@@ -226,13 +226,16 @@ test('a panel member reads an application without the applicant’s contact deta
     passphrase: 'temporary passphrase 2',
   });
   const [row] = (await core.call('applications.list', { limit: 1 })).rows;
-  expect(await core.call('applications.get', { id: row!.id })).toMatchObject({
-    contactHidden: false,
-    contactEmail: expect.stringContaining('@'),
-  });
+  const full = await core.call('applications.get', { id: row!.id });
+  expect(full).toMatchObject({ contactHidden: false, contactEmail: expect.stringContaining('@') });
+  // On the panel that scores it: members read an application in full once they have declared.
+  const others = (await core.call('panels.list', { roundId: full.roundId })).filter((p) => p.areaIds.includes(full.areaId));
+  expect(others).toEqual([]);
+  await core.call('panels.save', { roundId: full.roundId, name: 'Ola’s panel', quorum: 1, areaIds: [full.areaId], memberIds: [member.id] });
   await core.call('session.signOut', {});
   await core.call('session.signIn', { personId: member.id, passphrase: 'temporary passphrase 2' });
   await core.call('session.changePassphrase', { current: 'temporary passphrase 2', next: 'ola picked a better one' });
+  await core.call('scoring.declare', { applicationId: row!.id, interest: false });
   const seen = await core.call('applications.get', { id: row!.id });
   expect(seen).toMatchObject({ contactHidden: true, contactName: '', contactEmail: '', contactPhone: '' });
   const history = JSON.stringify(await core.call('applications.history', { id: row!.id }));

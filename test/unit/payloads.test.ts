@@ -3,6 +3,7 @@ import { applicationDraftSchema, type ApplicationRecord } from '../../shared/dom
 import { EVENT_TYPES, checkEventPayload, isKnownEventType, type EventType } from '../../shared/events/payloads';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from '../../electron/core/services/catalogue-seed';
 import { validDraft } from '../support/drafts';
+import { defaultRubric } from '../../shared/domain/rubric';
 
 const ROUND_ID = '0b6c2f4e-5d1a-4c3b-9e8f-7a6b5c4d3e2f';
 const APPLICATION_ID = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
@@ -48,6 +49,18 @@ const newPlan = {
   ],
 };
 const coventry = SEED_AREAS[1]!;
+const rubric = { id: ROUND_ID, version: 1, ...defaultRubric(['pcp-2025-2029:VIOLENCE']) };
+const PANEL_ID = '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c';
+const panel = {
+  id: PANEL_ID,
+  roundId: ROUND_ID,
+  name: 'Coventry NPU panel',
+  chairId: 'person-1',
+  quorum: 3,
+  areaIds: ['coventry'],
+  memberIds: ['person-1', 'person-2', 'person-3'],
+};
+const ownScore = (kind: string) => `${kind}:${APPLICATION_ID}:person-2`;
 
 /** One event of each type as the services write it: [entity, payload]. */
 const HEAD = {
@@ -169,6 +182,49 @@ const VALID: Record<EventType, [string, unknown]> = {
       mapping: { 'Organisation name': 'organisationName', 'Amount requested': 'amountRequested', Notes: null },
     },
   ],
+  'rubric.added': [`rubric:${ROUND_ID}`, rubric],
+  'rubric.changed': [
+    `rubric:${ROUND_ID}`,
+    { id: ROUND_ID, changes: { version: { from: 1, to: 2 }, criteria: { from: rubric.criteria, to: rubric.criteria.slice(1) } } },
+  ],
+  'panel.added': [`panel:${PANEL_ID}`, panel],
+  'panel.changed': [
+    `panel:${PANEL_ID}`,
+    {
+      id: PANEL_ID,
+      changes: { quorum: { from: 3, to: 2 }, 'member:person-4': { from: null, to: true }, 'member:person-3': { from: true, to: null } },
+    },
+  ],
+  'panel.assigned': [`panelAssignment:${APPLICATION_ID}`, { applicationId: APPLICATION_ID, panelId: PANEL_ID, byArea: false }],
+  'interest.declared': [
+    ownScore('declaration'),
+    {
+      applicationId: APPLICATION_ID,
+      memberId: 'person-2',
+      interest: true,
+      nature: 'My sister is the treasurer',
+      supersedes: [DIGEST],
+      fromPaper: false,
+    },
+  ],
+  'score.entered': [
+    ownScore('score'),
+    {
+      applicationId: APPLICATION_ID,
+      memberId: 'person-2',
+      roundId: ROUND_ID,
+      criterionId: 'plan-fit',
+      level: 4,
+      comment: 'Clear link to the violence priority.',
+      rubricVersion: 1,
+      rubricShape: '0123456789abcdef',
+      fromPaper: true,
+    },
+  ],
+  'score.submitted': [
+    ownScore('score'),
+    { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
+  ],
 };
 
 test('every event type has a payload schema, and what the services write passes it', () => {
@@ -269,9 +325,13 @@ test('a field the kind does not have, or an extra key on a record, is refused', 
 
 test('a missing id or field is refused', () => {
   const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
+  const byApplication: EventType[] = ['panel.assigned', 'interest.declared', 'score.entered', 'score.submitted'];
   for (const type of EVENT_TYPES.filter(
     (t) =>
-      !byDevice.includes(t) && t !== 'importMapping.saved' && !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t),
+      !byDevice.includes(t) &&
+      !byApplication.includes(t) &&
+      t !== 'importMapping.saved' &&
+      !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t),
   )) {
     expect(
       check(type, ({ id, ...rest }) => (void id, rest)),
@@ -280,6 +340,8 @@ test('a missing id or field is refused', () => {
   }
   expect(check('credential.issued', ({ personId, ...rest }) => (void personId, rest))).toBe('credential.issued: personId is missing');
   for (const type of byDevice) expect(check(type, ({ deviceId, ...rest }) => (void deviceId, rest))).toBe(`${type}: deviceId is missing`);
+  for (const type of byApplication)
+    expect(check(type, ({ applicationId, ...rest }) => (void applicationId, rest))).toBe(`${type}: applicationId is missing`);
   expect(check('device.versionChosen', (p) => ({ ...p, rejected: p.chosen }))).toBe('device.versionChosen: the two versions must differ');
   expect(check('importMapping.saved', ({ signature, ...rest }) => (void signature, rest))).toBe(
     'importMapping.saved: signature is missing',
@@ -364,4 +426,29 @@ test('a plan’s priorities are refused when they would break its table or pass 
       changes: {},
     }),
   ).toMatch(/^conflict\.resolved: priorities must each belong to this plan/);
+});
+
+test('panels’ events from a lying laptop: out-of-range scores, rubrics that break their own rules, members filed under another', () => {
+  expect(check('score.entered', (p) => ({ ...p, level: 9 }))).toMatch(/^score\.entered: level/);
+  expect(check('score.entered', (p) => ({ ...p, level: 2.5 }))).toMatch(/^score\.entered: level/);
+  expect(check('score.entered', (p) => ({ ...p, memberId: 'person-3' }))).toMatch(/filed under/);
+  expect(check('interest.declared', (p) => ({ ...p, nature: '' }))).toMatch(/nature/);
+  expect(check('interest.declared', (p) => ({ ...p, nature: 'a\u202eb' }))).toMatch(/control characters/);
+  const [first, ...rest] = rubric.criteria;
+  expect(
+    check('rubric.changed', () => ({ id: ROUND_ID, changes: { criteria: { from: rubric.criteria, to: [first, first, ...rest] } } })),
+  ).toMatch(/own id/);
+  expect(
+    check('rubric.changed', () => ({
+      id: ROUND_ID,
+      changes: { criteria: { from: rubric.criteria, to: [{ ...first!, scale: 4 }] } },
+    })),
+  ).toMatch(/Describe each of the 5 levels/);
+  expect(
+    check('rubric.changed', () => ({ id: ROUND_ID, changes: { bands: { from: rubric.bands, to: [...rubric.bands].reverse() } } })),
+  ).toMatch(/band/);
+  expect(check('panel.added', (p) => ({ ...p, memberIds: ['person-1', 'person-1'] }))).toMatch(/twice/);
+  expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
+    /member:person-4/,
+  );
 });

@@ -18,7 +18,9 @@ import {
 import type { Editable } from '../merge/editable';
 import type { Area, Fund, Plan, Round } from '../../../shared/domain/catalogue';
 import type { ApplicationRecord } from '../../../shared/domain/application';
-import type { PersonRecord } from '../../../shared/domain/people';
+import type { Capability, PersonRecord } from '../../../shared/domain/people';
+import type { Panel } from '../../../shared/domain/panels';
+import type { RubricRecord } from '../../../shared/domain/rubric';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
 import { Authorship, ignore } from '../people/vouching';
@@ -48,6 +50,8 @@ interface EditedRecords {
   round: Round;
   application: ApplicationRecord;
   person: PersonRecord;
+  rubric: RubricRecord;
+  panel: Panel;
 }
 
 /** Every kind with its projectors; a kind whose changes merge field by field also says how to edit one. */
@@ -79,6 +83,11 @@ export class Projection {
   /** Forgets what it read about authors: before a write, and after one rolled back. */
   forgetAuthors(): void {
     this.authorship.forget();
+  }
+
+  /** Whether an event's author may do this, as the log stands at the event being projected. */
+  can(actor: string, capability: Capability): boolean {
+    return this.authorship.can(actor, capability);
   }
 
   /** How to read and edit a record of a kind whose changes a person resolves. */

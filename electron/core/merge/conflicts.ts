@@ -58,7 +58,7 @@ const resolutions = appendOnly<ResolvedPayload>(
       const kind = projection.editable(r.kind);
       if (!kind) return;
       // A choice made from what the resolver saw: if another change got there first, it clashes again.
-      applyChanges(db, kind, r.id, r.changes, e);
+      applyChanges(db, kind, r.id, r.changes, e, true);
       statement(db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL').run(
         e.hlc,
         e.actor,

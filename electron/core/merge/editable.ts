@@ -43,6 +43,11 @@ export interface Editable<T extends EntityRecord = EntityRecord, K extends Edita
   fieldLabel(db: Db, field: string): string;
   /** A value as a grants officer reads it: £1,250.00, 25 Nov 2026, Yes. */
   describe(db: Db, field: string, value: unknown): string;
+  /**
+   * Whether the record, as the log stands, may not become `next` by an ordinary change (a rubric
+   * already scored against). A refused change keeps what is held and is raised for a person.
+   */
+  refuses?(db: Db, held: T, next: T): boolean;
 }
 
 export interface ListEntries {
@@ -174,8 +179,9 @@ export function raiseConflict(db: Db, e: Editable, id: string, clashes: Clashing
 /**
  * Applies each change made from the value held now; a field already holding the chosen value is
  * left alone; a field holding a third value clashes, keeps what it holds and raises a conflict.
+ * A change the kind refuses as the log stands (`refuses`) clashes whole.
  */
-export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChanges, event: StoredEvent): void {
+export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChanges, event: StoredEvent, settling = false): void {
   // Not here yet: the event adding it is in a gap still to arrive; the rebuild that follows its
   // arrival replays this change in order.
   const held = e.read(db, id);
@@ -183,17 +189,28 @@ export function applyChanges(db: Db, e: Editable, id: string, changes: FieldChan
   const current = mergeableFields(e, held);
   const next = { ...current };
   const clashes: ClashingField[] = [];
+  const applied: string[] = [];
   let changed = false;
   for (const [field, { from, to }] of Object.entries(changes)) {
     if (!mergeable(e, field)) continue;
     if (same(current[field], from)) {
       next[field] = to;
       changed = true;
+      applied.push(field);
     } else if (!same(current[field], to)) {
       clashes.push({ field, kept: current[field] ?? null, incoming: to });
     }
   }
-  if (changed) e.write(db, withFields(e, held, next));
+  const record = changed ? withFields(e, held, next) : held;
+  // A person settling a conflict has seen both versions: their choice is not refused.
+  if (changed && !settling && e.refuses?.(db, held, record)) {
+    // Every field it would have changed clashes: the held version stays until a person chooses.
+    for (const field of applied)
+      if (!same(current[field], next[field])) clashes.push({ field, kept: current[field] ?? null, incoming: next[field] });
+    raiseConflict(db, e, id, clashes, event);
+    return;
+  }
+  if (changed) e.write(db, record);
   raiseConflict(db, e, id, clashes, event);
   // Personal data the record has moved off is erased here, in the projection, so every laptop
   // (and every rebuild) lets go of the same details.

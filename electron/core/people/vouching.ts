@@ -107,7 +107,7 @@ export class Authorship {
     if (event.type === 'session.signedIn' || event.type === 'session.signedOut') return null;
     if (!this.vouched(event)) return 'made in the name of someone not signed in on that laptop';
     const needs = NEEDS.get(event.type);
-    if (needs && !this.allowed(event.actor).has(needs)) return 'beyond what its author’s roles allowed';
+    if (needs && !this.can(event.actor, needs)) return 'beyond what its author’s roles allowed';
     return null;
   }
 
@@ -144,14 +144,15 @@ export class Authorship {
     return found;
   }
 
-  private allowed(actor: string): ReadonlySet<Capability> {
+  /** Whether this author's roles, as the log stands at the event being projected, allow this. */
+  can(actor: string, capability: Capability): boolean {
     let found = this.capabilities.get(actor);
     if (!found) {
       const person = readPerson(this.db, actor);
       found = new Set(person?.active ? capabilitiesOf(person.roles) : []);
       this.capabilities.set(actor, found);
     }
-    return found;
+    return found.has(capability);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { ApplicationHistory, HistoryEntry } from '../../../shared/contract/applications';
 import { CONTACT_FIELDS, type ApplicationRecord, type ContactField } from '../../../shared/domain/application';
 import { DomainError } from '../../../shared/contract/result';
+import { mustMayReadInFull } from './applications';
 import { authorise, can } from '../authorise';
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
@@ -224,6 +225,7 @@ export function applicationHistory(ctx: CoreContext, id: string, personal = can(
 export const applicationHistoryHandlers: Handlers<'applications.history'> = {
   'applications.history': ({ id }, ctx) => {
     authorise(ctx, 'read-register');
+    mustMayReadInFull(ctx, id);
     return applicationHistory(ctx, id);
   },
 };

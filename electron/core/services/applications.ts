@@ -12,6 +12,7 @@ import {
 import type { ApplicationDetail, ApplicationRow } from '../../../shared/contract/applications';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/result';
+import { mayReadInFull } from '../panels/access';
 import { authorise, can } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import type { CoreKinds } from '../events/project';
@@ -193,8 +194,17 @@ export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: s
   return { id, reference: draft.reference };
 }
 
+/** A panel member reads an application in full only on its panel, having declared no interest (panels/access.ts). */
+export function mustMayReadInFull(ctx: CoreContext, id: string): void {
+  if (!mayReadInFull(ctx.db, ctx.person, id))
+    throw new DomainError(
+      'FORBIDDEN',
+      `${ctx.person.name} reads an application in full from their panel, after declaring whether they have an interest in it`,
+    );
+}
+
 /** `personal`: whether the reader may see the applicant's contact details; otherwise they are blank. */
-function getDetail(db: Db, id: string, personal: boolean): ApplicationDetail {
+export function getDetail(db: Db, id: string, personal: boolean): ApplicationDetail {
   const row = statement<
     [string],
     {
@@ -340,6 +350,7 @@ export const applicationHandlers: Handlers<
     return listApplications(ctx.db, q);
   },
   'applications.get': ({ id }, ctx) => {
+    mustMayReadInFull(ctx, id);
     return getDetail(ctx.db, id, can(ctx.person, 'read-personal-data'));
   },
   'applications.create': (draft, ctx) => {
