@@ -13,6 +13,7 @@ import {
   bigVariance,
   compare,
   decimalText,
+  divideBy,
   fraction,
   type BigFraction,
   type Fraction,
@@ -48,8 +49,8 @@ export interface MemberNormalisation {
 
 export interface NormalisedScore {
   applicationId: string;
-  /** Mean of its members' z, in whole millionths over a count: exact, so ranks are too. */
-  z: Fraction;
+  /** Mean of its members' z in millionths (a sum of whole millionths over the member count): exact, so ranks are too. */
+  zUnits: Fraction;
   /** For JSON and CSV: 0.53 */
   zNumber: number;
   /** "+0.53", "-1.20", "0.00" */
@@ -76,7 +77,9 @@ export function normaliseRound(totals: readonly MemberTotal[]): RoundNormalisati
     const key = JSON.stringify([t.applicationId, t.memberId]);
     if (seen.has(key)) throw new RangeError('A member has two totals for one application');
     seen.add(key);
-    byMember.set(t.memberId, [...(byMember.get(t.memberId) ?? []), t]);
+    const own = byMember.get(t.memberId);
+    if (own) own.push(t);
+    else byMember.set(t.memberId, [t]);
   }
 
   const members: MemberNormalisation[] = [];
@@ -92,7 +95,9 @@ export function normaliseRound(totals: readonly MemberTotal[]): RoundNormalisati
     const scores = own.map((t, i) => {
       // + 0 turns a rounded -0 into 0.
       const zUnits = note ? 0 : Math.round((bigToNumber(bigSub(values[i]!, meanF)) / sd) * Z_UNITS) + 0;
-      zByApplication.set(t.applicationId, [...(zByApplication.get(t.applicationId) ?? []), zUnits]);
+      const zs = zByApplication.get(t.applicationId);
+      if (zs) zs.push(zUnits);
+      else zByApplication.set(t.applicationId, [zUnits]);
       return { applicationId: t.applicationId, zUnits, zText: decimalText(fraction(zUnits, Z_UNITS), 2, true) };
     });
     members.push({
@@ -108,11 +113,13 @@ export function normaliseRound(totals: readonly MemberTotal[]): RoundNormalisati
 
   const applications = [...zByApplication.keys()].sort(byText).map((applicationId) => {
     const zs = zByApplication.get(applicationId)!;
-    const z = fraction(
+    // Kept in millionths over the count (not over count × a million) so comparing two stays well within exact range.
+    const zUnits = fraction(
       zs.reduce((a, b) => a + b, 0),
-      zs.length * Z_UNITS,
+      zs.length,
     );
-    return { applicationId, z, zNumber: Number(decimalText(z, 2)), zText: decimalText(z, 2, true), memberCount: zs.length };
+    const z = divideBy(zUnits, Z_UNITS);
+    return { applicationId, zUnits, zNumber: Number(decimalText(z, 2)), zText: decimalText(z, 2, true), memberCount: zs.length };
   });
   return { members, applications };
 }
@@ -192,8 +199,8 @@ export function rankApplications(
   const zOf = new Map(normalisation?.applications.map((n) => [n.applicationId, n]));
   const withZ = ranked
     .filter((e) => zOf.has(e.applicationId))
-    .sort((a, b) => compare(zOf.get(b.applicationId)!.z, zOf.get(a.applicationId)!.z));
-  const zRanks = competitionRanks(withZ, (a, b) => compare(zOf.get(a.applicationId)!.z, zOf.get(b.applicationId)!.z) === 0);
+    .sort((a, b) => compare(zOf.get(b.applicationId)!.zUnits, zOf.get(a.applicationId)!.zUnits));
+  const zRanks = competitionRanks(withZ, (a, b) => compare(zOf.get(a.applicationId)!.zUnits, zOf.get(b.applicationId)!.zUnits) === 0);
   const normalisedRank = new Map(withZ.map((e, i) => [e.applicationId, zRanks[i]!]));
 
   const row = (e: RankingEntry, raw: { rank: number; text: string } | null): RankedRow => {

@@ -233,6 +233,36 @@ describe('one application', () => {
     expect(summariseApplication({ ...rubric, gates: [] }, [member('a', 4, 5, 5, null)], 1).gatesPassed).toBe(true);
   });
 
+  test('the worked example in docs/panels.md', () => {
+    // Default rubric, out of 60. Asha 46 (76.7%), Ben 37 (61.7%), Cara 32 (53.3%); mean 115/180 =
+    // 63.9%, median 61.7%; fit (5, 4, 3) and outcomes (4, 3, 2) spread by 2 points; deviation 9.7.
+    const rd = defaultRubric(['p1']);
+    const levels = (ls: number[]) => Object.fromEntries(rd.criteria.map((c, i) => [c.id, ls[i]!]));
+    const s = summariseApplication(
+      rd,
+      [
+        { memberId: 'asha', levels: levels([5, 4, 4, 3, 2, 3, 4]), gates: { governance: 'pass' } },
+        { memberId: 'ben', levels: levels([4, 3, 3, 3, 2, 2, 3]), gates: { governance: 'pass' } },
+        { memberId: 'cara', levels: levels([3, 4, 2, 2, 1, 3, 3]), gates: { governance: 'pass' } },
+      ],
+      3,
+    );
+    expect(s.members.map((m) => [m.score?.fraction, m.score?.percentText, m.score?.band.label])).toEqual([
+      [f(46, 60), '76.7%', 'Recommend'],
+      [f(37, 60), '61.7%', 'Refer'],
+      [f(32, 60), '53.3%', 'Refer'],
+    ]);
+    expect(s.mean).toMatchObject({ fraction: f(115, 180), percentText: '63.9%', band: { label: 'Refer' } });
+    expect(s.median?.percentText).toBe('61.7%');
+    expect(s.spread).toMatchObject({
+      flaggedCriteria: ['plan-fit', 'outcomes'],
+      deviationText: '9.7',
+      deviationFlagged: false,
+      flagged: true,
+    });
+    expect(s.gatesPassed).toBe(true);
+  });
+
   test('refuses a member twice, and a quorum below 1', () => {
     expect(() => summariseApplication(rubric, [member('a', 1, 1, 1), member('a', 2, 2, 2)], 1)).toThrow(/twice/);
     expect(() => summariseApplication(rubric, [], 0)).toThrow(/quorum/);
