@@ -2,7 +2,9 @@
 // against that member's own mean and spread across the round, so a harsh or generous scorer does
 // not decide outcomes. Raw ranks are exact; normalisation needs a square root, so its floats are
 // made deterministic (exact mean and variance first, z rounded to whole millionths, members in id
-// order) and ranks never depend on the order the scores were read in.
+// order) and ranks never depend on the order the scores were read in. (Math.sqrt and division are
+// correctly rounded in V8, which the app, the CLI and every laptop run; the rounding to millionths
+// absorbs any last-bit difference anyway.)
 import type { RubricContent } from './rubric';
 import {
   big,
