@@ -4,7 +4,7 @@
 // made deterministic (exact mean and variance first, z rounded to whole millionths, members in id
 // order) and ranks never depend on the order the scores were read in. (Math.sqrt and division are
 // correctly rounded in V8, which the app, the CLI and every laptop run; the rounding to millionths
-// absorbs any last-bit difference anyway.)
+// would absorb a last-bit difference anyway, short of one landing exactly on a rounding boundary.)
 import type { RubricContent } from './rubric';
 import {
   big,
