@@ -38,12 +38,14 @@ import { clearTransferFolders } from './files/transfer';
 import { fileHandlers } from './services/files';
 import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
+import { moderationHandlers } from './services/moderation';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
   ...panelHandlers,
   ...scoringHandlers,
+  ...moderationHandlers,
   ...peopleHandlers,
   ...joinHandlers,
   ...catalogueHandlers,

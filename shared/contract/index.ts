@@ -13,6 +13,7 @@ import { session } from './session';
 import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
+import { moderation } from './moderation';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...files,
   ...panels,
   ...scoring,
+  ...moderation,
 };
 
 export type Contract = typeof contract;
