@@ -7,13 +7,17 @@
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text ready to draw: one kind of line break, tabs as spaces, no controls, composed accents. */
+/**
+ * Text ready to draw: one kind of line break, tabs as spaces, no controls or broken characters,
+ * composed accents. Characters the font lacks (emoji, scripts beyond Latin, Greek and Cyrillic)
+ * still draw, as an empty box.
+ */
 export function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, '    ')
     .replace(INVISIBLE, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(LONE_SURROGATE, '')
     .normalize('NFC');
 }
 
