@@ -25,4 +25,3 @@ export const common = {
   plugins: [pdfkitCommonJs],
   logLevel: 'warning',
 };
-

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { panelPackPdf, renderPdf, scoreSheetPdf } from '../../electron/core/pdf';
-import { printable } from '../../electron/core/pdf/text';
+import { oneLine, printable } from '../../electron/core/pdf/text';
 import { application, NOW, packInput, rubric, sheetInput } from '../support/pdf-fixtures';
-// @ts-expect-error: a plain .mjs module without types
 import { common } from '../../scripts/esbuild-common.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'grantpanel-pdf-'));
@@ -146,7 +145,8 @@ describe('hostile text', () => {
     const file = await made;
     expect(pageCount(file)).toBeGreaterThan(6);
     const text = flat(pages(file, '-raw').join('\n'));
-    expect(text).toContain('Evil Orgeman');
+    expect(text).toContain('Evil Orgeman Ltd: Title tabbed lone');
+    // eslint-disable-next-line no-control-regex -- looking for exactly these
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000E-\u001F\u202A-\u202E]/);
     expect(text).toContain('Title tabbed lone');
     // Characters the font lacks draw as an empty box (and have no text); the rest is unharmed.
@@ -179,7 +179,17 @@ describe('hostile text', () => {
     const huge = 'lorem ipsum dolor '.repeat(800);
     const file = save(
       await renderPdf({ title: 'Tall row', author: 'Test', now: NOW }, [
-        { kind: 'table', columns: [{ header: 'What', width: 1 }, { header: 'Note', width: 3 }], rows: [['Short', huge], ['After', 'end']] },
+        {
+          kind: 'table',
+          columns: [
+            { header: 'What', width: 1 },
+            { header: 'Note', width: 3 },
+          ],
+          rows: [
+            ['Short', huge],
+            ['After', 'end'],
+          ],
+        },
       ]),
     );
     const text = pages(file).join('\n');
@@ -190,6 +200,7 @@ describe('hostile text', () => {
   test('text is made printable: one kind of line break, no controls, composed accents', () => {
     expect(printable('a\r\nb\rc\u0000d\u0085e\u202Ef\uFEFF')).toBe('a\nb\ncdef');
     expect(printable('Zoe\u0308')).toBe('Zoë');
+    expect(oneLine(' Evil\r\n\tOrg \u0000 Ltd ')).toBe('Evil Org Ltd');
   });
 });
 

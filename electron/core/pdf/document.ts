@@ -259,7 +259,11 @@ class Layout {
           break;
         case 'table': {
           const widths = this.columnWidths(b.columns, width);
-          total += this.rowHeight(b.columns.map((c) => oneLine(c.header)), widths, TEXT.strong);
+          total += this.rowHeight(
+            b.columns.map((c) => oneLine(c.header)),
+            widths,
+            TEXT.strong,
+          );
           total += b.rows.reduce((sum, row) => sum + this.rowHeight(row.map(printable), widths, TEXT.body), 0);
           if (b.totals) total += this.rowHeight(b.totals.map(printable), widths, TEXT.strong);
           total += GAP;
@@ -604,9 +608,19 @@ class Layout {
       const bottom = page === end.page ? end.y : this.bottom + 6;
       this.artifact(() => {
         const d = this.doc.lineWidth(1.5).strokeColor(INK);
-        d.moveTo(f.x, top).lineTo(f.x, bottom).moveTo(f.x + f.width, top).lineTo(f.x + f.width, bottom).stroke();
-        if (page === start.page) d.moveTo(f.x, top).lineTo(f.x + f.width, top).stroke();
-        if (page === end.page) d.moveTo(f.x, bottom).lineTo(f.x + f.width, bottom).stroke();
+        d.moveTo(f.x, top)
+          .lineTo(f.x, bottom)
+          .moveTo(f.x + f.width, top)
+          .lineTo(f.x + f.width, bottom)
+          .stroke();
+        if (page === start.page)
+          d.moveTo(f.x, top)
+            .lineTo(f.x + f.width, top)
+            .stroke();
+        if (page === end.page)
+          d.moveTo(f.x, bottom)
+            .lineTo(f.x + f.width, bottom)
+            .stroke();
       });
     }
     this.doc.switchToPage(end.page);

@@ -6,6 +6,7 @@ import type { Criterion, Gate } from '../../../shared/domain/rubric';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
 import { renderPdf, type Block } from './document';
+import { oneLine } from './text';
 
 export interface SheetApplication {
   reference: string;
@@ -65,7 +66,12 @@ export function scoreSheetPdf(input: ScoreSheetInput): Promise<Uint8Array> {
 
 /** The blocks of one score sheet: a panel pack is a cover page and one of these per application. */
 export function scoreSheetBlocks(input: Omit<ScoreSheetInput, 'now'>): Block[] {
-  const a = input.application;
+  // Names and titles are one line wherever they appear, even if a line break got into one.
+  const a = {
+    ...input.application,
+    organisation: oneLine(input.application.organisation),
+    projectTitle: oneLine(input.application.projectTitle),
+  };
   const { rubric } = input;
   const maxScale = Math.max(0, ...rubric.criteria.map((c) => c.scale));
   return [

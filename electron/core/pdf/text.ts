@@ -13,15 +13,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * still draw, as an empty box.
  */
 export function printable(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '    ')
-    .replace(INVISIBLE, '')
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC');
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(INVISIBLE, '').replace(LONE_SURROGATE, '').normalize('NFC');
 }
 
-/** One line: line breaks become spaces (names, titles, table cells that should not grow tall). */
+/** One line: any run of spaces, tabs or line breaks becomes one space (names, titles, headings). */
 export function oneLine(text: string): string {
-  return printable(text).replace(/\s*\n\s*/g, ' ').trim();
+  return printable(text).replace(/\s+/g, ' ').trim();
 }
