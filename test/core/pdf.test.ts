@@ -105,6 +105,14 @@ describe('a score sheet', () => {
     expect(structure).not.toContain('Page 1 of');
   });
 
+  test('a criterion scored 0 to 4 gets five boxes, and no gates means no gate section', async () => {
+    const fourLevels = { ...rubric.criteria[0]!, scale: 4 as const, descriptors: ['None', 'Weak', 'Fair', 'Good', 'Strong'] };
+    const file = save(await scoreSheetPdf(sheetInput({ rubric: { ...rubric, criteria: [fourLevels], gates: [] } })));
+    const text = flat(pages(file, '-raw').join('\n'));
+    expect(text).toContain('Tick one level, 0 to 4 0 None 1 Weak 2 Fair 3 Good 4 Strong Comment (required at 0 or 4)');
+    expect(text).not.toContain('Gates');
+  });
+
   test('without a member names none, and leaves a line to write one', async () => {
     const text = flat(pages(save(await scoreSheetPdf(sheetInput({ memberName: undefined })))).join('\n'));
     expect(text).not.toContain('Zoë');
