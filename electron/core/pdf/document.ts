@@ -101,8 +101,10 @@ export function renderPdf(meta: PdfMeta, blocks: Block[]): Promise<Uint8Array> {
         lang: 'en-GB',
         displayTitle: true,
         pdfVersion: '1.7',
-        // Our font from the start: otherwise pdfkit loads Helvetica's metrics from files.
-        font: FONTS.regular as unknown as string,
+        // No default font: pdfkit would load Helvetica's metrics from files a bundle lacks. Ours
+        // are registered below by name, so each is parsed once (a font given here as well would
+        // be parsed again on every switch to it).
+        font: null as unknown as string,
         info: {
           Title: oneLine(meta.title),
           Author: oneLine(meta.author),
@@ -120,6 +122,7 @@ export function renderPdf(meta: PdfMeta, blocks: Block[]): Promise<Uint8Array> {
       doc.on('error', reject);
       doc.registerFont('regular', FONTS.regular as unknown as string);
       doc.registerFont('bold', FONTS.bold as unknown as string);
+      doc.font('regular');
       const layout = new Layout(doc);
       const root = doc.struct('Document');
       doc.addStructure(root);
