@@ -3,19 +3,9 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { rmSync } from 'node:fs';
+import { common } from './esbuild-common.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
-  loader: { '.sql': 'text' },
-  logLevel: 'warning',
-};
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { main: 'electron/shell/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
