@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeCore, TEST_OFFICER, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { panelRound } from '../support/panels';
 import { write } from '../../electron/core/context';
 import type { Role } from '../../shared/domain/people';
 import type { RubricContent } from '../../shared/domain/rubric';
@@ -67,25 +68,14 @@ beforeEach(async () => {
   chosen.clear();
   core = makeCore();
   await core.ready();
-  const fund = (await core.call('catalogue.funds', {}))[0]!;
-  const plan = (await core.call('catalogue.plans', {})).at(-1)!;
-  const round = await core.call('rounds.create', {
-    fundId: fund.id,
-    planId: plan.id,
-    name: 'ACF winter 2026',
-    opens: '2026-10-01',
-    closes: '2026-12-18',
-    status: 'open',
-    budgets: [{ areaId: 'coventry', amountPence: 4_000_000 }],
-  });
-  roundId = round.id;
-  const app = await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', priorityIds: [plan.priorities[0]!.id] }));
+  const opened = await panelRound(core);
+  roundId = opened.roundId;
+  const app = await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', priorityIds: [opened.priorityId] }));
   applicationId = app.id;
   await add('Asha', ['panel-member']);
   await add('Ben', ['panel-member']);
   await add('Chris', ['panel-chair', 'panel-member']);
   await add('Dee', ['panel-member']);
-  await core.call('rubrics.save', { roundId, content: await rubric() });
   await core.call('panels.save', {
     roundId,
     name: 'Coventry NPU panel',
