@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'panels.assign',
   'panels.get',
   'panels.list',
+  'panels.ofApplication',
   'panels.save',
   'people.add',
   'people.change',
