@@ -76,7 +76,7 @@ export function ApplicationPanelSection({
         </dd>
       </dl>
       {w.roundPanels.length > 0 ? (
-        <form noValidate className="inline-form move-panel" onSubmit={move} aria-label="Move to another panel">
+        <form noValidate className="move-panel" onSubmit={move}>
           <SelectField
             id="move-panel"
             label="Move to another panel"
@@ -90,7 +90,7 @@ export function ApplicationPanelSection({
               setError(undefined);
             }}
           />
-          <div className="button-row">
+          <div className="button-row move-panel-buttons">
             <button type="submit" className="button secondary" disabled={busy}>
               Move
             </button>

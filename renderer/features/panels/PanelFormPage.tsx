@@ -51,7 +51,14 @@ export function PanelFormPage() {
         </p>
       </Page>
     );
-  return <PanelForm existing={existing ?? null} rounds={rounds} areas={areas} people={people.data ?? []} />;
+  return (
+    <>
+      <Link className="back-link" to="/panels">
+        Back to panels
+      </Link>
+      <PanelForm existing={existing ?? null} rounds={rounds} areas={areas} people={people.data ?? []} panels={panels.data ?? []} />
+    </>
+  );
 }
 
 function PanelForm({
@@ -59,8 +66,10 @@ function PanelForm({
   rounds,
   areas,
   people,
+  panels,
 }: {
   existing: PanelSummary | null;
+  panels: PanelSummary[];
   rounds: { id: string; name: string; status: string }[];
   areas: { id: string; name: string }[];
   people: PersonSummary[];
@@ -90,10 +99,16 @@ function PanelForm({
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const memberOptions = candidates.map((p) => ({
     value: p.id,
-    label: `${p.name}${p.roles.includes('panel-chair') ? ' (chair)' : ''}${p.active ? '' : ' — can no longer sign in'}`,
+    label: `${p.name}${p.roles.includes('panel-chair') ? ' (can chair)' : ''}${p.active ? '' : ' — can no longer sign in'}`,
   }));
   const chairs = candidates.filter((p) => values.memberIds.includes(p.id) && p.roles.includes('panel-chair'));
-  const areaOptions = areas.map((a) => ({ value: a.id, label: a.name }));
+  // An area has one panel a round: say which areas another panel of the round already covers.
+  const takenBy = (areaId: string) =>
+    panels.find((p) => p.id !== existing?.id && p.roundId === values.roundId && p.areaIds.includes(areaId));
+  const areaOptions = areas.map((a) => {
+    const other = takenBy(a.id);
+    return { value: a.id, label: other ? `${a.name} (already ${other.name})` : a.name };
+  });
 
   /** The checkbox a problem names: the group's first box carries the group's id. */
   const boxId = (group: string, options: { value: string }[], value: string | undefined) => {

@@ -152,10 +152,8 @@ function RubricEditor({ view }: { view: RubricView }) {
     >
       {view.rubric === null ? (
         <div className="panel" role="note" aria-label="Suggested rubric">
-          <p>
-            This round has no rubric yet. Below is the suggested one, built from the Commissioning Strategy’s principles. Change anything
-            you need, then choose <strong>Use this rubric</strong>.
-          </p>
+          This round has no rubric yet. Below is the suggested one, built from the Commissioning Strategy’s principles. Change anything you
+          need, then choose <strong>Use this rubric</strong>.
         </div>
       ) : view.locked ? (
         <div className="panel warning" role="note" aria-label="Scoring has begun">
