@@ -31,7 +31,7 @@ export function CriterionFields({ row, index, count, share, priorities, errorOf,
         id={id('guidance')}
         label="Guidance for members"
         hint="What to look for when scoring it"
-        rows={2}
+        rows={3}
         value={row.guidance}
         error={errorOf(id('guidance'))}
         onChange={(v) => set('guidance', v)}
@@ -69,10 +69,11 @@ export function CriterionFields({ row, index, count, share, priorities, errorOf,
       <fieldset className="levels">
         <legend>What each level means</legend>
         {row.descriptors.slice(0, row.scale + 1).map((text, level) => (
-          <TextField
+          <TextArea
             key={level}
             id={id(`descriptors-${level}`)}
             label={`Level ${level}`}
+            rows={2}
             value={text}
             error={errorOf(id(`descriptors-${level}`))}
             onChange={(v) =>
@@ -85,15 +86,17 @@ export function CriterionFields({ row, index, count, share, priorities, errorOf,
         ))}
       </fieldset>
       {priorities.length > 0 ? (
-        <Checkboxes
-          id={id('priorityIds')}
-          label="Plan priorities it assesses"
-          hint="Optional: leave all unticked if it does not assess a particular priority"
-          values={row.priorityIds}
-          options={priorities.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))}
-          error={errorOf(id('priorityIds'))}
-          onChange={(v) => set('priorityIds', v)}
-        />
+        <div className="check-columns">
+          <Checkboxes
+            id={id('priorityIds')}
+            label="Plan priorities it assesses"
+            hint="Optional: leave all unticked if it does not assess a particular priority"
+            values={row.priorityIds}
+            options={priorities.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))}
+            error={errorOf(id('priorityIds'))}
+            onChange={(v) => set('priorityIds', v)}
+          />
+        </div>
       ) : null}
       <div className="button-row criterion-actions">
         <button type="button" className="button secondary small" id={id('up')} disabled={index === 0} onClick={() => onMove(-1)}>
