@@ -3,19 +3,9 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { rmSync } from 'node:fs';
+import { common } from './esbuild-common.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
-  loader: { '.sql': 'text' },
-  logLevel: 'warning',
-};
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { main: 'electron/shell/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
@@ -29,6 +19,7 @@ await Promise.all([
       bench: 'scripts/bench.ts',
       'bench-bundles': 'scripts/bench-bundles.ts',
       'bench-screen': 'scripts/bench-screen.ts',
+      'bench-panels': 'scripts/bench-panels.ts',
     },
     // The on-screen benchmark drives Chromium through Playwright, which stays in node_modules.
     external: [...common.external, '@playwright/test'],

@@ -38,12 +38,16 @@ import { clearTransferFolders } from './files/transfer';
 import { fileHandlers } from './services/files';
 import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
+import { moderationHandlers } from './services/moderation';
+import { documentHandlers } from './services/documents';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
   ...panelHandlers,
   ...scoringHandlers,
+  ...moderationHandlers,
+  ...documentHandlers,
   ...peopleHandlers,
   ...joinHandlers,
   ...catalogueHandlers,

@@ -16,6 +16,7 @@ import { rubricKind } from './panels/rubrics';
 import { panelAssignmentKind, panelKind } from './panels/panels';
 import { declarationKind } from './panels/declarations';
 import { scoreKind } from './panels/scores';
+import { moderationKind, moderationOpeningKind } from './panels/moderation';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -31,6 +32,8 @@ export const CORE_KINDS: CoreKinds = {
   panelAssignment: panelAssignmentKind,
   declaration: declarationKind,
   score: scoreKind,
+  moderation: moderationKind,
+  moderationOpening: moderationOpeningKind,
   trust: trustKind,
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,

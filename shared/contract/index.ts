@@ -13,6 +13,8 @@ import { session } from './session';
 import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
+import { moderation } from './moderation';
+import { documents } from './documents';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -30,6 +32,8 @@ export const contract = {
   ...files,
   ...panels,
   ...scoring,
+  ...moderation,
+  ...documents,
 };
 
 export type Contract = typeof contract;

@@ -155,6 +155,23 @@ export const KINDS = {
     page: (id) => `#/applications/${id.split('/')[0]}`,
     events: ['score.entered', 'score.submitted'],
   },
+  moderation: {
+    noun: 'moderation',
+    // The chair's moderated scores and recommendation: a later one supersedes, both stay.
+    rule: 'append-only',
+    tables: ['moderations'],
+    writes: 'moderate',
+    page: (id) => `#/applications/${id}`,
+    events: ['moderation.recorded'],
+  },
+  moderationOpening: {
+    noun: 'opening of moderation',
+    rule: 'whole-record',
+    tables: ['moderation_opened'],
+    writes: 'moderate',
+    page: (id) => `#/panels/${id}`,
+    events: ['moderation.opened'],
+  },
   trust: {
     noun: 'trusted laptop',
     rule: 'local',

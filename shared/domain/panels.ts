@@ -44,3 +44,38 @@ export function commentRequired(level: number | null, scale: number): boolean {
 /** A gate is answered as a level: 1 passes, 0 fails. */
 export const GATE_PASS = 1;
 export const GATE_FAIL = 0;
+
+export const RECOMMENDATIONS = {
+  'fund-in-full': 'Fund in full',
+  'fund-lower': 'Fund a lower amount',
+  decline: 'Decline',
+  defer: 'Defer',
+} as const;
+export type Recommendation = keyof typeof RECOMMENDATIONS;
+export const RECOMMENDATION_IDS = Object.keys(RECOMMENDATIONS) as [Recommendation, ...Recommendation[]];
+
+/** What the chair records for one application: moderated levels and gates, rationales, and the recommendation. */
+export interface Moderation {
+  applicationId: string;
+  panelId: string;
+  rubricVersion: number;
+  /** A level for every criterion. */
+  levels: Record<string, number>;
+  gates: Record<string, 'pass' | 'fail'>;
+  /** Why a moderated level differs from the members' mean, by criterion. */
+  rationales: Record<string, string>;
+  recommendation: Recommendation;
+  /** For fund-lower: the amount recommended, in pence. */
+  amountPence: number | null;
+  /** Required for fund-lower and decline. */
+  reason: string;
+}
+
+export const moderationReason = freeText(z.string().trim().max(2000, 'The reason must be 2,000 characters or fewer'), 'The reason');
+export const rationaleText = freeText(z.string().trim().max(2000, 'A rationale must be 2,000 characters or fewer'), 'The rationale');
+
+/** Whether a moderated level needs a rationale: it is not one of the whole numbers either side of the members' mean. */
+export function rationaleRequired(level: number, meanLevel: number | null): boolean {
+  if (meanLevel === null) return false;
+  return level !== Math.floor(meanLevel) && level !== Math.ceil(meanLevel);
+}

@@ -42,6 +42,8 @@ import {
   interestDeclared,
   scoreEntered,
   scoreSubmitted,
+  moderationRecorded,
+  moderationOpened,
 } from './records';
 import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
@@ -258,6 +260,8 @@ const SPECS = {
   'interest.declared': { schema: interestDeclared, entity: onesOwn('declaration') },
   'score.entered': { schema: scoreEntered, entity: onesOwn('score') },
   'score.submitted': { schema: scoreSubmitted, entity: onesOwn('score') },
+  'moderation.recorded': { schema: moderationRecorded, entity: (p: { applicationId: string }) => `moderation:${p.applicationId}` },
+  'moderation.opened': { schema: moderationOpened, entity: (p: { panelId: string }) => `moderationOpening:${p.panelId}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),
   'area.saved': whole('area', areaRecord),

@@ -13,7 +13,16 @@ import { signedHeadSchema } from '../formats/bundle';
 import { singleLine } from '../domain/text';
 import { ROLE_IDS } from '../domain/people';
 import { rubricFieldSchemas } from '../domain/rubric';
-import { interestNature, MAX_PANEL_MEMBERS, panelName, quorumSchema, scoreComment } from '../domain/panels';
+import {
+  interestNature,
+  MAX_PANEL_MEMBERS,
+  moderationReason,
+  panelName,
+  quorumSchema,
+  rationaleText,
+  RECOMMENDATION_IDS,
+  scoreComment,
+} from '../domain/panels';
 
 type Unwrapped<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
 
@@ -203,3 +212,26 @@ export const scoreSubmitted = z.strictObject({
   rubricVersion: z.number().int().min(1).max(10_000),
   fromPaper: z.boolean(),
 });
+
+export const moderationRecorded = z
+  .strictObject({
+    applicationId: recordId,
+    panelId: recordId,
+    rubricVersion: z.number().int().min(1).max(10_000),
+    levels: z.record(criterionId, z.number().int().min(0).max(5)),
+    gates: z.record(criterionId, z.enum(['pass', 'fail'])),
+    rationales: z.record(criterionId, rationaleText),
+    recommendation: z.enum(RECOMMENDATION_IDS),
+    amountPence: z.number().int().min(1).max(100_000_000_000).nullable(),
+    reason: moderationReason,
+    supersedes: z.array(hex64).max(50),
+  })
+  .refine((m) => (m.recommendation === 'fund-lower') === (m.amountPence !== null), {
+    message: 'must give an amount exactly when recommending a lower amount',
+    path: ['amountPence'],
+  })
+  .refine((m) => !['fund-lower', 'decline'].includes(m.recommendation) || m.reason.length > 0, {
+    message: 'must give a reason for a lower amount or a decline',
+    path: ['reason'],
+  });
+export const moderationOpened = z.strictObject({ panelId: recordId });

@@ -370,3 +370,110 @@ describe('a lying laptop', () => {
     expect((await core.call('panels.list', { roundId }))[0]?.memberIds).toContain(people.Ben!);
   });
 });
+
+describe('moderation and ranking', () => {
+  /** A member declares none, scores every criterion at `level` (need at `need`), passes the gate and submits. */
+  async function scoreAndSubmit(name: string, level: number, need: number) {
+    await as(name);
+    await core.call('scoring.declare', { applicationId, interest: false });
+    await scoreAll(level);
+    await core.call('scoring.enter', { applicationId, criterionId: 'need', level: need, comment: need === 0 || need === 5 ? 'Why' : '' });
+    await core.call('scoring.submit', { applicationId });
+  }
+
+  test('the chair opens moderation, sees the spread, and records a moderated score with a recommendation; a later one supersedes', async () => {
+    await scoreAndSubmit('Asha', 3, 5);
+    await scoreAndSubmit('Ben', 3, 1);
+    await as('Chris');
+    await core.call('scoring.declare', { applicationId, interest: false });
+    await scoreAll(2);
+    const [panel] = await core.call('panels.list', { roundId });
+    // Before opening, the chair sees who has submitted but no scores.
+    const closed = await core.call('moderation.view', { panelId: panel!.id });
+    expect(closed.open).toBe(false);
+    expect(closed.applications[0]?.scores).toBeNull();
+    expect((await refused('moderation.record', { applicationId, levels: {}, gates: {}, recommendation: 'defer' })).message).toMatch(
+      /Open moderation/,
+    );
+    await core.call('moderation.open', { panelId: panel!.id });
+    const view = await core.call('moderation.view', { panelId: panel!.id });
+    const row = view.applications[0]!;
+    expect(row.members.map((m) => [m.name, m.submitted])).toEqual([
+      ['Asha', true],
+      ['Ben', true],
+      ['Chris', false],
+    ]);
+    expect(row.scores?.spread.flaggedCriteria).toEqual(['need']);
+    expect(row.scores?.quorumMet).toBe(true);
+    expect(row.ranking).toMatchObject({ status: 'ranked', rank: 1 });
+    // Scoring has closed for the chair who had not submitted, who now sees the others.
+    const sheet = await core.call('scoring.sheet', { applicationId });
+    expect(sheet.cannotScore).toMatch(/opened moderation/);
+    expect(sheet.others?.map((o) => o.name)).toEqual(['Asha', 'Ben']);
+
+    const levels = Object.fromEntries(view.rubric!.criteria.map((c) => [c.id, 3]));
+    // need's mean is (5 + 1 + 2) / 3 = 2.7: 3 needs no rationale, 5 does.
+    const problems = await refused('moderation.record', {
+      applicationId,
+      levels: { ...levels, need: 5 },
+      gates: { governance: 'pass' },
+      recommendation: 'fund-lower',
+    });
+    expect(problems.fields.sort()).toEqual(['amountPence', 'reason']);
+    const unexplained = await refused('moderation.record', {
+      applicationId,
+      levels: { ...levels, need: 5 },
+      gates: { governance: 'pass' },
+      recommendation: 'fund-in-full',
+    });
+    expect(unexplained.fields).toEqual(['rationales.need']);
+    const first = await core.call('moderation.record', {
+      applicationId,
+      levels,
+      gates: { governance: 'pass' },
+      recommendation: 'fund-lower',
+      amountPence: 100_000,
+      reason: 'The trip is not eligible',
+    });
+    expect(first.recordedBy).toBe('Chris');
+    await core.call('moderation.record', { applicationId, levels, gates: { governance: 'pass' }, recommendation: 'fund-in-full' });
+    const after = (await core.call('moderation.view', { panelId: panel!.id })).applications[0]!;
+    expect(after.moderation?.recommendation).toBe('fund-in-full');
+    expect(after.superseded).toBe(1);
+    expect(after.disagreeing).toEqual([]);
+    // Every criterion moderated to 3 on a 0–5 scale: 60%.
+    expect(after.ranking.score?.percentText).toBe('60.0%');
+    expect(after.ranking.score?.band.label).toBe('Refer');
+
+    // A member who is not the chair may not read or record the moderation.
+    await as('Asha');
+    expect((await refused('moderation.view', { panelId: panel!.id })).code).toBe('FORBIDDEN');
+    expect(
+      (await refused('moderation.record', { applicationId, levels, gates: { governance: 'pass' }, recommendation: 'defer' })).code,
+    ).toBe('FORBIDDEN');
+    // The officer reads it all.
+    await as('officer');
+    expect((await core.call('moderation.view', { panelId: panel!.id })).applications[0]?.moderation?.recommendation).toBe('fund-in-full');
+  });
+
+  test('an interest declared after scoring excludes those scores, and the chair is told', async () => {
+    await scoreAndSubmit('Asha', 4, 4);
+    await scoreAndSubmit('Ben', 1, 1);
+    await as('Ben');
+    await core.call('scoring.declare', { applicationId, interest: true, nature: 'Remembered: my cousin runs the group' });
+    await as('officer');
+    const [panel] = await core.call('panels.list', { roundId });
+    const row = (await core.call('moderation.view', { panelId: panel!.id })).applications[0]!;
+    expect(row.members.map((m) => m.name)).toEqual(['Asha']);
+    expect(row.excluded).toEqual([
+      expect.objectContaining({ name: 'Ben', reason: expect.stringMatching(/cousin runs the group.*not counted/) }),
+    ]);
+    expect(row.absent.map((a) => [a.name, a.reason])).toEqual([
+      ['Ben', 'Declared an interest: Remembered: my cousin runs the group'],
+      ['Chris', 'Has not declared'],
+    ]);
+    // One complete score of a quorum of 2: not ranked yet.
+    expect(row.scores?.quorumMet).toBe(false);
+    expect(row.ranking.status).toBe('not-ranked');
+  });
+});

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { common } from '../../scripts/esbuild-common.mjs';
 import { makeCore, TEST_OFFICER } from './core';
 import { officerOf } from '../../electron/core/context';
 
@@ -66,17 +67,8 @@ export function builtCommand(cacheName: string, entry: 'cli' | 'serve' = 'cli'):
       return;
     }
     bundle = join(root, 'node_modules', '.cache', cacheName, `${entry}.cjs`);
-    await build({
-      entryPoints: [join(root, 'electron', 'core', `${entry}.ts`)],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3'],
-      loader: { '.sql': 'text' },
-      logLevel: 'warning',
-    });
+    // Bundled as scripts/build.mjs bundles it (loaders for .sql and fonts, pdfkit's CommonJS build).
+    await build({ ...common, sourcemap: false, entryPoints: [join(root, 'electron', 'core', `${entry}.ts`)], outfile: bundle });
   });
   return (args) =>
     new Promise<Ran>((resolve) => {

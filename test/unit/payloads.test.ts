@@ -221,6 +221,22 @@ const VALID: Record<EventType, [string, unknown]> = {
       fromPaper: true,
     },
   ],
+  'moderation.recorded': [
+    `moderation:${APPLICATION_ID}`,
+    {
+      applicationId: APPLICATION_ID,
+      panelId: PANEL_ID,
+      rubricVersion: 1,
+      levels: { 'plan-fit': 4, need: 3 },
+      gates: { governance: 'pass' },
+      rationales: { need: 'The chair read the evidence again' },
+      recommendation: 'fund-lower',
+      amountPence: 150_000,
+      reason: 'The trip is not eligible',
+      supersedes: [DIGEST],
+    },
+  ],
+  'moderation.opened': [`moderationOpening:${PANEL_ID}`, { panelId: PANEL_ID }],
   'score.submitted': [
     ownScore('score'),
     { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
@@ -325,12 +341,13 @@ test('a field the kind does not have, or an extra key on a record, is refused', 
 
 test('a missing id or field is refused', () => {
   const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
-  const byApplication: EventType[] = ['panel.assigned', 'interest.declared', 'score.entered', 'score.submitted'];
+  const byApplication: EventType[] = ['panel.assigned', 'interest.declared', 'score.entered', 'score.submitted', 'moderation.recorded'];
   for (const type of EVENT_TYPES.filter(
     (t) =>
       !byDevice.includes(t) &&
       !byApplication.includes(t) &&
       t !== 'importMapping.saved' &&
+      t !== 'moderation.opened' &&
       !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t),
   )) {
     expect(
@@ -448,6 +465,9 @@ test('panels’ events from a lying laptop: out-of-range scores, rubrics that br
     check('rubric.changed', () => ({ id: ROUND_ID, changes: { bands: { from: rubric.bands, to: [...rubric.bands].reverse() } } })),
   ).toMatch(/band/);
   expect(check('panel.added', (p) => ({ ...p, memberIds: ['person-1', 'person-1'] }))).toMatch(/twice/);
+  expect(check('moderation.recorded', (p) => ({ ...p, amountPence: null }))).toMatch(/amountPence/);
+  expect(check('moderation.recorded', (p) => ({ ...p, recommendation: 'decline', amountPence: null, reason: '' }))).toMatch(/reason/);
+  expect(check('moderation.recorded', (p) => ({ ...p, levels: { need: 7 } }))).toMatch(/levels/);
   expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
     /member:person-4/,
   );

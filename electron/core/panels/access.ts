@@ -10,6 +10,7 @@ import type { Person } from '../context';
 import type { Panel } from '../../../shared/domain/panels';
 import { panelOf, readPanel } from './panels';
 import { declarationOf, type Declaration } from './declarations';
+import { moderationOpen } from './moderation';
 
 export interface Seat {
   panel: Panel;
@@ -19,6 +20,8 @@ export interface Seat {
   chair: boolean;
   declaration: Declaration;
   submitted: boolean;
+  /** The chair has opened moderation: members see each other's scores, and scoring is closed. */
+  moderationOpen: boolean;
 }
 
 /** The application's panel, and where this person sits on it. NOT_FOUND/FORBIDDEN when they have no business with it. */
@@ -40,6 +43,7 @@ export function seatOf(db: Db, person: Person, applicationId: string): Seat {
     chair,
     declaration: declarationOf(db, applicationId, person.id),
     submitted: !!statement(db, 'SELECT 1 FROM score_submissions WHERE application_id = ? AND member_id = ?').get(applicationId, person.id),
+    moderationOpen: moderationOpen(db, panel.id),
   };
 }
 
@@ -70,10 +74,11 @@ export function mayReadInFull(db: Db, person: Person, applicationId: string): bo
 
 /**
  * Whether this person may see the other members' scores and comments on the application: once they
- * have submitted their own (a chair who scores too, likewise), or if they score nothing themselves
+ * have submitted their own (a chair who scores too, likewise) or the chair has opened moderation,
+ * or if they score nothing themselves
  * and may read every panel's scores.
  */
 export function seesOthers(person: Person, seat: Seat): boolean {
   if (!seat.member) return can(person, 'read-scores');
-  return seat.declaration.state === 'none' && seat.submitted;
+  return seat.declaration.state === 'none' && (seat.submitted || seat.moderationOpen);
 }

@@ -57,6 +57,7 @@ function cannotScore(db: Db, status: string, seat: Seat, rubric: RubricRecord | 
   if (seat.declaration.state === 'interest') return 'You declared an interest, so you take no part in scoring it';
   if (!rubric) return 'The grants officer has not set the round’s rubric yet';
   if (seat.submitted) return 'You have submitted your scores for this application';
+  if (seat.moderationOpen) return 'The chair has opened moderation, so scoring has closed';
   return null;
 }
 

@@ -63,9 +63,12 @@ CREATE TABLE scores (
   comment TEXT NOT NULL,
   entered_at TEXT NOT NULL,
   typed_by TEXT,
-  PRIMARY KEY (application_id, member_id, criterion_id)
+  -- By round first: a round's moderation and normalisation read all of its scores in one range.
+  PRIMARY KEY (round_id, application_id, member_id, criterion_id)
 ) WITHOUT ROWID;
-CREATE INDEX scores_by_round ON scores (round_id, rubric_version, member_id);
+CREATE INDEX scores_by_application ON scores (application_id, member_id);
+-- Whether a rubric version has been scored against: its weights and levels are then fixed.
+CREATE INDEX scores_by_version ON scores (round_id, rubric_version);
 CREATE TABLE score_submissions (
   application_id TEXT NOT NULL,
   member_id TEXT NOT NULL,
@@ -76,3 +79,21 @@ CREATE TABLE score_submissions (
   PRIMARY KEY (application_id, member_id)
 ) WITHOUT ROWID;
 CREATE INDEX score_submissions_by_round ON score_submissions (round_id);
+
+-- Every moderation a chair recorded (append-only): `entries` says which stand.
+CREATE TABLE moderations (
+  id TEXT PRIMARY KEY,
+  application_id TEXT NOT NULL,
+  panel_id TEXT NOT NULL,
+  content TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL
+);
+CREATE INDEX moderations_by_application ON moderations (application_id);
+CREATE INDEX moderations_by_panel ON moderations (panel_id);
+-- A panel whose chair has opened moderation: its members see each other's scores, and scoring closes.
+CREATE TABLE moderation_opened (
+  panel_id TEXT PRIMARY KEY,
+  opened_at TEXT NOT NULL,
+  opened_by TEXT NOT NULL
+) WITHOUT ROWID;
