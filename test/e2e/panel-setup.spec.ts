@@ -162,7 +162,7 @@ test('the officer sets up the rubric and a panel, moves an application and back,
 });
 
 test('once scoring has begun, a change of weight is saved as the next version only when the officer says so', async ({ page, app }) => {
-  const { roundId } = await setUp(page, app);
+  const { roundId, people } = await setUp(page, app);
   const suggested = (await callCore<{ suggested: unknown }>(page, app, 'rubrics.get', { roundId })).suggested;
   await callCore(page, app, 'rubrics.save', { roundId, content: suggested });
   const chris = (await callCore<{ id: string; name: string }[]>(page, app, 'people.list', {})).find((p) => p.name === 'Chris Doyle')!;
@@ -195,4 +195,29 @@ test('once scoring has begun, a change of weight is saved as the next version on
   await expect(notice(page, 'Rubric saved (version 2)')).toBeVisible();
   const now = await callCore<{ rubric: { version: number } }>(page, app, 'rubrics.get', { roundId });
   expect(now.rubric.version).toBe(2);
+
+  // A panel member sees only the panels they sit on, and reads the rubric without changing it.
+  await callCore(page, app, 'panels.save', {
+    roundId,
+    name: 'Dudley panel',
+    chairId: null,
+    quorum: 1,
+    areaIds: ['dudley'],
+    memberIds: [people['Ben Okafor']],
+  });
+  await callCore(page, app, 'session.signOut', {});
+  await callCore(page, app, 'session.signIn', { personId: chris.id, passphrase: PASS });
+  await callCore(page, app, 'session.changePassphrase', { current: PASS, next: 'violet tuesday compass meadow' });
+  await page.goto(`${app.url}#/panels`);
+  await expect(h1(page)).toHaveText('Panels');
+  await expect(page.getByRole('link', { name: 'Coventry NPU panel' })).toHaveAttribute('href', /#\/panels\//);
+  await expect(page.getByText('Dudley panel')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Add a panel' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Change/ })).toHaveCount(0);
+  await expectAccessibleBothThemes(page);
+  await page.goto(`${app.url}#/rounds/${roundId}/rubric`);
+  await expect(page.getByText('Version 2.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '2. Evidence of local need' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Save/ })).toHaveCount(0);
+  await expectAccessibleBothThemes(page);
 });

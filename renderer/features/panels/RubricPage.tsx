@@ -74,7 +74,8 @@ function RubricEditor({ view }: { view: RubricView }) {
   const [nextVersion, setNextVersion] = useState<{ content: RubricContent; message: string; label: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedGist, setSavedGist] = useState(() => formGist(initial));
-  const allowLeaving = useLeaveWarning(formGist(form) !== savedGist);
+  // Saved is the new unchanged: the warning follows what was last saved, for the edits after it too.
+  useLeaveWarning(formGist(form) !== savedGist);
   const [focusNext, setFocusNext] = useState<string | null>(null);
   const confirmBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -116,7 +117,6 @@ function RubricEditor({ view }: { view: RubricView }) {
     }
     setProblems([]);
     setSavedGist(formGist(form));
-    allowLeaving();
     useNotifications
       .getState()
       .push('success', version === 0 ? `Rubric set for ${view.roundName}` : `Rubric saved (version ${result.value.version})`);
