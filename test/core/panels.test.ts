@@ -171,6 +171,32 @@ describe('panels', () => {
     await as('Dee');
     expect((await refused('panels.get', { id: panel!.id })).code).toBe('FORBIDDEN');
   });
+  test('which panel scores an application: by its area, by hand to another or to none, and back to its area’s', async () => {
+    const [coventry] = await core.call('panels.list', { roundId });
+    const dudley = await core.call('panels.save', {
+      roundId,
+      name: 'Dudley panel',
+      chairId: null,
+      quorum: 1,
+      areaIds: ['dudley'],
+      memberIds: [people.Dee!],
+    });
+    const byArea = {
+      panel: { id: coventry!.id, name: 'Coventry NPU panel' },
+      byHand: false,
+      areaPanel: { id: coventry!.id, name: 'Coventry NPU panel' },
+    };
+    const seen = await core.call('panels.ofApplication', { applicationId });
+    expect(seen).toMatchObject({ applicationId, roundId, ...byArea });
+    expect(seen.roundPanels.map((p) => p.name)).toEqual(['Coventry NPU panel', 'Dudley panel']);
+    await core.call('panels.assign', { applicationId, panelId: dudley.id });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject({ panel: { id: dudley.id }, byHand: true });
+    await core.call('panels.assign', { applicationId, panelId: null });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject({ panel: null, byHand: true });
+    await core.call('panels.assign', { applicationId, panelId: null, byArea: true });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject(byArea);
+    expect((await refused('panels.ofApplication', { applicationId: 'no-such-application' })).code).toBe('NOT_FOUND');
+  });
 });
 
 describe('declaring, then scoring blind', () => {
