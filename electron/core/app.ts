@@ -36,6 +36,7 @@ import { removeLeftoverPlainCopies } from './bundles/sealed';
 import { ChosenFiles } from './files/chosen';
 import { clearTransferFolders } from './files/transfer';
 import { fileHandlers } from './services/files';
+import { screeningHandlers } from './services/screening';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -53,6 +54,7 @@ export const handlers: Handlers<MethodName> = {
   ...conflictHandlers,
   ...rosterHandlers,
   ...fileHandlers,
+  ...screeningHandlers,
 };
 
 export interface Core {

@@ -12,6 +12,7 @@ import { importMappingKind } from './services/imports';
 import { trustKind } from './bundles/trust';
 import { versionChoiceKind } from './bundles/equivocation';
 import { conflictResolutionKind } from './merge/conflicts';
+import { screeningKind } from './services/screening';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -26,4 +27,5 @@ export const CORE_KINDS: CoreKinds = {
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,
   importMapping: importMappingKind,
+  screening: screeningKind,
 };

@@ -10,6 +10,7 @@ import { imports } from './imports';
 import { roster } from './roster';
 import { rounds } from './rounds';
 import { session } from './session';
+import { screening } from './screening';
 import { people } from './people';
 import type { Method } from './method';
 import type { Result } from './result';
@@ -24,6 +25,7 @@ export const contract = {
   ...bundles,
   ...sync,
   ...conflicts,
+  ...screening,
   ...roster,
   ...files,
 };

@@ -47,6 +47,8 @@ export const METHOD_NAMES = [
   'rounds.create',
   'rounds.list',
   'rounds.update',
+  'screening.record',
+  'screening.round',
   'session.changePassphrase',
   'session.checkJoin',
   'session.choices',

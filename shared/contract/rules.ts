@@ -72,6 +72,8 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   // Resolving also needs the capability that writes the kind in conflict (the handler's check).
   'conflicts.list': 'read-register',
   'conflicts.resolve': 'read-register',
+  'screening.round': 'read-register',
+  'screening.record': 'manage-register',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',
 };

@@ -34,6 +34,9 @@ import {
   versionChosen,
   withdrawnReason,
   reinstatedReason,
+  screeningProblem,
+  screeningRecorded,
+  type ScreeningRecorded,
 } from './records';
 
 /** What a `<kind>.changed` may change: each field with its schema; a round's budgets entry by entry. */
@@ -226,6 +229,11 @@ const SPECS = {
   'device.trusted': { schema: trustedDevice, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'device.revoked': { schema: revokedDevice, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'device.versionChosen': { schema: versionChosen, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
+  'screening.recorded': {
+    schema: screeningRecorded,
+    entity: (p: ScreeningRecorded) => `screening:${p.applicationId}`,
+    then: screeningProblem,
+  },
   'importMapping.saved': { schema: importMapping, entity: (p: { signature: string }) => `importMapping:${p.signature}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),

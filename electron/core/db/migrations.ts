@@ -10,6 +10,7 @@ import lighterRows from './migrations/0008-lighter-rows.sql';
 import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
 import prioritiesKept from './migrations/0010-priorities-kept.sql';
 import people from './migrations/0011-people.sql';
+import screening from './migrations/0012-screening.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -23,6 +24,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 9, name: '0009-conflict-kept-version', sql: conflictKeptVersion },
   { version: 10, name: '0010-priorities-kept', sql: prioritiesKept },
   { version: 11, name: '0011-people', sql: people },
+  { version: 12, name: '0012-screening', sql: screening },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -269,6 +269,8 @@ export function loadDemo(ctx: CoreContext) {
     opens: '2026-10-01',
     closes: '2026-12-18',
     status: 'open',
+    spendFrom: '2027-01-01',
+    spendBy: '2027-12-31',
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: (a.id === 'birmingham' ? 120_000 : 45_000) * 100 })),
   });
   const csf = createRound(ctx, {
@@ -278,6 +280,8 @@ export function loadDemo(ctx: CoreContext) {
     opens: '2025-04-01',
     closes: '2025-06-30',
     status: 'closed',
+    spendFrom: null,
+    spendBy: null,
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: 150_000 * 100 })),
   });
   const drafts = [
