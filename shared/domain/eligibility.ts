@@ -143,9 +143,7 @@ export function automaticChecks(a: ScreenedFacts, rules: ScreeningRules): Automa
     result(
       'dates',
       !early && !late,
-      window === null
-        ? 'The round has no spending window'
-        : `${formatDate(a.startDate)} to ${formatDate(a.endDate)}; window ${window}`,
+      window === null ? 'The round has no spending window' : `${formatDate(a.startDate)} to ${formatDate(a.endDate)}; window ${window}`,
       `The project must run within the round’s spending window (${window ?? 'as published'}).`,
     ),
   ];

@@ -174,7 +174,10 @@ export const screeningRecorded = z.strictObject({
   /** The screenings (event hashes) its author saw standing: this one supersedes them. */
   supersedes: z.array(hex64).max(50),
   result: z.enum(SCREENING_RESULTS),
-  checks: z.array(screenedCheck).min(AUTOMATIC_CHECK_IDS.length).max(AUTOMATIC_CHECK_IDS.length + MAX_OFFICER_CHECKS),
+  checks: z
+    .array(screenedCheck)
+    .min(AUTOMATIC_CHECK_IDS.length)
+    .max(AUTOMATIC_CHECK_IDS.length + MAX_OFFICER_CHECKS),
   toldApplicant: toldApplicantSchema,
 });
 export type ScreeningRecorded = z.infer<typeof screeningRecorded>;

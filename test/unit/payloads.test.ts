@@ -420,14 +420,25 @@ test('a screening whose result does not follow from its checks, or that sets asi
       withChecks((c) => (c[0]!.overrideReason = 'Because')),
     ),
   ).toBe('screening.recorded: checks: amount can be set aside only when it is an automatic check that failed');
-  expect(check('screening.recorded', withChecks((c) => void c.splice(4, 1)))).toBe(
-    'screening.recorded: checks must include every automatic check (dates missing)',
-  );
-  expect(check('screening.recorded', withChecks((c) => void c.push({ ...c[0]! })))).toBe(
-    'screening.recorded: checks must not name a check twice',
-  );
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => void c.splice(4, 1)),
+    ),
+  ).toBe('screening.recorded: checks must include every automatic check (dates missing)');
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => void c.push({ ...c[0]! })),
+    ),
+  ).toBe('screening.recorded: checks must not name a check twice');
   expect(check('screening.recorded', (p) => ({ ...p, result: 'maybe' }))).toMatch(/^screening\.recorded: result must be one of/);
   expect(check('screening.recorded', (p) => ({ ...p, supersedes: ['not a hash'] }))).toMatch(/^screening\.recorded: supersedes\.0 /);
   expect(check('screening.recorded', (p) => ({ ...p, toldApplicant: 'x'.repeat(2001) }))).toMatch(/^screening\.recorded: toldApplicant /);
-  expect(check('screening.recorded', withChecks((c) => (c[0]!.id = 'officer:x')))).toMatch(/^screening\.recorded: checks\.0\.id /);
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => (c[0]!.id = 'officer:x')),
+    ),
+  ).toMatch(/^screening\.recorded: checks\.0\.id /);
 });

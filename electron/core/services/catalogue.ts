@@ -17,6 +17,7 @@ import type { CoreKinds } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { canonicalJson } from '../../../shared/events/canonical';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 import { formatPence } from '../../../shared/domain/money';
 import { changesBetween, describePlain, editableProjectors, type Editable, type EntityRecord } from '../merge/editable';
@@ -33,6 +34,10 @@ const FUND_LABELS: Record<string, string> = {
   officerChecks: 'Checks the officer confirms',
 };
 const AREA_LABELS: Record<string, string> = { name: 'Name', onsCode: 'ONS code', localAuthority: 'Local authority' };
+
+/** A checklist as stored: null while it is as shipped, so a fund's row reads the same however it was reached. */
+const asShippedOrJson = (value: unknown, shipped: unknown): string | null =>
+  value === null || value === undefined || canonicalJson(value) === canonicalJson(shipped) ? null : canonicalJson(value);
 
 const funds: Editable<Fund, 'fund'> = {
   kind: 'fund',
@@ -56,8 +61,8 @@ const funds: Editable<Fund, 'fund'> = {
       f.maxAwardPence,
       f.eligibility,
       f.minAwardPence ?? null,
-      f.organisationTypes ? JSON.stringify(f.organisationTypes) : null,
-      f.officerChecks ? JSON.stringify(f.officerChecks) : null,
+      asShippedOrJson(f.organisationTypes, organisationTypesOf(f.id, null)),
+      asShippedOrJson(f.officerChecks, officerChecksOf(f.id, null)),
     );
   },
   label: (f) => f.name,
@@ -235,7 +240,10 @@ const fundFromRow = (r: FundRow): Fund => ({
   maxAwardPence: r.max_award_pence,
   eligibility: r.eligibility,
   minAwardPence: r.min_award_pence,
-  organisationTypes: organisationTypesOf(r.id, r.organisation_types === null ? null : (JSON.parse(r.organisation_types) as OrganisationType[])),
+  organisationTypes: organisationTypesOf(
+    r.id,
+    r.organisation_types === null ? null : (JSON.parse(r.organisation_types) as OrganisationType[]),
+  ),
   officerChecks: officerChecksOf(r.id, r.officer_checks === null ? null : (JSON.parse(r.officer_checks) as OfficerCheck[])),
 });
 const areaFromRow = (r: AreaRow): Area => ({ id: r.id, name: r.name, onsCode: r.ons_code, localAuthority: r.local_authority });

@@ -203,10 +203,9 @@ export function roundScreening(ctx: CoreContext, roundId: string): RoundScreenin
   const round = getRound(ctx.db, roundId);
   const fund = fundOf(ctx.db, round);
   const rules = rulesOf(fund, round);
-  const apps = statement<[string], FactsRow>(
-    ctx.db,
-    `${FACTS} WHERE a.round_id = ? AND a.status != 'withdrawn' ORDER BY a.reference`,
-  ).all(roundId);
+  const apps = statement<[string], FactsRow>(ctx.db, `${FACTS} WHERE a.round_id = ? AND a.status != 'withdrawn' ORDER BY a.reference`).all(
+    roundId,
+  );
   const held = new Map(
     statement<[string], ScreeningRowDb>(ctx.db, 'SELECT * FROM screenings WHERE round_id = ?')
       .all(roundId)
