@@ -28,6 +28,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) =
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /** Each link with the call its page needs: a link the person could not use is not shown. */
@@ -116,6 +117,7 @@ const router = createHashRouter([
       { path: 'rounds', element: <RoundsPage /> },
       { path: 'rounds/new', element: allowed('rounds.create', <RoundFormPage />) },
       { path: 'rounds/:id/edit', element: allowed('rounds.update', <RoundFormPage />) },
+      { path: 'rounds/:id/screening', element: <ScreeningPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },

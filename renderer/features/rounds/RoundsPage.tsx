@@ -116,10 +116,16 @@ export function RoundsPage() {
                     {r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}
                   </td>
                   <td className="actions">
+                    <Link className="nowrap" to={`/rounds/${encodeURIComponent(r.id)}/screening`}>
+                      Screen eligibility<span className="visually-hidden"> for {r.name}</span>
+                    </Link>
                     {editable ? (
-                      <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
-                        Edit<span className="visually-hidden"> {r.name}</span>
-                      </Link>
+                      <>
+                        {' '}
+                        <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
+                          Edit<span className="visually-hidden"> {r.name}</span>
+                        </Link>
+                      </>
                     ) : null}
                   </td>
                 </tr>
