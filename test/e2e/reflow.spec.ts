@@ -87,7 +87,7 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
 
     test(`every screen fits at ${size.name}`, async ({ page, app }) => {
-      test.setTimeout(240_000); // axe on fifteen screens
+      test.setTimeout(300_000); // axe on seventeen screens
       await page.goto(app.url);
       await callCore(page, app, 'demo.load', {});
 
@@ -116,6 +116,16 @@ for (const size of SIZES) {
       await edit.click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Active Citizens Fund 2026–27');
       await expectReflows(page, 'round form');
+
+      await open(page, app, '/rounds');
+      await page.getByRole('link', { name: 'Screen eligibility for Active Citizens Fund 2026–27 (demo)' }).click();
+      await expect(page.getByText('10 of 32 screened')).toBeVisible();
+      await expectReflows(page, 'screening');
+      // One application's checks open, with its problems listed.
+      await page.getByRole('button', { name: /^ACF-2026-0011 ?:/ }).press('Enter');
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'screening form with its problems');
 
       await open(page, app, '/catalogue');
       await expectReflows(page, 'catalogue');

@@ -116,7 +116,7 @@ export function RoundsPage() {
                     {r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}
                   </td>
                   <td className="actions">
-                    <Link className="nowrap" to={`/rounds/${encodeURIComponent(r.id)}/screening`}>
+                    <Link to={`/rounds/${encodeURIComponent(r.id)}/screening`}>
                       Screen eligibility<span className="visually-hidden"> for {r.name}</span>
                     </Link>
                     {editable ? (
