@@ -100,7 +100,7 @@ const screenings = appendOnly<ScreeningRecorded>(
       const held = statement<[string], { n: number }>(db, 'SELECT 1 AS n FROM screenings WHERE application_id = ?').get(p.applicationId);
       if (!held) {
         const first = standing[0];
-        const event = first && eventByHash(db, first.id);
+        const event = first && screeningEvent(db, p.applicationId, first.id);
         if (event) stand(db, event.payload as ScreeningRecorded, event);
         else stand(db, p, e);
       }
@@ -111,8 +111,12 @@ const screenings = appendOnly<ScreeningRecorded>(
 
 export const screeningKind: CoreKinds['screening'] = { projectors: { 'screening.recorded': screenings } };
 
-function eventByHash(db: Db, hash: string): StoredEvent | undefined {
-  const r = statement<[string], EventRow>(db, 'SELECT * FROM events WHERE hash = ?').get(hash);
+/** A screening's event, found through its application's entity (the log is indexed by entity, not hash). */
+function screeningEvent(db: Db, applicationId: string, hash: string): StoredEvent | undefined {
+  const r = statement<[string, string], EventRow>(db, 'SELECT * FROM events WHERE entity = ? AND hash = ?').get(
+    `screening:${applicationId}`,
+    hash,
+  );
   return r && eventFromRow(r);
 }
 
@@ -144,7 +148,7 @@ function standingView(ctx: CoreContext, r: ScreeningRowDb): ScreeningView {
 /** Every screening standing on a disputed application, oldest first. */
 function disputedViews(ctx: CoreContext, applicationId: string): ScreeningView[] {
   return standingEntries(ctx.db, 'screening', applicationId).flatMap((s) => {
-    const e = eventByHash(ctx.db, s.id);
+    const e = screeningEvent(ctx.db, applicationId, s.id);
     return e ? [view(ctx, e)] : [];
   });
 }
