@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'rounds.create',
   'rounds.list',
   'rounds.update',
+  'screening.disputed',
   'screening.record',
   'screening.round',
   'session.changePassphrase',

@@ -73,6 +73,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'conflicts.list': 'read-register',
   'conflicts.resolve': 'read-register',
   'screening.round': 'read-register',
+  'screening.disputed': 'read-register',
   'screening.record': 'manage-register',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',

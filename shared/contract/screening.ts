@@ -51,11 +51,22 @@ export interface RoundScreening {
   counts: { applications: number; screened: number; eligible: number; ineligible: number; disputed: number };
 }
 
+/** An application two laptops screened differently, still to be settled. */
+export interface DisputedScreening {
+  applicationId: string;
+  reference: string;
+  organisationName: string;
+  roundId: string;
+  roundName: string;
+}
+
 const id = z.string('Choose an application').min(1, 'Choose an application').max(100);
 
 export const screening = {
   /** Every application in the round still in the running (withdrawn ones are not screened). */
   'screening.round': method<RoundScreening>()(z.object({ roundId: z.string('Choose a round').min(1, 'Choose a round').max(100) })),
+  /** Every application screened differently on two laptops and not yet settled: the Conflicts screen lists them. */
+  'screening.disputed': method<DisputedScreening[]>()(z.object({})),
   /**
    * One application's screening: the officer's answer to each of the fund's checks (in order), any
    * failed automatic check set aside with why, and what the applicant is told (blank: the failing

@@ -54,6 +54,10 @@ const ALLOWED: { sql: RegExp; reason: string }[] = [
     reason: 'a sealed export writes every contact record still referred to: it reads them all',
   },
   {
+    sql: /^SELECT s\.application_id AS applicationId, .* FROM screenings s .* WHERE s\.disputed = 1 /,
+    reason: 'the Conflicts screen’s screenings to settle: it reads the partial index screenings_disputed, which holds only those, a handful',
+  },
+  {
     sql: /^SELECT \* FROM conflicts ORDER BY/,
     reason: 'the Conflicts screen’s history, resolved included: every conflict, at most 500 shown',
   },
@@ -165,6 +169,7 @@ async function aDaysWork(): Promise<TestCore> {
   await office.call('conflicts.resolve', { id: conflict!.id, choices: { maxAwardPence: 'incoming' } });
   await office.call('conflicts.list', { includeResolved: true });
   expect((await office.call('screening.round', { roundId: demo.roundId })).counts.disputed).toBe(1);
+  expect(await office.call('screening.disputed', {})).toHaveLength(1);
   await office.call('screening.record', { applicationId: unscreened.applicationId, officerAnswers: answers });
   await office.call('applications.get', { id: unscreened.applicationId });
   await office.call('bundles.export', { file: join(usb, 'o2.gpbundle'), for: p.device.id });

@@ -196,6 +196,16 @@ test('two laptops screening one application differently are raised on both; a sc
     expect(screeningOf(c.ctx.db, noBank)).toMatchObject({ result: 'ineligible', disputed: true });
     const view = await c.call('screening.round', { roundId: r.id });
     expect(view.counts.disputed).toBe(1);
+    // The Conflicts screen lists it too, leading to the round's screening.
+    expect(await c.call('screening.disputed', {})).toEqual([
+      {
+        applicationId: noBank,
+        reference: expect.any(String),
+        organisationName: 'Canley Allotments',
+        roundId: r.id,
+        roundName: 'Winter 2026',
+      },
+    ]);
     expect(view.rows.find((x) => x.applicationId === noBank)!.disputed.map((d) => d.result)).toEqual(['ineligible', 'eligible']);
   }
   expect(projectionSnapshot(office.ctx.db)).toEqual(projectionSnapshot(panel.ctx.db));
@@ -219,6 +229,7 @@ test('two laptops screening one application differently are raised on both; a sc
     expect(screeningOf(c.ctx.db, noBank)).toMatchObject({ result: 'eligible', disputed: false });
     expect(screeningOf(c.ctx.db, fine)).toMatchObject({ result: 'eligible', disputed: false });
     expect((await c.call('screening.round', { roundId: r.id })).counts).toMatchObject({ screened: 2, disputed: 0 });
+    expect(await c.call('screening.disputed', {})).toEqual([]);
   }
   expect(projectionSnapshot(office.ctx.db)).toEqual(projectionSnapshot(panel.ctx.db));
   // A rebuild from the log gives the same tables.

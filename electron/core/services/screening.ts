@@ -4,7 +4,7 @@
 // a later one supersedes those its author saw standing, and two laptops screening one application
 // differently are raised for a person, who settles it by recording a screening over both.
 import type { ParsedInput } from '../../../shared/contract';
-import type { RoundScreening, ScreeningRow, ScreeningView } from '../../../shared/contract/screening';
+import type { DisputedScreening, RoundScreening, ScreeningRow, ScreeningView } from '../../../shared/contract/screening';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import type { Fund, OrganisationType, Round } from '../../../shared/domain/catalogue';
 import {
@@ -310,7 +310,20 @@ export function recordScreening(ctx: CoreContext, input: ParsedInput<'screening.
   return view(ctx, event);
 }
 
-export const screeningHandlers: Handlers<'screening.round' | 'screening.record'> = {
+export function disputedScreenings(db: Db): DisputedScreening[] {
+  return statement<[], DisputedScreening>(
+    db,
+    `SELECT s.application_id AS applicationId, a.reference, a.organisation_name AS organisationName, r.id AS roundId, r.name AS roundName
+       FROM screenings s JOIN applications a ON a.id = s.application_id JOIN rounds r ON r.id = s.round_id
+       WHERE s.disputed = 1 ORDER BY a.reference LIMIT 500`,
+  ).all();
+}
+
+export const screeningHandlers: Handlers<'screening.round' | 'screening.record' | 'screening.disputed'> = {
+  'screening.disputed': (_, ctx) => {
+    authorise(ctx, 'read-register');
+    return disputedScreenings(ctx.db);
+  },
   'screening.round': ({ roundId }, ctx) => {
     authorise(ctx, 'read-register');
     return roundScreening(ctx, roundId);

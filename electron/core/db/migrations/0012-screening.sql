@@ -23,3 +23,5 @@ CREATE TABLE screenings (
   disputed INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX screenings_by_round ON screenings (round_id, result);
+-- The few disputed, for the Conflicts screen, without reading every screening.
+CREATE INDEX screenings_disputed ON screenings (application_id) WHERE disputed = 1;
