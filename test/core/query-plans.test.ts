@@ -55,7 +55,8 @@ const ALLOWED: { sql: RegExp; reason: string }[] = [
   },
   {
     sql: /^SELECT s\.application_id AS applicationId, .* FROM screenings s .* WHERE s\.disputed = 1 /,
-    reason: 'the Conflicts screen’s screenings to settle: it reads the partial index screenings_disputed, which holds only those, a handful',
+    reason:
+      'the Conflicts screen’s screenings to settle: it reads the partial index screenings_disputed, which holds only those, a handful',
   },
   {
     sql: /^SELECT \* FROM conflicts ORDER BY/,
