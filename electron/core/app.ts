@@ -40,6 +40,7 @@ import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
 import { documentHandlers } from './services/documents';
+import { screeningHandlers } from './services/screening';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -61,6 +62,7 @@ export const handlers: Handlers<MethodName> = {
   ...conflictHandlers,
   ...rosterHandlers,
   ...fileHandlers,
+  ...screeningHandlers,
 };
 
 export interface Core {

@@ -17,6 +17,7 @@ import { panelAssignmentKind, panelKind } from './panels/panels';
 import { declarationKind } from './panels/declarations';
 import { scoreKind } from './panels/scores';
 import { moderationKind, moderationOpeningKind } from './panels/moderation';
+import { screeningKind } from './services/screening';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -38,4 +39,5 @@ export const CORE_KINDS: CoreKinds = {
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,
   importMapping: importMappingKind,
+  screening: screeningKind,
 };

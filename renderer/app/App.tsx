@@ -32,6 +32,7 @@ const RubricPage = lazy(() => import('../features/panels/RubricPage').then((m) =
 const PanelsPage = lazy(() => import('../features/panels/PanelsPage').then((m) => ({ default: m.PanelsPage })));
 const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then((m) => ({ default: m.PanelFormPage })));
 const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
+const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /**
@@ -133,6 +134,7 @@ const router = createHashRouter([
       { path: 'panels/new', element: allowed('panels.save', <PanelFormPage />) },
       { path: 'panels/:id/edit', element: allowed('panels.save', <PanelFormPage />) },
       { path: 'applications/:id/paper-sheet', element: allowed('scoring.fromPaper', <PaperSheetPage />) },
+      { path: 'rounds/:id/screening', element: <ScreeningPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },

@@ -1,3 +1,4 @@
+import type { ScreeningResult } from '../domain/eligibility';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogue';
 import { applicationDraftSchema, applicationEditSchema, type Application } from '../domain/application';
@@ -43,6 +44,8 @@ export interface ApplicationRow {
   amountRequested: number;
   status: ApplicationStatus;
   receivedAt: string;
+  /** The eligibility screening standing on it, or null if not screened. */
+  screening: ScreeningResult | null;
 }
 
 export interface ApplicationDetail extends Application {
@@ -60,6 +63,15 @@ export interface ApplicationDetail extends Application {
   receivedUnder: { fundName: string; maxAwardPence: number | null } | null;
   /** Where the fund's rules changed since it was received and it no longer meets today's: what applies. */
   rulesNotice: string | null;
+  /** Its eligibility screening as it stands, or null if not screened yet. */
+  screening: {
+    result: ScreeningResult;
+    toldApplicant: string;
+    /** Checks that failed but were set aside, each with why. */
+    setAside: { question: string; reason: string }[];
+    /** Two laptops screened it differently; the first stands until a person settles it. */
+    disputed: boolean;
+  } | null;
 }
 
 /**

@@ -10,6 +10,7 @@ import { imports } from './imports';
 import { roster } from './roster';
 import { rounds } from './rounds';
 import { session } from './session';
+import { screening } from './screening';
 import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
@@ -28,6 +29,7 @@ export const contract = {
   ...bundles,
   ...sync,
   ...conflicts,
+  ...screening,
   ...roster,
   ...files,
   ...panels,

@@ -17,6 +17,9 @@ export const roundInputSchema = z
     opens: date('opening date'),
     closes: date('closing date'),
     status: z.enum(ROUND_STATUSES).default('open'),
+    /** The spending window (optional): projects must start on or after and end on or before it. */
+    spendFrom: date('date spending may start from').nullable().default(null),
+    spendBy: date('date money must be spent by').nullable().default(null),
     budgets: z
       .array(
         z.object({
@@ -30,6 +33,8 @@ export const roundInputSchema = z
   .superRefine((r, ctx) => {
     if (r.closes < r.opens)
       ctx.addIssue({ code: 'custom', path: ['closes'], message: 'The closing date must be on or after the opening date' });
+    if (r.spendFrom && r.spendBy && r.spendBy < r.spendFrom)
+      ctx.addIssue({ code: 'custom', path: ['spendBy'], message: 'The spend-by date must be on or after the spend-from date' });
     const seen = new Set<string>();
     r.budgets.forEach((b, i) => {
       if (seen.has(b.areaId))

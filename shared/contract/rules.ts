@@ -95,6 +95,9 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'documents.panelReport': 'read-register',
   'panels.interests': 'read-register',
   'documents.interestsCsv': 'read-register',
+  'screening.round': 'read-register',
+  'screening.disputed': 'read-register',
+  'screening.record': 'manage-register',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',
 };

@@ -44,6 +44,30 @@ const slug = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use up to 40 lower-case letters, digits and hyphens');
 
+/** A check the officer answers from reading the application, with what the applicant is told if it fails. */
+export const officerCheckSchema = z.object({
+  question: singleLine(
+    z
+      .string('Enter the question the officer answers')
+      .trim()
+      .min(1, 'Enter the question the officer answers')
+      .max(200, 'A check’s question must be 200 characters or fewer'),
+    'Question',
+  ),
+  failSentence: freeText(
+    z
+      .string('Enter what the applicant is told if it fails')
+      .trim()
+      .min(1, 'Enter what the applicant is told if it fails')
+      .max(500, 'What the applicant is told must be 500 characters or fewer'),
+    'What the applicant is told',
+  ),
+});
+export type OfficerCheck = z.infer<typeof officerCheckSchema>;
+export const MAX_OFFICER_CHECKS = 20;
+
+const organisationTypeIds = Object.keys(ORGANISATION_TYPES) as [OrganisationType, ...OrganisationType[]];
+
 export const fundSchema = z.object({
   id: slug,
   name: singleLine(z.string().trim().min(1, 'Enter the fund name').max(120, 'Fund name must be 120 characters or fewer'), 'Fund name'),
@@ -54,6 +78,19 @@ export const fundSchema = z.object({
   source: singleLine(z.string().trim().max(500, 'Source must be 500 characters or fewer'), 'Source'),
   maxAwardPence: z.number().int().positive('The maximum award must be more than £0').nullable(),
   eligibility: freeText(z.string().trim().max(2000, 'Eligibility must be 2,000 characters or fewer'), 'Eligibility'),
+  // Screening's checklist (issue 11). Funds recorded before it lack these fields: no minimum, every
+  // type allowed, and the officer checks shipped for the fund (null: never edited).
+  minAwardPence: z.number().int().positive('The minimum award must be more than £0').nullable().default(null),
+  organisationTypes: z
+    .array(z.enum(organisationTypeIds, 'Choose types of organisation from the list'))
+    .max(organisationTypeIds.length)
+    .refine((xs) => new Set(xs).size === xs.length, 'Choose each type of organisation once')
+    .default([]),
+  officerChecks: z
+    .array(officerCheckSchema)
+    .max(MAX_OFFICER_CHECKS, `A fund can have up to ${MAX_OFFICER_CHECKS} checks`)
+    .nullable()
+    .default(null),
 });
 export type Fund = z.infer<typeof fundSchema>;
 
@@ -200,6 +237,9 @@ export interface Round {
   closes: string;
   status: RoundStatus;
   budgets: AreaBudget[];
+  /** The spending window projects must fall inside (screening's check); rounds recorded before it lack these. */
+  spendFrom?: string | null;
+  spendBy?: string | null;
 }
 
 /** The plan in force in a year (the newest of those covering it), else the newest: a plan adopted ahead of its term waits for it. */

@@ -196,6 +196,16 @@ export const KINDS = {
     page: () => '#/conflicts',
     events: ['conflict.resolved'],
   },
+  screening: {
+    noun: 'eligibility screening',
+    // A later screening supersedes those its author saw standing; two laptops screening one
+    // application differently are raised for a person (docs/screening.md).
+    rule: 'append-only',
+    tables: ['screenings'],
+    writes: 'manage-register',
+    page: (id) => `#/applications/${id}`,
+    events: ['screening.recorded'],
+  },
   importMapping: {
     noun: 'CSV column mapping',
     rule: 'whole-record',

@@ -44,6 +44,9 @@ import {
   scoreSubmitted,
   moderationRecorded,
   moderationOpened,
+  screeningProblem,
+  screeningRecorded,
+  type ScreeningRecorded,
 } from './records';
 import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
@@ -251,6 +254,11 @@ const SPECS = {
   'device.trusted': { schema: trustedDevice, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'device.revoked': { schema: revokedDevice, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
   'device.versionChosen': { schema: versionChosen, entity: (p: { deviceId: string }) => `device:${p.deviceId}` },
+  'screening.recorded': {
+    schema: screeningRecorded,
+    entity: (p: ScreeningRecorded) => `screening:${p.applicationId}`,
+    then: screeningProblem,
+  },
   'importMapping.saved': { schema: importMapping, entity: (p: { signature: string }) => `importMapping:${p.signature}` },
   'rubric.added': whole('rubric', rubricRecord),
   'rubric.changed': changed(CHANGEABLE.rubric),

@@ -23,6 +23,15 @@ import {
   RECOMMENDATION_IDS,
   scoreComment,
 } from '../domain/panels';
+import {
+  AUTOMATIC_CHECK_IDS,
+  MAX_OFFICER_CHECKS,
+  officerCheckSchema,
+  overrideReasonSchema,
+  resultOf,
+  SCREENING_RESULTS,
+  toldApplicantSchema,
+} from '../domain/eligibility';
 
 type Unwrapped<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
 
@@ -91,7 +100,14 @@ export const roundFields = stored(roundInputSchema.shape);
 /** A budget: its area and integer pence ≥ 0, as the round form takes it. */
 export const budget = roundFields.budgets.element.shape;
 export const roundRecord: z.ZodType<Round> = z
-  .strictObject({ id: recordId, ...omit(roundFields, ['budgets']), budgets: z.array(z.strictObject(budget)).max(100) })
+  .strictObject({
+    id: recordId,
+    ...omit(roundFields, ['budgets']),
+    // Rounds recorded before screening have no spending window.
+    spendFrom: roundFields.spendFrom.optional(),
+    spendBy: roundFields.spendBy.optional(),
+    budgets: z.array(z.strictObject(budget)).max(100),
+  })
   .refine((r) => unique(r.budgets.map((b) => b.areaId)), { path: ['budgets'], message: 'must not give one area two budgets' });
 
 const applicationFields = omit(stored(applicationDraftSchema.shape), CONTACT_FIELDS);
@@ -235,3 +251,37 @@ export const moderationRecorded = z
     path: ['reason'],
   });
 export const moderationOpened = z.strictObject({ panelId: recordId });
+const screenedCheck = z.strictObject({
+  id: z.string().regex(new RegExp(`^(${AUTOMATIC_CHECK_IDS.join('|')}|officer:\\d{1,2})$`), 'must be an automatic check or officer:<n>'),
+  question: officerCheckSchema.shape.question,
+  passed: z.boolean(),
+  overrideReason: overrideReasonSchema.nullable(),
+  failSentence: officerCheckSchema.shape.failSentence,
+});
+/** One application's screening: every check as the officer settled it, the result, and what the applicant is told. */
+export const screeningRecorded = z.strictObject({
+  applicationId: recordId,
+  /** The screenings (event hashes) its author saw standing: this one supersedes them. */
+  supersedes: z.array(hex64).max(50),
+  result: z.enum(SCREENING_RESULTS),
+  checks: z
+    .array(screenedCheck)
+    .min(AUTOMATIC_CHECK_IDS.length)
+    .max(AUTOMATIC_CHECK_IDS.length + MAX_OFFICER_CHECKS),
+  toldApplicant: toldApplicantSchema,
+});
+export type ScreeningRecorded = z.infer<typeof screeningRecorded>;
+
+/** What a screening's shape cannot say: each automatic check once, overrides only where one failed, a result that follows. */
+export function screeningProblem(p: ScreeningRecorded): string | null {
+  const ids = p.checks.map((c) => c.id);
+  if (!unique(ids)) return 'checks must not name a check twice';
+  const missing = AUTOMATIC_CHECK_IDS.filter((id) => !ids.includes(id));
+  if (missing.length > 0) return `checks must include every automatic check (${missing.join(', ')} missing)`;
+  const badOverride = p.checks.find((c) => c.overrideReason !== null && (c.passed || c.id.startsWith('officer:')));
+  if (badOverride) return `checks: ${badOverride.id} can be set aside only when it is an automatic check that failed`;
+  if (p.result !== resultOf(p.checks)) return `result must be ${resultOf(p.checks)}, as its checks say`;
+  if (p.result === 'ineligible' && p.toldApplicant.trim() === '') return 'toldApplicant must say why an ineligible application fails';
+  if (!unique(p.supersedes)) return 'supersedes must not name a screening twice';
+  return null;
+}

@@ -444,6 +444,18 @@ describe('list', () => {
     expect(new Set(apps.map((a) => a.id)).size).toBe(520);
   });
 
+  test('list screening: a round’s applications with what their checks found; without --round a usage error', async () => {
+    const { gp, listJson } = await registerWithTwoRounds();
+    const rows = await listJson<Record<string, unknown>>('screening', '--round', 'ACF 2027');
+    expect(rows.map((r) => r.reference)).toEqual(['T-001', 'T-002']);
+    for (const row of rows) expect(Object.keys(row)).toEqual(FIELDS.screening);
+    expect(rows[0]).toMatchObject({ amountRequested: 120_050, automaticFails: [], result: null, disputed: false, setAside: [] });
+    const table = await gp('list', 'screening', '--round', 'ACF 2027');
+    expect(table.out).toMatch(/T-001\s.*£1,200\.50\s+all 5 pass\s+not screened/);
+    expect(table.out.trim().split('\n').at(-1)).toBe('0 of 2 applications screened, 0 eligible');
+    expect(await gp('list', 'screening')).toMatchObject({ code: 2, err: expect.stringContaining('list screening needs the round') });
+  });
+
   test('unknown kinds and formats, and --round where it does not apply, are usage errors', async () => {
     const { gp } = folder();
     expect(await gp('list', 'things')).toMatchObject({

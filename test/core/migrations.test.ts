@@ -48,11 +48,16 @@ function databaseAt(version: number, source: Database.Database, file: string): v
   }
   // Changes of types that version did not know yet (people's, from version 11) it kept and counted, as
   // an import from a newer laptop does: opening the folder after the upgrade projects them.
-  if (tablesAt(db).includes('unprojected_types') && version < 11)
+  // Screenings likewise, from version 12.
+  const newer = [
+    ...(version < 11 ? ['person.changed', 'credential.issued', 'session.signedIn', 'session.signedOut'] : []),
+    ...(version < 12 ? ['screening.recorded'] : []),
+  ];
+  if (tablesAt(db).includes('unprojected_types') && newer.length > 0)
     db.prepare(
       `INSERT INTO unprojected_types (type, count) SELECT type, count(*) FROM events
-       WHERE type IN ('person.changed', 'credential.issued', 'session.signedIn', 'session.signedOut') GROUP BY type`,
-    ).run();
+       WHERE type IN (SELECT value FROM json_each(?)) GROUP BY type`,
+    ).run(JSON.stringify(newer));
   db.close();
 }
 

@@ -467,3 +467,18 @@ describe('moderation and ranking', () => {
     expect(row.ranking.status).toBe('not-ranked');
   });
 });
+
+test('an application screened ineligible is not scored, and leaves its panel’s list', async () => {
+  const { officerChecks } = await core.call('screening.round', { roundId });
+  expect(officerChecks.length).toBeGreaterThan(0);
+  // The officer answers the fund's first check "no": ineligible.
+  await core.call('screening.record', { applicationId, officerAnswers: officerChecks.map((_, i) => i !== 0) });
+  const [panel] = await core.call('panels.list', { roundId });
+  expect((await core.call('panels.get', { id: panel!.id })).applications).toEqual([]);
+  await as('Asha');
+  await core.call('scoring.declare', { applicationId, interest: false });
+  expect((await core.call('scoring.sheet', { applicationId })).cannotScore).toBe(
+    'This application was screened ineligible, so it is not scored',
+  );
+  expect((await refused('scoring.enter', { applicationId, criterionId: 'need', level: 2 })).code).toBe('FORBIDDEN');
+});

@@ -1,7 +1,7 @@
 // No statement scans a large table by accident. Every statement the core prepares while two laptops
 // do a day's work (demo round, CSV import, every register filter and sort, edits, withdrawals and
 // reinstatements, an application's history, rounds, the catalogue, bundles both ways with --for and
-// sealed, a conflict resolved, a roster, trust and revocation, a rebuild) is recorded, then run
+// sealed, a conflict resolved, screenings (one raised from two laptops, then settled), a roster, trust and revocation, a rebuild) is recorded, then run
 // through EXPLAIN QUERY PLAN on a database holding that data. A full scan of a large table fails the test unless the statement is on the
 // allow-list below, with the reason it may. (Signal-Desktop asserts query plans the same way.)
 import { afterAll, expect, test } from 'vitest';
@@ -55,6 +55,11 @@ const ALLOWED: { sql: RegExp; reason: string }[] = [
   {
     sql: /^SELECT digest, salt, body FROM personal_data WHERE/,
     reason: 'a sealed export writes every contact record still referred to: it reads them all',
+  },
+  {
+    sql: /^SELECT s\.application_id AS applicationId, .* FROM screenings s .* WHERE s\.disputed = 1 /,
+    reason:
+      'the Conflicts screen’s screenings to settle: it reads the partial index screenings_disputed, which holds only those, a handful',
   },
   {
     sql: /^SELECT \* FROM conflicts ORDER BY/,
@@ -162,7 +167,7 @@ async function aDaysWork(): Promise<TestCore> {
   const [o, p] = await Promise.all([office.call('session.current', {}), panel.call('session.current', {})]);
   await office.call('devices.trust', { publicKey: p.device.publicKey, name: 'Panel' });
   await panel.call('devices.trust', { publicKey: o.device.publicKey, name: 'Office' });
-  await office.call('demo.load', {});
+  const demo = await office.call('demo.load', {});
   const round = await office.call('rounds.create', {
     fundId: 'acf',
     planId: 'pcp-2025-2029',
@@ -205,6 +210,11 @@ async function aDaysWork(): Promise<TestCore> {
   await office.call('bundles.export', { file: join(usb, 'o1.gpbundle') });
   await panel.call('bundles.verify', { file: join(usb, 'o1.gpbundle') });
   await panel.call('bundles.import', { file: join(usb, 'o1.gpbundle') });
+  // One application screened differently on each laptop: raised when they meet, listed with both, settled below.
+  const unscreened = (await office.call('screening.round', { roundId: demo.roundId })).rows.find((r) => !r.standing)!;
+  const answers = (await office.call('screening.round', { roundId: demo.roundId })).officerChecks.map(() => true);
+  await office.call('screening.record', { applicationId: unscreened.applicationId, officerAnswers: answers });
+  await panel.call('screening.record', { applicationId: unscreened.applicationId, officerAnswers: answers.map(() => false) });
   const acf = (await office.call('catalogue.funds', {})).find((f) => f.id === 'acf')!;
   await office.call('catalogue.saveFund', { ...acf, maxAwardPence: 400_000, confirmed: true });
   await panel.call('catalogue.saveFund', { ...acf, maxAwardPence: 300_000, confirmed: true });
@@ -213,6 +223,10 @@ async function aDaysWork(): Promise<TestCore> {
   const [conflict] = (await office.call('conflicts.list', {})).conflicts;
   await office.call('conflicts.resolve', { id: conflict!.id, choices: { maxAwardPence: 'incoming' } });
   await office.call('conflicts.list', { includeResolved: true });
+  expect((await office.call('screening.round', { roundId: demo.roundId })).counts.disputed).toBe(1);
+  expect(await office.call('screening.disputed', {})).toHaveLength(1);
+  await office.call('screening.record', { applicationId: unscreened.applicationId, officerAnswers: answers });
+  await office.call('applications.get', { id: unscreened.applicationId });
   await office.call('bundles.export', { file: join(usb, 'o2.gpbundle'), for: p.device.id });
   await panel.call('bundles.import', { file: join(usb, 'o2.gpbundle') });
   await office.call('roster.export', { file: join(usb, 'office.gproster') });

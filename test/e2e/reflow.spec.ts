@@ -87,7 +87,7 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
 
     test(`every screen fits at ${size.name}`, async ({ page, app }) => {
-      test.setTimeout(300_000); // axe on twenty screens
+      test.setTimeout(360_000); // axe on twenty-two screens
       await page.goto(app.url);
       const { roundId } = await callCore<{ roundId: string }>(page, app, 'demo.load', {});
 
@@ -153,6 +153,15 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Submit the sheet' }).click();
       await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
       await expectReflows(page, 'paper score sheet with its problems');
+      await open(page, app, '/rounds');
+      await page.getByRole('link', { name: 'Screen eligibility for Active Citizens Fund 2026–27 (demo)' }).click();
+      await expect(page.getByText('10 of 32 screened')).toBeVisible();
+      await expectReflows(page, 'screening');
+      // One application's checks open, with its problems listed.
+      await page.getByRole('button', { name: /^ACF-2026-0011 ?:/ }).press('Enter');
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'screening form with its problems');
 
       await open(page, app, '/catalogue');
       await expectReflows(page, 'catalogue');

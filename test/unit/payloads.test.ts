@@ -175,6 +175,29 @@ const VALID: Record<EventType, [string, unknown]> = {
       rejected: { ...HEAD, hash: 'b'.repeat(64) },
     },
   ],
+  'screening.recorded': [
+    `screening:${APPLICATION_ID}`,
+    {
+      applicationId: APPLICATION_ID,
+      supersedes: ['c'.repeat(64)],
+      result: 'ineligible',
+      checks: [
+        { id: 'amount', question: 'Amount within the fund’s limits', passed: true, overrideReason: null, failSentence: 'Too much.' },
+        { id: 'constituted', question: 'Properly constituted', passed: true, overrideReason: null, failSentence: 'Not constituted.' },
+        {
+          id: 'bank',
+          question: 'Bank account with two signatories',
+          passed: false,
+          overrideReason: 'An umbrella body holds the money',
+          failSentence: 'No bank account.',
+        },
+        { id: 'organisationType', question: 'Type of organisation allowed', passed: true, overrideReason: null, failSentence: 'Type.' },
+        { id: 'dates', question: 'Project dates inside the spending window', passed: true, overrideReason: null, failSentence: 'Dates.' },
+        { id: 'officer:0', question: 'No salaries', passed: false, overrideReason: null, failSentence: 'Salaries are not funded.' },
+      ],
+      toldApplicant: 'Salaries are not funded.',
+    },
+  ],
   'importMapping.saved': [
     'importMapping:amount requested|notes|organisation name',
     {
@@ -348,7 +371,7 @@ test('a missing id or field is refused', () => {
       !byApplication.includes(t) &&
       t !== 'importMapping.saved' &&
       t !== 'moderation.opened' &&
-      !['credential.issued', 'session.signedIn', 'session.signedOut'].includes(t),
+      !['credential.issued', 'session.signedIn', 'session.signedOut', 'screening.recorded'].includes(t),
   )) {
     expect(
       check(type, ({ id, ...rest }) => (void id, rest)),
@@ -356,6 +379,9 @@ test('a missing id or field is refused', () => {
     ).toBe(`${type}: id is missing`);
   }
   expect(check('credential.issued', ({ personId, ...rest }) => (void personId, rest))).toBe('credential.issued: personId is missing');
+  expect(check('screening.recorded', ({ applicationId, ...rest }) => (void applicationId, rest))).toBe(
+    'screening.recorded: applicationId is missing',
+  );
   for (const type of byDevice) expect(check(type, ({ deviceId, ...rest }) => (void deviceId, rest))).toBe(`${type}: deviceId is missing`);
   for (const type of byApplication)
     expect(check(type, ({ applicationId, ...rest }) => (void applicationId, rest))).toBe(`${type}: applicationId is missing`);
@@ -471,4 +497,53 @@ test('panels’ events from a lying laptop: out-of-range scores, rubrics that br
   expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
     /member:person-4/,
   );
+});
+
+test('a screening whose result does not follow from its checks, or that sets aside what it may not, is refused', () => {
+  type Check = { id: string; passed: boolean; overrideReason: string | null };
+  const withChecks = (edit: (checks: Check[]) => void) => (p: Record<string, unknown>) => {
+    edit(p.checks as Check[]);
+    return p;
+  };
+  // A lying laptop calling an application eligible that its own checks fail.
+  expect(check('screening.recorded', (p) => ({ ...p, result: 'eligible', toldApplicant: '' }))).toBe(
+    'screening.recorded: result must be ineligible, as its checks say',
+  );
+  expect(check('screening.recorded', (p) => ({ ...p, toldApplicant: '  ' }))).toBe(
+    'screening.recorded: toldApplicant must say why an ineligible application fails',
+  );
+  // Setting aside an officer's check, or one that passed, is not a thing a person can do.
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => (c[5]!.overrideReason = 'Because')),
+    ),
+  ).toBe('screening.recorded: checks: officer:0 can be set aside only when it is an automatic check that failed');
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => (c[0]!.overrideReason = 'Because')),
+    ),
+  ).toBe('screening.recorded: checks: amount can be set aside only when it is an automatic check that failed');
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => void c.splice(4, 1)),
+    ),
+  ).toBe('screening.recorded: checks must include every automatic check (dates missing)');
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => void c.push({ ...c[0]! })),
+    ),
+  ).toBe('screening.recorded: checks must not name a check twice');
+  expect(check('screening.recorded', (p) => ({ ...p, result: 'maybe' }))).toMatch(/^screening\.recorded: result must be one of/);
+  expect(check('screening.recorded', (p) => ({ ...p, supersedes: ['not a hash'] }))).toMatch(/^screening\.recorded: supersedes\.0 /);
+  expect(check('screening.recorded', (p) => ({ ...p, toldApplicant: 'x'.repeat(2001) }))).toMatch(/^screening\.recorded: toldApplicant /);
+  expect(
+    check(
+      'screening.recorded',
+      withChecks((c) => (c[0]!.id = 'officer:x')),
+    ),
+  ).toMatch(/^screening\.recorded: checks\.0\.id /);
 });

@@ -1,4 +1,4 @@
-// `grantpanel list KIND`: applications, rounds, funds, areas, priorities, people. Each kind names its
+// `grantpanel list KIND`: applications, rounds, funds, areas, priorities, people, a round's screening. Each kind names its
 // JSON fields one by one (so a field added to the contract never leaks into scripts unseen, and
 // contact details never appear), its CSV cells and its table columns.
 import { formatPence } from '../../../shared/domain/money';
@@ -7,6 +7,7 @@ import type { Area, Fund } from '../../../shared/domain/catalogue';
 import type { ApplicationRow } from '../../../shared/contract/applications';
 import type { RoundSummary } from '../../../shared/contract/rounds';
 import type { PersonSummary } from '../../../shared/contract/people';
+import type { ScreeningRow } from '../../../shared/contract/screening';
 import { rolesText } from '../../../shared/domain/people';
 import { Rejected, UsageError, count, stringOption, type Caller, type Command, type Invocation } from './command';
 import { findRound } from './lookups';
@@ -252,11 +253,83 @@ const people: Listing<PersonRow> = {
   footer: (rows) => `${count(rows.length, 'person', 'people')}, ${rows.filter((p) => p.active).length.toLocaleString('en-GB')} active\n`,
 };
 
-const LISTINGS = [applications, rounds, funds, areas, priorities, people] as Listing<unknown>[];
+/** A round's eligibility screening: one row per application still in the running. */
+const screening: Listing<ScreeningRow> = {
+  kind: 'screening',
+  fields: [
+    'applicationId',
+    'reference',
+    'organisationName',
+    'amountRequested',
+    'automaticFails',
+    'result',
+    'disputed',
+    'toldApplicant',
+    'setAside',
+    'screenedBy',
+    'screenedAt',
+  ],
+  async load(call, round) {
+    if (!round) throw new Rejected('list screening needs the round: --round ROUND (see grantpanel list rounds)');
+    return (await call('screening.round', { roundId: round.id })).rows;
+  },
+  record: (r) => ({
+    applicationId: r.applicationId,
+    reference: r.reference,
+    organisationName: r.organisationName,
+    amountRequested: r.amountRequested,
+    automaticFails: r.automatic.filter((a) => !a.passed).map((a) => a.check),
+    result: r.standing?.result ?? null,
+    disputed: r.disputed.length > 0,
+    toldApplicant: r.standing?.toldApplicant ?? '',
+    setAside: (r.standing?.checks ?? []).flatMap((c) => (c.overrideReason ? [`${c.question}: ${c.overrideReason}`] : [])),
+    screenedBy: r.standing?.by ?? null,
+    screenedAt: r.standing?.at ?? null,
+  }),
+  csvCells: (r) => {
+    const record = screening.record(r);
+    return {
+      ...(record as Record<string, Scalar>),
+      automaticFails: (record.automaticFails as string[]).join(';'),
+      setAside: (record.setAside as string[]).join(';'),
+    };
+  },
+  columns: [
+    { header: 'Reference', cell: (r) => r.reference },
+    { header: 'Organisation', cell: (r) => r.organisationName, max: 36 },
+    { header: 'Requested', cell: (r) => formatPence(r.amountRequested), align: 'right' },
+    {
+      header: 'Checked from the application',
+      cell: (r) => {
+        const fails = r.automatic.filter((a) => !a.passed).map((a) => a.label);
+        return fails.length ? `fails: ${fails.join('; ')}` : `all ${r.automatic.length} pass`;
+      },
+      max: 50,
+    },
+    {
+      header: 'Result',
+      cell: (r) =>
+        r.disputed.length
+          ? 'screened differently'
+          : r.standing
+            ? r.standing.result === 'eligible'
+              ? 'eligible'
+              : 'not eligible'
+            : 'not screened',
+    },
+  ],
+  footer: (rows) => {
+    const screened = rows.filter((r) => r.standing).length;
+    const eligible = rows.filter((r) => r.standing?.result === 'eligible').length;
+    return `${screened.toLocaleString('en-GB')} of ${count(rows.length, 'application')} screened, ${eligible.toLocaleString('en-GB')} eligible\n`;
+  },
+};
+
+const LISTINGS = [applications, rounds, funds, areas, priorities, people, screening] as Listing<unknown>[];
 export const LIST_KINDS = LISTINGS.map((l) => l.kind);
 
 /** Only these kinds take --round. */
-const ROUND_FILTERED = new Set(['applications', 'priorities']);
+const ROUND_FILTERED = new Set(['applications', 'priorities', 'screening']);
 
 function render<R>(listing: Listing<R>, rows: R[], format: Format): string {
   if (format === 'json') return json(rows.map(listing.record));
@@ -274,15 +347,19 @@ export const FIELDS: Record<string, string[]> = Object.fromEntries(LISTINGS.map(
 
 export const listCommand: Command = {
   words: ['list'],
-  synopsis: 'list applications|rounds|funds|areas|priorities|people',
-  summary: 'List applications, rounds, funds, areas, priorities or people',
+  synopsis: 'list applications|rounds|funds|areas|priorities|people|screening',
+  summary: 'List applications, rounds, funds, areas, priorities, people or a round’s screening',
   usage: [
     'grantpanel list applications [--round ROUND] [--format table|json|csv]',
+    'grantpanel list screening --round ROUND [--format table|json|csv]',
     'grantpanel list rounds|funds|areas|priorities|people [--format table|json|csv]',
   ],
   options: { round: { type: 'string' }, format: { type: 'string' } },
   optionHelp: [
-    ['--round ROUND', 'Only this round (its id or exact name). For applications, and for priorities (the round’s plan).'],
+    [
+      '--round ROUND',
+      'Only this round (its id or exact name). For applications, for priorities (the round’s plan), and needed for screening.',
+    ],
     ['--format FORMAT', 'table (default; £1,250.00 and 25 Nov 2026), json or csv (money in pence, dates YYYY-MM-DD).'],
   ],
   positionals: ['KIND'],
@@ -296,6 +373,7 @@ export const listCommand: Command = {
     'grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel list applications --format csv > applications.csv',
     'grantpanel list funds --format json',
+    'grantpanel list screening --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel --as "Priya Shah" list people',
   ],
   check(values, positionals) {
@@ -306,8 +384,10 @@ export const listCommand: Command = {
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format must be table, json or csv, not "${format}"`, listCommand);
     if (stringOption(values, 'round') !== undefined && !ROUND_FILTERED.has(kind.toLowerCase())) {
-      throw new UsageError('--round applies only to list applications and list priorities', listCommand);
+      throw new UsageError('--round applies only to list applications, list priorities and list screening', listCommand);
     }
+    if (kind.toLowerCase() === 'screening' && stringOption(values, 'round') === undefined)
+      throw new UsageError('list screening needs the round: --round ROUND (see grantpanel list rounds)', listCommand);
   },
   async run({ values, positionals, call, io }: Invocation) {
     const kind = (positionals[0] ?? '').toLowerCase();

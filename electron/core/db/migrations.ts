@@ -11,6 +11,7 @@ import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
 import prioritiesKept from './migrations/0010-priorities-kept.sql';
 import people from './migrations/0011-people.sql';
 import panels from './migrations/0013-panels.sql';
+import screening from './migrations/0012-screening.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -24,8 +25,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 9, name: '0009-conflict-kept-version', sql: conflictKeptVersion },
   { version: 10, name: '0010-priorities-kept', sql: prioritiesKept },
   { version: 11, name: '0011-people', sql: people },
-  // 0012 is eligibility screening's, merged from its branch.
-  { version: 12, name: '0013-panels', sql: panels },
+  { version: 12, name: '0012-screening', sql: screening },
+  { version: 13, name: '0013-panels', sql: panels },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -130,21 +130,24 @@ export function panelOf(db: Db, applicationId: string): string | null {
   return row?.panel_id ?? null;
 }
 
+/** Screened ineligible, and settled: not scored (a disputed screening is not settled yet). */
+const SCREENED_OUT = "SELECT 1 FROM screenings s WHERE s.application_id = a.id AND s.result = 'ineligible' AND s.disputed = 0";
+
 /**
- * A panel's applications (ids, by reference), withdrawn ones left out: those of its round in its
- * areas that no officer moved elsewhere, and those moved to it by hand.
+ * A panel's applications (ids, by reference), withdrawn and screened-out ones left out: those of
+ * its round in its areas that no officer moved elsewhere, and those moved to it by hand.
  */
 export function applicationsOfPanel(db: Db, panel: Pick<Panel, 'id' | 'roundId'>): string[] {
   return statement<[{ a: string; b: string }], { id: string }>(
     db,
     `SELECT a.id, a.reference FROM panel_areas pa JOIN applications a ON a.round_id = @b AND a.area_id = pa.area_id
-       WHERE pa.panel_id = @a AND a.status != 'withdrawn'
+       WHERE pa.panel_id = @a AND a.status != 'withdrawn' AND NOT EXISTS (${SCREENED_OUT})
          AND NOT EXISTS (SELECT 1 FROM panel_assignments x WHERE x.application_id = a.id)
          AND @a = (SELECT min(p2.id) FROM panel_areas pa2 JOIN panels p2 ON p2.id = pa2.panel_id
                    WHERE pa2.area_id = a.area_id AND p2.round_id = @b)
      UNION
      SELECT a.id, a.reference FROM panel_assignments x JOIN applications a ON a.id = x.application_id
-       WHERE x.panel_id = @a AND a.status != 'withdrawn'
+       WHERE x.panel_id = @a AND a.status != 'withdrawn' AND NOT EXISTS (${SCREENED_OUT})
      ORDER BY 2`,
   )
     .all({ a: panel.id, b: panel.roundId })

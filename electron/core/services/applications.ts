@@ -26,6 +26,7 @@ import { startOfUkDay, ukIsoDay } from '../../../shared/domain/dates';
 import { canonicalJson } from '../../../shared/events/canonical';
 import type { StoredEvent } from '../../../shared/events/event';
 import { changesBetween, editableProjectors, type Editable } from '../merge/editable';
+import { screeningOf } from './screening';
 import { rulesAtReceipt, type RulesAtReceipt } from './rules-at-receipt';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
 
@@ -253,6 +254,18 @@ export function getDetail(db: Db, id: string, personal: boolean): ApplicationDet
       ).get(id)?.n ?? 0,
     receivedUnder: then && { fundName: then.fundName, maxAwardPence: then.maxAwardPence },
     rulesNotice: rulesNotice(db, then, body.amountRequested, body.roundId),
+    screening: screeningSummary(db, id),
+  };
+}
+
+function screeningSummary(db: Db, id: string): ApplicationDetail['screening'] {
+  const s = screeningOf(db, id);
+  if (!s) return null;
+  return {
+    result: s.result,
+    toldApplicant: s.toldApplicant,
+    setAside: s.checks.flatMap((c) => (c.overrideReason ? [{ question: c.question, reason: c.overrideReason }] : [])),
+    disputed: s.disputed,
   };
 }
 
@@ -319,10 +332,11 @@ export function listApplications(db: Db, q: ParsedInput<'applications.list'>): {
   const rows = statement(
     db,
     `SELECT a.id, a.reference, a.round_id AS roundId, r.name AS roundName, f.code AS fundCode, a.organisation_name AS organisationName,
-         a.project_title AS projectTitle, a.area_id AS areaId, ar.name AS areaName, a.amount_requested AS amountRequested, a.status, a.received_at AS receivedAt
+         a.project_title AS projectTitle, a.area_id AS areaId, ar.name AS areaName, a.amount_requested AS amountRequested, a.status, a.received_at AS receivedAt,
+         s.result AS screening
        FROM (SELECT a.id FROM applications a ${byArea} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
        CROSS JOIN applications a ON a.id = page.id JOIN rounds r ON r.id = a.round_id LEFT JOIN funds f ON f.id = r.fund_id
-       LEFT JOIN areas ar ON ar.id = a.area_id
+       LEFT JOIN areas ar ON ar.id = a.area_id LEFT JOIN screenings s ON s.application_id = a.id
        ORDER BY ${order}`,
   ).all({ ...params, limit: q.limit, offset: q.offset }) as ApplicationRow[];
   return { total, rows };

@@ -2,7 +2,10 @@
 // Strategy and Police and Crime Plans. Seeded once as events; from then on it is edited data.
 import type { Area, Fund, Plan } from '../../../shared/domain/catalogue';
 
-export const SEED_FUNDS: Fund[] = [
+/** Seeds keep the shape they shipped with; screening's checklist for them is DEFAULT_OFFICER_CHECKS and DEFAULT_ORGANISATION_TYPES. */
+type FundAsShipped = Omit<Fund, 'minAwardPence' | 'organisationTypes' | 'officerChecks'>;
+
+export const SEED_FUNDS: FundAsShipped[] = [
   {
     id: 'acf',
     name: 'Active Citizens Fund',

@@ -1,5 +1,15 @@
 // Funds, areas and plans: the catalogue the rest of the register refers to.
-import type { Area, Fund, Plan, PlanInput, Priority } from '../../../shared/domain/catalogue';
+import {
+  ORGANISATION_TYPES,
+  type Area,
+  type Fund,
+  type OfficerCheck,
+  type OrganisationType,
+  type Plan,
+  type PlanInput,
+  type Priority,
+} from '../../../shared/domain/catalogue';
+import { officerChecksOf, organisationTypesOf } from '../../../shared/domain/eligibility';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { officerOf, write, type CoreContext, type Handlers } from '../context';
@@ -7,6 +17,7 @@ import type { CoreKinds } from '../events/project';
 import type { StoredEvent } from '../../../shared/events/event';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { canonicalJson } from '../../../shared/events/canonical';
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from './catalogue-seed';
 import { formatPence } from '../../../shared/domain/money';
 import { changesBetween, describePlain, editableProjectors, type Editable, type EntityRecord } from '../merge/editable';
@@ -18,8 +29,15 @@ const FUND_LABELS: Record<string, string> = {
   source: 'Source of money',
   maxAwardPence: 'Maximum award',
   eligibility: 'Eligibility',
+  minAwardPence: 'Minimum award',
+  organisationTypes: 'Types of organisation allowed',
+  officerChecks: 'Checks the officer confirms',
 };
 const AREA_LABELS: Record<string, string> = { name: 'Name', onsCode: 'ONS code', localAuthority: 'Local authority' };
+
+/** A checklist as stored: null while it is as shipped, so a fund's row reads the same however it was reached. */
+const asShippedOrJson = (value: unknown, shipped: unknown): string | null =>
+  value === null || value === undefined || canonicalJson(value) === canonicalJson(shipped) ? null : canonicalJson(value);
 
 const funds: Editable<Fund, 'fund'> = {
   kind: 'fund',
@@ -30,19 +48,34 @@ const funds: Editable<Fund, 'fund'> = {
     return r && fundFromRow(r);
   },
   write: (db, f) => {
-    statement(db, 'INSERT OR REPLACE INTO funds (id, name, code, source, max_award_pence, eligibility) VALUES (?, ?, ?, ?, ?, ?)').run(
+    // A seed or record from before screening lacks the checklist: stored as null, read as shipped.
+    statement(
+      db,
+      `INSERT OR REPLACE INTO funds (id, name, code, source, max_award_pence, eligibility, min_award_pence, organisation_types, officer_checks)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       f.id,
       f.name,
       f.code,
       f.source,
       f.maxAwardPence,
       f.eligibility,
+      f.minAwardPence ?? null,
+      asShippedOrJson(f.organisationTypes, organisationTypesOf(f.id, null)),
+      asShippedOrJson(f.officerChecks, officerChecksOf(f.id, null)),
     );
   },
   label: (f) => f.name,
   fieldLabel: (_, field) => FUND_LABELS[field] ?? field,
-  describe: (_, field, value) =>
-    field === 'maxAwardPence' ? (typeof value === 'number' ? formatPence(value) : 'No maximum') : describePlain(value),
+  describe: (_, field, value) => {
+    if (field === 'maxAwardPence') return typeof value === 'number' ? formatPence(value) : 'No maximum';
+    if (field === 'minAwardPence') return typeof value === 'number' ? formatPence(value) : 'No minimum';
+    if (field === 'organisationTypes' && Array.isArray(value))
+      return value.length === 0 ? 'Every type' : value.map((t) => ORGANISATION_TYPES[t as OrganisationType] ?? String(t)).join('; ');
+    if (field === 'officerChecks' && Array.isArray(value))
+      return value.length === 0 ? '(none)' : (value as OfficerCheck[]).map((c) => `${c.question} — “${c.failSentence}”`).join('\n');
+    return describePlain(value);
+  },
 };
 
 const areas: Editable<Area, 'area'> = {
@@ -187,6 +220,9 @@ interface FundRow {
   source: string;
   max_award_pence: number | null;
   eligibility: string;
+  min_award_pence: number | null;
+  organisation_types: string | null;
+  officer_checks: string | null;
 }
 
 interface AreaRow {
@@ -203,6 +239,12 @@ const fundFromRow = (r: FundRow): Fund => ({
   source: r.source,
   maxAwardPence: r.max_award_pence,
   eligibility: r.eligibility,
+  minAwardPence: r.min_award_pence,
+  organisationTypes: organisationTypesOf(
+    r.id,
+    r.organisation_types === null ? null : (JSON.parse(r.organisation_types) as OrganisationType[]),
+  ),
+  officerChecks: officerChecksOf(r.id, r.officer_checks === null ? null : (JSON.parse(r.officer_checks) as OfficerCheck[])),
 });
 const areaFromRow = (r: AreaRow): Area => ({ id: r.id, name: r.name, onsCode: r.ons_code, localAuthority: r.local_authority });
 
@@ -327,9 +369,15 @@ export const catalogueHandlers: Handlers<
   },
   'catalogue.saveFund': ({ adding, confirmed, ...fund }, ctx) => {
     authorise(ctx, 'manage-catalogue');
+    if (fund.minAwardPence !== null && fund.maxAwardPence !== null && fund.minAwardPence > fund.maxAwardPence)
+      throw new DomainError('VALIDATION', 'The minimum award must not be more than the maximum', [
+        { field: 'minAwardPence', message: `Enter a minimum award of ${formatPence(fund.maxAwardPence)} or less — the fund’s maximum` },
+      ]);
     const current = adding ? undefined : funds.read(ctx.db, fund.id);
-    if (current) confirmEffects(fundChangeEffects(ctx.db, current, fund), confirmed);
-    return save(ctx, funds, fund, adding);
+    // A caller that leaves the officer checks out keeps them as they are.
+    const next = { ...fund, officerChecks: fund.officerChecks ?? current?.officerChecks ?? null };
+    if (current) confirmEffects(fundChangeEffects(ctx.db, current, next), confirmed);
+    return save(ctx, funds, next, adding);
   },
   'catalogue.saveArea': ({ adding, ...area }, ctx) => {
     authorise(ctx, 'manage-catalogue');

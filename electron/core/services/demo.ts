@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/contract/result';
 import { authorise } from '../authorise';
 import { write, type CoreContext, type Handlers } from '../context';
 import { createRound } from './rounds';
+import { recordScreening, roundScreening } from './screening';
 import { nextReference, receive } from './applications';
 import { SEED_AREAS } from './catalogue-seed';
 
@@ -269,6 +270,8 @@ export function loadDemo(ctx: CoreContext) {
     opens: '2026-10-01',
     closes: '2026-12-18',
     status: 'open',
+    spendFrom: '2027-01-01',
+    spendBy: '2027-12-31',
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: (a.id === 'birmingham' ? 120_000 : 45_000) * 100 })),
   });
   const csf = createRound(ctx, {
@@ -278,6 +281,8 @@ export function loadDemo(ctx: CoreContext) {
     opens: '2025-04-01',
     closes: '2025-06-30',
     status: 'closed',
+    spendFrom: null,
+    spendBy: null,
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: 150_000 * 100 })),
   });
   const drafts = [
@@ -296,5 +301,23 @@ export function loadDemo(ctx: CoreContext) {
     const code = d.roundId === acf.id ? 'ACF' : 'CSF';
     receive(ctx, { ...d, reference: nextReference(ctx.db, code, now.getUTCFullYear()) }, now.toISOString());
   }
+  screenSome(ctx, acf.id);
   return { roundId: acf.id, applications: drafts.length };
+}
+
+/**
+ * The first ten of the round screened, so a newcomer sees screening part done: one fails "No
+ * salaries", a missing second signatory is set aside for an umbrella body, and what the
+ * application says about itself decides the rest.
+ */
+function screenSome(ctx: CoreContext, roundId: string): void {
+  const { rows, officerChecks } = roundScreening(ctx, roundId);
+  rows.slice(0, 10).forEach((row, i) => {
+    const bank = row.automatic.find((c) => c.check === 'bank');
+    recordScreening(ctx, {
+      applicationId: row.applicationId,
+      officerAnswers: officerChecks.map((c) => !(i === 2 && c.question === 'No salaries')),
+      overrides: bank && !bank.passed ? [{ check: 'bank', reason: 'The community centre, an umbrella body, holds the money' }] : [],
+    });
+  });
 }

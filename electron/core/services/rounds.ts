@@ -15,15 +15,10 @@ import { confirmEffects, roundChangeEffects } from './change-effects';
 import { changesBetween, describePlain, editableProjectors, type Editable } from '../merge/editable';
 
 function writeRound(db: Db, r: Round): void {
-  statement(db, 'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    r.id,
-    r.fundId,
-    r.planId,
-    r.name,
-    r.opens,
-    r.closes,
-    r.status,
-  );
+  statement(
+    db,
+    'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status, spend_from, spend_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(r.id, r.fundId, r.planId, r.name, r.opens, r.closes, r.status, r.spendFrom ?? null, r.spendBy ?? null);
   statement(db, 'DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
   const insert = statement(db, 'INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
   for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
@@ -36,6 +31,8 @@ const ROUND_LABELS: Record<string, string> = {
   opens: 'Opens',
   closes: 'Closes',
   status: 'Status',
+  spendFrom: 'Spend from',
+  spendBy: 'Spend by',
 };
 const BUDGET = 'budget:';
 
@@ -58,7 +55,8 @@ export const rounds: Editable<Round, 'round'> = {
     if (field.startsWith(BUDGET)) return typeof value === 'number' ? formatPence(value) : 'No budget';
     if (field === 'fundId') return nameOf(db, 'funds', value);
     if (field === 'planId') return nameOf(db, 'plans', value);
-    if (field === 'opens' || field === 'closes') return typeof value === 'string' ? formatDate(value) : describePlain(value);
+    if (field === 'opens' || field === 'closes' || field === 'spendFrom' || field === 'spendBy')
+      return typeof value === 'string' ? formatDate(value) : describePlain(value);
     return describePlain(value);
   },
   // Budgets merge area by area: the office changing Coventry's while a panel changes Dudley's is no conflict.
@@ -88,6 +86,8 @@ interface RoundRow {
   opens: string;
   closes: string;
   status: Round['status'];
+  spend_from: string | null;
+  spend_by: string | null;
 }
 
 /** Budgets in one order everywhere, so the same budgets never read as a change. */
@@ -112,6 +112,8 @@ function fromRow(db: Db, r: RoundRow): Round {
     closes: r.closes,
     status: r.status,
     budgets: budgetsOf(db, r.id),
+    spendFrom: r.spend_from,
+    spendBy: r.spend_by,
   };
 }
 

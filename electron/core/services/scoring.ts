@@ -10,6 +10,7 @@ import { write, type CoreContext, type Handlers, type Person } from '../context'
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { getDetail } from './applications';
+import { screeningOf } from './screening';
 import { readRubric, shapeDigest } from '../panels/rubrics';
 import { applicationsOfPanel } from '../panels/panels';
 import { declarationOf, type Declaration } from '../panels/declarations';
@@ -49,9 +50,16 @@ const asOwn = (rubric: RubricRecord | null, shape: string | null) => (r: ScoreRo
   stale: !rubric || r.rubric_version !== rubric.version || r.rubric_shape !== shape,
 });
 
+/** Screened ineligible, and settled: "Ineligible applications are not scored." */
+function screenedOut(db: Db, applicationId: string): boolean {
+  const s = screeningOf(db, applicationId);
+  return s?.result === 'ineligible' && !s.disputed;
+}
+
 /** Why this person cannot score the application now, or null. */
-function cannotScore(db: Db, status: string, seat: Seat, rubric: RubricRecord | null): string | null {
+function cannotScore(db: Db, applicationId: string, status: string, seat: Seat, rubric: RubricRecord | null): string | null {
   if (status === 'withdrawn') return 'This application was withdrawn';
+  if (screenedOut(db, applicationId)) return 'This application was screened ineligible, so it is not scored';
   if (!seat.member) return 'Only the panel’s members score applications';
   if (seat.declaration.state === 'undeclared') return 'Declare whether you have an interest first';
   if (seat.declaration.state === 'interest') return 'You declared an interest, so you take no part in scoring it';
@@ -124,7 +132,7 @@ export function scoringSheet(ctx: CoreContext, applicationId: string): ScoringSh
           .map(asOwn(rubric, shape))
       : [],
     submitted: seat.submitted,
-    cannotScore: cannotScore(db, row.status, seat, rubric),
+    cannotScore: cannotScore(db, applicationId, row.status, seat, rubric),
     others: seesOthers(person, seat) ? othersScores(db, seat, applicationId, person, rubric) : null,
     progress: progress(db, seat, person, panelApplications),
     previous: at > 0 ? (panelApplications[at - 1] ?? null) : null,
@@ -138,7 +146,7 @@ function scorableBy(ctx: CoreContext, applicationId: string): { seat: Seat; rubr
   const row = applicationRow(ctx.db, applicationId);
   if (seat.member) mustHaveDeclaredNone(ctx.person, seat);
   const rubric = readRubric(ctx.db, row.round_id) ?? null;
-  const why = cannotScore(ctx.db, row.status, seat, rubric);
+  const why = cannotScore(ctx.db, applicationId, row.status, seat, rubric);
   if (why || !rubric) throw new DomainError('FORBIDDEN', why ?? 'The grants officer has not set the round’s rubric yet');
   return { seat, rubric, row };
 }
@@ -221,6 +229,8 @@ function fromPaper(ctx: CoreContext, input: ParsedInput<'scoring.fromPaper'>): {
   if (!seat.panel.memberIds.includes(input.memberId))
     throw new DomainError('VALIDATION', 'Whose sheet is it?', [{ field: 'memberId', message: `Choose a member of ${seat.panel.name}` }]);
   if (row.status === 'withdrawn') throw new DomainError('FORBIDDEN', 'This application was withdrawn');
+  if (screenedOut(db, input.applicationId))
+    throw new DomainError('FORBIDDEN', 'This application was screened ineligible, so it is not scored');
   const rubric = readRubric(db, row.round_id);
   if (!rubric) throw new DomainError('FORBIDDEN', 'Set the round’s rubric before typing in score sheets');
   if (input.interest && input.scores.some((s) => s.level !== null))

@@ -62,6 +62,12 @@ export function ApplicationDetailPage() {
         lede={
           <>
             <span className="detail-reference">{a.reference}</span> · {a.organisationName} · <Tag status={a.status} />
+            {a.screening ? (
+              <>
+                {' '}
+                <Tag status={a.screening.disputed ? 'disputed' : a.screening.result} />
+              </>
+            ) : null}
           </>
         }
         actions={
@@ -135,6 +141,37 @@ export function ApplicationDetailPage() {
             ['Date received', a.receivedOn ? formatDate(a.receivedOn) : formatInstant(a.receivedAt)],
             ['Entered in the register', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
+            [
+              'Eligibility',
+              <span key="eligibility">
+                {a.screening ? <Tag status={a.screening.disputed ? 'disputed' : a.screening.result} /> : <Tag status="unscreened" />}{' '}
+                <Link to={`/rounds/${encodeURIComponent(a.roundId)}/screening`}>Screen eligibility for {a.roundName}</Link>
+              </span>,
+            ],
+            ...(a.screening?.result === 'ineligible'
+              ? ([
+                  [
+                    'The applicant is told',
+                    <span key="told" className="prose">
+                      {a.screening.toldApplicant}
+                    </span>,
+                  ],
+                ] as const)
+              : []),
+            ...(a.screening?.setAside.length
+              ? ([
+                  [
+                    'Checks set aside',
+                    <ul key="aside" className="plain-list">
+                      {a.screening.setAside.map((x) => (
+                        <li key={x.question}>
+                          {x.question}: {x.reason}
+                        </li>
+                      ))}
+                    </ul>,
+                  ],
+                ] as const)
+              : []),
             ...(a.status === 'withdrawn' && a.withdrawnReason
               ? ([
                   [

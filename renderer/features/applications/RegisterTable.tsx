@@ -295,6 +295,12 @@ const RegisterRow = memo(function RegisterRow({
           <td className="money">{formatPence(row.amountRequested)}</td>
           <td>
             <Tag status={row.status} />
+            {row.screening ? (
+              <>
+                {' '}
+                <Tag status={row.screening} />
+              </>
+            ) : null}
           </td>
           {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
         </>

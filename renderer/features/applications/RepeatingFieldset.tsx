@@ -20,6 +20,7 @@ export function RepeatingFieldset<T extends { key: number }>({
   max,
   footer,
   removable = () => true,
+  minRows = 1,
 }: {
   id: string;
   /** Lays out a row's fields, e.g. "outcomes" for two equal columns. */
@@ -39,6 +40,8 @@ export function RepeatingFieldset<T extends { key: number }>({
   footer?: ReactNode;
   /** Whether a row may be removed (a plan's priority that applications chose may not). */
   removable?: (index: number) => boolean;
+  /** The fewest rows the list may have: 1 unless it may be empty. */
+  minRows?: number;
 }) {
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusNext, setFocusNext] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export function RepeatingFieldset<T extends { key: number }>({
         <fieldset key={row.key} className="repeat-row">
           <legend className="repeat-row-legend">{rowLegend(i)}</legend>
           <div className="repeat-row-fields">{renderRow(row, i)}</div>
-          {rows.length > 1 && removable(i) ? (
+          {rows.length > minRows && removable(i) ? (
             <button
               type="button"
               className="link-button repeat-remove"

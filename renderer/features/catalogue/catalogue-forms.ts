@@ -1,8 +1,23 @@
 // Funds, areas and plans as typed into the catalogue forms, and how they become what the core saves.
 import type { FieldProblem } from '../../../shared/contract/result';
-import { areaSchema, fundSchema, planInputSchema, type Area, type Fund, type Plan, type PlanInput } from '../../../shared/domain/catalogue';
+import {
+  areaSchema,
+  fundSchema,
+  planInputSchema,
+  type Area,
+  type Fund,
+  type OrganisationType,
+  type Plan,
+  type PlanInput,
+} from '../../../shared/domain/catalogue';
 import { problemsFromZod } from '../../../shared/domain/application';
 import { formatPence, parseMoney } from '../../../shared/domain/money';
+
+export interface OfficerCheckRow {
+  key: number;
+  question: string;
+  failSentence: string;
+}
 
 export interface FundFormValues {
   name: string;
@@ -10,15 +25,27 @@ export interface FundFormValues {
   source: string;
   maxAward: string;
   eligibility: string;
+  minAward: string;
+  /** None ticked: every type of organisation. */
+  organisationTypes: OrganisationType[];
+  officerChecks: OfficerCheckRow[];
 }
+
+let nextCheckKey = 0;
+export const emptyOfficerCheck = (): OfficerCheckRow => ({ key: ++nextCheckKey, question: '', failSentence: '' });
+
+const typedPounds = (pence: number | null) => (pence === null ? '' : formatPence(pence).replace(/\.00$/, ''));
 
 export function fundFormValues(fund: Fund): FundFormValues {
   return {
     name: fund.name,
     code: fund.code,
     source: fund.source,
-    maxAward: fund.maxAwardPence === null ? '' : formatPence(fund.maxAwardPence).replace(/\.00$/, ''),
+    maxAward: typedPounds(fund.maxAwardPence),
     eligibility: fund.eligibility,
+    minAward: typedPounds(fund.minAwardPence),
+    organisationTypes: [...fund.organisationTypes],
+    officerChecks: (fund.officerChecks ?? []).map((c) => ({ key: ++nextCheckKey, ...c })),
   };
 }
 
@@ -26,24 +53,37 @@ export const FUND_FIELD_IDS: Record<string, string> = {
   name: 'fund-name',
   code: 'fund-code',
   source: 'fund-source',
+  minAwardPence: 'fund-min-award',
   maxAwardPence: 'fund-max-award',
   eligibility: 'fund-eligibility',
+  organisationTypes: 'fund-type-0',
+  officerChecks: 'add-fund-check',
   id: 'fund-name',
 };
 
+/** Where a problem's link goes: a check's own field, or the fund field's. */
+export function fundFieldId(field: string): string {
+  const check = /^officerChecks\.(\d+)\.(question|failSentence)$/.exec(field);
+  if (check) return `fund-check-${check[1]}-${check[2] === 'question' ? 'question' : 'sentence'}`;
+  return FUND_FIELD_IDS[field] ?? 'fund-save';
+}
+
 export function checkFund(id: string, values: FundFormValues): { fund: Fund | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const text = values.maxAward.trim();
-  let maxAwardPence: number | null = null;
-  if (text) {
-    const pence = parseMoney(text);
+  const pounds = (text: string, field: string, which: string, example: string): number | null => {
+    if (!text.trim()) return null;
+    const pence = parseMoney(text.trim());
     if (pence === null)
-      problems.push({
-        field: 'maxAwardPence',
-        message: 'Enter the maximum award in pounds, like £5,000, or leave it blank for no maximum',
-      });
-    else maxAwardPence = pence;
-  }
+      problems.push({ field, message: `Enter the ${which} award in pounds, like ${example}, or leave it blank for no ${which}` });
+    return pence;
+  };
+  const maxAwardPence = pounds(values.maxAward, 'maxAwardPence', 'maximum', '£5,000');
+  const minAwardPence = pounds(values.minAward, 'minAwardPence', 'minimum', '£250');
+  if (minAwardPence !== null && maxAwardPence !== null && minAwardPence > maxAwardPence)
+    problems.push({
+      field: 'minAwardPence',
+      message: `Enter a minimum award of ${formatPence(maxAwardPence)} or less — the fund’s maximum`,
+    });
   const parsed = fundSchema.safeParse({
     id,
     name: values.name,
@@ -51,13 +91,17 @@ export function checkFund(id: string, values: FundFormValues): { fund: Fund | nu
     source: values.source,
     maxAwardPence,
     eligibility: values.eligibility,
+    minAwardPence,
+    organisationTypes: values.organisationTypes,
+    officerChecks: values.officerChecks.map(({ question, failSentence }) => ({ question, failSentence })),
   });
   if (!parsed.success) {
     const already = new Set(problems.map((p) => p.field));
     problems.push(...problemsFromZod(parsed.error).filter((p) => !already.has(p.field)));
   }
   const order = Object.keys(FUND_FIELD_IDS);
-  problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const rank = (field: string) => (field.startsWith('officerChecks.') ? order.indexOf('officerChecks') : order.indexOf(field));
+  problems.sort((a, b) => rank(a.field) - rank(b.field));
   return { fund: problems.length === 0 && parsed.success ? parsed.data : null, problems };
 }
 

@@ -3,8 +3,34 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Page } from '../../components/Page';
+import { Link } from 'react-router';
+import { readQuery } from '../../app/read-query';
 import { ConflictCard } from './ConflictCard';
 import { conflictsQuery } from './queries';
+
+const disputedScreeningsQuery = readQuery('screening.disputed', ['screenings', 'applications', 'rounds']);
+
+/** Applications two laptops screened differently: settled on the round's screening screen. */
+function DisputedScreenings() {
+  const disputed = useQuery(disputedScreeningsQuery({})).data ?? [];
+  if (disputed.length === 0) return null;
+  return (
+    <section aria-labelledby="disputed-screenings" className="panel warning">
+      <h2 id="disputed-screenings">Screened differently on two laptops</h2>
+      <p>The first screening stays in effect until someone records a new one, which settles it on every laptop.</p>
+      <ul>
+        {disputed.map((d) => (
+          <li key={d.applicationId}>
+            <Link to={`/rounds/${encodeURIComponent(d.roundId)}/screening`}>
+              {d.reference} {d.organisationName}
+            </Link>{' '}
+            ({d.roundName})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function ConflictsPage() {
   const [includeResolved, setIncludeResolved] = useState(false);
@@ -18,6 +44,7 @@ export function ConflictsPage() {
       title="Conflicts"
       lede="When two laptops change the same detail differently, GrantPanel keeps the earlier change and lists the other here. Choose which version to keep: your choice is recorded and reaches other laptops in your next bundle."
     >
+      <DisputedScreenings />
       <div className="field checks">
         <label>
           <input type="checkbox" checked={includeResolved} onChange={(e) => setIncludeResolved(e.target.checked)} /> Show resolved conflicts

@@ -160,6 +160,26 @@ export function RoundFormPage() {
             onChange={(v) => set('closes', v)}
           />
         </div>
+        <div className="grid-2">
+          <TextField
+            id="round-spend-from"
+            label="Spend from (optional)"
+            hint="Projects may start from this day, like 01/01/2027. Screening checks it."
+            className="date-input"
+            value={values.spendFrom}
+            error={errorOf.spendFrom}
+            onChange={(v) => set('spendFrom', v)}
+          />
+          <TextField
+            id="round-spend-by"
+            label="Spend by (optional)"
+            hint="Projects must end by this day, like 31/12/2027"
+            className="date-input"
+            value={values.spendBy}
+            error={errorOf.spendBy}
+            onChange={(v) => set('spendBy', v)}
+          />
+        </div>
         <fieldset className={`field radios${errorOf.status ? ' invalid' : ''}`}>
           <legend>Status</legend>
           {errorOf.status ? <span className="field-error">{errorOf.status}</span> : null}

@@ -118,10 +118,16 @@ export function RoundsPage() {
                     {r.budgetPence > 0 ? formatPence(r.budgetPence) : 'No budget set'}
                   </td>
                   <td className="actions">
+                    <Link to={`/rounds/${encodeURIComponent(r.id)}/screening`}>
+                      Screen eligibility<span className="visually-hidden"> for {r.name}</span>
+                    </Link>
                     {editable ? (
-                      <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
-                        Edit<span className="visually-hidden"> {r.name}</span>
-                      </Link>
+                      <>
+                        {' '}
+                        <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
+                          Edit<span className="visually-hidden"> {r.name}</span>
+                        </Link>
+                      </>
                     ) : null}
                     {/* The rubric its panels score against: edited by those who manage panels, read by the rest. */}
                     {mayReadRubric ? (

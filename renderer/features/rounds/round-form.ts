@@ -15,11 +15,24 @@ export interface RoundFormValues {
   opens: string;
   closes: string;
   status: RoundStatus;
+  /** The spending window, typed en-GB; blank for none. */
+  spendFrom: string;
+  spendBy: string;
   /** Area id → the amount as typed. */
   budgets: Record<string, string>;
 }
 
-export const EMPTY_ROUND_FORM: RoundFormValues = { fundId: '', planId: '', name: '', opens: '', closes: '', status: 'draft', budgets: {} };
+export const EMPTY_ROUND_FORM: RoundFormValues = {
+  fundId: '',
+  planId: '',
+  name: '',
+  opens: '',
+  closes: '',
+  status: 'draft',
+  spendFrom: '',
+  spendBy: '',
+  budgets: {},
+};
 
 /** 2026-11-25 → 25/11/2026, the way people type it back. */
 function typedDate(isoDate: string): string {
@@ -40,6 +53,8 @@ export function valuesFromRound(round: Round): RoundFormValues {
     opens: typedDate(round.opens),
     closes: typedDate(round.closes),
     status: round.status,
+    spendFrom: round.spendFrom ? typedDate(round.spendFrom) : '',
+    spendBy: round.spendBy ? typedDate(round.spendBy) : '',
     budgets: Object.fromEntries(round.budgets.map((b) => [b.areaId, typedMoney(b.amountPence)])),
   };
 }
@@ -57,6 +72,8 @@ export function fieldIdFor(field: string, budgetAreaIds: string[] = []): string 
     opens: 'round-opens',
     closes: 'round-closes',
     status: 'round-status',
+    spendFrom: 'round-spend-from',
+    spendBy: 'round-spend-by',
   };
   return ids[path] ?? 'round-name';
 }
@@ -105,6 +122,17 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     else if (!dates[field]) problems.push({ field, message: `Enter the ${label} as a real date, like ${example}` });
   }
 
+  // The spending window is optional: blank is none.
+  const window: Record<'spendFrom' | 'spendBy', string | null> = { spendFrom: null, spendBy: null };
+  for (const [field, label, example] of [
+    ['spendFrom', 'date spending may start from', '01/01/2027'],
+    ['spendBy', 'date money must be spent by', '31/12/2027'],
+  ] as const) {
+    const text = values[field].trim();
+    window[field] = text ? parseDate(text) : null;
+    if (text && !window[field]) problems.push({ field, message: `Enter the ${label} as a real date, like ${example}, or leave it blank` });
+  }
+
   const candidate = {
     fundId: values.fundId,
     planId: values.planId,
@@ -112,6 +140,8 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     opens: dates.opens ?? '1900-01-01',
     closes: dates.closes ?? '2200-12-31',
     status: values.status,
+    spendFrom: window.spendFrom,
+    spendBy: window.spendBy,
     budgets,
   };
   const parsed = roundInputSchema.safeParse(candidate);
@@ -119,7 +149,7 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     const already = new Set(problems.map((p) => p.field));
     for (const p of problemsFromZod(parsed.error)) if (!already.has(p.field)) problems.push(p);
   }
-  const order = ['fundId', 'planId', 'name', 'opens', 'closes', 'status'];
+  const order = ['fundId', 'planId', 'name', 'opens', 'closes', 'spendFrom', 'spendBy', 'status'];
   const rank = (field: string) => {
     const i = order.indexOf(field);
     return i < 0 ? order.length : i;
