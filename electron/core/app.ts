@@ -39,6 +39,7 @@ import { fileHandlers } from './services/files';
 import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
+import { scoreImportHandlers } from './services/score-imports';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -46,6 +47,7 @@ export const handlers: Handlers<MethodName> = {
   ...panelHandlers,
   ...scoringHandlers,
   ...moderationHandlers,
+  ...scoreImportHandlers,
   ...peopleHandlers,
   ...joinHandlers,
   ...catalogueHandlers,

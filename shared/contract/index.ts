@@ -14,6 +14,7 @@ import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
 import { moderation } from './moderation';
+import { scoreImports } from './score-imports';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...panels,
   ...scoring,
   ...moderation,
+  ...scoreImports,
 };
 
 export type Contract = typeof contract;
