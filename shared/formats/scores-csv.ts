@@ -86,7 +86,8 @@ export function criterionNamed(
   if (!wanted) return null;
   for (const c of rubric.criteria)
     if (c.id === text.trim() || norm(c.name) === wanted) return { id: c.id, name: c.name, gate: false, scale: c.scale };
-  for (const g of rubric.gates) if (g.id === text.trim() || norm(g.name) === wanted) return { id: g.id, name: g.name, gate: true, scale: 1 };
+  for (const g of rubric.gates)
+    if (g.id === text.trim() || norm(g.name) === wanted) return { id: g.id, name: g.name, gate: true, scale: 1 };
   return null;
 }
 
@@ -99,7 +100,9 @@ export function levelOf(text: string, target: { name: string; gate: boolean; sca
   if (target.gate) {
     if (['pass', 'passes', 'passed', 'yes', 'y', '1'].includes(t)) return { level: GATE_PASS };
     if (['fail', 'fails', 'failed', 'no', 'n', '0'].includes(t)) return { level: GATE_FAIL };
-    return { problem: t ? `"${text.trim()}" is not pass or fail — write pass or fail for ${target.name}` : `Write pass or fail for ${target.name}` };
+    return {
+      problem: t ? `"${text.trim()}" is not pass or fail — write pass or fail for ${target.name}` : `Write pass or fail for ${target.name}`,
+    };
   }
   const trimmed = text.trim();
   if (!trimmed) return { problem: `Enter the score for ${target.name}, from 0 to ${target.scale} (a blank is not read as 0)` };

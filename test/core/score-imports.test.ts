@@ -131,7 +131,10 @@ describe('a good file', () => {
     const { first, second } = apps;
     const rows = [
       // By name in another case, criteria by id or name, a gate as 1; and by person id.
-      ...sheet(first!.reference.toLowerCase(), 'asha patel', 5, (r) => [...r.slice(0, 7), [first!.reference, 'Asha Patel', 'governance', '1', '']]),
+      ...sheet(first!.reference.toLowerCase(), 'asha patel', 5, (r) => [
+        ...r.slice(0, 7),
+        [first!.reference, 'Asha Patel', 'governance', '1', ''],
+      ]),
       ...sheet(first!.reference, people['Ben Okafor']!, 2),
       ...sheet(second!.reference, 'Ben Okafor', 0),
     ];
@@ -242,7 +245,9 @@ describe('a bad file imports nothing', () => {
       `17 Application reference: ${dudley!.reference} is not given to a panel yet — a grants officer assigns it to one first`,
       '18 Comment: The comment must not contain control characters (line breaks and tabs are fine)',
       `18 Criterion: ${sheetOf('Ben Okafor', second!.reference)} Evidence of local need — every criterion and gate is scored`,
-      ...CRITERIA.slice(2).map((c) => `18 Criterion: ${sheetOf('Ben Okafor', second!.reference)} ${c} — every criterion and gate is scored`),
+      ...CRITERIA.slice(2).map(
+        (c) => `18 Criterion: ${sheetOf('Ben Okafor', second!.reference)} ${c} — every criterion and gate is scored`,
+      ),
       `18 Criterion: ${sheetOf('Ben Okafor', second!.reference)} Governance adequate — every criterion and gate is scored`,
       '19 (whole row): Row has 6 cells but the header has 5 — check for a stray comma',
       ...[...CRITERIA.slice(1), 'Governance adequate'].map(
@@ -286,7 +291,11 @@ describe('a bad file imports nothing', () => {
     await core.call('scoring.enter', { applicationId: first!.id, criterionId: 'governance', level: 1, comment: '' });
     await core.call('scoring.submit', { applicationId: first!.id });
     await as('officer');
-    const rows = [...sheet(first!.reference, 'Asha Patel'), ...sheet(first!.reference, 'Ben Okafor'), ...sheet(second!.reference, 'Chris Lane')];
+    const rows = [
+      ...sheet(first!.reference, 'Asha Patel'),
+      ...sheet(first!.reference, 'Ben Okafor'),
+      ...sheet(second!.reference, 'Chris Lane'),
+    ];
     expect(await problems(toCsv(rows))).toEqual([
       `2 Member: Asha Patel declared an interest in ${first!.reference}, so takes no part in scoring it`,
       `10 Member: Ben Okafor submitted their own scores for ${first!.reference} — a paper sheet cannot replace them`,

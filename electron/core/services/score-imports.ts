@@ -204,7 +204,8 @@ export function checkScoreImport(ctx: CoreContext, input: ParsedInput<'scores.pr
       if (!panel) refuse('reference', `${application.reference} is not given to a panel yet — a grants officer assigns it to one first`);
       else if (!panel.memberIds.includes(found.id))
         refuse('member', `${found.name} is not a member of ${panel.name}, which scores ${application.reference}`);
-      else if (closed) refuse('reference', `The chair has opened moderation on ${panel.name}, so scoring ${application.reference} has closed`);
+      else if (closed)
+        refuse('reference', `The chair has opened moderation on ${panel.name}, so scoring ${application.reference} has closed`);
       else if (declaration.state === 'interest')
         refuse(
           'member',
