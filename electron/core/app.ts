@@ -40,6 +40,7 @@ import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
 import { scoreImportHandlers } from './services/score-imports';
+import { documentHandlers } from './services/documents';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -48,6 +49,7 @@ export const handlers: Handlers<MethodName> = {
   ...scoringHandlers,
   ...moderationHandlers,
   ...scoreImportHandlers,
+  ...documentHandlers,
   ...peopleHandlers,
   ...joinHandlers,
   ...catalogueHandlers,

@@ -51,6 +51,7 @@ const TITLES: Record<FilePurpose, { read: string; write: string }> = {
   bundle: { read: 'Choose the bundle to open', write: 'Save the bundle' },
   roster: { read: 'Choose the roster to open', write: 'Save the roster' },
   csv: { read: 'Choose the CSV file', write: 'Save the CSV file' },
+  pdf: { read: 'Choose the PDF', write: 'Save the PDF' },
 };
 
 /** Dialog filters take single endings: ".gpbundle.age" is offered as "age". */

@@ -9,7 +9,7 @@ import { hasControlCharacters } from '../domain/text';
 import { MAX_IMPORT_BYTES } from '../formats/applications-csv';
 
 /** What a file is for: it decides the endings a dialog offers, the largest upload, and which calls may use it. */
-export const FILE_PURPOSES = ['bundle', 'roster', 'csv'] as const;
+export const FILE_PURPOSES = ['bundle', 'roster', 'csv', 'pdf'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export type FileMode = 'read' | 'write';
 
@@ -50,6 +50,14 @@ export const FILE_KINDS: Record<FilePurpose, FileKind> = {
     endings: ['.csv'],
     maxUploadBytes: MAX_IMPORT_BYTES,
     contentType: 'text/csv; charset=utf-8',
+  },
+  // Written by the core only: never uploaded.
+  pdf: {
+    label: 'PDF document',
+    wrongEnding: 'A PDF file’s name ends in .pdf',
+    endings: ['.pdf'],
+    maxUploadBytes: 0,
+    contentType: 'application/pdf',
   },
 };
 
@@ -120,4 +128,8 @@ export const FILE_USES: Partial<Record<string, FileUse[]>> = {
   'scores.commit': use('read', 'csv'),
   'session.checkJoin': use('read', 'roster', 'roster'),
   'session.join': [...use('read', 'roster', 'roster'), ...use('read', 'bundle', 'bundle')],
+  'documents.scoreSheet': use('write', 'pdf'),
+  'documents.panelPack': use('write', 'pdf'),
+  'documents.panelReport': use('write', 'pdf'),
+  'documents.interestsCsv': use('write', 'csv'),
 };

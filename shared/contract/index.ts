@@ -15,6 +15,7 @@ import { panels } from './panels';
 import { scoring } from './scoring';
 import { moderation } from './moderation';
 import { scoreImports } from './score-imports';
+import { documents } from './documents';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...scoring,
   ...moderation,
   ...scoreImports,
+  ...documents,
 };
 
 export type Contract = typeof contract;

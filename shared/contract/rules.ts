@@ -92,6 +92,12 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'moderation.view': 'read-register',
   'moderation.open': 'moderate',
   'moderation.record': 'moderate',
+  'documents.scoreSheet': 'manage-panels',
+  'documents.panelPack': 'manage-panels',
+  // The chair of the panel, or anyone who reads every panel's scores: the handler's check.
+  'documents.panelReport': 'read-register',
+  'panels.interests': 'read-register',
+  'documents.interestsCsv': 'read-register',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',
 };

@@ -19,3 +19,11 @@ export function writeCsv(header: readonly string[], rows: readonly (readonly Csv
     cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
   });
 }
+
+/** The same, from records: a header row of field names, then each record's fields in that order. */
+export function csvText(fields: readonly string[], records: readonly Record<string, CsvCell>[]): string {
+  return writeCsv(
+    fields,
+    records.map((r) => fields.map((f) => r[f] ?? null)),
+  );
+}

@@ -23,6 +23,9 @@ const SMALL: Record<string, string> = {
   plans: 'the catalogue: one Police and Crime Plan per term',
   priorities: 'the catalogue: a plan’s priorities, tens',
   rounds: 'a few rounds a year',
+  panels: 'a panel per area or two in each round: tens a year',
+  rubrics: 'one per round',
+  moderation_opened: 'one per panel',
   round_budgets: 'a budget per area per round',
   people: 'the office’s staff and panel members, hundreds at most',
   trusted_devices: 'laptops the office trusts, tens',
@@ -99,6 +102,57 @@ function plan(db: Database.Database, sql: string): string[] {
 
 let cores: TestCore[] = [];
 afterAll(() => cores.forEach((c) => c.dispose()));
+
+/** A demo laptop's panel at work: reading, scoring, a paper sheet, moderation, documents, a new rubric version. */
+async function aPanelsDay(usb: string): Promise<void> {
+  const demo = makeCore(tempDir(), steppingClock(), { signedOut: true });
+  cores.push(demo);
+  const { demo: people } = await demo.call('session.setUpDemo', {});
+  const choices = await demo.call('session.choices', {});
+  const signIn = async (role: string) => {
+    const who = people!.find((p) => p.roles.includes(role as never))!;
+    await demo.call('session.signOut', {});
+    await demo.call('session.signIn', { personId: choices.find((c) => c.name === who.name)!.id, passphrase: who.passphrase });
+  };
+  const [panel] = await demo.call('panels.list', {});
+  const detail = await demo.call('panels.get', { id: panel!.id });
+  const [scored, , , open] = detail.applications;
+  const roundId = panel!.roundId;
+  const rubric = (await demo.call('rubrics.get', { roundId })).rubric!;
+  await demo.call('scoring.fromPaper', {
+    applicationId: open!.id,
+    memberId: detail.memberIds.find((m) => m !== panel!.chairId)!,
+    interest: false,
+    scores: [
+      ...rubric.criteria.map((c) => ({ criterionId: c.id, level: 2, comment: '' })),
+      { criterionId: 'governance', level: 1, comment: '' },
+    ],
+  });
+  await demo.call('panels.assign', { applicationId: open!.id, panelId: null });
+  await demo.call('panels.assign', { applicationId: open!.id, panelId: null, byArea: true });
+  await demo.call('documents.scoreSheet', { applicationId: open!.id, file: join(usb, 'sheet.pdf') });
+  await demo.call('documents.panelPack', { panelId: panel!.id, file: join(usb, 'pack.pdf') });
+  await demo.call('panels.interests', { panelId: panel!.id });
+  await demo.call('documents.interestsCsv', { panelId: panel!.id, file: join(usb, 'interests.csv') });
+  await signIn('panel-chair');
+  await demo.call('panels.list', { mine: true });
+  await demo.call('scoring.sheet', { applicationId: scored!.id });
+  await demo.call('moderation.open', { panelId: panel!.id });
+  await demo.call('moderation.view', { panelId: panel!.id });
+  await demo.call('moderation.record', {
+    applicationId: scored!.id,
+    levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, 3])),
+    gates: { governance: 'pass' },
+    rationales: Object.fromEntries(rubric.criteria.map((c) => [c.id, 'Agreed at the table'])),
+    recommendation: 'fund-in-full',
+  });
+  await demo.call('documents.panelReport', { panelId: panel!.id, file: join(usb, 'report.pdf') });
+  await signIn('grants-officer');
+  const { id, version, ...content } = rubric;
+  void [id, version];
+  await demo.call('rubrics.save', { roundId, content: { ...content, criteria: content.criteria.slice(1) }, newVersion: true });
+  demo.ctx.projection.rebuild();
+}
 
 async function aDaysWork(): Promise<TestCore> {
   const clock = steppingClock();
@@ -206,6 +260,7 @@ async function aDaysWork(): Promise<TestCore> {
     priorities: [{ code: 'SAFER', title: 'Safer streets' }],
   });
   await office.call('catalogue.priorityUse', { planId: 'pcp-2025-2029' });
+  await aPanelsDay(usb);
   const pcp = (await office.call('catalogue.plans', {})).find((x) => x.id === 'pcp-2025-2029')!;
   await office.call('catalogue.savePlan', {
     ...pcp,

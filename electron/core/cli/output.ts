@@ -2,7 +2,7 @@
 // programs. CSV is written as every CSV the app writes (shared/formats/csv-out.ts): UTF-8 with a
 // BOM, and cells a spreadsheet would run as a formula defused with an apostrophe.
 import { printable } from '../../../shared/domain/text';
-import { writeCsv } from '../../../shared/formats/csv-out';
+import { csvText } from '../../../shared/formats/csv-out';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -54,10 +54,7 @@ export function json(records: JsonRecord[]): string {
  * apostrophe, so a spreadsheet shows it as text instead of running it). Numbers stay numbers.
  */
 export function csv(fields: string[], records: Record<string, Scalar>[]): string {
-  return writeCsv(
-    fields,
-    records.map((r) => fields.map((f) => r[f] ?? null)),
-  );
+  return csvText(fields, records);
 }
 
 /** 25 Nov 2026, the day the instant falls on in the UK. */

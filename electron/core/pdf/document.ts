@@ -39,7 +39,8 @@ export type Block =
   | { kind: 'paragraph'; text: string; style?: 'body' | 'strong' | 'muted' | 'small' | 'lead' }
   | { kind: 'list'; items: string[]; numbered?: boolean }
   | { kind: 'keyValues'; rows: [label: string, value: string][] }
-  | { kind: 'table'; columns: Column[]; rows: string[][]; totals?: string[] }
+  /** `compact`: smaller type, for a wide table such as a ranking. */
+  | { kind: 'table'; columns: Column[]; rows: string[][]; totals?: string[]; compact?: boolean }
   | { kind: 'choices'; label?: string; layout: 'row' | 'column'; options: Choice[] }
   | { kind: 'lines'; label?: string; count: number }
   | { kind: 'fields'; fields: { label: string; width?: number }[] }
@@ -69,6 +70,8 @@ const TEXT: Record<NonNullable<Extract<Block, { kind: 'paragraph' }>['style']>, 
   small: { weight: 'regular', size: 9.5, color: MUTED },
   lead: { weight: 'regular', size: 13, color: INK },
 };
+/** A wide table's type: still 9 pt or more, as printed for volunteers. */
+const COMPACT = { body: { ...TEXT.body, size: 9 }, strong: { ...TEXT.strong, size: 9 } };
 const HEADINGS = {
   1: { style: { weight: 'bold', size: 20, color: INK }, before: 0, after: 8 },
   2: { style: { weight: 'bold', size: 15, color: INK }, before: 16, after: 6 },
@@ -385,10 +388,12 @@ class Layout {
 
   /** A table: the header row repeats at the top of each page; a row is never split across pages. */
   private table(b: Extract<Block, { kind: 'table' }>, f: Frame, parent: Struct) {
+    const body = b.compact ? COMPACT.body : TEXT.body;
+    const strong = b.compact ? COMPACT.strong : TEXT.strong;
     const widths = this.columnWidths(b.columns, f.width);
     const xs = widths.map((_, i) => f.x + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const headers = b.columns.map((c) => oneLine(c.header));
-    const headerHeight = this.rowHeight(headers, widths, TEXT.strong);
+    const headerHeight = this.rowHeight(headers, widths, strong);
     const table = this.doc.struct('Table');
     parent.add(table);
 
@@ -404,7 +409,7 @@ class Layout {
       const y = this.doc.y;
       const tr = tagged ? this.doc.struct('TR') : null;
       if (tr) table.add(tr);
-      cellsAt(headers, TEXT.strong, y, tr, 'TH');
+      cellsAt(headers, strong, y, tr, 'TH');
       tr?.end();
       this.doc.y = y + headerHeight;
       this.rule(f.x, this.doc.y, f.width, 1.2, INK);
@@ -426,10 +431,10 @@ class Layout {
     };
 
     const first = b.rows[0] ?? b.totals;
-    this.ensure(headerHeight + (first ? this.rowHeight(first.map(printable), widths, TEXT.body) : 0));
+    this.ensure(headerHeight + (first ? this.rowHeight(first.map(printable), widths, body) : 0));
     header(true);
-    for (const cells of b.rows) row(cells.map(printable), TEXT.body);
-    if (b.totals) row(b.totals.map(printable), TEXT.strong);
+    for (const cells of b.rows) row(cells.map(printable), body);
+    if (b.totals) row(b.totals.map(printable), strong);
     table.end();
     this.doc.y += GAP;
   }

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { newPersonKey } from '../crypto/credential';
 import { DEMO_PEOPLE, type DemoPerson } from '../people/demo-people';
 import { loadDemo } from './demo';
+import { loadDemoPanel } from './demo-panel';
 
 /** What the laptop waits for (see SessionState). */
 export function sessionState(ctx: CoreContext): SessionState {
@@ -75,23 +76,33 @@ const isDemoLaptop = (ctx: CoreContext) => statement(ctx.db, "SELECT 1 FROM lapt
 async function setUpDemo(ctx: CoreContext): Promise<SessionInfo> {
   expectState(ctx, 'set-up', 'Setting up the demo');
   const [officer, ...others] = DEMO_PEOPLE;
-  const key = newPersonKey();
-  const first = { publicKey: minisignPublicKey(key.publicKey), sealed: await sealFor(ctx, key.secretKey, officer!.passphrase) };
-  // One at a time: each scrypt takes 128 MiB.
-  const rest: (DemoPerson & { id: string; credential: Awaited<ReturnType<typeof newCredential>> })[] = [];
-  for (const p of others) rest.push({ ...p, id: `person-${randomUUID()}`, credential: await newCredential(ctx, p.passphrase) });
-  expectState(ctx, 'set-up', 'Setting up the demo');
+  // Every demo person's key is made here, not only sealed: the demo panel's members score as themselves.
+  const keyed = async (p: DemoPerson, id: string) => {
+    const key = newPersonKey();
+    const publicKey = minisignPublicKey(key.publicKey);
+    return {
+      ...p,
+      id,
+      key: { secretKey: key.secretKey, publicKey },
+      credential: { publicKey, sealed: await sealFor(ctx, key.secretKey, p.passphrase) },
+    };
+  };
   const id = officerOf(ctx.device.id);
+  const first = await keyed(officer!, id);
+  // One at a time: each scrypt takes 128 MiB.
+  const rest: Awaited<ReturnType<typeof keyed>>[] = [];
+  for (const p of others) rest.push(await keyed(p, `person-${randomUUID()}`));
+  expectState(ctx, 'set-up', 'Setting up the demo');
   ctx.session.signIn(
     { id, name: officer!.name, roles: officer!.roles },
-    { secretKey: key.secretKey, publicKey: first.publicKey },
+    { secretKey: first.key.secretKey.slice(), publicKey: first.key.publicKey },
     false,
     ctx.now(),
   );
   try {
     write(ctx, () => {
       ctx.log.append(id, 'person.added', `person:${id}`, { id, name: officer!.name, roles: officer!.roles, areas: [], active: true });
-      issueCredential(ctx, id, id, first, false);
+      issueCredential(ctx, id, id, first.credential, false);
       // Their credential is here now: from this change on, theirs stand on their signed sign-in.
       recordSignIn(ctx);
       for (const p of rest) {
@@ -99,11 +110,15 @@ async function setUpDemo(ctx: CoreContext): Promise<SessionInfo> {
         issueCredential(ctx, id, p.id, p.credential, false);
       }
       statement(ctx.db, "INSERT INTO laptop_settings (key, value) VALUES ('demo', '1')").run();
-      loadDemo(ctx);
+      const { roundId } = loadDemo(ctx);
+      const scorers = rest.filter((p) => p.roles.includes('panel-member'));
+      loadDemoPanel(ctx, roundId, first, scorers);
     });
   } catch (error) {
     ctx.session.signOut();
     throw error;
+  } finally {
+    for (const p of [first, ...rest]) p.key.secretKey.fill(0);
   }
   return sessionInfo(ctx);
 }
