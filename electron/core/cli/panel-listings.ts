@@ -246,7 +246,7 @@ const RANKING_FIELDS = [
 const NORMALISED_FIELDS = ['normalisedRank', 'normalisedRankText', 'z', 'zText', 'shiftPlaces', 'shiftText'];
 
 const rankingColumns: Listing<RankingLine>['columns'] = [
-  { header: 'Panel', cell: (r) => r.panelName, max: 24 },
+  { header: 'Panel', cell: (r) => r.panelName, max: 32 },
   { header: 'Rank', cell: (r) => r.rankText || '—', align: 'right' },
   { header: 'Reference', cell: (r) => r.reference },
   { header: 'Organisation', cell: (r) => r.organisationName, max: 30 },

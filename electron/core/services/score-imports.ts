@@ -230,17 +230,19 @@ export function checkScoreImport(ctx: CoreContext, input: ParsedInput<'scores.pr
   for (const sheet of sheets.values()) {
     if (sheet.refused) continue;
     const own: OwnScore[] = [...sheet.rows].map(([criterionId, s]) => ({ criterionId, level: s.level, comment: s.comment, stale: false }));
+    const missing: string[] = [];
     for (const p of missingForSubmission(rubric, own)) {
       const named = sheet.rows.get(p.field);
-      if (!named) {
-        const what = criterionNamed(rubric, p.field)?.name ?? p.field;
-        problems.push({
-          row: sheet.firstRow,
-          field: header('criterion'),
-          message: `${ownName(sheet.member)} sheet for ${sheet.reference} has no row for ${what} — every criterion and gate is scored`,
-        });
-      } else if (named.level !== null) problems.push({ row: named.row, field: header('comment'), message: p.message });
+      if (!named) missing.push(criterionNamed(rubric, p.field)?.name ?? p.field);
+      else if (named.level !== null) problems.push({ row: named.row, field: header('comment'), message: p.message });
     }
+    // One line for the sheet, however many rows it lacks.
+    if (missing.length > 0)
+      problems.push({
+        row: sheet.firstRow,
+        field: header('criterion'),
+        message: `${ownName(sheet.member)} sheet for ${sheet.reference} has no row for ${missing.join('; ')} — a sheet scores every criterion and gate`,
+      });
   }
 
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
