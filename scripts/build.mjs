@@ -19,6 +19,7 @@ await Promise.all([
       bench: 'scripts/bench.ts',
       'bench-bundles': 'scripts/bench-bundles.ts',
       'bench-screen': 'scripts/bench-screen.ts',
+      'bench-panels': 'scripts/bench-panels.ts',
     },
     // The on-screen benchmark drives Chromium through Playwright, which stays in node_modules.
     external: [...common.external, '@playwright/test'],

@@ -7,7 +7,7 @@ import { useOpenConflicts } from '../features/conflicts/queries';
 import { Allowed } from '../features/session/Allowed';
 import { SessionGate, lockNow, switchPerson } from '../features/session/SessionGate';
 import { useMayCall, whenSomeoneElseSignsIn } from '../features/session/session-cache';
-import { rolesText } from '../../shared/domain/people';
+import { rolesText, type Capability } from '../../shared/domain/people';
 import type { MethodName } from '../../shared/contract';
 
 // Only the register, the usual first screen, is in the first script; the other screens load when
@@ -28,12 +28,21 @@ const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) =
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const RubricPage = lazy(() => import('../features/panels/RubricPage').then((m) => ({ default: m.RubricPage })));
+const PanelsPage = lazy(() => import('../features/panels/PanelsPage').then((m) => ({ default: m.PanelsPage })));
+const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then((m) => ({ default: m.PanelFormPage })));
+const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
-/** Each link with the call its page needs: a link the person could not use is not shown. */
-const NAV: readonly (readonly [string, string, MethodName])[] = [
+/**
+ * Each link with the call its page needs, or the capabilities (any one) that make it worth a place:
+ * a link the person could not use is not shown.
+ */
+const NAV: readonly (readonly [string, string, MethodName | readonly Capability[]])[] = [
   ['/applications', 'Applications', 'applications.list'],
   ['/rounds', 'Rounds', 'rounds.list'],
+  // Everyone may read panels, but only those who score, set them up or read scores have work there.
+  ['/panels', 'Panels', ['score', 'manage-panels', 'read-scores']],
   ['/catalogue', 'Catalogue', 'catalogue.funds'],
   ['/import', 'Import', 'imports.commit'],
   ['/sync', 'Sync', 'sync.status'],
@@ -45,6 +54,9 @@ const NAV: readonly (readonly [string, string, MethodName])[] = [
 function Frame() {
   const session = useSession();
   const may = useMayCall();
+  const capabilities = session?.person?.capabilities ?? [];
+  const shown = (need: MethodName | readonly Capability[]) =>
+    typeof need === 'string' ? may(need) : need.some((c) => capabilities.includes(c));
   const openConflicts = useOpenConflicts();
   return (
     <div className="frame">
@@ -71,7 +83,7 @@ function Frame() {
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
-          {NAV.filter(([, , method]) => may(method)).map(([to, label]) => (
+          {NAV.filter(([, , need]) => shown(need)).map(([to, label]) => (
             <li key={to}>
               <NavLink to={to}>
                 {label}
@@ -116,6 +128,11 @@ const router = createHashRouter([
       { path: 'rounds', element: <RoundsPage /> },
       { path: 'rounds/new', element: allowed('rounds.create', <RoundFormPage />) },
       { path: 'rounds/:id/edit', element: allowed('rounds.update', <RoundFormPage />) },
+      { path: 'rounds/:id/rubric', element: allowed('rubrics.get', <RubricPage />) },
+      { path: 'panels', element: allowed('panels.list', <PanelsPage />) },
+      { path: 'panels/new', element: allowed('panels.save', <PanelFormPage />) },
+      { path: 'panels/:id/edit', element: allowed('panels.save', <PanelFormPage />) },
+      { path: 'applications/:id/paper-sheet', element: allowed('scoring.fromPaper', <PaperSheetPage />) },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },

@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'panels.get',
   'panels.interests',
   'panels.list',
+  'panels.ofApplication',
   'panels.save',
   'people.add',
   'people.change',

@@ -52,6 +52,20 @@ export interface PanelDetail extends PanelSummary {
   seat: { member: boolean; chair: boolean };
 }
 
+/** Which panel scores an application, and where else it could go: for moving it by hand. */
+export interface ApplicationPanel {
+  applicationId: string;
+  roundId: string;
+  /** The panel scoring it now; null when none does. */
+  panel: { id: string; name: string } | null;
+  /** Given to its panel (or to none) by hand, not by its area. */
+  byHand: boolean;
+  /** The round's panel covering its area: the one that scores it unless it is moved by hand. */
+  areaPanel: { id: string; name: string } | null;
+  /** The round's panels, by name. */
+  roundPanels: { id: string; name: string }[];
+}
+
 export const panelInputSchema = z
   .object({
     /** Null for a new panel. */
@@ -85,6 +99,7 @@ export const panels = {
   'panels.list': method<PanelSummary[]>()(z.object({ roundId: z.string().min(1).max(100).optional(), mine: z.boolean().default(false) })),
   'panels.get': method<PanelDetail>()(z.object({ id: id('a panel') })),
   'panels.save': method<Panel>()(panelInputSchema),
+  'panels.ofApplication': method<ApplicationPanel>()(z.object({ applicationId: id('an application') })),
   /** By hand: give an application to another panel (or to none, with null); `byArea` takes the hand away again. */
   'panels.assign': method<{ applicationId: string; panelId: string | null }>()(
     z.object({ applicationId: id('an application'), panelId: z.string().min(1).max(100).nullable(), byArea: z.boolean().default(false) }),

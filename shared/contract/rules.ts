@@ -77,6 +77,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'panels.list': 'read-register',
   'panels.get': 'read-register',
   'panels.save': 'manage-panels',
+  'panels.ofApplication': 'read-register',
   'panels.assign': 'manage-panels',
   // Whether the reader sits on the application's panel, has declared, has submitted: the handlers' checks.
   'scoring.sheet': 'read-register',

@@ -236,10 +236,10 @@ test('a trusted laptop’s impossible clock or wrong-typed payload is refused; a
   await a.call('rounds.create', { fundId: 'acf', planId: 'pcp-2025-2029', name: 'Still here', opens: '2026-11-01', closes: '2026-12-31' });
 
   // From a newer GrantPanel: kept in the log, not applied, and counted for the Sync screen.
-  const newer = await send([{ type: 'score.submitted', entity: 'score:1', payload: { score: 4 }, hlc: '2026-11-27T10:00:00.000Z-0000' }]);
+  const newer = await send([{ type: 'grant.paid', entity: 'grant:1', payload: { amount: 4 }, hlc: '2026-11-27T10:00:00.000Z-0000' }]);
   // (with the forged laptop's own officer, set up as its first event)
   expect(await a.call('bundles.import', { file: newer })).toMatchObject({ newEvents: 2 });
-  expect((await a.call('sync.status', {})).unknownChanges).toEqual([{ type: 'score.submitted', count: 1 }]);
+  expect((await a.call('sync.status', {})).unknownChanges).toEqual([{ type: 'grant.paid', count: 1 }]);
   expect(verifyChain(a.ctx.db)).toEqual([]);
 });
 

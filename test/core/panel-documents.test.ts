@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { panelRound } from '../support/panels';
 
 let core: TestCore;
 let dir: string;
@@ -19,17 +20,7 @@ const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'],
 beforeEach(async () => {
   core = makeCore(undefined, () => new Date('2026-11-27T10:00:00.000Z'));
   dir = tempDir();
-  const fund = (await core.call('catalogue.funds', {}))[0]!;
-  const plan = (await core.call('catalogue.plans', {})).at(-1)!;
-  const round = await core.call('rounds.create', {
-    fundId: fund.id,
-    planId: plan.id,
-    name: 'ACF winter 2026',
-    opens: '2026-10-01',
-    closes: '2026-12-18',
-    status: 'open',
-    budgets: [],
-  });
+  const { roundId, priorityId } = await panelRound(core);
   ids.length = 0;
   for (const [organisationName, reference] of [
     ['Foleshill Residents’ Association', 'ACF-2026-0101'],
@@ -37,23 +28,22 @@ beforeEach(async () => {
   ] as const) {
     const a = await core.call(
       'applications.create',
-      validDraft(round.id, { areaId: 'coventry', organisationName, reference, priorityIds: [plan.priorities[0]!.id] }),
+      validDraft(roundId, { areaId: 'coventry', organisationName, reference, priorityIds: [priorityId] }),
     );
     ids.push(a.id);
   }
   for (const name of ['Zoë Łukasiewicz', 'Siân Evans']) {
     members[name] = (await core.call('people.add', { name, roles: ['panel-member'], areas: [], passphrase: 'a long first passphrase' })).id;
   }
-  await core.call('rubrics.save', { roundId: round.id, content: (await core.call('rubrics.get', { roundId: round.id })).suggested });
   const panel = await core.call('panels.save', {
-    roundId: round.id,
+    roundId,
     name: 'Coventry NPU panel',
     quorum: 1,
     areaIds: ['coventry'],
     memberIds: Object.values(members),
   });
   panelId = panel.id;
-  const rubric = (await core.call('rubrics.get', { roundId: round.id })).rubric!;
+  const rubric = (await core.call('rubrics.get', { roundId })).rubric!;
   const sheet = (level: number) => [
     ...rubric.criteria.map((c) => ({ criterionId: c.id, level, comment: '' })),
     { criterionId: 'governance', level: 1, comment: '' },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { panelRound } from '../support/panels';
 import { projectionSnapshot, trustLaptop } from '../support/laptops';
 import { officerOf } from '../../electron/core/context';
 
@@ -55,26 +56,12 @@ async function office() {
     return core;
   }) as [TestCore, TestCore, TestCore];
   for (const x of [o, a, b]) for (const y of [o, a, b]) if (x !== y) await trustLaptop(x, y);
-  const fund = (await o.call('catalogue.funds', {}))[0]!;
-  const plan = (await o.call('catalogue.plans', {})).at(-1)!;
-  const round = await o.call('rounds.create', {
-    fundId: fund.id,
-    planId: plan.id,
-    name: 'ACF winter 2026',
-    opens: '2026-10-01',
-    closes: '2026-12-18',
-    status: 'open',
-    budgets: [],
-  });
-  const application = await o.call(
-    'applications.create',
-    validDraft(round.id, { areaId: 'coventry', priorityIds: [plan.priorities[0]!.id] }),
-  );
+  const { roundId, priorityId } = await panelRound(o);
+  const application = await o.call('applications.create', validDraft(roundId, { areaId: 'coventry', priorityIds: [priorityId] }));
   const asha = await o.call('people.add', { name: 'Asha', roles: ['panel-member'], areas: [], passphrase: FIRST });
   const ben = await o.call('people.add', { name: 'Ben', roles: ['panel-member'], areas: [], passphrase: FIRST });
-  await o.call('rubrics.save', { roundId: round.id, content: (await o.call('rubrics.get', { roundId: round.id })).suggested });
   const panel = await o.call('panels.save', {
-    roundId: round.id,
+    roundId,
     name: 'Coventry panel',
     quorum: 1,
     areaIds: ['coventry'],
@@ -88,7 +75,7 @@ async function office() {
   await signInOfficer(o);
   await send(o, a);
   await send(o, b);
-  return { o, a, b, roundId: round.id, applicationId: application.id, asha: asha.id, ben: ben.id, panelId: panel.id };
+  return { o, a, b, roundId, applicationId: application.id, asha: asha.id, ben: ben.id, panelId: panel.id };
 }
 
 const levelOf = (core: TestCore, applicationId: string, memberId: string, criterionId: string) =>

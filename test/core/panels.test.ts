@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeCore, TEST_OFFICER, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { panelRound } from '../support/panels';
 import { write } from '../../electron/core/context';
 import type { Role } from '../../shared/domain/people';
 import type { RubricContent } from '../../shared/domain/rubric';
@@ -67,25 +68,14 @@ beforeEach(async () => {
   chosen.clear();
   core = makeCore();
   await core.ready();
-  const fund = (await core.call('catalogue.funds', {}))[0]!;
-  const plan = (await core.call('catalogue.plans', {})).at(-1)!;
-  const round = await core.call('rounds.create', {
-    fundId: fund.id,
-    planId: plan.id,
-    name: 'ACF winter 2026',
-    opens: '2026-10-01',
-    closes: '2026-12-18',
-    status: 'open',
-    budgets: [{ areaId: 'coventry', amountPence: 4_000_000 }],
-  });
-  roundId = round.id;
-  const app = await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', priorityIds: [plan.priorities[0]!.id] }));
+  const opened = await panelRound(core);
+  roundId = opened.roundId;
+  const app = await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', priorityIds: [opened.priorityId] }));
   applicationId = app.id;
   await add('Asha', ['panel-member']);
   await add('Ben', ['panel-member']);
   await add('Chris', ['panel-chair', 'panel-member']);
   await add('Dee', ['panel-member']);
-  await core.call('rubrics.save', { roundId, content: await rubric() });
   await core.call('panels.save', {
     roundId,
     name: 'Coventry NPU panel',
@@ -180,6 +170,32 @@ describe('panels', () => {
     expect(mine.applications[0]).toMatchObject({ id: applicationId, declaration: 'undeclared', submitted: false });
     await as('Dee');
     expect((await refused('panels.get', { id: panel!.id })).code).toBe('FORBIDDEN');
+  });
+  test('which panel scores an application: by its area, by hand to another or to none, and back to its area’s', async () => {
+    const [coventry] = await core.call('panels.list', { roundId });
+    const dudley = await core.call('panels.save', {
+      roundId,
+      name: 'Dudley panel',
+      chairId: null,
+      quorum: 1,
+      areaIds: ['dudley'],
+      memberIds: [people.Dee!],
+    });
+    const byArea = {
+      panel: { id: coventry!.id, name: 'Coventry NPU panel' },
+      byHand: false,
+      areaPanel: { id: coventry!.id, name: 'Coventry NPU panel' },
+    };
+    const seen = await core.call('panels.ofApplication', { applicationId });
+    expect(seen).toMatchObject({ applicationId, roundId, ...byArea });
+    expect(seen.roundPanels.map((p) => p.name)).toEqual(['Coventry NPU panel', 'Dudley panel']);
+    await core.call('panels.assign', { applicationId, panelId: dudley.id });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject({ panel: { id: dudley.id }, byHand: true });
+    await core.call('panels.assign', { applicationId, panelId: null });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject({ panel: null, byHand: true });
+    await core.call('panels.assign', { applicationId, panelId: null, byArea: true });
+    expect(await core.call('panels.ofApplication', { applicationId })).toMatchObject(byArea);
+    expect((await refused('panels.ofApplication', { applicationId: 'no-such-application' })).code).toBe('NOT_FOUND');
   });
 });
 

@@ -21,6 +21,7 @@ import { chain, eventsOf, forgeBundle, keyFrom, type EventSpec } from '../suppor
 import { unzip } from '../support/unzip';
 import { sealEvent, type StoredEvent } from '../../shared/events/event';
 import type { BundleManifest } from '../../shared/formats/bundle';
+import type { ScoringSheet } from '../../shared/contract/scoring';
 
 type Db = Database.Database;
 
@@ -51,7 +52,11 @@ type Step =
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
   | { kind: 'importOwn'; at: number }
-  | { kind: 'hostile'; to: number; attack: Attack; pick: number };
+  | { kind: 'hostile'; to: number; attack: Attack; pick: number }
+  | { kind: 'panel'; at: number; round: number; size: number }
+  | { kind: 'score'; at: number; pick: number; level: number }
+  | { kind: 'paper'; at: number; pick: number; interest: boolean }
+  | { kind: 'moderate'; at: number; pick: number; level: number };
 
 /** What the hostile laptop sends: events forged in another laptop's name or the target's own, a
  * genuine bundle relayed as is or with an event changed, or its own events with a bad payload or clock. */
@@ -86,6 +91,15 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('personRoles' as const), at: laptopIndex, pick, role: fc.nat({ max: ROLE_IDS.length - 1 }) }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('switch' as const), at: laptopIndex, pick }) },
+  // Panels: set up (and changed) on any laptop; members scoring as themselves or on paper, declaring
+  // interests, on several laptops at once; chairs moderating — with rubrics changing under them.
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('panel' as const), at: laptopIndex, round: pick, size: fc.integer({ min: 1, max: 4 }) }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('score' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('paper' as const), at: laptopIndex, pick, interest: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('moderate' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -285,6 +299,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
   let resolved = 0;
   let hostileSent = 0;
   let hostileRefused = 0;
+  const panelWork = { panels: 0, scores: 0, declarations: 0, moderations: 0 };
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
@@ -591,6 +606,120 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
                 }
                 break;
               }
+              case 'panel': {
+                const l = at(step.at);
+                await byOfficer(l);
+                const db = l.core.ctx.db;
+                const rounds = db.prepare<[], { id: string }>('SELECT id FROM rounds ORDER BY name').all();
+                const round = rounds[step.round % Math.max(rounds.length, 1)];
+                if (!round) break;
+                const view = await l.core.call('rubrics.get', { roundId: round.id });
+                // A rubric, or a change to it: once scored, a new version.
+                const content = view.rubric
+                  ? {
+                      ...view.suggested,
+                      criteria: view.suggested.criteria.map((c, i) => (i === 0 ? { ...c, weight: 1 + (step.size % 3) } : c)),
+                    }
+                  : view.suggested;
+                await change(l, 'rubrics.save', { roundId: round.id, content, newVersion: step.size % 2 === 0 });
+                const scorersHere = async () =>
+                  (await l.core.call('people.list', {})).filter((p) => p.active && p.roles.some((r) => r.startsWith('panel-')));
+                // A panel needs people: the officer adds a chair if this laptop has nobody to sit on one.
+                if ((await scorersHere()).length === 0)
+                  await change(l, 'people.add', {
+                    name: `Chair ${l.index}.${++l.made}`,
+                    roles: ['panel-chair', 'panel-member'],
+                    areas: [],
+                    passphrase: FIRST_PASSPHRASE,
+                  });
+                const scorers = await scorersHere();
+                const members = scorers.slice(0, step.size).map((p) => p.id);
+                if (members.length === 0) break;
+                const chair = scorers.find((p) => members.includes(p.id) && p.roles.includes('panel-chair'));
+                const areas = db
+                  .prepare<[], { id: string }>('SELECT id FROM areas ORDER BY id')
+                  .all()
+                  .map((a) => a.id);
+                const held = (await l.core.call('panels.list', { roundId: round.id }))[0];
+                await change(l, 'panels.save', {
+                  id: held?.id ?? null,
+                  roundId: round.id,
+                  name: held?.name ?? `Panel L${l.index}-${++l.made}`,
+                  chairId: chair?.id ?? null,
+                  quorum: 1,
+                  areaIds: held?.areaIds ?? areas,
+                  memberIds: members,
+                });
+                break;
+              }
+              case 'score': {
+                const l = at(step.at);
+                const { person } = await l.core.call('session.current', {});
+                if (!person?.capabilities.includes('score')) break;
+                const panels = await l.core.call('panels.list', { mine: true });
+                const apps = (await Promise.all(panels.map((p) => l.core.call('panels.get', { id: p.id })))).flatMap((p) => p.applications);
+                const app = apps[step.pick % Math.max(apps.length, 1)];
+                if (!app) break;
+                if (app.declaration === 'undeclared')
+                  await change(l, 'scoring.declare', { applicationId: app.id, interest: step.level === 0, nature: 'Knows the group' });
+                const sheet = await l.core.dispatch('scoring.sheet', { applicationId: app.id });
+                const rubric = sheet.ok ? (sheet.value as ScoringSheet).rubric : null;
+                const criterion = rubric?.criteria[step.pick % rubric.criteria.length];
+                if (criterion)
+                  await change(l, 'scoring.enter', {
+                    applicationId: app.id,
+                    criterionId: criterion.id,
+                    level: Math.min(step.level, criterion.scale),
+                    comment: 'Seen',
+                  });
+                if (sheet.ok && step.pick % 3 === 0) await change(l, 'scoring.submit', { applicationId: app.id });
+                break;
+              }
+              case 'paper': {
+                const l = at(step.at);
+                await byOfficer(l);
+                const panels = await l.core.call('panels.list', {});
+                const panel = panels[step.pick % Math.max(panels.length, 1)];
+                if (!panel) break;
+                const detail = await l.core.call('panels.get', { id: panel.id });
+                const app = detail.applications[step.pick % Math.max(detail.applications.length, 1)];
+                const memberId = panel.memberIds[step.pick % panel.memberIds.length];
+                const rubric = (await l.core.call('rubrics.get', { roundId: panel.roundId })).rubric;
+                if (!app || !memberId || !rubric) break;
+                const scores = step.interest
+                  ? []
+                  : [
+                      ...rubric.criteria.map((c, i) => ({ criterionId: c.id, level: 1 + ((step.pick + i) % (c.scale - 1)), comment: '' })),
+                      ...rubric.gates.map((g) => ({ criterionId: g.id, level: 1, comment: '' })),
+                    ];
+                await change(l, 'scoring.fromPaper', {
+                  applicationId: app.id,
+                  memberId,
+                  interest: step.interest,
+                  nature: 'On paper',
+                  scores,
+                });
+                break;
+              }
+              case 'moderate': {
+                const l = at(step.at);
+                const { person } = await l.core.call('session.current', {});
+                if (!person?.capabilities.includes('moderate')) break;
+                const panel = (await l.core.call('panels.list', { mine: true })).find((p) => p.chairId === person.id);
+                if (!panel) break;
+                await change(l, 'moderation.open', { panelId: panel.id });
+                const view = await l.core.call('moderation.view', { panelId: panel.id });
+                const row = view.applications[step.pick % Math.max(view.applications.length, 1)];
+                if (!row || !view.rubric) break;
+                await change(l, 'moderation.record', {
+                  applicationId: row.id,
+                  levels: Object.fromEntries(view.rubric.criteria.map((c) => [c.id, Math.min(step.level, c.scale)])),
+                  gates: Object.fromEntries(view.rubric.gates.map((g) => [g.id, step.level > 0 ? 'pass' : 'fail'])),
+                  rationales: Object.fromEntries(view.rubric.criteria.map((c) => [c.id, 'Agreed'])),
+                  recommendation: step.level > 2 ? 'fund-in-full' : 'defer',
+                });
+                break;
+              }
               case 'importOwn': {
                 const l = at(step.at);
                 const own = bundles.filter((b) => b.by === l.index);
@@ -631,6 +760,8 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
           expectTablesFollowLog(first.ctx.db);
+          for (const table of ['panels', 'scores', 'declarations', 'moderations'] as const)
+            panelWork[table] += (first.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
           // One person settles every conflict left; once that travels, no laptop has any open.
           const left = (await first.call('conflicts.list', {})).conflicts;
           opened += left.length;
@@ -657,7 +788,7 @@ test('three laptops exchanging bundles in any order converge, and no accepted ev
     { numRuns: Number(process.env.CONVERGENCE_RUNS ?? 10) },
   );
   console.log(
-    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end; ${hostileSent} hostile bundles sent, ${hostileRefused} refused`,
+    `sync-convergence: ${runs} runs, ${stepsRun} steps, ${imports} imports, ${refused} local changes refused by the core, ${clashes} clashing references settled, ${resolved} conflicts resolved along the way and ${opened} at the end; ${hostileSent} hostile bundles sent, ${hostileRefused} refused; panels ${JSON.stringify(panelWork)}`,
   );
   expect(runs).toBe(Number(process.env.CONVERGENCE_RUNS ?? 10));
 });

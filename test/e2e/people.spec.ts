@@ -107,8 +107,9 @@ test.describe('a new laptop', () => {
     await expect(page.getByRole('link', { name: 'New application' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Import applications' })).toHaveCount(0);
 
+    // Not on a panel that scores it, and nothing declared: the register's row, not the application in full.
     await page.getByRole('table').getByRole('link').first().click();
-    await expect(page.getByText('Contact details are shown only to grants officers.')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('reads an application in full from their panel, after declaring');
     await expect(page.getByRole('link', { name: 'Edit application' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0);
 

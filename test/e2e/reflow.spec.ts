@@ -87,9 +87,9 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
 
     test(`every screen fits at ${size.name}`, async ({ page, app }) => {
-      test.setTimeout(240_000); // axe on fifteen screens
+      test.setTimeout(300_000); // axe on twenty screens
       await page.goto(app.url);
-      await callCore(page, app, 'demo.load', {});
+      const { roundId } = await callCore<{ roundId: string }>(page, app, 'demo.load', {});
 
       await open(page, app, '/applications');
       await expect(page.locator('table.register tbody tr[aria-rowindex="2"] a')).toBeVisible();
@@ -116,6 +116,43 @@ for (const size of SIZES) {
       await edit.click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Active Citizens Fund 2026–27');
       await expectReflows(page, 'round form');
+
+      // Panels: the rubric editor (the suggestion, then the rubric in use), the panels, a panel's
+      // form, an application's panel and a paper score sheet.
+      await open(page, app, `/rounds/${roundId}/rubric`);
+      await expect(page.getByRole('button', { name: 'Use this rubric' })).toBeAttached();
+      await expectReflows(page, 'rubric editor');
+      const { suggested } = await callCore<{ suggested: unknown }>(page, app, 'rubrics.get', { roundId });
+      await callCore(page, app, 'rubrics.save', { roundId, content: suggested });
+      const member = await callCore<{ id: string }>(page, app, 'people.add', {
+        name: 'Chris Doyle-Okonkwo',
+        roles: ['panel-chair', 'panel-member'],
+        areas: [],
+        passphrase: 'a long enough first passphrase',
+      });
+      await callCore(page, app, 'panels.save', {
+        roundId,
+        name: 'Coventry and Solihull Neighbourhood Policing Unit panel',
+        chairId: member.id,
+        quorum: 1,
+        areaIds: ['coventry', 'solihull'],
+        memberIds: [member.id],
+      });
+      await open(page, app, '/panels');
+      await expect(page.getByRole('row', { name: /Coventry and Solihull/ })).toBeVisible();
+      await expectReflows(page, 'panels');
+      await open(page, app, '/panels/new');
+      await page.getByRole('button', { name: 'Add panel' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'panel form with its problems');
+      const { rows } = await callCore<{ rows: { id: string }[] }>(page, app, 'applications.list', { roundId, areaId: 'coventry' });
+      await open(page, app, `/applications/${rows[0]!.id}`);
+      await expect(page.getByRole('link', { name: 'Type in a paper score sheet' })).toBeVisible();
+      await expectReflows(page, 'application with its panel');
+      await page.getByRole('link', { name: 'Type in a paper score sheet' }).click();
+      await page.getByRole('button', { name: 'Submit the sheet' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'paper score sheet with its problems');
 
       await open(page, app, '/catalogue');
       await expectReflows(page, 'catalogue');

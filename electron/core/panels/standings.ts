@@ -7,8 +7,7 @@ import { statement } from '../db/statements';
 import type { CountedMember, LeftOutMember, ModerationRow } from '../../../shared/contract/moderation';
 import type { Panel } from '../../../shared/domain/panels';
 import type { RubricRecord } from '../../../shared/domain/rubric';
-import { GATE_PASS } from '../../../shared/domain/panels';
-import { rankingScore, summariseApplication, weightedFraction, type MemberScores } from '../../../shared/domain/scoring';
+import { rankingScore, summariseApplication, weightedFraction } from '../../../shared/domain/scoring';
 import {
   normaliseRound,
   rankApplications,
@@ -17,9 +16,8 @@ import {
   type RoundNormalisation,
 } from '../../../shared/domain/ranking';
 import { applicationsOfPanel } from './panels';
-import { shapeDigest } from './rubrics';
+import { roundScores, type MemberSheet, type RoundScores } from './round-scores';
 import { standingModerations } from './moderation';
-import type { ScoreRow } from './scores';
 
 type Standing = Omit<ModerationRow, 'mayModerate'>;
 
@@ -55,8 +53,9 @@ function peopleNames(db: Db): Map<string, string> {
 function declarationsOf(db: Db, applicationId: string): Map<string, { interest: boolean; natures: string[] }> {
   const rows = statement<[string], StandingDeclaration>(
     db,
+    // CROSS JOIN keeps declarations first: each one's entry is then found by its primary key.
     `SELECT d.member_id, d.interest, d.nature FROM declarations d
-       JOIN entries e ON e.kind = 'declaration' AND e.subject = d.application_id || ':' || d.member_id AND e.id = d.id
+       CROSS JOIN entries e ON e.kind = 'declaration' AND e.subject = d.application_id || ':' || d.member_id AND e.id = d.id
      WHERE d.application_id = ? AND e.superseded_by IS NULL`,
   ).all(applicationId);
   const byMember = new Map<string, { interest: boolean; natures: string[] }>();
@@ -68,45 +67,21 @@ function declarationsOf(db: Db, applicationId: string): Map<string, { interest: 
   return byMember;
 }
 
-/** The round's score rows, by application then member. */
-function roundScores(db: Db, roundId: string): Map<string, Map<string, ScoreRow[]>> {
-  const byApplication = new Map<string, Map<string, ScoreRow[]>>();
-  for (const row of statement<[string], ScoreRow>(db, 'SELECT * FROM scores WHERE round_id = ?').iterate(roundId)) {
-    const members = byApplication.get(row.application_id) ?? new Map<string, ScoreRow[]>();
-    members.set(row.member_id, [...(members.get(row.member_id) ?? []), row]);
-    byApplication.set(row.application_id, members);
-  }
-  return byApplication;
-}
-
-function memberScores(
-  rubric: RubricRecord,
-  memberId: string,
-  rows: readonly ScoreRow[],
-): Pick<CountedMember, 'levels' | 'gates'> & MemberScores {
-  const levels: Record<string, number | null> = {};
-  const gates: Record<string, 'pass' | 'fail' | null> = {};
-  for (const r of rows) {
-    if (rubric.gates.some((g) => g.id === r.criterion_id))
-      gates[r.criterion_id] = r.level === null ? null : r.level === GATE_PASS ? 'pass' : 'fail';
-    else if (rubric.criteria.some((c) => c.id === r.criterion_id)) levels[r.criterion_id] = r.level;
-  }
-  return { memberId, levels, gates };
-}
-
 /**
  * Every complete member total in the round that counts: normalisation standardises each member
  * against all of their own scoring, across every panel of the round.
  */
-function roundTotals(db: Db, rubric: RubricRecord, scores: Map<string, Map<string, ScoreRow[]>>): MemberTotal[] {
-  const shape = shapeDigest(rubric);
+function roundTotals(
+  rubric: RubricRecord,
+  scores: RoundScores,
+  declarationsOf: (applicationId: string) => Map<string, { interest: boolean; natures: string[] }>,
+): MemberTotal[] {
   const totals: MemberTotal[] = [];
   for (const [applicationId, members] of scores) {
-    const declared = declarationsOf(db, applicationId);
-    for (const [memberId, rows] of members) {
+    const declared = declarationsOf(applicationId);
+    for (const [memberId, sheet] of members) {
       if (declared.get(memberId)?.interest !== false) continue;
-      const current = rows.filter((r) => r.rubric_version === rubric.version && r.rubric_shape === shape);
-      const score = weightedFraction(rubric.criteria, memberScores(rubric, memberId, current).levels);
+      const score = weightedFraction(rubric.criteria, sheet.levels);
       if (score) totals.push({ applicationId, memberId, score });
     }
   }
@@ -120,9 +95,14 @@ const byName = (a: { name: string; memberId: string }, b: { name: string; member
 export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): PanelStandings {
   const names = peopleNames(db);
   const name = (id: string) => names.get(id) ?? id;
-  const shape = shapeDigest(rubric);
-  const scores = roundScores(db, panel.roundId);
-  const normalisation = normaliseRound(roundTotals(db, rubric, scores));
+  const scores = roundScores(db, rubric);
+  const declarations = new Map<string, Map<string, { interest: boolean; natures: string[] }>>();
+  const declared = (applicationId: string) => {
+    let found = declarations.get(applicationId);
+    if (!found) declarations.set(applicationId, (found = declarationsOf(db, applicationId)));
+    return found;
+  };
+  const normalisation = normaliseRound(roundTotals(rubric, scores, declared));
   const read = statement<[string], ApplicationRow>(
     db,
     'SELECT id, reference, organisation_name, project_title, amount_requested FROM applications WHERE id = ?',
@@ -130,8 +110,8 @@ export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): Pane
   const standings = applicationsOfPanel(db, panel).flatMap((applicationId) => {
     const app = read.get(applicationId);
     if (!app) return [];
-    const declared = declarationsOf(db, applicationId);
-    const entered = scores.get(applicationId) ?? new Map<string, ScoreRow[]>();
+    const byMember = declared(applicationId);
+    const entered = scores.get(applicationId) ?? new Map<string, MemberSheet>();
     const submitted = new Set(
       statement<[string], { member_id: string }>(db, 'SELECT member_id FROM score_submissions WHERE application_id = ?')
         .all(applicationId)
@@ -141,12 +121,12 @@ export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): Pane
     const absent: LeftOutMember[] = [];
     const excluded: LeftOutMember[] = [];
     for (const memberId of panel.memberIds) {
-      const declaration = declared.get(memberId);
-      const rows = entered.get(memberId) ?? [];
+      const declaration = byMember.get(memberId);
+      const sheet = entered.get(memberId);
       if (declaration?.interest) {
         const reason = `Declared an interest: ${declaration.natures.join('; ')}`;
         absent.push({ memberId, name: name(memberId), reason });
-        if (rows.length > 0)
+        if (sheet?.entered)
           excluded.push({ memberId, name: name(memberId), reason: `${reason} (after scoring: their scores are not counted)` });
         continue;
       }
@@ -154,18 +134,16 @@ export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): Pane
         absent.push({ memberId, name: name(memberId), reason: 'Has not declared' });
         continue;
       }
-      const current = rows.filter((r) => r.rubric_version === rubric.version && r.rubric_shape === shape);
-      if (current.length < rows.length)
+      if (sheet?.stale)
         excluded.push({ memberId, name: name(memberId), reason: 'Scored against another version of the rubric: to score again' });
-      const s = memberScores(rubric, memberId, current);
       counted.push({
         memberId,
         name: name(memberId),
         submitted: submitted.has(memberId),
-        typedBy: current.find((r) => r.typed_by)?.typed_by ? name(current.find((r) => r.typed_by)!.typed_by!) : null,
-        levels: s.levels,
-        gates: s.gates,
-        comments: Object.fromEntries(current.filter((r) => r.comment).map((r) => [r.criterion_id, r.comment])),
+        typedBy: sheet?.typedBy ? name(sheet.typedBy) : null,
+        levels: sheet?.levels ?? {},
+        gates: sheet?.gates ?? {},
+        comments: sheet?.comments ?? {},
       });
     }
     const summary = summariseApplication(

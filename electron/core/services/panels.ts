@@ -1,7 +1,7 @@
 // Rubrics and panels, as the grants officer sets them up for a round: the rubric each panel scores
 // against, the panels with their members, chair, quorum and areas, and exceptions by hand.
 import { randomUUID } from 'node:crypto';
-import type { PanelApplication, PanelSummary, RubricView } from '../../../shared/contract/panels';
+import type { ApplicationPanel, PanelApplication, PanelSummary, RubricView } from '../../../shared/contract/panels';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { defaultRubric, scoringShape, type RubricRecord } from '../../../shared/domain/rubric';
@@ -192,7 +192,33 @@ function panelApplications(ctx: CoreContext, panel: Panel, member: boolean): Pan
   });
 }
 
-export const panelHandlers: Handlers<'rubrics.get' | 'rubrics.save' | 'panels.list' | 'panels.get' | 'panels.save' | 'panels.assign'> = {
+/** Which panel scores an application now, whether by hand, and the panel its area would give it. */
+export function applicationPanel(db: Db, applicationId: string): ApplicationPanel {
+  const application = statement<[string], { round_id: string; area_id: string | null }>(
+    db,
+    'SELECT round_id, area_id FROM applications WHERE id = ?',
+  ).get(applicationId);
+  if (!application) throw new DomainError('NOT_FOUND', 'That application does not exist');
+  const roundPanels = panelsOfRound(db, application.round_id).map((p) => ({ id: p.id, name: p.name }));
+  const named = (id: string | null | undefined) => roundPanels.find((p) => p.id === id) ?? null;
+  // The same rule as panelOf: the first panel by id, should two laptops have given one area two panels.
+  const areaPanelId = statement<[string, string], { id: string | null }>(
+    db,
+    `SELECT min(p.id) AS id FROM panel_areas pa JOIN panels p ON p.id = pa.panel_id WHERE pa.area_id = ? AND p.round_id = ?`,
+  ).get(application.area_id ?? '', application.round_id)?.id;
+  return {
+    applicationId,
+    roundId: application.round_id,
+    panel: named(panelOf(db, applicationId)),
+    byHand: !!statement(db, 'SELECT 1 FROM panel_assignments WHERE application_id = ?').get(applicationId),
+    areaPanel: named(areaPanelId),
+    roundPanels,
+  };
+}
+
+export const panelHandlers: Handlers<
+  'rubrics.get' | 'rubrics.save' | 'panels.list' | 'panels.get' | 'panels.save' | 'panels.assign' | 'panels.ofApplication'
+> = {
   'rubrics.get': ({ roundId }, ctx) => rubricView(ctx.db, roundId),
   'rubrics.save': (input, ctx) => saveRubric(ctx, input),
   'panels.list': ({ roundId, mine }, ctx) => {
@@ -215,6 +241,7 @@ export const panelHandlers: Handlers<'rubrics.get' | 'rubrics.save' | 'panels.li
     return { ...summary(ctx.db, panel), applications: panelApplications(ctx, panel, member), seat: { member, chair } };
   },
   'panels.save': (input, ctx) => savePanel(ctx, input),
+  'panels.ofApplication': ({ applicationId }, ctx) => applicationPanel(ctx.db, applicationId),
   'panels.assign': ({ applicationId, panelId, byArea }, ctx) => {
     const application = statement<[string], { round_id: string }>(ctx.db, 'SELECT round_id FROM applications WHERE id = ?').get(
       applicationId,

@@ -13,6 +13,7 @@ import { StatusChangeForm } from './StatusChangeForm';
 import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 import { useMayCall } from '../session/session-cache';
+import { ApplicationPanelSection } from '../panels/ApplicationPanelSection';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -146,6 +147,10 @@ export function ApplicationDetailPage() {
               : []),
           ]}
         />
+
+        {may('panels.assign') ? (
+          <ApplicationPanelSection applicationId={a.id} roundId={a.roundId} withdrawn={a.status === 'withdrawn'} />
+        ) : null}
 
         <h2>Organisation</h2>
         <SummaryList

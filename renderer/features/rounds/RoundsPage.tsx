@@ -22,7 +22,9 @@ function PlanYears({ name, plan }: { name: string; plan: Plan | undefined }) {
 export function RoundsPage() {
   // Counts and sums change whenever applications arrive: the rounds query reads the applications table.
   const { rounds, plans, loaded } = useCatalogue();
-  const editable = useMayCall()('rounds.create');
+  const may = useMayCall();
+  const editable = may('rounds.create');
+  const mayReadRubric = may('rubrics.get');
 
   return (
     <Page
@@ -119,6 +121,12 @@ export function RoundsPage() {
                     {editable ? (
                       <Link to={`/rounds/${encodeURIComponent(r.id)}/edit`}>
                         Edit<span className="visually-hidden"> {r.name}</span>
+                      </Link>
+                    ) : null}
+                    {/* The rubric its panels score against: edited by those who manage panels, read by the rest. */}
+                    {mayReadRubric ? (
+                      <Link to={`/rounds/${encodeURIComponent(r.id)}/rubric`} className="rubric-link">
+                        Rubric<span className="visually-hidden"> for {r.name}</span>
                       </Link>
                     ) : null}
                   </td>

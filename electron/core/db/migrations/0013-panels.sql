@@ -63,9 +63,12 @@ CREATE TABLE scores (
   comment TEXT NOT NULL,
   entered_at TEXT NOT NULL,
   typed_by TEXT,
-  PRIMARY KEY (application_id, member_id, criterion_id)
+  -- By round first: a round's moderation and normalisation read all of its scores in one range.
+  PRIMARY KEY (round_id, application_id, member_id, criterion_id)
 ) WITHOUT ROWID;
-CREATE INDEX scores_by_round ON scores (round_id, rubric_version, member_id);
+CREATE INDEX scores_by_application ON scores (application_id, member_id);
+-- Whether a rubric version has been scored against: its weights and levels are then fixed.
+CREATE INDEX scores_by_version ON scores (round_id, rubric_version);
 CREATE TABLE score_submissions (
   application_id TEXT NOT NULL,
   member_id TEXT NOT NULL,
