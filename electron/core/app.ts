@@ -39,6 +39,7 @@ import { fileHandlers } from './services/files';
 import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
+import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
 
@@ -48,6 +49,7 @@ export const handlers: Handlers<MethodName> = {
   ...panelHandlers,
   ...scoringHandlers,
   ...moderationHandlers,
+  ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,
   ...joinHandlers,

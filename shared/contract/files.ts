@@ -124,6 +124,8 @@ export const FILE_USES: Partial<Record<string, FileUse[]>> = {
   'imports.preview': use('read', 'csv'),
   'imports.commit': use('read', 'csv'),
   'imports.start': use('read', 'csv'),
+  'scores.preview': use('read', 'csv'),
+  'scores.commit': use('read', 'csv'),
   'session.checkJoin': use('read', 'roster', 'roster'),
   'session.join': [...use('read', 'roster', 'roster'), ...use('read', 'bundle', 'bundle')],
   'documents.scoreSheet': use('write', 'pdf'),

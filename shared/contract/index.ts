@@ -15,6 +15,7 @@ import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
 import { moderation } from './moderation';
+import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import type { Method } from './method';
 import type { Result } from './result';
@@ -35,6 +36,7 @@ export const contract = {
   ...panels,
   ...scoring,
   ...moderation,
+  ...scoreImports,
   ...documents,
 };
 

@@ -85,6 +85,10 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'scoring.enter': 'score',
   'scoring.submit': 'score',
   'scoring.fromPaper': 'manage-panels',
+  // Paper sheets typed into a spreadsheet: as scoring.fromPaper, a whole file at a time.
+  'scores.template': 'read-register',
+  'scores.preview': 'manage-panels',
+  'scores.commit': 'manage-panels',
   // The chair of the panel, or anyone who reads every panel's scores: the handler's check.
   'moderation.view': 'read-register',
   'moderation.open': 'moderate',

@@ -400,7 +400,10 @@ describe('list', () => {
     const { gp } = await registerWithTwoRounds();
     const r = await gp('list', 'applications', '--format', 'csv');
     expect(r).toMatchObject({ code: 0, err: '' });
-    const [header, ...rows] = parse(r.out) as string[][];
+    // UTF-8 with a BOM, so Excel reads it as UTF-8; Windows line endings.
+    expect(r.out.startsWith('\ufeffid,reference,')).toBe(true);
+    expect(r.out).toContain('\r\n');
+    const [header, ...rows] = parse(r.out, { bom: true }) as string[][];
     expect(header).toEqual(FIELDS.applications);
     const col = (name: string) => FIELDS.applications?.indexOf(name) ?? -1;
     const names = rows.map((row) => row[col('organisationName')]);
@@ -409,7 +412,7 @@ describe('list', () => {
     expect(rows.map((row) => row[col('amountRequested')])).toContain('120050');
     expect(r.out).not.toMatch(/helen|example\.org|01922/i);
 
-    const rounds = parse((await gp('list', 'rounds', '--format', 'csv')).out, { columns: true }) as Record<string, string>[];
+    const rounds = parse((await gp('list', 'rounds', '--format', 'csv')).out, { columns: true, bom: true }) as Record<string, string>[];
     expect(rounds.find((x) => x.name === 'ACF 2027')?.budgets).toBe('birmingham=12000000;coventry=4500000;walsall=4500000');
     expect((await gp('list', 'applications', '--format', 'csv', '--round', 'nope')).code).toBe(1);
   });
@@ -419,7 +422,7 @@ describe('list', () => {
       ['v'],
       [{ v: '=1+1' }, { v: '+1' }, { v: '-1' }, { v: '@SUM(A1)' }, { v: '\tx' }, { v: '\rx' }, { v: -5 }, { v: 'plain' }, { v: null }],
     );
-    expect((parse(out) as string[][]).slice(1).map((r) => r[0])).toEqual([
+    expect((parse(out, { bom: true }) as string[][]).slice(1).map((r) => r[0])).toEqual([
       "'=1+1",
       "'+1",
       "'-1",

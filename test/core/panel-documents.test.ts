@@ -140,7 +140,8 @@ test('the register of interests as a page’s data and as CSV: UTF-8 with a BOM,
   const bytes = readFileSync(file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString('utf8');
-  expect(csv.split('\n')[0]).toBe('reference,member,interest,declared_at,standing,typed_in_by');
+  // Windows line endings, as Excel saves CSV (shared/formats/csv-out.ts).
+  expect(csv.split('\r\n')[0]).toBe('reference,member,interest,declared_at,standing,typed_in_by');
   expect(csv).toContain("'=1+1 the treasurer is my neighbour");
   expect(csv).not.toMatch(/,=1\+1/);
 });

@@ -206,6 +206,33 @@ async function aDaysWork(): Promise<TestCore> {
     changes: { ...round, budgets: [{ areaId: 'walsall', amountPence: 2_000_000 }] },
   });
   await office.call('rounds.list', {});
+  // A panel for the round, and a member's paper sheets imported from CSV.
+  await office.call('rubrics.save', { roundId: round.id, content: (await office.call('rubrics.get', { roundId: round.id })).suggested });
+  const member = await office.call('people.add', {
+    name: 'Sam Jones',
+    roles: ['panel-member'],
+    areas: [],
+    passphrase: 'a long enough first passphrase',
+  });
+  await office.call('panels.save', {
+    roundId: round.id,
+    name: 'Walsall panel',
+    chairId: null,
+    quorum: 1,
+    areaIds: ['walsall'],
+    memberIds: [member.id],
+  });
+  const rubric = (await office.call('rubrics.get', { roundId: round.id })).rubric!;
+  const sheets = ['WAL-1', 'WAL-2'].flatMap((ref) => [
+    ...rubric.criteria.map((c) => `${ref},Sam Jones,${c.name},3,`),
+    ...rubric.gates.map((g) => `${ref},Sam Jones,${g.name},pass,`),
+  ]);
+  const scores = {
+    roundId: round.id,
+    file: csvFile(['Application reference,Member,Criterion,Score,Comment', ...sheets].join('\r\n'), 'scores.csv'),
+  };
+  await office.call('scores.preview', scores);
+  await office.call('scores.commit', scores);
   const usb = tempDir();
   await office.call('bundles.export', { file: join(usb, 'o1.gpbundle') });
   await panel.call('bundles.verify', { file: join(usb, 'o1.gpbundle') });

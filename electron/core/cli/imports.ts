@@ -12,7 +12,7 @@ import { findRound } from './lookups';
 
 const labelOf = (field: string) => APPLICATION_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
-async function checkImportFile(path: string): Promise<void> {
+export async function checkImportFile(path: string): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new Rejected(`Cannot read ${path}: it is a folder — give the CSV file inside it`);

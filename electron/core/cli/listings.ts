@@ -10,7 +10,8 @@ import type { PersonSummary } from '../../../shared/contract/people';
 import type { ScreeningRow } from '../../../shared/contract/screening';
 import { rolesText } from '../../../shared/domain/people';
 import { Rejected, UsageError, count, stringOption, type Caller, type Command, type Invocation } from './command';
-import { findRound } from './lookups';
+import { findRound, matchArea } from './lookups';
+import { normalisedRankingListing, rankingListing, scoresListing } from './panel-listings';
 import { FORMATS, csv, json, table, ukDay, type Column, type Format, type JsonRecord, type Scalar } from './output';
 
 interface PriorityRow {
@@ -21,12 +22,24 @@ interface PriorityRow {
   title: string;
 }
 
-interface Listing<R> {
+/** What the command line narrowed a list to, and who asks. */
+export interface Scope {
+  round: RoundSummary | null;
+  area: Area | null;
+  normalised: boolean;
+  /** What the person signed in may do: some lists show only what they may read. */
+  capabilities: readonly string[];
+  personId: string | null;
+  /** Said on stderr after the list: what it leaves out and why. */
+  notes: string[];
+}
+
+export interface Listing<R> {
   /** Plural noun, as typed after "list". */
   kind: string;
   /** JSON keys and CSV header, in order. Stable: scripts depend on them. */
   fields: string[];
-  load(call: Caller, round: RoundSummary | null): Promise<R[]>;
+  load(call: Caller, scope: Scope): Promise<R[]>;
   record(row: R): JsonRecord;
   /** CSV cells; the JSON record when omitted (only flat records can do that). */
   csvCells?(row: R): Record<string, Scalar>;
@@ -53,7 +66,7 @@ const applications: Listing<ApplicationRow> = {
     'status',
     'receivedAt',
   ],
-  async load(call, round) {
+  async load(call, { round }) {
     const rows: ApplicationRow[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await call('applications.list', {
@@ -185,7 +198,7 @@ const areas: Listing<Area> = {
 const priorities: Listing<PriorityRow> = {
   kind: 'priorities',
   fields: ['id', 'planId', 'planName', 'code', 'title'],
-  async load(call, round) {
+  async load(call, { round }) {
     const plans = await call('catalogue.plans', {});
     return plans
       .filter((p) => !round || p.id === round.planId)
@@ -269,7 +282,7 @@ const screening: Listing<ScreeningRow> = {
     'screenedBy',
     'screenedAt',
   ],
-  async load(call, round) {
+  async load(call, { round }) {
     if (!round) throw new Rejected('list screening needs the round: --round ROUND (see grantpanel list rounds)');
     return (await call('screening.round', { roundId: round.id })).rows;
   },
@@ -325,11 +338,12 @@ const screening: Listing<ScreeningRow> = {
   },
 };
 
-const LISTINGS = [applications, rounds, funds, areas, priorities, people, screening] as Listing<unknown>[];
+const LISTINGS = [applications, rounds, funds, areas, priorities, people, screening, scoresListing, rankingListing] as Listing<unknown>[];
 export const LIST_KINDS = LISTINGS.map((l) => l.kind);
 
-/** Only these kinds take --round. */
-const ROUND_FILTERED = new Set(['applications', 'priorities', 'screening']);
+/** Only these kinds take --round; screening, scores and ranking need it, and scores and ranking alone take --area. */
+const ROUND_FILTERED = new Set(['applications', 'priorities', 'screening', 'scores', 'ranking']);
+const ROUND_REQUIRED = new Set(['scores', 'ranking']);
 
 function render<R>(listing: Listing<R>, rows: R[], format: Format): string {
   if (format === 'json') return json(rows.map(listing.record));
@@ -343,29 +357,38 @@ function render<R>(listing: Listing<R>, rows: R[], format: Format): string {
 }
 
 /** Field names of every kind, in output order: what docs/cli.md documents. */
-export const FIELDS: Record<string, string[]> = Object.fromEntries(LISTINGS.map((l) => [l.kind, l.fields]));
+export const FIELDS: Record<string, string[]> = {
+  ...Object.fromEntries(LISTINGS.map((l) => [l.kind, l.fields])),
+  'ranking --normalised': normalisedRankingListing.fields,
+};
 
 export const listCommand: Command = {
   words: ['list'],
-  synopsis: 'list applications|rounds|funds|areas|priorities|people|screening',
-  summary: 'List applications, rounds, funds, areas, priorities, people or a round’s screening',
+  synopsis: 'list applications|rounds|funds|areas|priorities|people|screening|scores|ranking',
+  summary: 'List applications, rounds, funds, areas, priorities, people, or a round’s screening, scores or ranking',
   usage: [
     'grantpanel list applications [--round ROUND] [--format table|json|csv]',
     'grantpanel list screening --round ROUND [--format table|json|csv]',
     'grantpanel list rounds|funds|areas|priorities|people [--format table|json|csv]',
+    'grantpanel list scores --round ROUND [--area AREA] [--format table|json|csv]',
+    'grantpanel list ranking --round ROUND [--area AREA] [--normalised] [--format table|json|csv]',
   ],
-  options: { round: { type: 'string' }, format: { type: 'string' } },
+  options: { round: { type: 'string' }, area: { type: 'string' }, normalised: { type: 'boolean' }, format: { type: 'string' } },
   optionHelp: [
     [
       '--round ROUND',
-      'Only this round (its id or exact name). For applications, for priorities (the round’s plan), and needed for screening.',
+      'Only this round (its id or exact name). For applications, for priorities (the round’s plan); screening, scores and ranking need it.',
     ],
+    ['--area AREA', 'scores and ranking: only applications in this area (its id, name or ONS code).'],
+    ['--normalised', 'ranking: the normalised rank, z and the note where normalisation moves an application, beside the raw rank.'],
     ['--format FORMAT', 'table (default; £1,250.00 and 25 Nov 2026), json or csv (money in pence, dates YYYY-MM-DD).'],
   ],
   positionals: ['KIND'],
   notes: [
     'Applications are listed without contact details, in reference order, however many there are.',
-    'CSV cells starting with = + - @, a tab or a carriage return get a leading apostrophe.',
+    'Scores and rankings are read by a panel’s chair once they open moderation, and by grants officers,',
+    'the Chief Executive and auditors: each panel of the round they may read, as the moderation screen shows it.',
+    'CSV is UTF-8 with a byte-order mark; cells starting with = + - @, a tab or a carriage return get a leading apostrophe.',
     'JSON and CSV field names are stable: see docs/cli.md.',
   ],
   examples: [
@@ -375,6 +398,8 @@ export const listCommand: Command = {
     'grantpanel list funds --format json',
     'grantpanel list screening --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel --as "Priya Shah" list people',
+    'grantpanel list scores --round "Active Citizens Fund 2026–27 (demo)" --area Coventry --format csv > scores.csv',
+    'grantpanel list ranking --round "Active Citizens Fund 2026–27 (demo)" --normalised',
   ],
   check(values, positionals) {
     const kind = positionals[0] ?? '';
@@ -383,15 +408,21 @@ export const listCommand: Command = {
     const format = (stringOption(values, 'format') ?? 'table').toLowerCase();
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format must be table, json or csv, not "${format}"`, listCommand);
-    if (stringOption(values, 'round') !== undefined && !ROUND_FILTERED.has(kind.toLowerCase())) {
-      throw new UsageError('--round applies only to list applications, list priorities and list screening', listCommand);
-    }
-    if (kind.toLowerCase() === 'screening' && stringOption(values, 'round') === undefined)
+    const k = kind.toLowerCase();
+    if (stringOption(values, 'round') !== undefined && !ROUND_FILTERED.has(k))
+      throw new UsageError('--round applies only to list applications, priorities, screening, scores and ranking', listCommand);
+    if (k === 'screening' && stringOption(values, 'round') === undefined)
       throw new UsageError('list screening needs the round: --round ROUND (see grantpanel list rounds)', listCommand);
+    if (stringOption(values, 'round') === undefined && ROUND_REQUIRED.has(k))
+      throw new UsageError(`Missing --round: say which round's ${k} to list`, listCommand);
+    if (stringOption(values, 'area') !== undefined && !ROUND_REQUIRED.has(k))
+      throw new UsageError('--area applies only to list scores and list ranking', listCommand);
+    if (values.normalised === true && k !== 'ranking') throw new UsageError('--normalised applies only to list ranking', listCommand);
   },
-  async run({ values, positionals, call, io }: Invocation) {
+  async run({ values, positionals, call, io, signedIn }: Invocation) {
     const kind = (positionals[0] ?? '').toLowerCase();
-    const listing = LISTINGS.find((l) => l.kind === kind);
+    const normalised = values.normalised === true;
+    const listing = kind === 'ranking' && normalised ? normalisedRankingListing : LISTINGS.find((l) => l.kind === kind);
     if (!listing) throw new UsageError(`"${kind}" is not something grantpanel lists`, listCommand);
     const format = (stringOption(values, 'format') ?? 'table').toLowerCase() as Format;
     const roundText = stringOption(values, 'round');
@@ -401,6 +432,30 @@ export const listCommand: Command = {
       if (!found.ok) throw new Rejected(found.problem);
       round = found.value;
     }
-    io.stdout(render(listing, await listing.load(call, round), format));
+    const areaText = stringOption(values, 'area');
+    let area: Area | null = null;
+    if (areaText !== undefined) {
+      const found = matchArea(await call('catalogue.areas', {}), areaText);
+      if (!found.ok) throw new Rejected(found.problem);
+      area = found.value;
+    }
+    const scope: Scope = {
+      round,
+      area,
+      normalised,
+      capabilities: signedIn?.person.capabilities ?? [],
+      personId: signedIn?.person.id ?? null,
+      notes: [],
+    };
+    io.stdout(render(listing as Listing<unknown>, await listing.load(call, scope), format));
+    if (scope.notes.length > 0)
+      io.stderr(
+        scope.notes
+          .map(
+            (n) => `${n}
+`,
+          )
+          .join(''),
+      );
   },
 };

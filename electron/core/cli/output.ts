@@ -1,7 +1,8 @@
 // The three shapes a list comes out in: an aligned table for people, JSON and CSV for other
-// programs. CSV cells that a spreadsheet would run as a formula are defused with an apostrophe.
-import { stringify } from 'csv-stringify/sync';
+// programs. CSV is written as every CSV the app writes (shared/formats/csv-out.ts): UTF-8 with a
+// BOM, and cells a spreadsheet would run as a formula defused with an apostrophe.
 import { printable } from '../../../shared/domain/text';
+import { csvText } from '../../../shared/formats/csv-out';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -48,20 +49,12 @@ export function json(records: JsonRecord[]): string {
 }
 
 /**
- * A header row of field names, then one row per record. A text cell starting with = + - @, a tab
- * or a carriage return (or their full-width forms) gets a leading apostrophe, so a spreadsheet
- * shows it as text instead of running it (OWASP "CSV injection"). Numbers stay numbers.
+ * A header row of field names, then one row per record (see writeCsv: UTF-8 with a BOM, Windows
+ * line endings; a text cell starting with = + - @, a tab or a carriage return gets a leading
+ * apostrophe, so a spreadsheet shows it as text instead of running it). Numbers stay numbers.
  */
 export function csv(fields: string[], records: Record<string, Scalar>[]): string {
-  return stringify(
-    records.map((r) => fields.map((f) => r[f] ?? null)),
-    {
-      header: true,
-      columns: fields,
-      escape_formulas: true,
-      cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
-    },
-  );
+  return csvText(fields, records);
 }
 
 /** 25 Nov 2026, the day the instant falls on in the UK. */

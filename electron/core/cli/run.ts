@@ -10,6 +10,7 @@ import { printable, printableLines } from '../../../shared/domain/text';
 import { Rejected, UsageError, stringOption, type CliIo, type Command, type Invocation, type OptionValues } from './command';
 import { commandHelp, groupHelp, needsWhat, topHelp, usageHint } from './help';
 import { importCommand } from './imports';
+import { importScoresCommand, templateScoresCommand } from './scores';
 import { listCommand } from './listings';
 import { addRoundCommand } from './rounds';
 import { openSession } from './session';
@@ -29,8 +30,10 @@ export const COMMANDS: Command[] = [
   joinCommand,
   demoCommand,
   templateCommand,
+  templateScoresCommand,
   addRoundCommand,
   importCommand,
+  importScoresCommand,
   listCommand,
   exportBundleCommand,
   verifyBundleCommand,

@@ -110,8 +110,15 @@ function tooLarge(bytes: number): DomainError {
   );
 }
 
+/** What a file's rows hold, for the messages about an empty file: applications, or scores. */
+export interface RowNoun {
+  one: string;
+  many: string;
+}
+const APPLICATION_ROWS: RowNoun = { one: 'application', many: 'applications' };
+
 /** A chosen CSV file, read afresh (so a spreadsheet fixed since the last check is what is checked); too large: refused unread. */
-export function readCsvFile(path: string, name: string): CsvTable {
+export function readCsvFile(path: string, name: string, rowsHold: RowNoun = APPLICATION_ROWS): CsvTable {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -128,13 +135,13 @@ export function readCsvFile(path: string, name: string): CsvTable {
           : `GrantPanel could not read ${name} — choose the file again`;
     throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
   }
-  return readCsv(bytes);
+  return readCsv(bytes, rowsHold);
 }
 
-export function readCsv(bytes: Buffer): CsvTable {
+export function readCsv(bytes: Buffer, rowsHold: RowNoun = APPLICATION_ROWS): CsvTable {
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length);
   if (bytes.length === 0)
-    throw new DomainError('VALIDATION', 'The file is empty — choose a CSV file with a header row and at least one application');
+    throw new DomainError('VALIDATION', `The file is empty — choose a CSV file with a header row and at least one ${rowsHold.one}`);
   if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new DomainError('VALIDATION', 'This is not a CSV file — save the spreadsheet as "CSV (comma delimited)" and choose that file');
   }
@@ -157,7 +164,7 @@ export function readCsv(bytes: Buffer): CsvTable {
       'The file has no header row — the first row must name the columns (download the template to see them)',
     );
   const rows = data.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (rows.length === 0) throw new DomainError('VALIDATION', 'The file has a header row but no applications');
+  if (rows.length === 0) throw new DomainError('VALIDATION', `The file has a header row but no ${rowsHold.many}`);
   if (rows.length > MAX_IMPORT_ROWS)
     throw new DomainError(
       'TOO_LARGE',

@@ -18,7 +18,7 @@ import { declarationsFor } from '../panels/declarations';
 import { panelStandings } from '../panels/standings';
 import { getDetail } from './applications';
 import type { Panel } from '../../../shared/domain/panels';
-import { csvText } from '../files/csv-out';
+import { csvText } from '../../../shared/formats/csv-out';
 
 function panelOrThrow(db: Db, panelId: string): Panel {
   const panel = readPanel(db, panelId);

@@ -1,6 +1,5 @@
 // Importing applications from CSV: a dry-run report first (every bad row, its row number and
 // column), then all or nothing in one transaction. Duplicates by reference are skipped, never doubled.
-import { stringify } from 'csv-stringify/sync';
 import {
   applicationDraftSchema,
   checkAgainstRound,
@@ -16,6 +15,7 @@ import {
   type ImportField,
 } from '../../../shared/formats/applications-csv';
 import type { ImportReport } from '../../../shared/contract/imports';
+import { writeCsv } from '../../../shared/formats/csv-out';
 import type { ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldProblem } from '../../../shared/contract/result';
 import { ukIsoDay } from '../../../shared/domain/dates';
@@ -39,7 +39,10 @@ export const importMappingKind: CoreKinds['importMapping'] = {
 const MAX_LISTED_PROBLEMS = 1000;
 
 export function templateCsv(): string {
-  return stringify([APPLICATION_COLUMNS.map((c) => c.header)], { bom: true, record_delimiter: 'windows' });
+  return writeCsv(
+    APPLICATION_COLUMNS.map((c) => c.header),
+    [],
+  );
 }
 
 function rememberedMapping(db: Db, signature: string): Record<string, ImportField | null> | null {

@@ -51,7 +51,7 @@ const asOwn = (rubric: RubricRecord | null, shape: string | null) => (r: ScoreRo
 });
 
 /** Screened ineligible, and settled: "Ineligible applications are not scored." */
-function screenedOut(db: Db, applicationId: string): boolean {
+export function screenedOut(db: Db, applicationId: string): boolean {
   const s = screeningOf(db, applicationId);
   return s?.result === 'ineligible' && !s.disputed;
 }
@@ -222,6 +222,36 @@ function enter(
   });
 }
 
+/** One paper sheet, checked: whose it is, for which application, what it declares and scores. */
+export interface PaperSheet {
+  applicationId: string;
+  roundId: string;
+  memberId: string;
+  interest: boolean;
+  nature: string;
+  scores: { criterionId: string; level: number | null; comment: string }[];
+  submit: boolean;
+}
+
+/**
+ * Appends a checked paper sheet: the member's declaration (unless it already stands), each score
+ * and the submission, each recording who typed it. Run inside a write (one transaction).
+ */
+export function appendPaperSheet(ctx: CoreContext, rubric: RubricRecord, sheet: PaperSheet): void {
+  const held = declarationOf(ctx.db, sheet.applicationId, sheet.memberId);
+  const declared = held.standing.length === 1 && held.state === (sheet.interest ? 'interest' : 'none');
+  if (!declared) declare(ctx, sheet.memberId, sheet.applicationId, held, sheet.interest, sheet.nature, true);
+  for (const s of sheet.scores) enter(ctx, rubric, sheet.roundId, sheet.memberId, sheet.applicationId, s, true);
+  if (sheet.submit && !sheet.interest)
+    ctx.log.append(ctx.person.id, 'score.submitted', `score:${sheet.applicationId}:${sheet.memberId}`, {
+      applicationId: sheet.applicationId,
+      memberId: sheet.memberId,
+      roundId: sheet.roundId,
+      rubricVersion: rubric.version,
+      fromPaper: true,
+    });
+}
+
 function fromPaper(ctx: CoreContext, input: ParsedInput<'scoring.fromPaper'>): { entered: number } {
   const { db } = ctx;
   const row = applicationRow(db, input.applicationId);
@@ -248,20 +278,7 @@ function fromPaper(ctx: CoreContext, input: ParsedInput<'scoring.fromPaper'>): {
         problems.map((p) => ({ ...p, field: `scores.${p.field}` })),
       );
   }
-  const held = declarationOf(db, input.applicationId, input.memberId);
-  const declared = held.standing.length === 1 && held.state === (input.interest ? 'interest' : 'none');
-  write(ctx, () => {
-    if (!declared) declare(ctx, input.memberId, input.applicationId, held, input.interest, input.nature, true);
-    for (const s of input.scores) enter(ctx, rubric, row.round_id, input.memberId, input.applicationId, s, true);
-    if (input.submit && !input.interest)
-      ctx.log.append(ctx.person.id, 'score.submitted', `score:${input.applicationId}:${input.memberId}`, {
-        applicationId: input.applicationId,
-        memberId: input.memberId,
-        roundId: row.round_id,
-        rubricVersion: rubric.version,
-        fromPaper: true,
-      });
-  });
+  write(ctx, () => appendPaperSheet(ctx, rubric, { ...input, roundId: row.round_id }));
   return { entered: input.scores.length };
 }
 
