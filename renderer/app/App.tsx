@@ -28,6 +28,8 @@ const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) =
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) => ({ default: m.PanelPage })));
+const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /** Each link with the call its page needs: a link the person could not use is not shown. */
@@ -120,6 +122,8 @@ const router = createHashRouter([
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },
+      { path: 'panels/:id', element: <PanelPage /> },
+      { path: 'score/:applicationId', element: <ScoringPage /> },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
     ],
