@@ -97,15 +97,20 @@ export function CriterionScore({
               onChange={() => onLevel(l.level)}
             />
             <span className="level-label">{l.label}</span>
-            <span className="visually-hidden" id={`descriptor-${item.id}-${l.level}`}>
-              {l.descriptor}
-            </span>
           </label>
         ))}
         <span className="save-status" role="status">
           {save?.state === 'saved' ? 'Saved' : save?.state === 'failed' ? `Not saved: ${save.message}` : ''}
         </span>
       </div>
+      {/* Each level's words, read out with its radio button; the chosen one is shown below. */}
+      <span className="visually-hidden">
+        {item.levels.map((l) => (
+          <span key={l.level} id={`descriptor-${item.id}-${l.level}`}>
+            {l.descriptor}
+          </span>
+        ))}
+      </span>
       <p className="descriptor" aria-hidden="true">
         {chosen ? (
           <>

@@ -79,7 +79,7 @@ function stageOf(s: ScoringSheet): Stage {
 function SheetView({ sheet }: { sheet: ScoringSheet }) {
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
-  const done = useRef<HTMLDivElement>(null);
+  const done = useRef<HTMLHeadingElement>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
   const stage = stageOf(sheet);
   const items = sheet.rubric ? itemsOf(sheet.rubric) : [];
@@ -169,8 +169,10 @@ function SheetView({ sheet }: { sheet: ScoringSheet }) {
       ) : (
         <>
           {sheet.submitted ? (
-            <div className="panel success" ref={done} tabIndex={-1} role={justSubmitted ? 'status' : undefined}>
-              <h2 className="panel-title">Your scores are submitted</h2>
+            <div className="panel success">
+              <h2 className="panel-title" ref={done} tabIndex={-1}>
+                Your scores are submitted
+              </h2>
               <p>
                 They are final for this application. {sheet.others ? 'The other members’ scores and comments are below.' : ''}
                 {sheet.next ? (
