@@ -1,6 +1,7 @@
 // One criterion (or gate) of the sheet: its name, weight and guidance, the level as a radio group
 // (arrow keys move within it, a digit sets it), the chosen level's descriptor, and a comment box,
 // needed at the lowest and highest levels. Its quiet "Saved" says the last entry reached the core.
+import { memo } from 'react';
 import type { SaveState } from './score-saving';
 
 export interface SheetItem {
@@ -24,7 +25,7 @@ export const commentId = (itemId: string) => `comment-${itemId}`;
 /** Where a comment is needed: the lowest and the highest level of a criterion (never a gate). */
 export const needsComment = (item: SheetItem, level: number | null) => item.kind === 'criterion' && (level === 0 || level === item.top);
 
-export function CriterionScore({
+export const CriterionScore = memo(function CriterionScore({
   item,
   level,
   comment,
@@ -42,9 +43,9 @@ export function CriterionScore({
   stale: number | null;
   save: SaveState | undefined;
   error: string | undefined;
-  onLevel: (level: number) => void;
-  onComment: (comment: string) => void;
-  onCommentDone: () => void;
+  onLevel: (itemId: string, level: number) => void;
+  onComment: (itemId: string, comment: string) => void;
+  onCommentDone: (itemId: string) => void;
 }) {
   const chosen = item.levels.find((l) => l.level === level);
   const needed = needsComment(item, level);
@@ -94,7 +95,7 @@ export function CriterionScore({
               value={l.level}
               checked={level === l.level}
               aria-describedby={`descriptor-${item.id}-${l.level}`}
-              onChange={() => onLevel(l.level)}
+              onChange={() => onLevel(item.id, l.level)}
             />
             <span className="level-label">{l.label}</span>
           </label>
@@ -136,10 +137,10 @@ export function CriterionScore({
           value={comment}
           aria-required={needed || undefined}
           aria-describedby={missing ? `comment-${item.id}-needed` : undefined}
-          onChange={(e) => onComment(e.target.value)}
-          onBlur={onCommentDone}
+          onChange={(e) => onComment(item.id, e.target.value)}
+          onBlur={() => onCommentDone(item.id)}
         />
       </div>
     </fieldset>
   );
-}
+});

@@ -1,12 +1,14 @@
 // The application's key facts beside the criteria: what a member weighs while scoring — the
 // summary, the money and its budget, the Plan priorities it names, its outcomes and how they will
 // be measured, who benefits, and when. Never the contact details: a panel needs the project.
+import { memo } from 'react';
 import type { ApplicationDetail } from '../../../shared/contract/applications';
 import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
 
-export function KeyFacts({ application: a }: { application: ApplicationDetail }) {
+/** Drawn again only when the application changes, not at each score. */
+export const KeyFacts = memo(function KeyFacts({ application: a }: { application: ApplicationDetail }) {
   const total = a.budgetLines.reduce((sum, l) => sum + l.amount, 0);
   return (
     <div className="key-facts">
@@ -96,4 +98,4 @@ export function KeyFacts({ application: a }: { application: ApplicationDetail })
       ) : null}
     </div>
   );
-}
+});

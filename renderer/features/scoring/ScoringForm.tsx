@@ -1,7 +1,7 @@
 // The criteria a member scores, by keyboard first: a digit sets the level of the criterion in
 // focus, Enter or Tab moves to the next, Shift+Tab back, C opens the comment. Every entry is saved
 // as it is made. "Submit my scores" lists what is missing, each a link to its criterion.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { ScoringSheet } from '../../../shared/contract/scoring';
 import { call } from '../../app/api';
@@ -84,6 +84,19 @@ export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet
     if (problems.some((p) => p.field === itemId)) setProblems((list) => list.filter((p) => p.field !== itemId));
   };
 
+  // Steady handlers, so a key press draws again only the criterion it changed.
+  const handlers = useRef({ change, saving });
+  handlers.current = { change, saving };
+  const onLevel = useCallback(
+    (id: string, level: number) => handlers.current.change(id, () => handlers.current.saving.setLevel(id, level)),
+    [],
+  );
+  const onComment = useCallback(
+    (id: string, comment: string) => handlers.current.change(id, () => handlers.current.saving.setComment(id, comment)),
+    [],
+  );
+  const onCommentDone = useCallback((id: string) => void handlers.current.saving.flush(id), []);
+
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (submitting) return;
@@ -129,9 +142,9 @@ export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet
               stale={v.stale?.level ?? null}
               save={saving.saves[item.id]}
               error={problems.find((p) => p.field === item.id)?.message}
-              onLevel={(level) => change(item.id, () => saving.setLevel(item.id, level))}
-              onComment={(comment) => change(item.id, () => saving.setComment(item.id, comment))}
-              onCommentDone={() => void saving.flush(item.id)}
+              onLevel={onLevel}
+              onComment={onComment}
+              onCommentDone={onCommentDone}
             />
           );
         })}

@@ -4,7 +4,7 @@
 // Officers and the Chief Executive read it all and score nothing. N and P move between the panel's
 // applications without the mouse.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RubricRecord } from '../../../shared/domain/rubric';
 import type { ScoringSheet } from '../../../shared/contract/scoring';
@@ -82,7 +82,7 @@ function SheetView({ sheet }: { sheet: ScoringSheet }) {
   const done = useRef<HTMLHeadingElement>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
   const stage = stageOf(sheet);
-  const items = sheet.rubric ? itemsOf(sheet.rubric) : [];
+  const items = useMemo(() => (sheet.rubric ? itemsOf(sheet.rubric) : []), [sheet.rubric]);
 
   useEffect(() => {
     document.title = `Score ${sheet.reference} — GrantPanel`;

@@ -3,7 +3,8 @@
 // a quick 3 then 4 is never saved as 3. A saved score is set into the cached sheet, so nothing on
 // screen waits for the whole sheet to be read again. Comments save after a pause in typing and
 // when the box is left.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { OwnScore, ScoringSheet } from '../../../shared/contract/scoring';
 import { call } from '../../app/api';
 import { queryClient } from '../../app/query-client';
@@ -21,9 +22,12 @@ export const COMMENT_PAUSE_MS = 800;
 
 export function useScoreSaving(sheet: ScoringSheet) {
   const { applicationId } = sheet;
+  const sheetKey = useMemo(() => scoringSheetQuery({ applicationId }).queryKey, [applicationId]);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [saves, setSaves] = useState<Record<string, SaveState>>({});
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** No save is on its way: the next one need not wait its turn. */
+  const idle = useRef(true);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   /** What was last sent for each criterion, so leaving a box unchanged sends nothing. */
   const sent = useRef(new Map<string, string>());
@@ -52,11 +56,12 @@ export function useScoreSaving(sheet: ScoringSheet) {
       const key = JSON.stringify(draft);
       sent.current.set(criterionId, key);
       setSaves((s) => ({ ...s, [criterionId]: { state: 'saving' } }));
-      const job = queue.current.then(async () => {
+      const save = async () => {
+        // The sheet is not read again for a score: the answer is set into it below (other reads of scores refresh as usual).
         const result = await call(
           'scoring.enter',
           { applicationId, criterionId, level: draft.level, comment: draft.comment },
-          { quiet: true },
+          { quiet: true, except: sheetKey },
         );
         if (sent.current.get(criterionId) !== key) return; // a later entry is on its way
         if (!result.ok) {
@@ -65,15 +70,23 @@ export function useScoreSaving(sheet: ScoringSheet) {
           return;
         }
         const saved = result.value;
-        queryClient.setQueryData(scoringSheetQuery({ applicationId }).queryKey, (old) =>
+        queryClient.setQueryData(sheetKey, (old) =>
           old ? { ...old, mine: [...old.mine.filter((s) => s.criterionId !== criterionId), saved] } : old,
         );
-        setSaves((s) => ({ ...s, [criterionId]: { state: 'saved' } }));
-      });
-      queue.current = job;
-      return job;
+        // Drawn at once, not in a later task: "Saved" is the answer the member waits for at each key.
+        flushSync(() => setSaves((s) => ({ ...s, [criterionId]: { state: 'saved' } })));
+      };
+      // With nothing on its way the request leaves now, before the screen is drawn again; otherwise after the one before.
+      const job: Promise<unknown> = idle.current ? save() : queue.current.then(save);
+      idle.current = false;
+      const done = () => {
+        if (queue.current === settled) idle.current = true;
+      };
+      const settled = job.then(done, done);
+      queue.current = settled;
+      return settled;
     },
-    [applicationId],
+    [applicationId, sheetKey],
   );
 
   const current = useCallback(
