@@ -13,6 +13,8 @@ import { scoringKeyAction, typedInto } from './scoring-keys';
 export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet; items: SheetItem[]; onSubmitted: () => void }) {
   const saving = useScoreSaving(sheet);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  /** Criteria changed since the last attempt to submit: their problem may be fixed. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitting, setSubmitting] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
 
@@ -78,10 +80,13 @@ export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet
     }
   };
 
-  /** A change to a criterion takes back its problem from the last attempt to submit. */
+  /**
+   * A change to a criterion takes its message away from the criterion; the summary stays as the
+   * last attempt to submit left it (changing it would take focus back to it at every key).
+   */
   const change = (itemId: string, fn: () => void) => {
     fn();
-    if (problems.some((p) => p.field === itemId)) setProblems((list) => list.filter((p) => p.field !== itemId));
+    if (problems.some((p) => p.field === itemId) && !touched.has(itemId)) setTouched((t) => new Set(t).add(itemId));
   };
 
   // Steady handlers, so a key press draws again only the criterion it changed.
@@ -104,6 +109,7 @@ export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet
     await saving.settle();
     const result = await call('scoring.submit', { applicationId: sheet.applicationId }, { quiet: true });
     setSubmitting(false);
+    setTouched(new Set());
     if (!result.ok) {
       setProblems(result.error.details?.length ? result.error.details : [{ field: 'submit', message: result.error.message }]);
       return;
@@ -141,7 +147,7 @@ export function ScoringForm({ sheet, items, onSubmitted }: { sheet: ScoringSheet
               comment={v.comment}
               stale={v.stale?.level ?? null}
               save={saving.saves[item.id]}
-              error={problems.find((p) => p.field === item.id)?.message}
+              error={touched.has(item.id) ? undefined : problems.find((p) => p.field === item.id)?.message}
               onLevel={onLevel}
               onComment={onComment}
               onCommentDone={onCommentDone}
