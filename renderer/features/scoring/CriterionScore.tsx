@@ -61,15 +61,20 @@ export const CriterionScore = memo(function CriterionScore({
       <legend className="criterion-name">
         <span className="criterion-number">{item.number}.</span> {item.name}
       </legend>
-      <p className="criterion-meta">
-        {item.kind === 'gate' ? (
-          'Gate: passes or fails, apart from the score (1 passes, 0 fails)'
-        ) : (
-          <>
-            Weight {item.weight} ({item.share}% of the score) · levels 0 to {item.top}
-          </>
-        )}
-      </p>
+      <div className="criterion-meta-row">
+        <p className="criterion-meta">
+          {item.kind === 'gate' ? (
+            'Gate: passes or fails, apart from the score (1 passes, 0 fails)'
+          ) : (
+            <>
+              Weight {item.weight} ({item.share}% of the score) · levels 0 to {item.top}
+            </>
+          )}
+        </p>
+        <span className={`save-status${save?.state === 'failed' ? ' failed' : ''}`} role="status">
+          {save?.state === 'saved' ? 'Saved' : save?.state === 'failed' ? `Not saved: ${save.message}` : ''}
+        </span>
+      </div>
       <p className="criterion-guidance" id={`guidance-${item.id}`}>
         {item.guidance}
       </p>
@@ -100,9 +105,6 @@ export const CriterionScore = memo(function CriterionScore({
             <span className="level-label">{l.label}</span>
           </label>
         ))}
-        <span className="save-status" role="status">
-          {save?.state === 'saved' ? 'Saved' : save?.state === 'failed' ? `Not saved: ${save.message}` : ''}
-        </span>
       </div>
       {/* Each level's words, read out with its radio button; the chosen one is shown below. */}
       <span className="visually-hidden">

@@ -45,7 +45,7 @@ export function DeclarationForm({ applicationId }: { applicationId: string }) {
         <legend id="declare-legend">Do you have an interest in this application?</legend>
         <HintAndError
           id="declare"
-          hint="For example, you are a member, trustee or employee of the organisation, or a close friend or relative is. You see the application in full only once you have said there is none. What you say here is kept and cannot be taken back."
+          hint="For example, you are a member, trustee or employee of the organisation, or a close friend or relative is. You see the application in full only once you have said there is none. What you say here is kept in the panel’s register of interests."
           error={interestError}
         />
         <div className="radio-option">
@@ -59,7 +59,7 @@ export function DeclarationForm({ applicationId }: { applicationId: string }) {
         {interest ? (
           <div className={`field conditional${natureError ? ' invalid' : ''}`}>
             <label htmlFor="declare-nature">What is the interest?</label>
-            <HintAndError id="declare-nature" hint="It goes in the panel’s register of interests." error={natureError} />
+            <HintAndError id="declare-nature" hint="A few words: for example, “I am a trustee of the organisation”." error={natureError} />
             <textarea
               id="declare-nature"
               rows={3}
