@@ -3,7 +3,7 @@
 // member with an interest kept out; a whole application scored by keyboard alone.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible, callCore } from './fixtures';
-import { setUpPanel, switchTo, type PanelData } from './scoring-data';
+import { actAs, setUpPanel, switchTo, type PanelData } from './scoring-data';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const criterion = (page: Page, name: string) => page.locator('fieldset.criterion').filter({ has: page.getByText(name, { exact: false }) });
@@ -121,6 +121,21 @@ test('two members score one application in turn; the second sees the first’s s
   await expect(page.getByText(`You have scored 1 of ${total} applications`)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: first.reference })).toContainText('Submitted');
   await expect(page.getByRole('row').filter({ hasText: first.reference })).toContainText('2 of 3');
+
+  // The grants officer reads: submissions per application, every member's scores, no sheet to fill in.
+  await actAs(page, app, data, 'officer');
+  await page.reload();
+  await expect(page.getByRole('banner')).toContainText('Signed in as Grants officer');
+  await openPanel(page, app, data);
+  await expect(page.getByRole('columnheader', { name: 'Your part' })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: first.reference })).toContainText('2 of 3');
+  await page.getByRole('link', { name: first.reference }).click();
+  await expect(page.getByRole('note')).toHaveText('Only the panel’s members score applications.');
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  const tableRows = page.locator('table.panel-scores tbody').first().getByRole('row');
+  await expect(tableRows.filter({ hasText: 'Asha Begum' })).toContainText('4');
+  await expect(tableRows.filter({ hasText: 'Ben Okafor' })).toContainText('5');
+  await expectAccessibleBothThemes(page);
 });
 
 test('a member with an interest cannot open the scoring sheet: they see that they take no part', async ({ page, app }) => {

@@ -34,9 +34,11 @@ export function useScoreSaving(sheet: ScoringSheet) {
   const latest = useRef(drafts);
   latest.current = drafts;
 
+  // Leaving the sheet (the next application, the panel) sends any comment still waiting for a pause.
+  const flushRef = useRef<(criterionId: string) => unknown>(() => undefined);
   useEffect(() => {
     const pending = timers.current;
-    return () => pending.forEach((t) => clearTimeout(t));
+    return () => [...pending.keys()].forEach((id) => flushRef.current(id));
   }, []);
 
   /** The score as the member sees it: what they typed, else what the core holds (a stale one counts as none). */
@@ -122,6 +124,8 @@ export function useScoreSaving(sheet: ScoringSheet) {
     },
     [send],
   );
+
+  flushRef.current = flush;
 
   /** A comment typed: shown at once, saved once typing pauses (a comment before its level is kept too). */
   const setComment = useCallback(
