@@ -20,6 +20,7 @@ await Promise.all([
       'bench-bundles': 'scripts/bench-bundles.ts',
       'bench-screen': 'scripts/bench-screen.ts',
       'bench-panels': 'scripts/bench-panels.ts',
+      'bench-scoring': 'scripts/bench-scoring.ts',
     },
     // The on-screen benchmark drives Chromium through Playwright, which stays in node_modules.
     external: [...common.external, '@playwright/test'],

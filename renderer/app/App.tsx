@@ -33,6 +33,8 @@ const PanelsPage = lazy(() => import('../features/panels/PanelsPage').then((m) =
 const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then((m) => ({ default: m.PanelFormPage })));
 const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) => ({ default: m.PanelPage })));
+const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /**
@@ -139,6 +141,8 @@ const router = createHashRouter([
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },
+      { path: 'panels/:id', element: <PanelPage /> },
+      { path: 'score/:applicationId', element: <ScoringPage /> },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
     ],

@@ -1,6 +1,7 @@
 // The contract client: Electron's preload where it exists, else browser mode over HTTP.
 // Every failed call also lands in the notifications store, so no failure goes unseen, and every
 // answer's `changed` tables refetch the queries that read them.
+import type { QueryKey } from '@tanstack/react-query';
 import type { Api, Input, MethodName, Output, Result } from '../../shared/contract';
 import type { ChosenFileInfo, FileMode, FilePurpose } from '../../shared/contract/files';
 import { useNotifications } from './notifications';
@@ -62,18 +63,19 @@ async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promi
 /**
  * Calls a contract method; answers the Result envelope. Set quiet for errors the page shows itself.
  * Answers once the queries on screen that read what the call changed hold fresh data, so whatever
- * the caller shows next is already up to date.
+ * the caller shows next is already up to date — all but `except`, a query the caller sets from the
+ * answer itself where reading it again would slow the screen down (a score entered at a key press).
  */
 export async function call<M extends MethodName>(
   method: M,
   input: Input<M>,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; except?: QueryKey } = {},
 ): Promise<Result<Output<M>>> {
   const bridge: Api | undefined = window.grantpanel;
   const result = bridge ? ((await bridge[method](input)) as Result<Output<M>>) : await overHttp(method, input);
   // Locked or signed out (by hand in another window, or idle): the session screen says so, not a notice.
   if (!result.ok && result.error.code === 'SIGNED_OUT') void queryClient.invalidateQueries({ queryKey: ['session.current'] });
   else if (!result.ok && !options.quiet) useNotifications.getState().push('error', result.error.message);
-  await invalidateChanged(queryClient, result.changed);
+  await invalidateChanged(queryClient, result.changed, options.except);
   return result;
 }

@@ -2,7 +2,7 @@
 // answer depends on (`meta.reads`); every answer from the core names the tables its writes changed
 // (`changed`), and exactly the queries reading those are refetched. So data stays fresh until a
 // write says otherwise, and no screen needs to remember to refresh another's.
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ContractError } from '../../shared/contract/result';
 import type { TableName } from '../../shared/domain/kinds';
 
@@ -41,10 +41,14 @@ export const queryClient = makeQueryClient();
 
 /**
  * Marks stale, and refetches if on screen, every query whose `meta.reads` names a table in `changed`;
- * resolves once those on screen have their fresh answers.
+ * resolves once those on screen have their fresh answers. `except` is a query the caller sets from
+ * the answer itself (a score just entered on the scoring sheet), so it is not read again for it.
  */
-export async function invalidateChanged(client: QueryClient, changed: readonly TableName[] | undefined): Promise<void> {
+export async function invalidateChanged(client: QueryClient, changed: readonly TableName[] | undefined, except?: QueryKey): Promise<void> {
   if (!changed?.length) return;
   const tables = new Set<TableName>(changed);
-  await client.invalidateQueries({ predicate: (query) => query.meta?.reads.some((t) => tables.has(t)) ?? false });
+  const skipped = except ? hashKey(except) : null;
+  await client.invalidateQueries({
+    predicate: (query) => query.queryHash !== skipped && (query.meta?.reads.some((t) => tables.has(t)) ?? false),
+  });
 }

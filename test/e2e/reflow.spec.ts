@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/applications-csv';
 import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { actAs, setUpPanel } from './scoring-data';
 
 const SIZES = [
   { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -200,6 +201,56 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Lock' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This laptop is locked');
       await expectReflows(page, 'lock screen');
+    });
+
+    test(`the panel and scoring screens fit at ${size.name}`, async ({ page, app }) => {
+      test.setTimeout(180_000);
+      const data = await setUpPanel(page, app);
+      const [first, second] = data.applications;
+      // Ben has scored and submitted the first; Asha has an interest in the second.
+      await actAs(page, app, data, 'ben');
+      await callCore(page, app, 'scoring.declare', { applicationId: first!.id, interest: false });
+      for (const c of ['plan-fit', 'need', 'outcomes', 'value', 'sustainability', 'reach', 'deliverability'])
+        await callCore(page, app, 'scoring.enter', {
+          applicationId: first!.id,
+          criterionId: c,
+          level: c === 'need' ? 5 : 3,
+          comment: c === 'need' ? 'Residents’ survey of 2026 and the ward profile both show it, with partners’ letters of support.' : '',
+        });
+      await callCore(page, app, 'scoring.enter', { applicationId: first!.id, criterionId: 'governance', level: 1, comment: '' });
+      await callCore(page, app, 'scoring.submit', { applicationId: first!.id });
+      await actAs(page, app, data, 'asha');
+      await callCore(page, app, 'scoring.declare', { applicationId: second!.id, interest: true, nature: 'A trustee of the group.' });
+
+      await open(page, app, `/panels/${data.panelId}`);
+      await expect(page.getByRole('row').filter({ hasText: first!.reference })).toBeVisible();
+      await expectReflows(page, 'panel page');
+
+      await open(page, app, `/score/${first!.id}`);
+      await page.getByRole('button', { name: 'Save my declaration' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'declaration with its problem');
+      await page.getByLabel('No, I have no interest in it').check();
+      await page.getByRole('button', { name: 'Save my declaration' }).click();
+      await expect(page.getByRole('heading', { name: 'Your scores' })).toBeVisible();
+      await expectReflows(page, 'scoring sheet');
+      await page.keyboard.press('0');
+      await page.getByRole('button', { name: 'Submit my scores' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'scoring sheet with its problems');
+      await page.getByLabel('Comment on Fit to the Police and Crime Plan priorities').fill('No link to the round’s priorities.');
+      await page.locator('#level-need-3').focus();
+      for (const level of ['3', '3', '3', '3', '3', '3', '1']) {
+        await page.keyboard.press(level);
+        await page.keyboard.press('Enter');
+      }
+      await page.getByRole('button', { name: 'Submit my scores' }).click();
+      await expect(page.getByRole('heading', { name: 'Your scores are submitted' })).toBeVisible();
+      await expectReflows(page, 'submitted, with every member’s scores');
+
+      await open(page, app, `/score/${second!.id}`);
+      await expect(page.getByRole('heading', { name: 'You take no part in this application' })).toBeVisible();
+      await expectReflows(page, 'an interest declared');
     });
   });
 }

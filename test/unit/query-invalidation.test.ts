@@ -39,6 +39,12 @@ test('exactly the queries that read a changed table are invalidated', async () =
   expect(invalidated()).toEqual(['register', 'rounds']);
 });
 
+test('a query the caller sets from the answer itself is left alone; the others reading the table are invalidated', async () => {
+  const { client, invalidated } = await clientWithQueries();
+  await invalidateChanged(client, ['applications'], ['register']);
+  expect(invalidated()).toEqual(['rounds']);
+});
+
 test('each changed table reaches every query reading it, and no other', async () => {
   for (const [changed, expected] of [
     [['funds'], ['funds']],
