@@ -80,23 +80,16 @@ export interface StandingModeration extends Moderation {
   recordedBy: string;
 }
 
-/** The moderations standing on an application: one, or several that disagree (raised for the chair to settle). */
-export function standingModerations(db: Db, applicationId: string): StandingModeration[] {
-  return statement<[string], { id: string; content: string; recorded_at: string; recorded_by: string }>(
+/** An application's standing moderations, and how many earlier ones were superseded: one read. */
+export function moderationsOf(db: Db, applicationId: string): { standing: StandingModeration[]; superseded: number } {
+  const rows = statement<[string], { id: string; content: string; recorded_at: string; recorded_by: string; superseded_by: string | null }>(
     db,
-    `SELECT m.id, m.content, m.recorded_at, m.recorded_by FROM entries e JOIN moderations m ON m.id = e.id
-     WHERE e.kind = 'moderation' AND e.subject = ? AND e.superseded_by IS NULL ORDER BY e.hlc, e.id`,
-  )
-    .all(applicationId)
+    `SELECT m.id, m.content, m.recorded_at, m.recorded_by, e.superseded_by FROM moderations m
+       LEFT JOIN entries e ON e.kind = 'moderation' AND e.subject = m.application_id AND e.id = m.id
+     WHERE m.application_id = ? ORDER BY m.recorded_at, m.id`,
+  ).all(applicationId);
+  const standing = rows
+    .filter((r) => r.superseded_by === null)
     .map((r) => ({ id: r.id, ...(JSON.parse(r.content) as Moderation), recordedAt: r.recorded_at, recordedBy: r.recorded_by }));
-}
-
-/** Every moderation of an application, oldest first, superseded ones too: its history. */
-export function moderationHistory(db: Db, applicationId: string): StandingModeration[] {
-  return statement<[string], { id: string; content: string; recorded_at: string; recorded_by: string }>(
-    db,
-    'SELECT id, content, recorded_at, recorded_by FROM moderations WHERE application_id = ? ORDER BY recorded_at, id',
-  )
-    .all(applicationId)
-    .map((r) => ({ id: r.id, ...(JSON.parse(r.content) as Moderation), recordedAt: r.recorded_at, recordedBy: r.recorded_by }));
+  return { standing, superseded: rows.length - standing.length };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/domain/ranking';
 import { applicationsOfPanel } from './panels';
 import { roundScores, type MemberSheet, type RoundScores } from './round-scores';
-import { standingModerations } from './moderation';
+import { moderationsOf } from './moderation';
 
 type Standing = Omit<ModerationRow, 'mayModerate'>;
 
@@ -107,16 +107,22 @@ export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): Pane
     db,
     'SELECT id, reference, organisation_name, project_title, amount_requested FROM applications WHERE id = ?',
   );
+  // Who has submitted, for the whole round in one read.
+  const submissions = new Map<string, Set<string>>();
+  for (const r of statement<[string], { application_id: string; member_id: string }>(
+    db,
+    'SELECT application_id, member_id FROM score_submissions WHERE round_id = ?',
+  ).all(panel.roundId)) {
+    const held = submissions.get(r.application_id);
+    if (held) held.add(r.member_id);
+    else submissions.set(r.application_id, new Set([r.member_id]));
+  }
   const standings = applicationsOfPanel(db, panel).flatMap((applicationId) => {
     const app = read.get(applicationId);
     if (!app) return [];
     const byMember = declared(applicationId);
     const entered = scores.get(applicationId) ?? new Map<string, MemberSheet>();
-    const submitted = new Set(
-      statement<[string], { member_id: string }>(db, 'SELECT member_id FROM score_submissions WHERE application_id = ?')
-        .all(applicationId)
-        .map((r) => r.member_id),
-    );
+    const submitted = submissions.get(applicationId) ?? new Set<string>();
     const counted: CountedMember[] = [];
     const absent: LeftOutMember[] = [];
     const excluded: LeftOutMember[] = [];
@@ -151,12 +157,9 @@ export function panelStandings(db: Db, panel: Panel, rubric: RubricRecord): Pane
       counted.map((m) => ({ memberId: m.memberId, levels: m.levels, gates: m.gates })),
       panel.quorum,
     );
-    const standing = standingModerations(db, applicationId);
+    const { standing, superseded } = moderationsOf(db, applicationId);
     const agreed = standing.length === 1 ? standing[0]! : null;
     const moderated = agreed && agreed.rubricVersion === rubric.version ? weightedFraction(rubric.criteria, agreed.levels) : null;
-    const superseded =
-      statement<[string], { n: number }>(db, 'SELECT count(*) AS n FROM moderations WHERE application_id = ?').get(applicationId)!.n -
-      standing.length;
     const entry: RankingEntry = {
       applicationId,
       reference: app.reference,

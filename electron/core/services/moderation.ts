@@ -13,7 +13,7 @@ import { statement } from '../db/statements';
 import { panelOf, readPanel } from '../panels/panels';
 import { readRubric } from '../panels/rubrics';
 import { declarationOf } from '../panels/declarations';
-import { moderationOpen, standingModerations } from '../panels/moderation';
+import { moderationOpen, moderationsOf } from '../panels/moderation';
 import { panelStandings } from '../panels/standings';
 import type { Panel } from '../../../shared/domain/panels';
 
@@ -141,7 +141,7 @@ export function recordModeration(ctx: CoreContext, input: ParsedInput<'moderatio
     amountPence: input.recommendation === 'fund-lower' ? input.amountPence : null,
     reason: input.reason,
   };
-  const supersedes = standingModerations(ctx.db, input.applicationId).map((m) => m.id);
+  const supersedes = moderationsOf(ctx.db, input.applicationId).standing.map((m) => m.id);
   const event = write(ctx, () =>
     ctx.log.append(ctx.person.id, 'moderation.recorded', `moderation:${input.applicationId}`, { ...moderation, supersedes }),
   );
