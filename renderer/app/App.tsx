@@ -33,6 +33,8 @@ const PanelsPage = lazy(() => import('../features/panels/PanelsPage').then((m) =
 const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then((m) => ({ default: m.PanelFormPage })));
 const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const ModerationPage = lazy(() => import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const InterestsPage = lazy(() => import('../features/moderation/InterestsPage').then((m) => ({ default: m.InterestsPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /**
@@ -139,6 +141,9 @@ const router = createHashRouter([
       { path: 'import', element: allowed('imports.commit', <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },
+      // The chair's moderation and the register of interests (renderer/features/moderation).
+      { path: 'panels/:id/moderation', element: allowed('moderation.view', <ModerationPage />) },
+      { path: 'panels/:id/interests', element: allowed('panels.interests', <InterestsPage />) },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
     ],
