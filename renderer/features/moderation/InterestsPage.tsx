@@ -61,8 +61,12 @@ export function InterestsPage() {
               <th scope="col">Member</th>
               <th scope="col">Interest</th>
               <th scope="col">Declared</th>
-              <th scope="col">Standing</th>
-              <th scope="col">Typed in by</th>
+              <th scope="col" className="lesser">
+                Standing
+              </th>
+              <th scope="col" className="lesser">
+                Typed in by
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -71,11 +75,17 @@ export function InterestsPage() {
                 <th scope="row">
                   <Link to={`/applications/${e.applicationId}`}>{e.reference}</Link>
                 </th>
-                <td>{e.member}</td>
+                <td>
+                  {e.member}
+                  {/* Narrow screens fold the last two columns in here. */}
+                  <span className="interest-folded">
+                    {e.standing ? 'Standing' : 'Superseded'}. Typed in by {e.typedBy ?? 'the member'}
+                  </span>
+                </td>
                 <td>{e.nature}</td>
-                <td className="nowrap">{formatInstant(e.declaredAt)}</td>
-                <td>{e.standing ? 'Standing' : 'Superseded'}</td>
-                <td>{e.typedBy ?? 'The member'}</td>
+                <td>{formatInstant(e.declaredAt)}</td>
+                <td className="lesser">{e.standing ? 'Standing' : 'Superseded'}</td>
+                <td className="lesser">{e.typedBy ?? 'The member'}</td>
               </tr>
             ))}
           </tbody>

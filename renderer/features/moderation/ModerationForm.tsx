@@ -54,6 +54,18 @@ export function ModerationForm({ row, rubric, onSaved }: { row: ModerationRow; r
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.message;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  /** The core's own rule and words (electron/core/services/moderation.ts), for when it has not reached them yet. */
+  function missingRationales(): FieldProblem[] {
+    return rubric.criteria.flatMap((c) => {
+      const level = draft.levels[c.id] ?? '';
+      const mean = means.get(c.id) ?? null;
+      if (level === '' || mean === null || !rationaleRequired(Number(level), mean) || draft.rationales[c.id]?.trim()) return [];
+      return [
+        { field: `rationales.${c.id}`, message: `Say why ${c.name} is moderated to ${level} when the members’ mean is ${mean.toFixed(1)}` },
+      ];
+    });
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: FieldProblem[] = [];
@@ -79,7 +91,12 @@ export function ModerationForm({ row, rubric, onSaved }: { row: ModerationRow; r
     );
     setBusy(false);
     if (!result.ok) {
-      setProblems(result.error.details?.length ? result.error.details : [{ field: 'form', message: result.error.message }]);
+      const details = result.error.details ?? [];
+      if (!details.length) return setProblems([{ field: 'form', message: result.error.message }]);
+      // The contract's own checks (recommendation, amount, reason) answer before the core weighs
+      // levels against the mean: list missing rationales with them, so every problem shows at once.
+      const rationales = details.some((d) => d.field.startsWith('rationales.')) ? [] : missingRationales();
+      setProblems([...details, ...rationales]);
       return;
     }
     saved();

@@ -174,9 +174,11 @@ function ApplicationDetail({ row, view, rubric, back }: { row: ModerationRow; vi
           {note}
         </div>
       ) : null}
-      <p>
-        <SpreadFlag row={row} rubric={rubric} />
-      </p>
+      {row.scores?.spread.flagged ? (
+        <p>
+          <SpreadFlag row={row} rubric={rubric} />
+        </p>
+      ) : null}
       {row.scores ? (
         <>
           <ScoresTable row={row} rubric={rubric} />

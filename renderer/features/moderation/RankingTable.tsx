@@ -18,9 +18,9 @@ export function spreadWords(row: ModerationRow, rubric: RubricRecord | null): st
   return `Spread: ${parts.join('; ')}`;
 }
 
-export function SpreadFlag({ row, rubric }: { row: ModerationRow; rubric: RubricRecord | null }) {
+export function SpreadFlag({ row, rubric, quiet = false }: { row: ModerationRow; rubric: RubricRecord | null; quiet?: boolean }) {
   const words = spreadWords(row, rubric);
-  if (!words) return <span className="muted">None</span>;
+  if (!words) return quiet ? null : <span className="muted">None</span>;
   return (
     <span className="spread-flag">
       <span aria-hidden="true" className="spread-icon">
@@ -53,6 +53,7 @@ function Rows({
     <tbody>
       {rows.map((row) => {
         const n = row.ranking.normalised;
+        const status = ranked ? statusWords(row) : `${row.ranking.statusText}${row.moderation ? `. ${statusWords(row)}` : ''}`;
         return (
           <tr key={row.id}>
             {ranked ? (
@@ -69,6 +70,11 @@ function Rows({
                 {row.reference}
               </Link>
               <span className="ranking-organisation">{row.organisationName}</span>
+              {/* Narrow screens fold the spread and status columns in here. */}
+              <span className="ranking-folded">
+                <SpreadFlag row={row} rubric={rubric} quiet />
+                <span className="ranking-organisation">{status}</span>
+              </span>
             </th>
             <td className="money">{formatPence(row.amountRequested)}</td>
             <td className="num">
@@ -81,10 +87,10 @@ function Rows({
                 '–'
               )}
             </td>
-            <td>
+            <td className="lesser">
               <SpreadFlag row={row} rubric={rubric} />
             </td>
-            <td>{ranked ? statusWords(row) : `${row.ranking.statusText}${row.moderation ? `. ${statusWords(row)}` : ''}`}</td>
+            <td className="lesser">{status}</td>
           </tr>
         );
       })}
@@ -127,8 +133,12 @@ function Table({
           <th scope="col" className="num">
             Score
           </th>
-          <th scope="col">Spread</th>
-          <th scope="col">Status</th>
+          <th scope="col" className="lesser">
+            Spread
+          </th>
+          <th scope="col" className="lesser">
+            Status
+          </th>
         </tr>
       </thead>
       <Rows rows={rows} rubric={rubric} link={link} ranked={ranked} />

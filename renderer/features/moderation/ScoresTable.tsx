@@ -103,32 +103,22 @@ export function ScoresSummary({ row }: { row: ModerationRow }) {
   if (!s) return null;
   return (
     <dl className="summary-list">
-      <div>
-        <dt>Mean</dt>
-        <dd>{s.mean ? `${s.mean.percentText} — ${s.mean.band.label}` : 'No member has scored every criterion'}</dd>
-      </div>
-      <div>
-        <dt>Median</dt>
-        <dd>{s.median ? `${s.median.percentText} — ${s.median.band.label}` : '–'}</dd>
-      </div>
-      <div>
-        <dt>Quorum</dt>
-        <dd>
-          {s.completeCount} of {s.quorum} needed {s.quorumMet ? '— met' : '— not met: it is not ranked on members’ scores'}
-        </dd>
-      </div>
-      <div>
-        <dt>Spread of totals</dt>
-        <dd>
-          {s.spread.deviationText} standard deviation{s.spread.deviationFlagged ? ' — flagged: the members’ totals differ widely' : ''}
-        </dd>
-      </div>
-      <div>
-        <dt>Gates</dt>
-        <dd>
-          {s.gatesPassed === null ? 'Not every gate answered' : s.gatesPassed ? 'All passed' : 'Failed a gate: excluded from the ranking'}
-        </dd>
-      </div>
+      <dt>Mean</dt>
+      <dd>{s.mean ? `${s.mean.percentText} — ${s.mean.band.label}` : 'No member has scored every criterion'}</dd>
+      <dt>Median</dt>
+      <dd>{s.median ? `${s.median.percentText} — ${s.median.band.label}` : '–'}</dd>
+      <dt>Quorum</dt>
+      <dd>
+        {s.completeCount} of {s.quorum} needed {s.quorumMet ? '— met' : '— not met: it is not ranked on members’ scores'}
+      </dd>
+      <dt>Spread of totals</dt>
+      <dd>
+        {s.spread.deviationText} standard deviation{s.spread.deviationFlagged ? ' — flagged: the members’ totals differ widely' : ''}
+      </dd>
+      <dt>Gates</dt>
+      <dd>
+        {s.gatesPassed === null ? 'Not every gate answered' : s.gatesPassed ? 'All passed' : 'Failed a gate: excluded from the ranking'}
+      </dd>
     </dl>
   );
 }
