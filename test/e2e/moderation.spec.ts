@@ -32,8 +32,11 @@ async function accessibleLightAndDark(page: Page) {
 test('the chair opens moderation, moderates the spread-flagged application, and the ranking updates', async ({ page, app }, info) => {
   test.setTimeout(180_000);
   const panelId = await signInAsChair(page, app);
-  await page.goto(`${app.url}#/panels/${panelId}/moderation`);
+  // The chair finds it from the panels list.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
+  await page.getByRole('link', { name: 'Moderation and ranking of Coventry NPU panel (demo)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Moderation: Coventry NPU panel (demo)' })).toBeVisible();
+  expect(page.url()).toContain(`#/panels/${panelId}/moderation`);
 
   // Before opening: who has submitted, and a plain warning beside the button.
   await expect(page.getByText('3 of 3 members').first()).toBeVisible();
