@@ -78,7 +78,8 @@ function Rows({
             </th>
             <td className="money">{formatPence(row.amountRequested)}</td>
             <td className="num">
-              {row.ranking.score ? (
+              {/* Hidden where the reader takes no part (an interest): their scores are not theirs to read. */}
+              {row.ranking.score && row.scores ? (
                 <>
                   {row.ranking.score.percentText}
                   <span className="band">{row.ranking.score.band.label}</span>
