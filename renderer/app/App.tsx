@@ -35,6 +35,8 @@ const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').th
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) => ({ default: m.PanelPage })));
 const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
+const ModerationPage = lazy(() => import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const InterestsPage = lazy(() => import('../features/moderation/InterestsPage').then((m) => ({ default: m.InterestsPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /**
@@ -143,6 +145,9 @@ const router = createHashRouter([
       { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'panels/:id', element: <PanelPage /> },
       { path: 'score/:applicationId', element: <ScoringPage /> },
+      // The chair's moderation and the register of interests (renderer/features/moderation).
+      { path: 'panels/:id/moderation', element: allowed('moderation.view', <ModerationPage />) },
+      { path: 'panels/:id/interests', element: allowed('panels.interests', <InterestsPage />) },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
     ],

@@ -446,6 +446,23 @@ describe('moderation and ranking', () => {
     expect((await core.call('moderation.view', { panelId: panel!.id })).applications[0]?.moderation?.recommendation).toBe('fund-in-full');
   });
 
+  test('a chair with an interest sees nothing of that application’s scores, its ranking score included, and cannot moderate it', async () => {
+    await scoreAndSubmit('Asha', 4, 4);
+    await scoreAndSubmit('Ben', 3, 3);
+    await as('Chris');
+    await core.call('scoring.declare', { applicationId, interest: true, nature: 'I chair the group’s committee' });
+    const [panel] = await core.call('panels.list', { roundId });
+    await core.call('moderation.open', { panelId: panel!.id });
+    const row = (await core.call('moderation.view', { panelId: panel!.id })).applications[0]!;
+    expect(row).toMatchObject({ scores: null, members: [], mayModerate: false });
+    expect(row.ranking.score).toBeNull();
+    expect(row.ranking.normalised?.score ?? null).toBeNull();
+    const levels = Object.fromEntries((await rubric()).criteria.map((c) => [c.id, 3]));
+    expect(
+      (await refused('moderation.record', { applicationId, levels, gates: { governance: 'pass' }, recommendation: 'defer' })).code,
+    ).toBe('FORBIDDEN');
+  });
+
   test('an interest declared after scoring excludes those scores, and the chair is told', async () => {
     await scoreAndSubmit('Asha', 4, 4);
     await scoreAndSubmit('Ben', 1, 1);

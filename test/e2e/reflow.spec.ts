@@ -280,3 +280,41 @@ test.describe('1024×700', () => {
     expect(row!.y + row!.height).toBeLessThanOrEqual(box!.y);
   });
 });
+
+// The panel screens need the demo laptop's panel (session.setUpDemo), chaired by Amina Hussain (demo).
+for (const size of SIZES) {
+  test.describe(`panel moderation at ${size.name}`, () => {
+    test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, setUpLaptop: false });
+
+    test(`moderation and the register of interests fit at ${size.name}`, async ({ page, app }) => {
+      test.setTimeout(120_000);
+      await page.goto(app.url);
+      await callCore(page, app, 'session.setUpDemo', {});
+      await callCore(page, app, 'session.signOut', {});
+      const choices = await callCore<{ id: string; name: string }[]>(page, app, 'session.choices', {});
+      const chair = choices.find((c) => c.name === 'Amina Hussain (demo)')!;
+      await callCore(page, app, 'session.signIn', { personId: chair.id, passphrase: 'demo panel chair' });
+      const [panel] = await callCore<{ id: string }[]>(page, app, 'panels.list', { mine: true });
+
+      await open(page, app, `/panels/${panel!.id}/moderation`);
+      await expect(page.getByRole('button', { name: 'Open moderation' })).toBeVisible();
+      await expectReflows(page, 'moderation before it opens');
+      await page.getByRole('button', { name: 'Open moderation' }).click();
+      const flagged = page
+        .getByRole('table', { name: /Ranked by/ })
+        .getByRole('row')
+        .filter({ hasText: 'Spread: Evidence of local need' });
+      await expect(flagged).toBeVisible();
+      await expectReflows(page, 'ranking');
+      await flagged.getByRole('link').click();
+      await page.locator('#mod-levels-need').selectOption('0');
+      await page.getByRole('button', { name: 'Save moderation' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'moderating an application, with its problems');
+
+      await open(page, app, `/panels/${panel!.id}/interests`);
+      await expect(page.getByRole('row').filter({ hasText: 'Bilal' })).toBeVisible();
+      await expectReflows(page, 'register of interests');
+    });
+  });
+}

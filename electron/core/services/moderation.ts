@@ -28,7 +28,9 @@ function panelFor(ctx: CoreContext, panelId: string): { panel: Panel; chair: boo
 
 /** A chair sees nothing of an application they declared an interest in (or have not declared for). */
 function hiddenFromChair(row: ModerationRow): ModerationRow {
-  return { ...row, scores: null, members: [], excluded: [], moderation: null, disagreeing: [], mayModerate: false };
+  // Its place in the ranking stays (a list of the panel's applications); its score does not.
+  const ranking = { ...row.ranking, score: null, normalised: row.ranking.normalised && { ...row.ranking.normalised, score: null } };
+  return { ...row, scores: null, members: [], excluded: [], moderation: null, disagreeing: [], mayModerate: false, ranking };
 }
 
 export function moderationView(ctx: CoreContext, panelId: string): ModerationView {

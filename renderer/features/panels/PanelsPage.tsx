@@ -8,6 +8,7 @@ import { Page } from '../../components/Page';
 import { useSession } from '../../app/queries';
 import { useMayCall } from '../session/session-cache';
 import { panelsQuery } from './queries';
+import { ModerationLink } from '../moderation/ModerationLink';
 
 /** Panels grouped by round, in the order the core lists them (by name within a round). */
 function byRound(panels: PanelSummary[]): [string, PanelSummary[]][] {
@@ -83,6 +84,7 @@ export function PanelsPage() {
                     <tr key={p.id}>
                       <th scope="row">
                         <Link to={`/panels/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+                        <ModerationLink panel={p} />
                       </th>
                       <td data-label="Areas">{p.areas.map((a) => a.name).join(', ')}</td>
                       <td data-label="Chair">{p.chairName ?? 'No chair yet'}</td>
