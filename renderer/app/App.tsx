@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider } from 'react-router';
 import { useSession } from './queries';
 import { Notifications } from './Notifications';
+import { NotFoundPage } from './NotFoundPage';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { useOpenConflicts } from '../features/conflicts/queries';
 import { Allowed } from '../features/session/Allowed';
@@ -150,6 +151,7 @@ const router = createHashRouter([
       { path: 'panels/:id/interests', element: allowed('panels.interests', <InterestsPage />) },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
       { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

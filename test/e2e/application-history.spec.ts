@@ -72,4 +72,10 @@ test('withdrawn then reinstated: the history names both, by whom and on this lap
   await expect(entries).toHaveCount(4);
   await expect(entries.nth(3)).toContainText(`Project title changed from “${before}” to “Saturday youth football”`);
   await expectAccessible(page);
+
+  // An address the app has no page for says so, inside the app, with a way back.
+  await page.goto(`${app.url}#/applications/${encodeURIComponent(REFERENCE)}/nowhere`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Go to the applications' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Applications');
 });
