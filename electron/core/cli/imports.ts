@@ -50,7 +50,8 @@ function summary(report: ImportReport): string[] {
   return lines;
 }
 
-function problemsOf(report: ImportReport): string[] {
+/** A CSV check's problems, one line each (the first few; the rest counted): applications and scores alike. */
+export function problemsOf(report: Pick<ImportReport, 'missingColumns' | 'problems' | 'problemCount'>): string[] {
   const lines = report.missingColumns.length ? [`The file has no column for: ${report.missingColumns.join(', ')}`] : [];
   lines.push(...report.problems.map((p) => problemLine(p)));
   const unlisted = report.problemCount - report.problems.length;

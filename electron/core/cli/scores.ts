@@ -4,8 +4,8 @@
 import { resolve } from 'node:path';
 import type { ScoreImportReport } from '../../../shared/contract/score-imports';
 import { printable } from '../../../shared/domain/text';
-import { Rejected, UsageError, count, problemLine, stringOption, type Command, type Invocation } from './command';
-import { checkImportFile } from './imports';
+import { Rejected, UsageError, count, stringOption, type Command, type Invocation } from './command';
+import { checkImportFile, problemsOf } from './imports';
 import { findRound } from './lookups';
 
 export const templateScoresCommand: Command = {
@@ -32,14 +32,6 @@ function summary(report: ScoreImportReport): string[] {
   ];
   for (const r of report.replacing)
     lines.push(`Row ${r.row}: ${printable(r.member)}’s sheet for ${printable(r.reference)} was typed in before — this one will replace it`);
-  return lines;
-}
-
-function problemsOf(report: ScoreImportReport): string[] {
-  const lines = report.missingColumns.length ? [`The file has no column for: ${report.missingColumns.join(', ')}`] : [];
-  lines.push(...report.problems.map((p) => problemLine(p)));
-  const unlisted = report.problemCount - report.problems.length;
-  if (unlisted > 0) lines.push(`…and ${count(unlisted, 'more problem')}`);
   return lines;
 }
 

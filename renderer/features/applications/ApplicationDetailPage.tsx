@@ -14,6 +14,7 @@ import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 import { useMayCall } from '../session/session-cache';
 import { ApplicationPanelSection } from '../panels/ApplicationPanelSection';
+import { BudgetTable } from '../../components/BudgetTable';
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
@@ -254,33 +255,7 @@ export function ApplicationDetailPage() {
             ],
           ]}
         />
-        <table className="detail-table">
-          <caption>Budget</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col" className="money">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.budgetLines.map((line, i) => (
-              <tr key={i}>
-                <td>{line.item}</td>
-                <td className="money">{formatPence(line.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="money">
-                <strong>{formatPence(a.budgetLines.reduce((sum, l) => sum + l.amount, 0))}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <BudgetTable lines={a.budgetLines} className="detail-table" />
 
         <h2>Plan priorities</h2>
         {a.priorities.length > 0 ? (

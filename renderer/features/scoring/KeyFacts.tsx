@@ -6,10 +6,10 @@ import type { ApplicationDetail } from '../../../shared/contract/applications';
 import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
+import { BudgetTable } from '../../components/BudgetTable';
 
 /** Drawn again only when the application changes, not at each score. */
 export const KeyFacts = memo(function KeyFacts({ application: a }: { application: ApplicationDetail }) {
-  const total = a.budgetLines.reduce((sum, l) => sum + l.amount, 0);
   return (
     <div className="key-facts">
       <h2 id="key-facts-title">The application</h2>
@@ -33,33 +33,7 @@ export const KeyFacts = memo(function KeyFacts({ application: a }: { application
         </dd>
       </dl>
 
-      <table className="facts-table">
-        <caption>Budget</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="money">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.budgetLines.map((line, i) => (
-            <tr key={i}>
-              <td>{line.item}</td>
-              <td className="money">{formatPence(line.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="money">
-              <strong>{formatPence(total)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <BudgetTable lines={a.budgetLines} className="facts-table" />
 
       <h3>Plan priorities</h3>
       {a.priorities.length > 0 ? (
