@@ -188,6 +188,10 @@ export async function startServer(core: Core, options: { rendererDir: string; po
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The request failed' } }));
     });
   });
+  // The page's idle connections stay open until the browser closes them. Node's default closes one
+  // after 5 s idle, and that can meet a call the page is sending on it at that moment: a POST is not
+  // retried, so the call fails as "core not answering" (seen after a form sat untouched ~5 s).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => done());

@@ -61,6 +61,11 @@ test('listens on 127.0.0.1 only, with a token in the printed URL', () => {
   expect((server.server.address() as { address: string }).address).toBe('127.0.0.1');
 });
 
+test('never closes the page’s idle connections itself: a call sent as it closed one would fail', () => {
+  // Node closes an idle keep-alive connection after 5 s by default; 0 leaves that to the browser.
+  expect(server.server.keepAliveTimeout).toBe(0);
+});
+
 test('serves the renderer with a strict Content-Security-Policy, and nothing outside it', async () => {
   const page = await send('/');
   expect(page.status).toBe(200);
