@@ -100,6 +100,16 @@ test('a blank score sheet and a panel pack print the application, every criterio
   expect(refused.ok ? null : refused.error.details?.[0]?.field).toBe('memberId');
 });
 
+test('no blank sheet for an application that is not scored: withdrawn or screened ineligible', async () => {
+  const { officerChecks } = await core.call('screening.round', { roundId: (await core.call('applications.get', { id: ids[0]! })).roundId });
+  await core.call('screening.record', { applicationId: ids[0]!, officerAnswers: officerChecks.map((_, i) => i !== 0) });
+  const ineligible = await core.dispatch('documents.scoreSheet', { applicationId: ids[0]!, file: join(dir, 'a.pdf') });
+  expect(ineligible.ok ? null : ineligible.error.message).toBe('This application was screened ineligible, so it is not scored');
+  await core.call('applications.withdraw', { id: ids[1]!, reason: 'The group found other funding' });
+  const withdrawn = await core.dispatch('documents.scoreSheet', { applicationId: ids[1]!, file: join(dir, 'b.pdf') });
+  expect(withdrawn.ok ? null : withdrawn.error.message).toBe('This application was withdrawn, so it is not scored');
+});
+
 test('the panel report ranks, explains who took no part, and lists the register of interests', async () => {
   const file = join(dir, 'report.pdf');
   await core.call('documents.panelReport', { panelId, file });

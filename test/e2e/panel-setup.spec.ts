@@ -3,7 +3,10 @@
 // panel and back, and type in a member's paper score sheet by keyboard — each screen checked with
 // axe in the light theme and the dark one.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
 
 const PASS = 'a long enough first passphrase';
 const ROUND = 'Active Citizens Fund 2026–27 (demo)';
@@ -18,6 +21,7 @@ async function expectAccessibleBothThemes(page: Page): Promise<void> {
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const summary = (page: Page) => page.locator('.error-summary');
 const notice = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 
 async function setUp(page: Page, app: App) {
   await page.goto(app.url);
@@ -32,7 +36,10 @@ async function setUp(page: Page, app: App) {
   return { roundId, people };
 }
 
-test('the officer sets up the rubric and a panel, moves an application and back, and types in a paper sheet', async ({ page, app }) => {
+test('the officer sets up the rubric and a panel, moves an application and back, prints a sheet and types it in', async ({
+  page,
+  app,
+}, info) => {
   test.setTimeout(180_000);
   const { roundId, people } = await setUp(page, app);
 
@@ -119,6 +126,21 @@ test('the officer sets up the rubric and a panel, moves an application and back,
   await expect(panel).toContainText('Coventry NPU panel (the panel for its area)');
   await expect(panel.getByRole('button', { name: /Back to its area/ })).toHaveCount(0);
 
+  // The blank score sheet printed for this application: the PDF holds its reference, every
+  // criterion with its levels, and the declaration; its first page is turned to an image.
+  const sheetPath = join(info.outputDir, 'score-sheet.pdf');
+  expect(await saveDownload(page, 'Print a blank score sheet (PDF)', sheetPath)).toBe(
+    `score-sheet-${application.reference.toLowerCase()}.pdf`,
+  );
+  await expect(notice(page, 'Saved the score sheet')).toBeVisible();
+  const sheetText = pdfText(sheetPath);
+  expect(sheetText).toContain(application.reference);
+  expect(sheetText).toContain('Fit to the Police and Crime Plan priorities');
+  expect(sheetText).toContain('Governance adequate');
+  expect(sheetText).toMatch(/no interest/i);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', sheetPath, join(info.outputDir, 'score-sheet')]);
+  expect(readdirSync(info.outputDir).some((f) => /^score-sheet-1\.png$/.test(f))).toBe(true);
+
   // Asha's paper sheet, typed in by keyboard.
   await panel.getByRole('link', { name: 'Type in a paper score sheet' }).click();
   await expect(h1(page)).toHaveText('Type in a paper score sheet');
@@ -159,6 +181,20 @@ test('the officer sets up the rubric and a panel, moves an application and back,
   expect(asha).toMatchObject({ submitted: true, typedBy: 'Grants officer' });
   expect(asha?.scores.find((s) => s.criterionId === 'plan-fit')?.level).toBe(5);
   expect(asha?.scores.find((s) => s.criterionId === 'governance')?.level).toBe(1);
+
+  // The whole panel's pack, with Chris's name on every sheet, from the panel's page.
+  await page.goto(`${app.url}#/panels`);
+  await page.getByRole('link', { name: 'Coventry NPU panel', exact: true }).click();
+  const paper = page.getByRole('region', { name: 'Paper score sheets' });
+  await expect(paper).toBeVisible();
+  await expectAccessibleBothThemes(page);
+  await paper.getByLabel('Name on the sheets').selectOption({ label: 'Chris Doyle' });
+  const packPath = join(info.outputDir, 'pack.pdf');
+  expect(await saveDownload(page, 'Print the panel pack (PDF)', packPath)).toBe('panel-pack-coventry-npu-panel-chris-doyle.pdf');
+  const pack = pdfText(packPath);
+  expect(pack).toContain('Panel pack: Coventry NPU panel');
+  expect(pack).toContain('Chris Doyle');
+  expect(pack).toContain(application.reference);
 });
 
 test('once scoring has begun, a change of weight is saved as the next version only when the officer says so', async ({ page, app }) => {

@@ -17,6 +17,7 @@ import { readRubric } from '../panels/rubrics';
 import { declarationsFor } from '../panels/declarations';
 import { panelStandings } from '../panels/standings';
 import { getDetail } from './applications';
+import { screenedOut } from './scoring';
 import type { Panel } from '../../../shared/domain/panels';
 import { csvText } from '../../../shared/formats/csv-out';
 
@@ -155,6 +156,12 @@ export const documentHandlers: Handlers<
     if (!panelId) throw new DomainError('FORBIDDEN', 'Assign the application to a panel first: its sheet names the panel');
     const panel = panelOrThrow(ctx.db, panelId);
     const rubric = rubricOrThrow(ctx.db, panel);
+    const status = statement<[string], { status: string }>(ctx.db, 'SELECT status FROM applications WHERE id = ?').get(
+      applicationId,
+    )?.status;
+    if (status === 'withdrawn') throw new DomainError('FORBIDDEN', 'This application was withdrawn, so it is not scored');
+    if (screenedOut(ctx.db, applicationId))
+      throw new DomainError('FORBIDDEN', 'This application was screened ineligible, so it is not scored');
     if (memberId && !panel.memberIds.includes(memberId))
       throw new DomainError('VALIDATION', 'Choose a member of the panel', [
         { field: 'memberId', message: `Choose a member of ${panel.name}` },

@@ -187,7 +187,12 @@ export function ApplicationDetailPage() {
         />
 
         {may('panels.assign') ? (
-          <ApplicationPanelSection applicationId={a.id} roundId={a.roundId} withdrawn={a.status === 'withdrawn'} />
+          <ApplicationPanelSection
+            applicationId={a.id}
+            reference={a.reference}
+            roundId={a.roundId}
+            notScored={a.status === 'withdrawn' || (a.screening?.result === 'ineligible' && !a.screening.disputed)}
+          />
         ) : null}
 
         <h2>Organisation</h2>

@@ -1,13 +1,11 @@
 // /panels/:id/interests — the panel's register of interests: every declaration of an interest,
 // standing or superseded (the register is append-only), printable and as CSV.
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatInstant } from '../../../shared/domain/dates';
 import { call } from '../../app/api';
-import { saveFile } from '../../app/files';
-import { useNotifications } from '../../app/notifications';
 import { Page } from '../../components/Page';
+import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { interestsQuery } from './queries';
 import { slug } from './words';
 import './moderation.css';
@@ -15,7 +13,6 @@ import './moderation.css';
 export function InterestsPage() {
   const { id = '' } = useParams();
   const query = useQuery({ ...interestsQuery({ panelId: id }), retry: false });
-  const [busy, setBusy] = useState(false);
   if (query.error)
     return (
       <Page title="Register of interests">
@@ -24,23 +21,21 @@ export function InterestsPage() {
     );
   const data = query.data;
   if (!data) return null;
-  async function download() {
-    if (!data) return;
-    setBusy(true);
-    const name = `register-of-interests-${slug(data.panelName)}.csv`;
-    const result = await saveFile('csv', name, (file) => call('documents.interestsCsv', { panelId: id, file }));
-    setBusy(false);
-    if (result.ok && result.value) useNotifications.getState().push('success', `Saved the register of interests (${result.value.name})`);
-  }
   return (
     <Page
       title={`Register of interests: ${data.panelName}`}
       lede={`${data.roundName}. A member with an interest takes no part in that application’s scoring or moderation. Declarations are never removed: a later one supersedes an earlier one, and both are listed.`}
       actions={
         <>
-          <button type="button" className="button" disabled={busy} onClick={() => void download()}>
-            {busy ? 'Saving…' : 'Download as CSV'}
-          </button>
+          <SaveDocumentButton
+            primary
+            purpose="csv"
+            fileName={`register-of-interests-${slug(data.panelName)}.csv`}
+            write={(file) => call('documents.interestsCsv', { panelId: id, file })}
+            label="Download as CSV"
+            busyLabel="Saving…"
+            saved="the register of interests"
+          />
           <button type="button" className="button secondary" onClick={() => window.print()}>
             Print
           </button>

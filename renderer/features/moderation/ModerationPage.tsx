@@ -8,9 +8,8 @@ import type { ModerationRow, ModerationView } from '../../../shared/contract/mod
 import type { RubricRecord } from '../../../shared/domain/rubric';
 import { formatPence } from '../../../shared/domain/money';
 import { call } from '../../app/api';
-import { saveFile } from '../../app/files';
-import { useNotifications } from '../../app/notifications';
 import { Page } from '../../components/Page';
+import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { moderationQuery, panelQuery } from './queries';
 import { RankingTables, SpreadFlag } from './RankingTable';
 import { ScoresSummary, ScoresTable } from './ScoresTable';
@@ -19,18 +18,15 @@ import { recommendationText, recordedWhen, slug } from './words';
 import './moderation.css';
 
 function ReportButton({ view }: { view: ModerationView }) {
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setBusy(true);
-    const name = `panel-report-${slug(view.panel.name)}.pdf`;
-    const result = await saveFile('pdf', name, (file) => call('documents.panelReport', { panelId: view.panel.id, file }));
-    setBusy(false);
-    if (result.ok && result.value) useNotifications.getState().push('success', `Saved the panel report (${result.value.name})`);
-  }
   return (
-    <button type="button" className="button secondary" disabled={busy} onClick={() => void download()}>
-      {busy ? 'Making the report…' : 'Download the panel report (PDF)'}
-    </button>
+    <SaveDocumentButton
+      purpose="pdf"
+      fileName={`panel-report-${slug(view.panel.name)}.pdf`}
+      write={(file) => call('documents.panelReport', { panelId: view.panel.id, file })}
+      label="Download the panel report (PDF)"
+      busyLabel="Making the report…"
+      saved="the panel report"
+    />
   );
 }
 

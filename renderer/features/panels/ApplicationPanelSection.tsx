@@ -8,17 +8,21 @@ import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { SelectField } from '../../components/fields';
 import { applicationPanelQuery, rubricQuery } from './queries';
+import { ScoreSheetButton } from './PaperSheets';
 
 const NONE = 'none';
 
 export function ApplicationPanelSection({
   applicationId,
+  reference,
   roundId,
-  withdrawn,
+  notScored,
 }: {
   applicationId: string;
+  reference: string;
   roundId: string;
-  withdrawn: boolean;
+  /** Withdrawn or screened ineligible: no score sheets. */
+  notScored: boolean;
 }) {
   const where = useQuery(applicationPanelQuery({ applicationId }));
   const rubric = useQuery(rubricQuery({ roundId }));
@@ -106,13 +110,14 @@ export function ApplicationPanelSection({
           <Link to="/panels/new">Add a panel</Link> for the round first.
         </p>
       )}
-      {w.panel && !withdrawn ? (
+      {w.panel && !notScored ? (
         rubric.data?.rubric ? (
-          <p>
+          <div className="button-row">
+            <ScoreSheetButton applicationId={applicationId} reference={reference} />
             <Link className="button secondary" to={`/applications/${encodeURIComponent(applicationId)}/paper-sheet`}>
               Type in a paper score sheet
             </Link>
-          </p>
+          </div>
         ) : rubric.data ? (
           <p>
             Paper score sheets can be typed in once the round has a <Link to={`/rounds/${encodeURIComponent(roundId)}/rubric`}>rubric</Link>

@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import type { PanelApplication, PanelDetail } from '../../../shared/contract/panels';
 import { formatPence } from '../../../shared/domain/money';
 import { Page } from '../../components/Page';
+import { useMayCall } from '../session/session-cache';
+import { PanelPackSection } from '../panels/PaperSheets';
 import { panelQuery } from './queries';
 import { scoringPath } from './scoring-keys';
 import './scoring.css';
@@ -24,6 +26,7 @@ const scorers = (panel: PanelDetail, a: PanelApplication) => panel.memberIds.len
 export function PanelPage() {
   const { id = '' } = useParams();
   const panel = useQuery(panelQuery({ id }));
+  const may = useMayCall();
   if (!panel.data) {
     return (
       <Page title={panel.error?.error.code === 'NOT_FOUND' ? 'Panel not found' : 'Panel'}>
@@ -132,6 +135,7 @@ export function PanelPage() {
           </table>
         </div>
       )}
+      {may('documents.panelPack') && p.applications.length > 0 ? <PanelPackSection panel={p} /> : null}
     </Page>
   );
 }
