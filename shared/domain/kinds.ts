@@ -34,6 +34,8 @@ export interface KindDeclaration {
     Capability | 'this laptop' | 'as the record it settles' | 'the person, or manage-people' | 'the member, or manage-panels from paper';
   /** Where a person sees one in the app. */
   page: (id: string) => string;
+  /** What a person choosing between two versions of one should know, said on the Conflicts screen. */
+  conflictNote?: string;
   /** The event types that change it; older ones stay here, as old logs are still replayed. */
   events: readonly string[];
   /**
@@ -118,6 +120,8 @@ export const KINDS = {
     tables: ['rubrics'],
     writes: 'manage-panels',
     page: (id) => `#/rounds/${id}/rubric`,
+    conflictNote:
+      'Once members have scored against a version, a change from another laptop to its weights, scales, criteria or gates waits here rather than applying. Using it makes the next version, and scores against the old one then ask to be scored again.',
     events: ['rubric.added', 'rubric.changed'],
   },
   panel: {

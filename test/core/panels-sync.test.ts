@@ -160,4 +160,9 @@ test('a rubric changed on one laptop after scoring began on another is refused a
   expect(after.criteria.find((c) => c.id === 'need')?.weight).toBe(2);
   const { conflicts } = await o.call('conflicts.list', {});
   expect(conflicts.map((c) => c.kind)).toEqual(['rubric']);
+  // Named by its round and version; the criteria one to a line, so the one that differs shows.
+  expect(conflicts[0]!.label).toMatch(/^.+, version 1$/);
+  const criteria = conflicts[0]!.fields.find((f) => f.field === 'criteria')!;
+  expect(criteria.kept.split('\n')).toContain('Evidence of local need (weight 2, 0–5)');
+  expect(criteria.incoming.split('\n')).toContain('Evidence of local need (weight 4, 0–5)');
 }, 120_000);

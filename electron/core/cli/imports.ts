@@ -50,6 +50,36 @@ function summary(report: ImportReport): string[] {
   return lines;
 }
 
+type CheckedReport = Pick<ImportReport, 'missingColumns' | 'problems' | 'problemCount' | 'rowsWithProblems'>;
+
+/**
+ * The first step of every CSV import: the round named and the file checked here (messages that
+ * name the path typed), then the core's check printed; a file with any problem is refused, saying
+ * nothing was written. Answers the input for the commit and the clean report.
+ */
+export async function checkedImport<R extends CheckedReport>(
+  { values, positionals, io, call }: Invocation,
+  check: (input: { roundId: string; file: string }) => Promise<R>,
+  summary: (report: R) => string[],
+): Promise<{ input: { roundId: string; file: string }; report: R; dryRun: boolean; round: string }> {
+  const found = await findRound(call, stringOption(values, 'round') ?? '');
+  if (!found.ok) throw new Rejected(found.problem);
+  const path = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
+  await checkImportFile(path);
+  const input = { roundId: found.value.id, file: path };
+  const report = await check(input);
+  io.stdout(summary(report).join('\n') + '\n');
+  const dryRun = values['dry-run'] === true;
+  if (report.missingColumns.length > 0 || report.problemCount > 0) {
+    const outcome = dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported. Fix them and import again.';
+    const headline = report.missingColumns.length
+      ? `The file is missing columns. ${outcome}`
+      : `${count(report.rowsWithProblems, 'row has', 'rows have')} problems. ${outcome}`;
+    throw new Rejected(headline, problemsOf(report));
+  }
+  return { input, report, dryRun, round: found.value.name };
+}
+
 /** A CSV check's problems, one line each (the first few; the rest counted): applications and scores alike. */
 export function problemsOf(report: Pick<ImportReport, 'missingColumns' | 'problems' | 'problemCount'>): string[] {
   const lines = report.missingColumns.length ? [`The file has no column for: ${report.missingColumns.join(', ')}`] : [];
@@ -82,25 +112,9 @@ export const importCommand: Command = {
   check(values) {
     if (stringOption(values, 'round') === undefined) throw new UsageError('Missing --round', importCommand);
   },
-  async run({ values, positionals, call, io }: Invocation) {
-    const roundText = stringOption(values, 'round') ?? '';
-    const path = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
-    const found = await findRound(call, roundText);
-    if (!found.ok) throw new Rejected(found.problem);
-    // Checked here first, for messages that name the path typed; the core then reads the file itself.
-    await checkImportFile(path);
-    const input = { roundId: found.value.id, file: path };
-
-    const report = await call('imports.preview', input);
-    io.stdout(summary(report).join('\n') + '\n');
-    const dryRun = values['dry-run'] === true;
-    if (report.missingColumns.length > 0 || report.problemCount > 0) {
-      const outcome = dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported. Fix them and import again.';
-      const headline = report.missingColumns.length
-        ? `The file is missing columns. ${outcome}`
-        : `${count(report.rowsWithProblems, 'row has', 'rows have')} problems. ${outcome}`;
-      throw new Rejected(headline, problemsOf(report));
-    }
+  async run(invocation: Invocation) {
+    const { call, io } = invocation;
+    const { input, report, dryRun, round } = await checkedImport(invocation, (i) => call('imports.preview', i), summary);
     const skipped = count(report.duplicates.length, 'duplicate');
     if (dryRun) {
       io.stdout(
@@ -109,8 +123,6 @@ export const importCommand: Command = {
       return;
     }
     const done = await call('imports.commit', input);
-    io.stdout(
-      `Imported ${count(done.imported, 'application')} (${count(done.skippedDuplicates, 'duplicate')} skipped) into ${found.value.name}\n`,
-    );
+    io.stdout(`Imported ${count(done.imported, 'application')} (${count(done.skippedDuplicates, 'duplicate')} skipped) into ${round}\n`);
   },
 };

@@ -1,12 +1,10 @@
 // `grantpanel template scores` and `grantpanel import scores FILE --round ROUND [--dry-run]`: paper
 // score sheets typed into a spreadsheet. scores.preview reports every problem with its row and
 // column; only a clean file goes on to scores.commit, which imports every sheet or nothing.
-import { resolve } from 'node:path';
 import type { ScoreImportReport } from '../../../shared/contract/score-imports';
 import { printable } from '../../../shared/domain/text';
-import { Rejected, UsageError, count, stringOption, type Command, type Invocation } from './command';
-import { checkImportFile, problemsOf } from './imports';
-import { findRound } from './lookups';
+import { UsageError, count, stringOption, type Command, type Invocation } from './command';
+import { checkedImport } from './imports';
 
 export const templateScoresCommand: Command = {
   words: ['template', 'scores'],
@@ -60,29 +58,14 @@ export const importScoresCommand: Command = {
   check(values) {
     if (stringOption(values, 'round') === undefined) throw new UsageError('Missing --round', importScoresCommand);
   },
-  async run({ values, positionals, call, io }: Invocation) {
-    const found = await findRound(call, stringOption(values, 'round') ?? '');
-    if (!found.ok) throw new Rejected(found.problem);
-    const path = resolve(io.cwd ?? process.cwd(), positionals[0] ?? '');
-    // Checked here first, for messages that name the path typed; the core then reads the file itself.
-    await checkImportFile(path);
-    const input = { roundId: found.value.id, file: path };
-
-    const report = await call('scores.preview', input);
-    io.stdout(summary(report).join('\n') + '\n');
-    const dryRun = values['dry-run'] === true;
-    if (report.missingColumns.length > 0 || report.problemCount > 0) {
-      const outcome = dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported. Fix them and import again.';
-      const headline = report.missingColumns.length
-        ? `The file is missing columns. ${outcome}`
-        : `${count(report.rowsWithProblems, 'row has', 'rows have')} problems. ${outcome}`;
-      throw new Rejected(headline, problemsOf(report));
-    }
+  async run(invocation: Invocation) {
+    const { call, io } = invocation;
+    const { input, report, dryRun, round } = await checkedImport(invocation, (i) => call('scores.preview', i), summary);
     if (dryRun) {
       io.stdout(`Dry run: no problems. ${count(report.importable, 'sheet')} would be imported. Nothing was written.\n`);
       return;
     }
     const done = await call('scores.commit', input);
-    io.stdout(`Imported ${count(done.sheets, 'sheet')} (${count(done.scores, 'score')}) into ${found.value.name}\n`);
+    io.stdout(`Imported ${count(done.sheets, 'sheet')} (${count(done.scores, 'score')}) into ${round}\n`);
   },
 };

@@ -133,7 +133,7 @@ function summarise(ctx: CoreContext, row: ConflictRow): ConflictSummary {
     kind: row.kind,
     noun: kind.noun,
     entityId: row.entity_id,
-    label: current ? kind.label(current) : row.entity_id,
+    label: current ? kind.label(current, ctx.db) : row.entity_id,
     fields: clashes.map((c) => ({
       field: c.field,
       label: kind.fieldLabel(ctx.db, c.field),

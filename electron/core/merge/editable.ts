@@ -39,7 +39,7 @@ export interface Editable<T extends EntityRecord = EntityRecord, K extends Edita
   read(db: Db, id: string): T | undefined;
   write(db: Db, record: T): void;
   /** How a person recognises the record: its name or reference. */
-  label(record: T): string;
+  label(record: T, db: Db): string;
   fieldLabel(db: Db, field: string): string;
   /** A value as a grants officer reads it: £1,250.00, 25 Nov 2026, Yes. */
   describe(db: Db, field: string, value: unknown): string;

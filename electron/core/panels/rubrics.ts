@@ -61,15 +61,18 @@ export const rubrics: Editable<RubricRecord, 'rubric'> = {
   fields: Object.keys(LABELS),
   read: readRubric,
   write: writeRubric,
-  label: (r) => `version ${r.version}`,
+  label: (r, db) => {
+    const round = statement<[string], { name: string }>(db, 'SELECT name FROM rounds WHERE id = ?').get(r.id);
+    return `${round?.name ?? r.id}, version ${r.version}`;
+  },
   fieldLabel: (_, field) => LABELS[field] ?? field,
   describe: (_, field, value) => {
     if (field === 'criteria' && Array.isArray(value))
-      return value.map((c: { name: string; weight: number; scale: number }) => `${c.name} (weight ${c.weight}, 0–${c.scale})`).join('; ');
+      return value.map((c: { name: string; weight: number; scale: number }) => `${c.name} (weight ${c.weight}, 0–${c.scale})`).join('\n');
     if ((field === 'gates' || field === 'bands') && Array.isArray(value))
       return value
         .map((x: { name?: string; label?: string; fromPercent?: number }) => x.name ?? `${x.label} from ${x.fromPercent}%`)
-        .join('; ');
+        .join('\n');
     return describePlain(value);
   },
   refuses: changesScoredShape,

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConflictSummary } from '../../../shared/contract/conflicts';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatInstant } from '../../../shared/domain/dates';
-import { KINDS } from '../../../shared/domain/kinds';
+import { KINDS, type KindDeclaration } from '../../../shared/domain/kinds';
 import { versionMade, versionName } from '../../../shared/domain/conflict-versions';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
@@ -15,6 +15,29 @@ type Choice = 'kept' | 'incoming';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A value; one of several lines (a rubric's criteria) is marked where the other version differs. */
+function ConflictValue({ value, other }: { value: string; other: string }) {
+  const lines = value.split('\n');
+  if (lines.length === 1) return <span className="conflict-value">{value}</span>;
+  const others = new Set(other.split('\n'));
+  return (
+    <span className="conflict-value">
+      {lines.map((line, i) =>
+        others.has(line) ? (
+          <span key={i} className="conflict-line">
+            {line}
+          </span>
+        ) : (
+          <mark key={i} className="conflict-line">
+            <span className="visually-hidden">Differs: </span>
+            {line}
+          </mark>
+        ),
+      )}
+    </span>
+  );
+}
+
 export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -22,6 +45,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
   const idFor = (field: string) => `conflict-${conflict.id.slice(0, 12)}-${field}`;
   const titleId = `conflict-${conflict.id.slice(0, 12)}-title`;
   const { kept, incoming } = conflict.versions;
+  const note = (KINDS[conflict.kind] as KindDeclaration).conflictNote;
   // Said only when true: a change made since, from the version kept, may be later than the other.
   const keptFirst = kept !== null && Date.parse(kept.at) <= Date.parse(incoming.at);
 
@@ -63,6 +87,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
             </dd>
           </dl>
           <p>The earlier change stays in the register until you choose, the same on every laptop; the later one waits here.</p>
+          {note ? <p>{note}</p> : null}
         </>
       )}
       {conflict.resolvedAt ? (
@@ -107,7 +132,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictSummary }) {
                         <span className="label-aside">
                           {which === 'kept' ? `Keep ${versionName(kept)}` : `Use ${versionName(incoming)}`}
                         </span>
-                        <span className="conflict-value">{which === 'kept' ? f.kept : f.incoming}</span>
+                        <ConflictValue value={which === 'kept' ? f.kept : f.incoming} other={which === 'kept' ? f.incoming : f.kept} />
                       </label>
                     </div>
                   ))}

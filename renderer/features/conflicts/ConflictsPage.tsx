@@ -4,11 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Page } from '../../components/Page';
 import { Link } from 'react-router';
-import { readQuery } from '../../app/read-query';
 import { ConflictCard } from './ConflictCard';
-import { conflictsQuery } from './queries';
-
-const disputedScreeningsQuery = readQuery('screening.disputed', ['screenings', 'applications', 'rounds']);
+import { conflictsQuery, disputedScreeningsQuery } from './queries';
 
 /** Applications two laptops screened differently: settled on the round's screening screen. */
 function DisputedScreenings() {

@@ -10,7 +10,12 @@ export const conflictsQuery = readQuery(
   { quiet: true },
 );
 
-/** How many conflicts wait for a person: shown beside "Conflicts" in the navigation. */
+/** Applications two laptops screened differently, waiting for a new screening. */
+export const disputedScreeningsQuery = readQuery('screening.disputed', ['screenings', 'applications', 'rounds'], { quiet: true });
+
+/** How many things wait for a person — conflicts and disputed screenings: shown beside "Conflicts" in the navigation. */
 export function useOpenConflicts(): number | null {
-  return useQuery(conflictsQuery({ includeResolved: false })).data?.open ?? null;
+  const open = useQuery(conflictsQuery({ includeResolved: false })).data?.open;
+  const disputed = useQuery(disputedScreeningsQuery({})).data?.length ?? 0;
+  return open === undefined ? null : open + disputed;
 }
