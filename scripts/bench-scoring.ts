@@ -3,59 +3,15 @@
 // "Saved" — the core has answered and the score is in the event log — beside the core's own
 // answer to the same call over HTTP (the baseline) in the same run. Target: 95th percentile under
 // 50 ms. Not part of `npm test`. BENCH_KEYS sets the number of key presses.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { client, launchChromium, startServe } from './bench-browser';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const OFFICER = { name: 'Bench officer', passphrase: 'bench officer long passphrase' };
 const MEMBER = { first: 'given at the community hall', own: 'violet tuesday compass meadow' };
-
-function startServe(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(__dirname, 'serve.cjs'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m)
-        resolve({
-          url: m[1] as string,
-          stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
-        });
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`GrantPanel exited with ${String(code)}: ${out}`)));
-  });
-}
-
-function client(url: string) {
-  const token = new URL(url).searchParams.get('token') ?? '';
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const response = await fetch(new URL(`/api/${method}`, url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': token },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? ''}`);
-    return result.value;
-  };
-}
 
 /** The demo round, its default rubric, and one member on the Coventry panel, signed in. */
 async function setUp(url: string): Promise<{ applicationId: string }> {
@@ -91,7 +47,7 @@ async function main() {
     console.log(`GrantPanel at the panel table — ${KEYS} scores entered by key, browser mode, Chromium\n`);
     server = await startServe(dir);
     const { applicationId } = await setUp(server.url);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     const page = await context.newPage();
     await page.goto(`${server.url}#/score/${applicationId}`);

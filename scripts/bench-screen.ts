@@ -2,25 +2,15 @@
 // Debian's Chromium, timed from the officer's action to the new rows painted, beside the core's
 // own answer to the same query over HTTP (the baseline) measured in the same run. Not part of
 // `npm test`. BENCH_ROWS sets the size, BENCH_REPEATS the repetitions of each action.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { client, launchChromium, startServe } from './bench-browser';
 import { BENCH_OFFICER, fillDataFolder } from './bench-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** Typed at a brisk officer's pace: a key every 60 ms. */
 const KEY_DELAY_MS = 60;
 
@@ -86,40 +76,10 @@ function probe() {
   };
 }
 
-function startServe(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(__dirname, 'serve.cjs'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m)
-        resolve({
-          url: m[1] as string,
-          stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
-        });
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`GrantPanel exited with ${String(code)}: ${out}`)));
-  });
-}
-
 /** Signs the benchmarks' officer in through the core's HTTP door, as the sign-in screen does. */
 async function signInOver(url: string): Promise<void> {
-  const token = new URL(url).searchParams.get('token') ?? '';
-  const post = async (method: string, input: unknown) => {
-    const response = await fetch(new URL(`/api/${method}`, url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': token },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? ''}`);
-    return result.value;
-  };
-  const { device } = (await post('session.current', {})) as { device: { id: string } };
+  const post = client(url);
+  const { device } = await post<{ device: { id: string } }>('session.current', {});
   await post('session.signIn', { personId: `officer-${device.id}`, passphrase: BENCH_OFFICER.passphrase });
 }
 
@@ -194,7 +154,7 @@ async function main() {
     const url = server.url;
     // The laptop's officer signs in once, as a person would before using the register.
     await signInOver(url);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     const results: Measured[] = [];
 
     // First load: a fresh browser context each time, as a newly opened window.
