@@ -131,7 +131,7 @@ for (const size of SIZES) {
         areas: [],
         passphrase: 'a long enough first passphrase',
       });
-      await callCore(page, app, 'panels.save', {
+      const panel = await callCore<{ id: string }>(page, app, 'panels.save', {
         roundId,
         name: 'Coventry and Solihull Neighbourhood Policing Unit panel',
         chairId: member.id,
@@ -142,6 +142,9 @@ for (const size of SIZES) {
       await open(page, app, '/panels');
       await expect(page.getByRole('row', { name: /Coventry and Solihull/ })).toBeVisible();
       await expectReflows(page, 'panels');
+      await open(page, app, `/panels/${panel.id}`);
+      await expect(page.getByRole('button', { name: 'Print the panel pack (PDF)' })).toBeVisible();
+      await expectReflows(page, 'panel page with its paper score sheets');
       await open(page, app, '/panels/new');
       await page.getByRole('button', { name: 'Add panel' }).click();
       await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
