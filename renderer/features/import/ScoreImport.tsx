@@ -246,7 +246,7 @@ export function ScoreImport({ rounds, choice }: { rounds: RoundSummary[]; choice
             }
             readyNote={
               report.replacing.length > 0
-                ? `${plural(report.replacing.length, 'of them replaces a sheet', 'of them replace sheets')} typed in before, listed below.`
+                ? `${plural(report.replacing.length, 'sheet')} in this file ${report.replacing.length === 1 ? 'replaces one' : 'replace ones'} typed in before, listed below.`
                 : undefined
             }
             nothingToImport="The file has no score rows under its headings."
