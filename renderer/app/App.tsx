@@ -44,13 +44,14 @@ const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').t
  * Each link with the call its page needs, or the capabilities (any one) that make it worth a place:
  * a link the person could not use is not shown.
  */
-const NAV: readonly (readonly [string, string, MethodName | readonly Capability[]])[] = [
+const NAV: readonly (readonly [string, string, MethodName | readonly MethodName[] | readonly Capability[]])[] = [
   ['/applications', 'Applications', 'applications.list'],
   ['/rounds', 'Rounds', 'rounds.list'],
   // Everyone may read panels, but only those who score, set them up or read scores have work there.
   ['/panels', 'Panels', ['score', 'manage-panels', 'read-scores']],
   ['/catalogue', 'Catalogue', 'catalogue.funds'],
-  ['/import', 'Import', 'imports.commit'],
+  // Applications, or paper score sheets (renderer/features/import).
+  ['/import', 'Import', ['imports.commit', 'scores.commit']],
   ['/sync', 'Sync', 'sync.status'],
   ['/conflicts', 'Conflicts', 'conflicts.list'],
   ['/people', 'People', 'people.add'],
@@ -61,8 +62,11 @@ function Frame() {
   const session = useSession();
   const may = useMayCall();
   const capabilities = session?.person?.capabilities ?? [];
-  const shown = (need: MethodName | readonly Capability[]) =>
-    typeof need === 'string' ? may(need) : need.some((c) => capabilities.includes(c));
+  // A name with a dot is a contract method ('scores.commit'), else a capability ('manage-panels').
+  const shown = (need: MethodName | readonly MethodName[] | readonly Capability[]) =>
+    typeof need === 'string'
+      ? may(need)
+      : need.some((c) => (c.includes('.') ? may(c as MethodName) : capabilities.includes(c as Capability)));
   const openConflicts = useOpenConflicts();
   return (
     <div className="frame">
@@ -119,7 +123,7 @@ function Frame() {
   );
 }
 
-const allowed = (method: MethodName, page: ReactNode) => <Allowed method={method}>{page}</Allowed>;
+const allowed = (method: MethodName | readonly MethodName[], page: ReactNode) => <Allowed method={method}>{page}</Allowed>;
 
 const router = createHashRouter([
   {
@@ -141,7 +145,7 @@ const router = createHashRouter([
       { path: 'applications/:id/paper-sheet', element: allowed('scoring.fromPaper', <PaperSheetPage />) },
       { path: 'rounds/:id/screening', element: <ScreeningPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
-      { path: 'import', element: allowed('imports.commit', <ImportPage />) },
+      { path: 'import', element: allowed(['imports.commit', 'scores.commit'], <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'panels/:id', element: <PanelPage /> },

@@ -33,5 +33,8 @@ export interface ScoreImportReport {
 export const scoreImports = {
   'scores.template': method<{ fileName: string; csv: string }>()(z.object({})),
   'scores.preview': method<ScoreImportReport>()(scoreImportInputSchema),
-  'scores.commit': method<{ sheets: number; scores: number; report: ScoreImportReport }>()(scoreImportInputSchema),
+  /** `panels`: the panels whose applications the sheets scored, by name, for the screen to link to. */
+  'scores.commit': method<{ sheets: number; scores: number; panels: { id: string; name: string }[]; report: ScoreImportReport }>()(
+    scoreImportInputSchema,
+  ),
 };

@@ -152,7 +152,11 @@ describe('a good file', () => {
     });
     expect(events()).toBe(before);
 
-    expect(await core.call('scores.commit', input(toCsv(rows)))).toMatchObject({ sheets: 3, scores: 24 });
+    expect(await core.call('scores.commit', input(toCsv(rows)))).toMatchObject({
+      sheets: 3,
+      scores: 24,
+      panels: [{ id: panelId, name: 'Coventry NPU panel' }],
+    });
     const typed = core.ctx.db.prepare('SELECT DISTINCT member_id, typed_by FROM scores ORDER BY member_id').all();
     expect(typed).toEqual(
       [people['Asha Patel']!, people['Ben Okafor']!].sort().map((m) => ({ member_id: m, typed_by: core.ctx.person.id })),

@@ -19,7 +19,7 @@ async function go(page: Page, label: 'Applications' | 'Rounds' | 'Import' | 'Syn
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: new RegExp(`^${label}`) })
     .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label === 'Import' ? 'Import applications' : label);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label === 'Import' ? 'Import from a spreadsheet' : label);
 }
 
 async function openNewApplication(page: Page) {

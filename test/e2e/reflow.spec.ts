@@ -187,6 +187,17 @@ for (const size of SIZES) {
       await expect(result).toBeFocused();
       await expect(result).toBeInViewport();
       await expectReflows(page, 'import after a check');
+      // Paper scores: a file whose one row has problems, listed in the summary and the report.
+      await open(page, app, '/import?what=scores');
+      const scores =
+        'Application reference,Member,Criterion,Score,Comment\r\nACF-REFLOW-9999,Chris Doyle-Okonkwo,Evidence of local need,7,\r\n';
+      await page
+        .getByLabel('CSV file')
+        .setInputFiles({ name: 'paper-scores.csv', mimeType: 'text/csv', buffer: Buffer.from(scores, 'utf8') });
+      await page.getByRole('button', { name: 'Check file' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'Check of paper-scores.csv' })).toBeVisible();
+      await expectReflows(page, 'paper scores import after a check');
 
       await open(page, app, '/sync');
       await expectReflows(page, 'sync');

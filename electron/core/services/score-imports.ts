@@ -53,6 +53,7 @@ interface Scorable {
 
 interface Sheet {
   applicationId: string;
+  panel: { id: string; name: string } | null;
   reference: string;
   memberId: string;
   member: string;
@@ -69,6 +70,8 @@ const ownName = (name: string) => (name.endsWith('s') ? `${name}â€™` : `${name}â
 interface Checked {
   report: ScoreImportReport;
   sheets: PaperSheet[];
+  /** The panels the importable sheets' applications are given to, by name. */
+  panels: { id: string; name: string }[];
   rubric: RubricRecord;
 }
 
@@ -186,8 +189,10 @@ export function checkScoreImport(ctx: CoreContext, input: ParsedInput<'scores.pr
     const key = JSON.stringify([application.id, found.id]);
     let sheet = sheets.get(key);
     if (!sheet) {
+      const { panel, moderationOpen: closed } = standing(application.id);
       sheet = {
         applicationId: application.id,
+        panel: panel && { id: panel.id, name: panel.name },
         reference: application.reference,
         memberId: found.id,
         member: found.name,
@@ -196,7 +201,6 @@ export function checkScoreImport(ctx: CoreContext, input: ParsedInput<'scores.pr
         refused: false,
       };
       sheets.set(key, sheet);
-      const { panel, moderationOpen: closed } = standing(application.id);
       const refuse = (field: ScoreField, message: string) => {
         problem(field, message);
         sheet!.refused = true;
@@ -273,7 +277,8 @@ export function checkScoreImport(ctx: CoreContext, input: ParsedInput<'scores.pr
         submit: true,
       }))
     : [];
-  return { report, sheets: paper, rubric };
+  const panels = new Map(clean ? [...sheets.values()].flatMap((s) => (s.panel ? [[s.panel.id, s.panel] as const] : [])) : []);
+  return { report, sheets: paper, panels: [...panels.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), rubric };
 }
 
 /** Refuses a file with any problem: all or nothing. */
@@ -295,6 +300,7 @@ export function commitScoreImport(ctx: CoreContext, input: ParsedInput<'scores.c
   return {
     sheets: checked.sheets.length,
     scores: checked.sheets.reduce((n, s) => n + s.scores.length, 0),
+    panels: checked.panels,
     report: checked.report,
   };
 }

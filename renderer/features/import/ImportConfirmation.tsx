@@ -1,18 +1,18 @@
-// What an import did and what to do next.
-import { useEffect, useRef } from 'react';
+// What an import did and what to do next: where the imported records are now.
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
-export interface ImportDone {
-  imported: number;
-  skippedDuplicates: number;
-  roundId: string;
-  roundName: string;
-  fileName: string;
+interface Props {
+  /** What was imported, into which round. */
+  summary: ReactNode;
+  /** Where it came from and what happens to it next. */
+  note: ReactNode;
+  /** Where to see it: the first is the main next step. */
+  links: { to: string; label: string }[];
+  onAnother: () => void;
 }
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : `${one}s`}`;
-
-export function ImportConfirmation({ done, onAnother }: { done: ImportDone; onAnother: () => void }) {
+export function ImportConfirmation({ summary, note, links, onAnother }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -20,17 +20,14 @@ export function ImportConfirmation({ done, onAnother }: { done: ImportDone; onAn
       <h2 ref={heading} tabIndex={-1}>
         Import complete
       </h2>
-      <p>
-        {plural(done.imported, 'application')} imported into {done.roundName}.
-        {done.skippedDuplicates > 0 ? ` ${plural(done.skippedDuplicates, 'duplicate')} skipped.` : ''}
-      </p>
-      <p className="hint">
-        From {done.fileName}. Each application is now in the register with the status Received, ready for eligibility screening.
-      </p>
+      <p>{summary}</p>
+      <p className="hint">{note}</p>
       <div className="button-row">
-        <Link className="button" to={`/applications?round=${encodeURIComponent(done.roundId)}`}>
-          View the applications
-        </Link>
+        {links.map((l, i) => (
+          <Link key={l.to} className={i === 0 ? 'button' : 'button secondary'} to={l.to}>
+            {l.label}
+          </Link>
+        ))}
         <button type="button" className="button secondary" onClick={onAnother}>
           Import another file
         </button>

@@ -1,31 +1,47 @@
-// The dry-run report: what the file holds, how its columns were matched, and every row that
-// would stop the import, by its spreadsheet row number and column.
-import type { Ref } from 'react';
-import type { ImportReport } from '../../../shared/contract/imports';
-import { ColumnMappingEditor, type Mapping } from './ColumnMappingEditor';
+// The dry-run report of any CSV import (applications, paper scores): what the file holds, whether it
+// can be imported, and every problem that stops it, by its spreadsheet row number and column.
+// Each import adds its own lines (how columns were matched, duplicates, sheets replaced).
+import type { ReactNode, Ref } from 'react';
+import type { FieldProblem } from '../../../shared/contract/result';
 
-const MAPPING_SOURCE: Record<ImportReport['mappingSource'], string> = {
-  template: 'By the headings of the GrantPanel template',
-  remembered: 'Remembered from the last file with these headings',
-  suggested: 'Suggested from the headings — check them below',
-  given: 'As you set them',
-};
+/** What every import's check reports. */
+export interface CheckedFile {
+  fileName: string;
+  encoding: string;
+  rowCount: number;
+  missingColumns: string[];
+  /** The first 1,000 problems. */
+  problems: FieldProblem[];
+  problemCount: number;
+  rowsWithProblems: number;
+  importable: number;
+}
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 interface Props {
-  report: ImportReport;
-  mapping: Mapping;
-  mappingChanged: boolean;
-  busy: boolean;
-  onMappingChange: (mapping: Mapping) => void;
-  onCheckAgain: () => void;
+  report: CheckedFile;
+  /** What one row of the file is ("application row", "score row") and what is imported ("application", "sheet"). */
+  rowName: string;
+  itemName: string;
+  /** More lines of the summary list (dt and dd), after the rows found. */
+  facts?: ReactNode;
+  /** Said under "… ready to import" beside "nothing has been saved yet". */
+  readyNote?: string;
+  /** Said when the file is clean but holds nothing to import. */
+  nothingToImport: ReactNode;
+  /** How to supply a missing column. */
+  missingHelp: string;
+  /** Between the verdict and the problems (how the columns are matched). */
+  children?: ReactNode;
+  /** After the problems (duplicates skipped, sheets replaced). */
+  after?: ReactNode;
   headingRef: Ref<HTMLHeadingElement>;
 }
 
-export function ImportReportView({ report, mapping, mappingChanged, busy, onMappingChange, onCheckAgain, headingRef }: Props) {
+export function ImportReportView(props: Props) {
+  const { report, rowName, itemName, headingRef } = props;
   const blocked = report.missingColumns.length > 0 || report.problemCount > 0;
-  const mappingOpen = report.mappingSource !== 'template' || report.missingColumns.length > 0 || mappingChanged;
   const more = report.problemCount - report.problems.length;
 
   return (
@@ -39,9 +55,8 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
         <dt>Encoding</dt>
         <dd>{report.encoding}</dd>
         <dt>Rows found</dt>
-        <dd className="num">{plural(report.rowCount, 'application row')}</dd>
-        <dt>Columns matched</dt>
-        <dd>{MAPPING_SOURCE[report.mappingSource]}</dd>
+        <dd className="num">{plural(report.rowCount, rowName)}</dd>
+        {props.facts}
       </dl>
 
       {blocked ? (
@@ -51,15 +66,12 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
               <p>
                 <strong>Nothing has been imported.</strong> The file has no column for:
               </p>
-              <ul className="missing-columns" aria-label="Missing columns">
+              <ul className="missing-columns" aria-label="Missing columns" id="import-missing-columns" tabIndex={-1}>
                 {report.missingColumns.map((c) => (
                   <li key={c}>{c}</li>
                 ))}
               </ul>
-              <p>
-                Match a column of your file to each of them below and check again, or add the columns to your spreadsheet and check the file
-                again.
-              </p>
+              <p>{props.missingHelp}</p>
             </>
           ) : (
             <p>
@@ -77,12 +89,12 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
         <div className="panel success" role="status">
           <p>
             <strong>
-              {plural(report.importable, 'application')} {report.importable === 1 ? 'is' : 'are'} ready to import.
+              {plural(report.importable, itemName)} {report.importable === 1 ? 'is' : 'are'} ready to import.
             </strong>
           </p>
           <p>
             Every row was checked and nothing has been saved yet.
-            {report.duplicates.length > 0 ? ` ${plural(report.duplicates.length, 'duplicate')} will be skipped.` : ''}
+            {props.readyNote ? ` ${props.readyNote}` : ''}
           </p>
         </div>
       ) : (
@@ -90,25 +102,17 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
           <p>
             <strong>There is nothing new to import.</strong>
           </p>
-          <p>Every application in this file is already in the register.</p>
+          <p>{props.nothingToImport}</p>
         </div>
       )}
 
-      <details className="mapping-details" open={mappingOpen}>
-        <summary>How the columns are matched</summary>
-        <ColumnMappingEditor
-          headers={report.headers}
-          mapping={mapping}
-          changed={mappingChanged}
-          busy={busy}
-          onChange={onMappingChange}
-          onCheckAgain={onCheckAgain}
-        />
-      </details>
+      {props.children}
 
       {report.problems.length > 0 ? (
         <>
-          <h3 id="import-problems-title">Problems to fix</h3>
+          <h3 id="import-problems-title" tabIndex={-1}>
+            Problems to fix
+          </h3>
           <div className="table-scroll">
             <table className="problems-table" aria-labelledby="import-problems-title">
               <thead>
@@ -122,7 +126,8 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
               </thead>
               <tbody>
                 {report.problems.map((p, i) => (
-                  <tr key={i}>
+                  // The error summary's links lead to these rows.
+                  <tr key={i} id={`import-problem-${i}`} tabIndex={-1}>
                     <td className="money">{p.row ?? ''}</td>
                     <td>{p.field}</td>
                     <td>{p.message}</td>
@@ -138,18 +143,7 @@ export function ImportReportView({ report, mapping, mappingChanged, busy, onMapp
         </>
       ) : null}
 
-      {report.duplicates.length > 0 ? (
-        <>
-          <h3>Already in the register</h3>
-          <ul className="duplicates">
-            {report.duplicates.map((d) => (
-              <li key={d.row}>
-                Row {d.row}: {d.reference} is already in the register — it will be skipped
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {props.after}
     </section>
   );
 }

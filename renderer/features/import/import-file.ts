@@ -15,6 +15,6 @@ export function fileSizeProblem(file: File): string | null {
   if (file.size > MAX_IMPORT_BYTES) {
     return `The file is ${(file.size / MB).toFixed(1)} MB — the largest file GrantPanel imports is ${MAX_IMPORT_BYTES / MB} MB. Split it into smaller files.`;
   }
-  if (file.size === 0) return 'The file is empty — choose a CSV file with a header row and at least one application';
+  if (file.size === 0) return 'The file is empty — choose a CSV file with a header row and the rows to import below it';
   return null;
 }

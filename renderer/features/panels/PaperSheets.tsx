@@ -1,12 +1,15 @@
 // Blank paper score sheets for members scoring without a laptop: one application's sheet, or the
 // whole panel's pack (a cover page and a sheet per application), blank or with one member's name.
-// The officer prints them; completed sheets are typed in from each application's page.
+// The officer prints them; completed sheets are typed in from each application's page, or typed
+// into a spreadsheet and imported all at once on the Import screen.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { PanelDetail } from '../../../shared/contract/panels';
 import { call } from '../../app/api';
 import { SelectField } from '../../components/fields';
 import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { slug } from '../moderation/words';
+import { useMayCall } from '../session/session-cache';
 
 const ANY = 'any';
 
@@ -27,6 +30,7 @@ export function PanelPackSection({ panel }: { panel: PanelDetail }) {
   const [member, setMember] = useState(ANY);
   const memberId = member === ANY ? undefined : member;
   const name = panel.members.find((m) => m.id === memberId)?.name;
+  const may = useMayCall();
   return (
     <section aria-labelledby="paper-sheets" className="paper-sheets">
       <h2 id="paper-sheets">Paper score sheets</h2>
@@ -50,6 +54,12 @@ export function PanelPackSection({ panel }: { panel: PanelDetail }) {
         busyLabel="Making the pack…"
         saved="the panel pack"
       />
+      {may('scores.commit') ? (
+        <p>
+          Many sheets to type in? Type them into a spreadsheet, one row per score, and{' '}
+          <Link to={`/import?what=scores&round=${encodeURIComponent(panel.roundId)}`}>import the paper scores</Link> all at once.
+        </p>
+      ) : null}
     </section>
   );
 }

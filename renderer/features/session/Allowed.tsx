@@ -7,10 +7,11 @@ import { Page } from '../../components/Page';
 import { useSession } from '../../app/queries';
 import { useMayCall } from './session-cache';
 
-export function Allowed({ method, children }: { method: MethodName; children: ReactNode }) {
+/** `method`: the call the page needs, or several of which any one makes the page useful. */
+export function Allowed({ method, children }: { method: MethodName | readonly MethodName[]; children: ReactNode }) {
   const may = useMayCall();
   const session = useSession();
-  if (!session?.person || may(method)) return <>{children}</>;
+  if (!session?.person || (typeof method === 'string' ? may(method) : method.some(may))) return <>{children}</>;
   return (
     <Page title="You don’t have access to this page">
       <p>This page is for people with another role. Ask a grants officer if you need it.</p>
