@@ -164,7 +164,12 @@ test('a plan’s priorities changed differently on two laptops are one conflict,
     const field = card.getByRole('group', { name: 'Priorities' });
     await expect(field.getByLabel(/^Keep your change on this laptop/)).toBeVisible();
     await expect(card).toContainText('ROADS — Safer roads');
-    await expect(card).toContainText('PREVENTION — Prevention and Rehabilitation\nYOUNG — Young people');
+    // One priority to a line; the lines that differ between the two versions are marked.
+    await expect(card.locator('mark')).toHaveText([
+      'Differs: ROADS — Safer roads',
+      'Differs: ROADS — Road and Travel Safety',
+      'Differs: YOUNG — Young people',
+    ]);
     await expectAccessible(page);
     await field.getByLabel(/^Use .*Coventry panel laptop/).check();
     await card.getByRole('button', { name: 'Resolve conflict' }).click();

@@ -1,22 +1,21 @@
 // Importing applications from a CSV file: choose the round and file, check it (nothing is saved),
 // fix what the report lists, then import every row or none. The check and the import run as jobs
 // in the core, followed with a progress bar that can cancel them.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImportInput, ImportReport } from '../../../shared/contract/imports';
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { RoundSummary } from '../../../shared/contract/rounds';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField } from '../../components/fields';
 import { ProgressBar, type Progress } from '../../components/ProgressBar';
 import { ColumnMappingEditor, type Mapping } from './ColumnMappingEditor';
-import { CsvFileField, useCsvFile } from './CsvFileField';
+import { useCsvFile } from './CsvFileField';
+import { CommitButton, ImportForm } from './ImportForm';
 import { ImportConfirmation } from './ImportConfirmation';
 import { ImportReportView, plural } from './ImportReportView';
 import { importFieldId, problemsFromError } from './import-problems';
-import { roundOptions, useImportRound } from './import-round';
+import { useImportRound } from './import-round';
 import { runImportJob } from './import-job';
-import { downloadTemplate } from './template-download';
 
 const MAPPING_SOURCE: Record<ImportReport['mappingSource'], string> = {
   template: 'By the headings of the GrantPanel template',
@@ -203,50 +202,28 @@ export function ApplicationImport({ rounds, choice }: { rounds: RoundSummary[]; 
         choice
       )}
 
-      <form
+      <ImportForm
         hidden={done !== null}
-        noValidate
-        className="import-choose"
-        aria-labelledby="import-choose-title"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void check();
+        rounds={rounds}
+        roundId={roundId}
+        roundHint="The applications in the file are all added to this round"
+        onRound={(v) => {
+          setRoundId(v);
+          forget();
         }}
-      >
-        <h2 id="import-choose-title">Choose the round and file</h2>
-        <SelectField
-          id="import-round"
-          label="Round"
-          hint="The applications in the file are all added to this round"
-          value={roundId}
-          placeholder={roundId ? undefined : 'Choose a round'}
-          options={roundOptions(rounds)}
-          error={errorOf.round}
-          onChange={(v) => {
-            setRoundId(v);
-            forget();
-          }}
-        />
-        <CsvFileField
-          csv={csv}
-          error={errorOf.file}
-          busy={busy}
-          onChosen={(problem) => {
-            forget();
-            setDone(null);
-            setProblems(problem ? [{ field: 'file', message: problem }] : []);
-          }}
-          onProblem={(message) => setProblems([{ field: 'file', message }])}
-        />
-        <div className="button-row">
-          <button type="submit" className={report ? 'button secondary' : 'button'} disabled={busy}>
-            {report ? 'Check the file again' : 'Check file'}
-          </button>
-          <button type="button" className="link-button" disabled={busy} onClick={() => void downloadTemplate('imports.template')}>
-            Download the template
-          </button>
-        </div>
-      </form>
+        csv={csv}
+        errors={errorOf}
+        busy={busy}
+        checked={report !== null}
+        template="imports.template"
+        onCheck={() => void check()}
+        onChosen={(problem) => {
+          forget();
+          setDone(null);
+          setProblems(problem ? [{ field: 'file', message: problem }] : []);
+        }}
+        onProblem={(message) => setProblems([{ field: 'file', message }])}
+      />
 
       {progress ? <ProgressBar progress={progress} /> : null}
 
@@ -300,12 +277,12 @@ export function ApplicationImport({ rounds, choice }: { rounds: RoundSummary[]; 
             </details>
           </ImportReportView>
           {canImport && round ? (
-            <div className="button-row">
-              <button type="button" className="button" id="import-commit" disabled={busy} onClick={() => void commit()}>
-                Import {report.importable.toLocaleString('en-GB')} {report.importable === 1 ? 'application' : 'applications'}
-              </button>
-              <span className="hint">into {round.name}</span>
-            </div>
+            <CommitButton
+              label={`Import ${plural(report.importable, 'application')}`}
+              roundName={round.name}
+              busy={busy}
+              onCommit={() => void commit()}
+            />
           ) : null}
         </>
       ) : null}

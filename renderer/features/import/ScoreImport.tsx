@@ -2,7 +2,7 @@
 // application and member making up that member's sheet. Check the file (nothing is saved), fix
 // what the report lists, then import every sheet or none — as the CLI's `import scores` does.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FieldProblem } from '../../../shared/contract/result';
 import type { RoundSummary } from '../../../shared/contract/rounds';
@@ -10,16 +10,15 @@ import type { ScoreImportReport } from '../../../shared/contract/score-imports';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField } from '../../components/fields';
 import { ProgressBar, type Progress } from '../../components/ProgressBar';
 import { rubricQuery } from '../panels/queries';
 import { useMayCall } from '../session/session-cache';
-import { CsvFileField, useCsvFile } from './CsvFileField';
+import { useCsvFile } from './CsvFileField';
+import { CommitButton, ImportForm } from './ImportForm';
 import { ImportConfirmation } from './ImportConfirmation';
 import { ImportReportView, plural } from './ImportReportView';
 import { importFieldId, problemsFromError, problemsOfReport } from './import-problems';
-import { roundOptions, useImportRound } from './import-round';
-import { downloadTemplate } from './template-download';
+import { useImportRound } from './import-round';
 
 interface Done {
   sheets: number;
@@ -175,60 +174,42 @@ export function ScoreImport({ rounds, choice }: { rounds: RoundSummary[]; choice
         choice
       )}
 
-      <form
+      <ImportForm
         hidden={done !== null}
-        noValidate
-        className="import-choose"
-        aria-labelledby="import-choose-title"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void check();
+        rounds={rounds}
+        roundId={roundId}
+        roundHint="The round whose panels scored the sheets"
+        onRound={(v) => {
+          setRoundId(v);
+          forget();
         }}
-      >
-        <h2 id="import-choose-title">Choose the round and file</h2>
-        <SelectField
-          id="import-round"
-          label="Round"
-          hint="The round whose panels scored the sheets"
-          value={roundId}
-          placeholder={roundId ? undefined : 'Choose a round'}
-          options={roundOptions(rounds)}
-          error={errorOf.round}
-          onChange={(v) => {
-            setRoundId(v);
-            forget();
-          }}
-        />
-        {noRubric && round && !errorOf.round ? (
-          <p className="panel warning">
-            {round.name} has no rubric yet, so there is nothing to score against.{' '}
-            <Link to={`/rounds/${encodeURIComponent(round.id)}/rubric`}>Set the rubric for {round.name}</Link> first.
+        csv={csv}
+        errors={errorOf}
+        busy={busy}
+        checked={report !== null}
+        template="scores.template"
+        onCheck={() => void check()}
+        onChosen={(problem) => {
+          forget();
+          setDone(null);
+          setProblems(problem ? [{ field: 'file', message: problem }] : []);
+        }}
+        onProblem={(message) => setProblems([{ field: 'file', message }])}
+        afterRound={
+          noRubric && round && !errorOf.round ? (
+            <p className="panel warning">
+              {round.name} has no rubric yet, so there is nothing to score against.{' '}
+              <Link to={`/rounds/${encodeURIComponent(round.id)}/rubric`}>Set the rubric for {round.name}</Link> first.
+            </p>
+          ) : null
+        }
+        afterFile={
+          <p className="hint">
+            One row per score: the application reference, the member, the criterion or gate, the score and any comment. A blank score is a
+            problem, never a 0. See the template for the headings.
           </p>
-        ) : null}
-        <CsvFileField
-          csv={csv}
-          error={errorOf.file}
-          busy={busy}
-          onChosen={(problem) => {
-            forget();
-            setDone(null);
-            setProblems(problem ? [{ field: 'file', message: problem }] : []);
-          }}
-          onProblem={(message) => setProblems([{ field: 'file', message }])}
-        />
-        <p className="hint">
-          One row per score: the application reference, the member, the criterion or gate, the score and any comment. A blank score is a
-          problem, never a 0. See the template for the headings.
-        </p>
-        <div className="button-row">
-          <button type="submit" className={report ? 'button secondary' : 'button'} disabled={busy}>
-            {report ? 'Check the file again' : 'Check file'}
-          </button>
-          <button type="button" className="link-button" disabled={busy} onClick={() => void downloadTemplate('scores.template')}>
-            Download the template
-          </button>
-        </div>
-      </form>
+        }
+      />
 
       {progress ? <ProgressBar progress={progress} /> : null}
 
@@ -271,12 +252,12 @@ export function ScoreImport({ rounds, choice }: { rounds: RoundSummary[]; choice
             }
           />
           {canImport && round ? (
-            <div className="button-row">
-              <button type="button" className="button" id="import-commit" disabled={busy} onClick={() => void commit()}>
-                Import {plural(report.importable, 'sheet')}
-              </button>
-              <span className="hint">into {round.name}</span>
-            </div>
+            <CommitButton
+              label={`Import ${plural(report.importable, 'sheet')}`}
+              roundName={round.name}
+              busy={busy}
+              onCommit={() => void commit()}
+            />
           ) : null}
         </>
       ) : null}
