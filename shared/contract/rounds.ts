@@ -20,6 +20,18 @@ export const roundInputSchema = z
     /** The spending window (optional): projects must start on or after and end on or before it. */
     spendFrom: date('date spending may start from').nullable().default(null),
     spendBy: date('date money must be spent by').nullable().default(null),
+    totalPence: z
+      .number('Enter the round total in pounds and pence')
+      .int('Enter the round total in whole pence')
+      .min(0, 'The round total cannot be negative')
+      .nullable()
+      .default(null),
+    tolerancePercent: z
+      .number('Enter the tolerance as a whole percentage')
+      .int('Enter the tolerance as a whole percentage, like 10')
+      .min(0, 'The tolerance cannot be negative')
+      .max(50, 'The tolerance can be at most 50%')
+      .default(0),
     budgets: z
       .array(
         z.object({

@@ -240,6 +240,10 @@ export interface Round {
   /** The spending window projects must fall inside (screening's check); rounds recorded before it lack these. */
   spendFrom?: string | null;
   spendBy?: string | null;
+  /** A limit on the whole round's awards, beside the areas' budgets; none when null (rounds before allocation lack it). */
+  totalPence?: number | null;
+  /** How far over an area's budget allocation may go, where underspend is expected: whole percent, 0 by default. */
+  tolerancePercent?: number;
 }
 
 /** The plan in force in a year (the newest of those covering it), else the newest: a plan adopted ahead of its term waits for it. */

@@ -6,14 +6,15 @@ type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
 /** Fields that hold money, so a wrong value is described in pence. */
-const MONEY = new Set(['maxAwardPence', 'amountPence', 'amountRequested', 'amount']);
+/** Money fields: every `…Pence`, and the application's amounts. */
+const MONEY = new Set(['amountRequested', 'amount']);
 export const BUDGET_PREFIX = 'budget:';
 /** A panel's members change one by one: the field `member:<person id>`. */
 export const PANEL_MEMBER_PREFIX = 'member:';
 
 const isMoney = (path: Path) => {
   const last = [...path].reverse().find((p) => typeof p === 'string' && p !== 'to' && p !== 'from');
-  return typeof last === 'string' && (MONEY.has(last) || last.startsWith(BUDGET_PREFIX));
+  return typeof last === 'string' && (MONEY.has(last) || last.endsWith('Pence') || last.startsWith(BUDGET_PREFIX));
 };
 
 /** Text from a payload, shortened and quoted: a bundle's field names may be anything. */

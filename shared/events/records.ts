@@ -106,6 +106,9 @@ export const roundRecord: z.ZodType<Round> = z
     // Rounds recorded before screening have no spending window.
     spendFrom: roundFields.spendFrom.optional(),
     spendBy: roundFields.spendBy.optional(),
+    // Rounds recorded before allocation have no total or tolerance.
+    totalPence: roundFields.totalPence.optional(),
+    tolerancePercent: roundFields.tolerancePercent.optional(),
     budgets: z.array(z.strictObject(budget)).max(100),
   })
   .refine((r) => unique(r.budgets.map((b) => b.areaId)), { path: ['budgets'], message: 'must not give one area two budgets' });

@@ -107,6 +107,7 @@ test.describe('rounds', () => {
     await page.getByLabel('Coventry', { exact: true }).fill('£45,000');
     await page.getByLabel('Birmingham', { exact: true }).fill('lots');
     await expect(page.locator('#round-budget-total')).toHaveText('£45,000.00');
+    await page.getByLabel('Over-allocation tolerance, % (optional)').fill('60');
     await page.getByRole('button', { name: 'Create round' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -114,7 +115,12 @@ test.describe('rounds', () => {
     await expect(summary.getByRole('link')).toHaveText([
       'The closing date must be on or after the opening date',
       'Enter the budget for Birmingham in pounds, like £45,000, or leave it blank',
+      'The tolerance can be at most 50%',
     ]);
+    await summary.getByRole('link', { name: 'The tolerance can be at most 50%' }).click();
+    await expect(page.getByLabel('Over-allocation tolerance, % (optional)')).toBeFocused();
+    await page.getByLabel('Over-allocation tolerance, % (optional)').fill('10');
+    await page.getByLabel('Round total (optional)').fill('£100,000');
     await summary.getByRole('link', { name: 'The closing date must be on or after the opening date' }).click();
     await expect(page.getByLabel('Closing date')).toBeFocused();
     await expect(page.locator('#round-closes-error')).toContainText('The closing date must be on or after the opening date');
@@ -139,6 +145,8 @@ test.describe('rounds', () => {
     await expect(page.getByLabel('Round name')).toHaveValue(ROUND);
     await expect(page.getByLabel('Opening date')).toHaveValue('01/10/2026');
     await expect(page.getByLabel('Coventry', { exact: true })).toHaveValue('£45,000');
+    await expect(page.getByLabel('Round total (optional)')).toHaveValue('£100,000');
+    await expect(page.getByLabel('Over-allocation tolerance, % (optional)')).toHaveValue('10');
     await page.getByLabel('Round name').fill('Active Citizens Fund 2026–27 (Coventry and Birmingham)');
     await page.getByLabel('Coventry', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -125,6 +125,8 @@ const VALID: Record<EventType, [string, unknown]> = {
       id: ROUND_ID,
       changes: {
         closes: { from: '2026-12-18', to: '2027-01-08' },
+        totalPence: { from: null, to: 30_000_000 },
+        tolerancePercent: { from: 0, to: 10 },
         'budget:coventry': { from: 4_500_000, to: null },
         'budget:walsall': { from: null, to: 1_000_000 },
       },
@@ -293,6 +295,10 @@ test('a wrong-typed field is refused, naming the field', () => {
   expect(check('round.changed', () => ({ id: ROUND_ID, changes: { 'budget:coventry': { from: 4_500_000, to: -1 } } }))).toBe(
     'round.changed: budget:coventry must be at least 0 pence',
   );
+  expect(check('round.changed', () => ({ id: ROUND_ID, changes: { tolerancePercent: { from: 0, to: 99 } } }))).toBe(
+    'round.changed: tolerancePercent must be at most 50',
+  );
+  expect(check('round.added', (r) => ({ ...r, totalPence: 1.5 }))).toBe('round.added: totalPence must be a whole number of pence');
   expect(check('round.added', (r) => ({ ...r, budgets: [{ areaId: 'coventry', amountPence: '100' }] }))).toBe(
     'round.added: budgets.0.amountPence must be a whole number of pence',
   );

@@ -11,6 +11,7 @@ import conflictKeptVersion from './migrations/0009-conflict-kept-version.sql';
 import prioritiesKept from './migrations/0010-priorities-kept.sql';
 import people from './migrations/0011-people.sql';
 import panels from './migrations/0013-panels.sql';
+import allocation from './migrations/0014-allocation.sql';
 import screening from './migrations/0012-screening.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 11, name: '0011-people', sql: people },
   { version: 12, name: '0012-screening', sql: screening },
   { version: 13, name: '0013-panels', sql: panels },
+  { version: 14, name: '0014-allocation', sql: allocation },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

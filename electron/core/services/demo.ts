@@ -272,6 +272,8 @@ export function loadDemo(ctx: CoreContext) {
     status: 'open',
     spendFrom: '2027-01-01',
     spendBy: '2027-12-31',
+    totalPence: null,
+    tolerancePercent: 0,
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: (a.id === 'birmingham' ? 120_000 : 45_000) * 100 })),
   });
   const csf = createRound(ctx, {
@@ -283,6 +285,8 @@ export function loadDemo(ctx: CoreContext) {
     status: 'closed',
     spendFrom: null,
     spendBy: null,
+    totalPence: null,
+    tolerancePercent: 0,
     budgets: SEED_AREAS.map((a) => ({ areaId: a.id, amountPence: 150_000 * 100 })),
   });
   const drafts = [

@@ -17,8 +17,21 @@ import { changesBetween, describePlain, editableProjectors, type Editable } from
 function writeRound(db: Db, r: Round): void {
   statement(
     db,
-    'INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status, spend_from, spend_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(r.id, r.fundId, r.planId, r.name, r.opens, r.closes, r.status, r.spendFrom ?? null, r.spendBy ?? null);
+    `INSERT OR REPLACE INTO rounds (id, fund_id, plan_id, name, opens, closes, status, spend_from, spend_by, total_pence, tolerance_percent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.fundId,
+    r.planId,
+    r.name,
+    r.opens,
+    r.closes,
+    r.status,
+    r.spendFrom ?? null,
+    r.spendBy ?? null,
+    r.totalPence ?? null,
+    r.tolerancePercent ?? 0,
+  );
   statement(db, 'DELETE FROM round_budgets WHERE round_id = ?').run(r.id);
   const insert = statement(db, 'INSERT INTO round_budgets (round_id, area_id, amount_pence) VALUES (?, ?, ?)');
   for (const b of r.budgets) insert.run(r.id, b.areaId, b.amountPence);
@@ -33,6 +46,8 @@ const ROUND_LABELS: Record<string, string> = {
   status: 'Status',
   spendFrom: 'Spend from',
   spendBy: 'Spend by',
+  totalPence: 'Round total',
+  tolerancePercent: 'Over-allocation tolerance',
 };
 const BUDGET = 'budget:';
 
@@ -57,6 +72,8 @@ export const rounds: Editable<Round, 'round'> = {
     if (field === 'planId') return nameOf(db, 'plans', value);
     if (field === 'opens' || field === 'closes' || field === 'spendFrom' || field === 'spendBy')
       return typeof value === 'string' ? formatDate(value) : describePlain(value);
+    if (field === 'totalPence') return typeof value === 'number' ? formatPence(value) : 'No round total';
+    if (field === 'tolerancePercent') return `${typeof value === 'number' ? value : 0}%`;
     return describePlain(value);
   },
   // Budgets merge area by area: the office changing Coventry's while a panel changes Dudley's is no conflict.
@@ -88,6 +105,8 @@ interface RoundRow {
   status: Round['status'];
   spend_from: string | null;
   spend_by: string | null;
+  total_pence: number | null;
+  tolerance_percent: number;
 }
 
 /** Budgets in one order everywhere, so the same budgets never read as a change. */
@@ -114,6 +133,8 @@ function fromRow(db: Db, r: RoundRow): Round {
     budgets: budgetsOf(db, r.id),
     spendFrom: r.spend_from,
     spendBy: r.spend_by,
+    totalPence: r.total_pence,
+    tolerancePercent: r.tolerance_percent,
   };
 }
 

@@ -210,6 +210,28 @@ export function RoundFormPage() {
           total={totalBudget(values)}
           onChange={(areaId, text) => set('budgets', { ...values.budgets, [areaId]: text })}
         />
+        <div className="grid-2">
+          <TextField
+            id="round-total"
+            label="Round total (optional)"
+            hint="A limit on the whole round’s awards, beside the areas’ budgets, like £300,000"
+            className="money-input"
+            inputMode="decimal"
+            value={values.total}
+            error={errorOf.totalPence}
+            onChange={(v) => set('total', v)}
+          />
+          <TextField
+            id="round-tolerance"
+            label="Over-allocation tolerance, % (optional)"
+            hint="How far over an area’s budget awards may go where some underspend is expected, like 10. Blank for none."
+            className="percent-input"
+            inputMode="numeric"
+            value={values.tolerance}
+            error={errorOf.tolerancePercent}
+            onChange={(v) => set('tolerance', v)}
+          />
+        </div>
         <ConfirmEffects
           pending={pending}
           busy={saving}

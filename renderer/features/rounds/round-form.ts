@@ -20,6 +20,10 @@ export interface RoundFormValues {
   spendBy: string;
   /** Area id → the amount as typed. */
   budgets: Record<string, string>;
+  /** The round's own total as typed; blank for none. */
+  total: string;
+  /** Whole percent as typed; blank is 0. */
+  tolerance: string;
 }
 
 export const EMPTY_ROUND_FORM: RoundFormValues = {
@@ -32,6 +36,8 @@ export const EMPTY_ROUND_FORM: RoundFormValues = {
   spendFrom: '',
   spendBy: '',
   budgets: {},
+  total: '',
+  tolerance: '',
 };
 
 /** 2026-11-25 → 25/11/2026, the way people type it back. */
@@ -56,6 +62,8 @@ export function valuesFromRound(round: Round): RoundFormValues {
     spendFrom: round.spendFrom ? typedDate(round.spendFrom) : '',
     spendBy: round.spendBy ? typedDate(round.spendBy) : '',
     budgets: Object.fromEntries(round.budgets.map((b) => [b.areaId, typedMoney(b.amountPence)])),
+    total: round.totalPence === null || round.totalPence === undefined ? '' : typedMoney(round.totalPence),
+    tolerance: round.tolerancePercent ? String(round.tolerancePercent) : '',
   };
 }
 
@@ -74,6 +82,8 @@ export function fieldIdFor(field: string, budgetAreaIds: string[] = []): string 
     status: 'round-status',
     spendFrom: 'round-spend-from',
     spendBy: 'round-spend-by',
+    totalPence: 'round-total',
+    tolerancePercent: 'round-tolerance',
   };
   return ids[path] ?? 'round-name';
 }
@@ -133,6 +143,16 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     if (text && !window[field]) problems.push({ field, message: `Enter the ${label} as a real date, like ${example}, or leave it blank` });
   }
 
+  // The round total is optional: blank is none. The tolerance is a whole percentage: blank is 0.
+  const totalText = values.total.trim();
+  const totalPence = totalText ? parseMoney(totalText) : null;
+  if (totalText && totalPence === null)
+    problems.push({ field: 'totalPence', message: 'Enter the round total in pounds, like £300,000, or leave it blank' });
+  const toleranceText = values.tolerance.trim().replace(/%$/, '').trim();
+  const tolerancePercent = toleranceText ? Number(toleranceText) : 0;
+  if (toleranceText && !/^\d+$/.test(toleranceText))
+    problems.push({ field: 'tolerancePercent', message: 'Enter the tolerance as a whole percentage, like 10, or leave it blank for none' });
+
   const candidate = {
     fundId: values.fundId,
     planId: values.planId,
@@ -142,6 +162,8 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     status: values.status,
     spendFrom: window.spendFrom,
     spendBy: window.spendBy,
+    totalPence,
+    tolerancePercent: Number.isInteger(tolerancePercent) ? tolerancePercent : 0,
     budgets,
   };
   const parsed = roundInputSchema.safeParse(candidate);
@@ -149,9 +171,22 @@ export function checkRoundForm(values: RoundFormValues, areas: Area[]): CheckedR
     const already = new Set(problems.map((p) => p.field));
     for (const p of problemsFromZod(parsed.error)) if (!already.has(p.field)) problems.push(p);
   }
-  const order = ['fundId', 'planId', 'name', 'opens', 'closes', 'spendFrom', 'spendBy', 'status'];
+  // The form's order: the budgets' table comes before the round total and tolerance.
+  const order = [
+    'fundId',
+    'planId',
+    'name',
+    'opens',
+    'closes',
+    'spendFrom',
+    'spendBy',
+    'status',
+    'budgets',
+    'totalPence',
+    'tolerancePercent',
+  ];
   const rank = (field: string) => {
-    const i = order.indexOf(field);
+    const i = order.indexOf(/^budget/.test(field) ? 'budgets' : field);
     return i < 0 ? order.length : i;
   };
   problems.sort((a, b) => rank(a.field) - rank(b.field));
