@@ -39,6 +39,7 @@ import { fileHandlers } from './services/files';
 import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
+import { decisionHandlers } from './services/decisions';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
@@ -49,6 +50,7 @@ export const handlers: Handlers<MethodName> = {
   ...panelHandlers,
   ...scoringHandlers,
   ...moderationHandlers,
+  ...decisionHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,

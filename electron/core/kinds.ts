@@ -18,6 +18,7 @@ import { declarationKind } from './panels/declarations';
 import { scoreKind } from './panels/scores';
 import { moderationKind, moderationOpeningKind } from './panels/moderation';
 import { screeningKind } from './services/screening';
+import { decisionKind } from './decisions/decisions';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -35,6 +36,7 @@ export const CORE_KINDS: CoreKinds = {
   score: scoreKind,
   moderation: moderationKind,
   moderationOpening: moderationOpeningKind,
+  decision: decisionKind,
   trust: trustKind,
   versionChoice: versionChoiceKind,
   conflictResolution: conflictResolutionKind,

@@ -15,6 +15,7 @@ import { people } from './people';
 import { panels } from './panels';
 import { scoring } from './scoring';
 import { moderation } from './moderation';
+import { decisions } from './decisions';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import type { Method } from './method';
@@ -36,6 +37,7 @@ export const contract = {
   ...panels,
   ...scoring,
   ...moderation,
+  ...decisions,
   ...scoreImports,
   ...documents,
 };

@@ -93,6 +93,9 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'moderation.view': 'read-register',
   'moderation.open': 'moderate',
   'moderation.record': 'moderate',
+  'decisions.sign': 'sign-decisions',
+  'decisions.list': 'read-scores',
+  'decisions.files': 'read-scores',
   'documents.scoreSheet': 'manage-panels',
   'documents.panelPack': 'manage-panels',
   // The chair of the panel, or anyone who reads every panel's scores: the handler's check.

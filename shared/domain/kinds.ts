@@ -168,6 +168,15 @@ export const KINDS = {
     page: (id) => `#/applications/${id}`,
     events: ['moderation.recorded'],
   },
+  decision: {
+    noun: 'decision',
+    // The Chief Executive's signed decision: never edited; a later one supersedes, both stay.
+    rule: 'append-only',
+    tables: ['decisions'],
+    writes: 'sign-decisions',
+    page: (id) => `#/applications/${id}`,
+    events: ['decision.signed'],
+  },
   moderationOpening: {
     noun: 'opening of moderation',
     rule: 'whole-record',

@@ -17,7 +17,9 @@ export type Capability =
   /** Moderate and recommend, on the panels a person chairs. */
   | 'moderate'
   /** Every panel's scores, rankings and register of interests. */
-  | 'read-scores';
+  | 'read-scores'
+  /** Decide applications, each decision signed with the person's own key: the Chief Executive. */
+  | 'sign-decisions';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -47,7 +49,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],
-  'chief-executive': ['read-register', 'read-scores'],
+  'chief-executive': ['read-register', 'read-scores', 'sign-decisions'],
   auditor: ['read-register', 'read-scores'],
 };
 

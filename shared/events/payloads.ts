@@ -43,6 +43,7 @@ import {
   scoreEntered,
   scoreSubmitted,
   moderationRecorded,
+  decisionSigned,
   moderationOpened,
   screeningProblem,
   screeningRecorded,
@@ -269,6 +270,7 @@ const SPECS = {
   'score.entered': { schema: scoreEntered, entity: onesOwn('score') },
   'score.submitted': { schema: scoreSubmitted, entity: onesOwn('score') },
   'moderation.recorded': { schema: moderationRecorded, entity: (p: { applicationId: string }) => `moderation:${p.applicationId}` },
+  'decision.signed': { schema: decisionSigned, entity: (p: { applicationId: string }) => `decision:${p.applicationId}` },
   'moderation.opened': { schema: moderationOpened, entity: (p: { panelId: string }) => `moderationOpening:${p.panelId}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),

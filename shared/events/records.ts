@@ -12,6 +12,7 @@ import { rosterDeviceSchema } from '../formats/roster';
 import { signedHeadSchema } from '../formats/bundle';
 import { singleLine } from '../domain/text';
 import { ROLE_IDS } from '../domain/people';
+import { DECISION_IDS } from '../domain/decisions';
 import { rubricFieldSchemas } from '../domain/rubric';
 import {
   interestNature,
@@ -288,3 +289,30 @@ export function screeningProblem(p: ScreeningRecorded): string | null {
   if (!unique(p.supersedes)) return 'supersedes must not name a screening twice';
   return null;
 }
+
+/** A decision signed by the Chief Executive: every fact of it, the key it names and its .minisig text. */
+export const decisionSigned = z
+  .strictObject({
+    applicationId: recordId,
+    reference: z.string().min(1).max(60),
+    organisation: z.string().min(1).max(300),
+    roundId: recordId,
+    roundName: z.string().min(1).max(200),
+    decision: z.enum(DECISION_IDS),
+    amountPence: z.number().int().min(0).max(100_000_000_000),
+    reason: z.string().max(2000),
+    signerId: recordId,
+    signerName: z.string().min(1).max(200),
+    signedAt: z.iso.datetime(),
+    publicKey: z.string().regex(/^RW[Q-T][A-Za-z0-9+/]{53}$/, 'must be a minisign public key'),
+    signature: z.string().min(1).max(1000),
+    supersedes: z.array(hex64).max(50),
+  })
+  .refine((d) => (d.decision === 'decline') === (d.amountPence === 0), {
+    message: 'must award nothing exactly when declining',
+    path: ['amountPence'],
+  })
+  .refine((d) => d.decision === 'approve' || d.reason.trim().length > 0, {
+    message: 'must give a reason to decline or amend',
+    path: ['reason'],
+  });

@@ -262,6 +262,25 @@ const VALID: Record<EventType, [string, unknown]> = {
     },
   ],
   'moderation.opened': [`moderationOpening:${PANEL_ID}`, { panelId: PANEL_ID }],
+  'decision.signed': [
+    `decision:${APPLICATION_ID}`,
+    {
+      applicationId: APPLICATION_ID,
+      reference: 'ACF-2026-0001',
+      organisation: 'Foleshill Residents’ Association',
+      roundId: ROUND_ID,
+      roundName: 'Active Citizens Fund winter 2026',
+      decision: 'amend',
+      amountPence: 150_000,
+      reason: 'Match funding covers the rest',
+      signerId: 'person-9',
+      signerName: 'Sam Okoro',
+      signedAt: '2026-11-28T10:00:00.000Z',
+      publicKey: 'RWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      signature: 'untrusted comment: x\nRWQ\ntrusted comment: y\nAA\n',
+      supersedes: [DIGEST],
+    },
+  ],
   'score.submitted': [
     ownScore('score'),
     { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
@@ -298,6 +317,10 @@ test('a wrong-typed field is refused, naming the field', () => {
   expect(check('round.changed', () => ({ id: ROUND_ID, changes: { tolerancePercent: { from: 0, to: 99 } } }))).toBe(
     'round.changed: tolerancePercent must be at most 50',
   );
+  expect(check('decision.signed', (d) => ({ ...d, decision: 'decline', amountPence: 150_000 }))).toBe(
+    'decision.signed: amountPence must award nothing exactly when declining',
+  );
+  expect(check('decision.signed', (d) => ({ ...d, reason: ' ' }))).toBe('decision.signed: reason must give a reason to decline or amend');
   expect(check('round.added', (r) => ({ ...r, totalPence: 1.5 }))).toBe('round.added: totalPence must be a whole number of pence');
   expect(check('round.added', (r) => ({ ...r, budgets: [{ areaId: 'coventry', amountPence: '100' }] }))).toBe(
     'round.added: budgets.0.amountPence must be a whole number of pence',
@@ -370,7 +393,14 @@ test('a field the kind does not have, or an extra key on a record, is refused', 
 
 test('a missing id or field is refused', () => {
   const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
-  const byApplication: EventType[] = ['panel.assigned', 'interest.declared', 'score.entered', 'score.submitted', 'moderation.recorded'];
+  const byApplication: EventType[] = [
+    'panel.assigned',
+    'interest.declared',
+    'score.entered',
+    'score.submitted',
+    'moderation.recorded',
+    'decision.signed',
+  ];
   for (const type of EVENT_TYPES.filter(
     (t) =>
       !byDevice.includes(t) &&

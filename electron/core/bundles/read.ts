@@ -8,6 +8,7 @@ import { GENESIS_HASH, canonicalStoredEvent, eventHash } from '../../../shared/e
 import { canonicalJson } from '../../../shared/events/canonical';
 import { parseHlc } from '../../../shared/events/hlc';
 import { checkEventPayload } from '../../../shared/events/payloads';
+import { forgedDecision } from '../decisions/decisions';
 import { personalRecordIsIntact, type PersonalRecord } from '../../../shared/events/personal';
 import {
   EVENTS_FILE,
@@ -177,6 +178,8 @@ async function checkEvents(
       throw bundleRefused(`${which} is dated before the event that laptop made before it — its clock cannot run backwards`);
     const problem = checkEventPayload(event.type, event.entity, event.payload);
     if (problem) throw bundleRefused(`${which} is not valid: ${problem}`);
+    const forged = forgedDecision(event.type, event.payload);
+    if (forged) throw bundleRefused(`${which} is refused: ${forged}`);
     heads.set(event.deviceId, { seq: event.seq, hash: stated, hlc: event.hlc });
     onEvent?.(event, payloadJson);
   }

@@ -1,0 +1,136 @@
+// The Chief Executive decides: approve, decline (with a reason) or amend the amount (with a
+// reason). Each decision is signed at that moment with their own key, opened by the passphrase
+// they type, over the canonical decision text; the event carries the facts, the key and the
+// signature, so every laptop — and anyone with `minisign` — can check it.
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import type { ParsedInput } from '../../../shared/contract';
+import type { DecisionFiles, DecisionView } from '../../../shared/contract/decisions';
+import { DomainError, type FieldProblem } from '../../../shared/contract/result';
+import { decisionComment, decisionText, type DecisionFacts } from '../../../shared/domain/decisions';
+import { formatPence } from '../../../shared/domain/money';
+import { write, type CoreContext, type Handlers } from '../context';
+import { minisignPublicKeyFile, signMinisign } from '../crypto/minisign';
+import { statement } from '../db/statements';
+import { decisionsOf, signatureProblem, type SignedDecision } from '../decisions/decisions';
+import { checkNotWaiting, clearFailures, recordFailure } from '../people/attempts';
+import { openCredential } from '../people/credentials';
+import { credentialOf, readPerson } from '../people/records';
+import { rawPublicKey } from '../people/vouching';
+
+interface ApplicationFacts {
+  id: string;
+  reference: string;
+  organisation_name: string;
+  round_id: string;
+  round_name: string;
+  status: string;
+  amount_requested: number;
+}
+
+function applicationFacts(ctx: CoreContext, id: string): ApplicationFacts {
+  const a = statement<[string], ApplicationFacts>(
+    ctx.db,
+    `SELECT a.id, a.reference, a.organisation_name, a.round_id, r.name AS round_name, a.status, a.amount_requested
+       FROM applications a JOIN rounds r ON r.id = a.round_id WHERE a.id = ?`,
+  ).get(id);
+  if (!a) throw new DomainError('NOT_FOUND', 'That application does not exist — choose one from the list');
+  if (a.status === 'withdrawn') throw new DomainError('FORBIDDEN', `${a.reference} was withdrawn, so it is not decided`);
+  return a;
+}
+
+function problemsOf(input: ParsedInput<'decisions.sign'>, requested: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.decision !== 'decline') {
+    if (input.amountPence === null || input.amountPence === 0)
+      problems.push({ field: 'amountPence', message: 'Enter the amount awarded, more than £0' });
+    else if (input.amountPence > requested)
+      problems.push({ field: 'amountPence', message: `The amount cannot be more than the ${formatPence(requested)} requested` });
+  }
+  if (input.decision !== 'approve' && !input.reason)
+    problems.push({
+      field: 'reason',
+      message: input.decision === 'decline' ? 'Enter why the application is declined' : 'Enter why the amount is amended',
+    });
+  return problems;
+}
+
+/** Opens the signer's key with the passphrase typed now; a wrong one counts, as at sign-in. */
+async function signersKey(ctx: CoreContext, passphrase: string): Promise<{ secretKey: Uint8Array; publicKey: string; name: string }> {
+  const person = readPerson(ctx.db, ctx.person.id);
+  const credential = credentialOf(ctx.db, ctx.person.id);
+  if (!person || !credential) throw new DomainError('FORBIDDEN', 'You have no signing key on this laptop: sign in with a passphrase first');
+  checkNotWaiting(ctx, person.id, person.name);
+  const secretKey = await openCredential(ctx, credential, person.name, passphrase);
+  if (!secretKey) {
+    recordFailure(ctx, person.id);
+    throw new DomainError('VALIDATION', 'That passphrase is not right', [{ field: 'passphrase', message: 'That passphrase is not right' }]);
+  }
+  clearFailures(ctx, person.id);
+  return { secretKey, publicKey: credential.public_key, name: person.name };
+}
+
+function viewOf(d: SignedDecision & { id: string }, superseded: boolean): DecisionView {
+  const { publicKey, signature, supersedes, ...facts } = d;
+  void [publicKey, signature, supersedes];
+  return { ...facts, id: d.id, valid: signatureProblem(d) === null, superseded };
+}
+
+function allDecisions(ctx: CoreContext, where: string, arg: string): (SignedDecision & { id: string; superseded: boolean })[] {
+  return statement<[string], { id: string; content: string; superseded_by: string | null }>(
+    ctx.db,
+    `SELECT d.id, d.content, e.superseded_by FROM decisions d
+       LEFT JOIN entries e ON e.kind = 'decision' AND e.subject = d.application_id AND e.id = d.id
+     WHERE ${where} ORDER BY d.signed_at, d.id`,
+  )
+    .all(arg)
+    .map((r) => ({ ...(JSON.parse(r.content) as SignedDecision), supersedes: [], id: r.id, superseded: r.superseded_by !== null }));
+}
+
+export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.list' | 'decisions.files'> = {
+  'decisions.sign': async (input, ctx) => {
+    const a = applicationFacts(ctx, input.applicationId);
+    const problems = problemsOf(input, a.amount_requested);
+    if (problems.length > 0) throw new DomainError('VALIDATION', 'The decision has problems — check the fields below', problems);
+    const { secretKey, publicKey, name } = await signersKey(ctx, input.passphrase);
+    const facts: DecisionFacts = {
+      applicationId: a.id,
+      reference: a.reference,
+      organisation: a.organisation_name,
+      roundId: a.round_id,
+      roundName: a.round_name,
+      decision: input.decision,
+      amountPence: input.decision === 'decline' ? 0 : (input.amountPence ?? 0),
+      reason: input.reason,
+      signerId: ctx.person.id,
+      signerName: name,
+      signedAt: ctx.now().toISOString(),
+    };
+    let signature: string;
+    try {
+      signature = signMinisign({
+        secretKey,
+        message: utf8ToBytes(decisionText(facts)),
+        trustedComment: decisionComment(facts),
+        untrustedComment: `GrantPanel decision signed by ${name.replace(/[^\x20-\x7e]/g, '?')}`,
+      });
+    } finally {
+      secretKey.fill(0);
+    }
+    const supersedes = decisionsOf(ctx.db, a.id).standing.map((d) => d.id);
+    const decision: SignedDecision = { ...facts, publicKey, signature, supersedes };
+    const event = write(ctx, () => ctx.log.append(ctx.person.id, 'decision.signed', `decision:${a.id}`, decision));
+    return viewOf({ ...decision, id: event.hash }, false);
+  },
+  'decisions.list': ({ roundId }, ctx) =>
+    allDecisions(ctx, 'd.application_id IN (SELECT id FROM applications WHERE round_id = ?)', roundId).map((d) => viewOf(d, d.superseded)),
+  'decisions.files': ({ id }, ctx) => {
+    const [d] = allDecisions(ctx, 'd.id = ?', id);
+    if (!d) throw new DomainError('NOT_FOUND', 'That decision is not on this laptop');
+    return {
+      text: decisionText(d),
+      signature: d.signature,
+      publicKeyFile: minisignPublicKeyFile(rawPublicKey(d.publicKey), `GrantPanel: ${d.signerName}`),
+      name: `${d.reference}-decision`,
+    } satisfies DecisionFiles;
+  },
+};

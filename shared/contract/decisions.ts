@@ -1,0 +1,43 @@
+// The Chief Executive's decisions: signed one by one with their passphrase at the moment of
+// signing, read back with whether each signature holds, and the files anyone can check it with.
+import { z } from 'zod';
+import { DECISION_IDS, type DecisionFacts } from '../domain/decisions';
+import { method } from './method';
+
+const id = (what: string) => z.string(`Choose ${what}`).min(1, `Choose ${what}`).max(100);
+
+export interface DecisionView extends DecisionFacts {
+  id: string;
+  /** The signature checked again here, over the text, with the key it names and the signer's keys. */
+  valid: boolean;
+  /** Superseded by a later decision (kept: decisions are never removed). */
+  superseded: boolean;
+}
+
+/** What `minisign -Vm decision.txt -p chief-executive.pub` needs, beside the signature file. */
+export interface DecisionFiles {
+  /** The signed text, exactly (UTF-8). */
+  text: string;
+  /** The .minisig file. */
+  signature: string;
+  /** The signer's .pub file. */
+  publicKeyFile: string;
+  /** "ACF-2026-0006-decision": the files' name without extension. */
+  name: string;
+}
+
+export const decisions = {
+  'decisions.sign': method<DecisionView>()(
+    z.object({
+      applicationId: id('an application'),
+      decision: z.enum(DECISION_IDS, 'Choose approve, decline or amend'),
+      /** The amount approved or amended to; ignored when declining. */
+      amountPence: z.number('Enter the amount').int('Enter the amount in whole pence').min(0).max(100_000_000_000).nullable().default(null),
+      reason: z.string().trim().max(2000, 'The reason must be 2,000 characters or fewer').default(''),
+      passphrase: z.string('Enter your passphrase to sign').min(1, 'Enter your passphrase to sign').max(1024),
+    }),
+  ),
+  /** Every decision on the round's applications, standing and superseded, each checked again. */
+  'decisions.list': method<DecisionView[]>()(z.object({ roundId: id('a round') })),
+  'decisions.files': method<DecisionFiles>()(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision') })),
+};
