@@ -23,6 +23,7 @@ import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustComma
 import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
 import { conflictsCommand, resolveConflictCommand } from './conflicts';
 import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
+import { decisionsCommand, exportKeyCommand } from './decisions';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -51,6 +52,8 @@ export const COMMANDS: Command[] = [
   addPersonCommand,
   setPassphraseCommand,
   ...personCommands,
+  decisionsCommand,
+  exportKeyCommand,
 ];
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;

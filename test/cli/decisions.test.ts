@@ -1,0 +1,82 @@
+// `grantpanel decisions` and `grantpanel export-key` (issue 12): a round's decisions in each format
+// with their signatures checked, and the Chief Executive's .pub file that minisign checks a
+// decision with.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { cliIn } from '../support/cli-in';
+import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
+import { validDraft } from '../support/drafts';
+import { DECISION_FIELDS } from '../../electron/core/cli/decisions';
+
+const FIRST = 'a first passphrase given';
+const OWN = 'the chief executive’s own words';
+const ROUND = 'ACF winter 2026';
+const dirs: string[] = [];
+let dataDir: string;
+let files: { text: string; signature: string };
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+beforeAll(async () => {
+  dataDir = tempDir('grantpanel-decisions-cli-');
+  dirs.push(dataDir);
+  let minute = 0;
+  const core = makeCore(dataDir, () => new Date(Date.parse('2026-11-28T10:00:00.000Z') + 60_000 * minute++));
+  await core.ready();
+  const round = await core.call('rounds.create', {
+    fundId: 'acf',
+    planId: 'pcp-2025-2029',
+    name: ROUND,
+    opens: '2026-10-01',
+    closes: '2026-12-18',
+  });
+  const a = await core.call('applications.create', validDraft(round.id, { organisationName: '=HYPERLINK("http://evil.example")' }));
+  const b = await core.call('applications.create', validDraft(round.id, { organisationName: 'Foleshill Residents’ Association' }));
+  const chief = await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: chief.id, passphrase: FIRST });
+  await core.call('session.changePassphrase', { current: FIRST, next: OWN });
+  await core.call('decisions.sign', { applicationId: a.id, decision: 'decline', reason: 'Not a community project', passphrase: OWN });
+  const approved = await core.call('decisions.sign', { applicationId: b.id, decision: 'approve', amountPence: 125_000, passphrase: OWN });
+  files = await core.call('decisions.files', { id: approved.id });
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: `officer-${core.ctx.device.id}`, passphrase: TEST_OFFICER.passphrase });
+  core.close();
+});
+
+test('decisions lists a round’s decisions with their signatures checked, as a table, JSON and defused CSV', async () => {
+  const gp = cliIn(dataDir);
+  const shown = await gp('decisions', '--round', ROUND);
+  expect(shown.code).toBe(0);
+  expect(shown.out).toMatch(/Declined\s+£0\.00\s+Not a community project\s+Sam Okoro\s+28 Nov 2026, 10:\d\d\s+valid\s+standing/);
+  expect(shown.out).toMatch(/Approved\s+£1,250\.00/);
+  const asJson = JSON.parse((await gp('decisions', '--round', ROUND, '--format', 'json')).out) as Record<string, unknown>[];
+  expect(asJson.map((d) => [d.decision, d.amount_pence, d.signature])).toEqual([
+    ['decline', 0, 'valid'],
+    ['approve', 125_000, 'valid'],
+  ]);
+  const csv = (await gp('decisions', '--round', ROUND, '--format', 'csv')).out;
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+  expect(Object.keys(rows[0]!)).toEqual(DECISION_FIELDS);
+  expect(rows[0]!.organisation).toBe(`'=HYPERLINK("http://evil.example")`);
+  expect((await gp('decisions')).code).toBe(2);
+});
+
+test('export-key writes the Chief Executive’s .pub file, which minisign checks a decision with', async () => {
+  const gp = cliIn(dataDir);
+  const done = await gp('export-key', '--person', 'sam okoro', '--out', 'chief.pub');
+  expect(done.code).toBe(0);
+  expect(done.out).toContain('Wrote Sam Okoro’s public key');
+  const pub = join(dataDir, 'chief.pub');
+  expect(readFileSync(pub, 'utf8')).toMatch(/^untrusted comment: GrantPanel public key of Sam Okoro\nRW/);
+  const [text, sig] = [join(dataDir, 'decision.txt'), join(dataDir, 'decision.txt.minisig')];
+  writeFileSync(text, files.text);
+  writeFileSync(sig, files.signature);
+  expect(execFileSync('minisign', ['-V', '-m', text, '-x', sig, '-p', pub], { encoding: 'utf8' })).toMatch(/verified/);
+  // Never over a file already there.
+  const again = await gp('export-key', '--person', 'Sam Okoro', '--out', 'chief.pub');
+  expect([again.code, again.err]).toEqual([1, expect.stringContaining('There is already a file')]);
+});
