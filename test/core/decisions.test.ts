@@ -6,11 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { decisionText } from '../../shared/domain/decisions';
-import { officerOf } from '../../electron/core/context';
+import { officerOf, write } from '../../electron/core/context';
 import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
 import { validDraft } from '../support/drafts';
 import { chain, eventsOf, forgeBundle, keyOfLaptop } from '../support/forge';
 import { trustLaptop } from '../support/laptops';
+import { newPersonKey } from '../../electron/core/crypto/credential';
+import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
 
 const FIRST = 'a first passphrase given';
 const OWN = 'the chief executive’s own words';
@@ -161,4 +163,24 @@ test('a decision altered on its way (its amount raised) is refused with its bund
   const refused = await core.dispatch('bundles.import', { file });
   expect(refused.ok ? null : refused.error.message).toMatch(/decision on ACF-.* is not signed by the key it names/);
   expect(eventCount(core)).toBe(before);
+});
+
+test('a decision signed with a key the Chief Executive never held is kept, counted and not applied', async () => {
+  const signed = await core.call('decisions.sign', { applicationId, decision: 'approve', amountPence: 100_000, passphrase: OWN });
+  // A buggy or lying laptop writes, in the signed-in Chief Executive's name, a decision signed with
+  // another key: the signature holds over the text, but the key was never theirs.
+  const thief = newPersonKey();
+  const { id, valid, superseded, ...facts } = { ...signed, amountPence: 499_900, signedAt: '2026-11-28T11:30:00.000Z' };
+  void [id, valid, superseded];
+  const payload = {
+    ...facts,
+    publicKey: minisignPublicKey(thief.publicKey),
+    signature: signMinisign({ secretKey: thief.secretKey, message: Buffer.from(decisionText(facts)), trustedComment: 'decision' }),
+    supersedes: [signed.id],
+  };
+  write(core.ctx, () => core.ctx.log.append(chiefId, 'decision.signed', `decision:${applicationId}`, payload));
+  const listed = await core.call('decisions.list', { roundId: signed.roundId });
+  expect(listed.map((d) => [d.amountPence, d.superseded])).toEqual([[100_000, false]]);
+  const ignored = core.ctx.db.prepare('SELECT reason, count FROM ignored_changes').all();
+  expect(ignored).toEqual([{ reason: 'a decision signed with a key its signer did not hold', count: 1 }]);
 });
