@@ -40,6 +40,7 @@ import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
 import { decisionHandlers } from './services/decisions';
+import { auditHandlers } from './services/audit';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
@@ -51,6 +52,7 @@ export const handlers: Handlers<MethodName> = {
   ...scoringHandlers,
   ...moderationHandlers,
   ...decisionHandlers,
+  ...auditHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,

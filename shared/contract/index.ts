@@ -16,6 +16,7 @@ import { panels } from './panels';
 import { scoring } from './scoring';
 import { moderation } from './moderation';
 import { decisions } from './decisions';
+import { audit } from './audit';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import type { Method } from './method';
@@ -38,6 +39,7 @@ export const contract = {
   ...scoring,
   ...moderation,
   ...decisions,
+  ...audit,
   ...scoreImports,
   ...documents,
 };

@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'applications.reinstate',
   'applications.update',
   'applications.withdraw',
+  'audit.verify',
   'bundles.export',
   'bundles.folder',
   'bundles.import',

@@ -94,6 +94,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'moderation.open': 'moderate',
   'moderation.record': 'moderate',
   'decisions.sign': 'sign-decisions',
+  'audit.verify': 'read-scores',
   'decisions.list': 'read-scores',
   'decisions.files': 'read-scores',
   'documents.scoreSheet': 'manage-panels',

@@ -80,3 +80,21 @@ test('export-key writes the Chief Executive’s .pub file, which minisign checks
   const again = await gp('export-key', '--person', 'Sam Okoro', '--out', 'chief.pub');
   expect([again.code, again.err]).toEqual([1, expect.stringContaining('There is already a file')]);
 });
+
+test('audit verify prints OK and what it checked; after one event is altered in the database, the first broken link (exit 1)', async () => {
+  const gp = cliIn(dataDir);
+  const ok = await gp('audit', 'verify');
+  expect([ok.code, ok.out]).toEqual([
+    0,
+    expect.stringMatching(/^OK: [\d,]+ events from 1 laptop, 0 signed heads and 2 signed decisions checked\.\n$/),
+  ]);
+  const core = makeCore(dataDir);
+  const seq = (
+    core.ctx.db.prepare("SELECT seq FROM events WHERE type = 'decision.signed' ORDER BY seq DESC LIMIT 1").get() as { seq: number }
+  ).seq;
+  core.ctx.db.prepare("UPDATE events SET payload = replace(payload, '125000', '999900') WHERE seq = ?").run(seq);
+  core.close();
+  const broken = await gp('audit', 'verify');
+  expect(broken.code).toBe(1);
+  expect(broken.err).toContain(`Broken: this laptop, event ${seq}: content does not match its hash`);
+});

@@ -183,4 +183,8 @@ test('a decision signed with a key the Chief Executive never held is kept, count
   expect(listed.map((d) => [d.amountPence, d.superseded])).toEqual([[100_000, false]]);
   const ignored = core.ctx.db.prepare('SELECT reason, count FROM ignored_changes').all();
   expect(ignored).toEqual([{ reason: 'a decision signed with a key its signer did not hold', count: 1 }]);
+  // The audit names it.
+  const audit = await core.call('audit.verify', {});
+  expect(audit).toMatchObject({ ok: false, decisions: 2, problems: 1 });
+  expect(audit.firstProblem).toMatch(/^this laptop, event \d+: the decision on ACF-.* is not signed by a Chief Executive’s key/);
 });

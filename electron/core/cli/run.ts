@@ -24,6 +24,7 @@ import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from '.
 import { conflictsCommand, resolveConflictCommand } from './conflicts';
 import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
 import { decisionsCommand, exportKeyCommand } from './decisions';
+import { auditVerifyCommand } from './audit';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -54,6 +55,7 @@ export const COMMANDS: Command[] = [
   ...personCommands,
   decisionsCommand,
   exportKeyCommand,
+  auditVerifyCommand,
 ];
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
