@@ -41,6 +41,7 @@ import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
 import { decisionHandlers } from './services/decisions';
 import { auditHandlers } from './services/audit';
+import { letterHandlers } from './services/letters';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
@@ -53,6 +54,7 @@ export const handlers: Handlers<MethodName> = {
   ...moderationHandlers,
   ...decisionHandlers,
   ...auditHandlers,
+  ...letterHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,

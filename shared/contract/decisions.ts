@@ -2,6 +2,8 @@
 // signing, read back with whether each signature holds, and the files anyone can check it with.
 import { z } from 'zod';
 import { DECISION_IDS, type DecisionFacts } from '../domain/decisions';
+import { fileId } from './files';
+import type { SavedDocument } from './documents';
 import { method } from './method';
 
 const id = (what: string) => z.string(`Choose ${what}`).min(1, `Choose ${what}`).max(100);
@@ -12,6 +14,8 @@ export interface DecisionView extends DecisionFacts {
   valid: boolean;
   /** Superseded by a later decision (kept: decisions are never removed). */
   superseded: boolean;
+  /** The application's area now (not part of what was signed). */
+  areaId: string;
 }
 
 /** What `minisign -Vm decision.txt -p chief-executive.pub` needs, beside the signature file. */
@@ -40,4 +44,8 @@ export const decisions = {
   /** Every decision on the round's applications, standing and superseded, each checked again. */
   'decisions.list': method<DecisionView[]>()(z.object({ roundId: id('a round') })),
   'decisions.files': method<DecisionFiles>()(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision') })),
+  /** The offer (with its acceptance slip) or decline letter a standing, verifying decision calls for, as PDF. */
+  'letters.write': method<SavedDocument>()(
+    z.object({ decisionId: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision'), file: fileId }),
+  ),
 };

@@ -132,4 +132,5 @@ export const FILE_USES: Partial<Record<string, FileUse[]>> = {
   'documents.panelPack': use('write', 'pdf'),
   'documents.panelReport': use('write', 'pdf'),
   'documents.interestsCsv': use('write', 'csv'),
+  'letters.write': use('write', 'pdf'),
 };

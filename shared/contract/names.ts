@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'imports.progress',
   'imports.start',
   'imports.template',
+  'letters.write',
   'moderation.open',
   'moderation.record',
   'moderation.view',

@@ -95,6 +95,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'moderation.record': 'moderate',
   'decisions.sign': 'sign-decisions',
   'audit.verify': 'read-scores',
+  'letters.write': 'read-personal-data',
   'decisions.list': 'read-scores',
   'decisions.files': 'read-scores',
   'documents.scoreSheet': 'manage-panels',

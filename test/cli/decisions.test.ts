@@ -2,7 +2,7 @@
 // with their signatures checked, and the Chief Executive's .pub file that minisign checks a
 // decision with.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -97,4 +97,29 @@ test('audit verify prints OK and what it checked; after one event is altered in 
   const broken = await gp('audit', 'verify');
   expect(broken.code).toBe(1);
   expect(broken.err).toContain(`Broken: this laptop, event ${seq}: content does not match its hash`);
+});
+
+test('letters writes an offer (with its reason, payments, conditions and acceptance slip) and a decline letter, read back as text', async () => {
+  const gp = cliIn(dataDir);
+  const done = await gp('letters', '--round', ROUND, '--area', 'Coventry', '--out', 'letters');
+  expect(done.err).toBe('');
+  expect(done.code).toBe(0);
+  expect(done.out).toContain('Wrote 1 offer letter and 1 decline letter');
+  const folder = join(dataDir, 'letters');
+  const files = readdirSync(folder).sort();
+  expect(files).toEqual([expect.stringMatching(/^ACF-2026-\d{4}-decline\.pdf$/), expect.stringMatching(/^ACF-2026-\d{4}-offer\.pdf$/)]);
+  const text = (f: string) => execFileSync('pdftotext', ['-layout', join(folder, f), '-'], { encoding: 'utf8' });
+  const offer = text(files[1]!);
+  expect(offer).toContain('Foleshill Residents’ Association');
+  expect(offer).toContain('a grant of £1,250.00');
+  expect(offer).toMatch(/50% when we receive your signed acceptance slip.*£625\.00/);
+  expect(offer).toContain('Conditions of grant');
+  expect(offer).toContain('Acceptance slip');
+  expect(offer).toContain('Sam Okoro, Chief Executive');
+  const decline = text(files[0]!);
+  expect(decline).toContain('we cannot fund it this time');
+  expect(decline).toContain('Not a community project');
+  // Never over letters already there.
+  const again = await gp('letters', '--round', ROUND, '--out', 'letters');
+  expect([again.code, again.err]).toEqual([1, expect.stringContaining('is already there')]);
 });

@@ -170,8 +170,8 @@ test('a decision signed with a key the Chief Executive never held is kept, count
   // A buggy or lying laptop writes, in the signed-in Chief Executive's name, a decision signed with
   // another key: the signature holds over the text, but the key was never theirs.
   const thief = newPersonKey();
-  const { id, valid, superseded, ...facts } = { ...signed, amountPence: 499_900, signedAt: '2026-11-28T11:30:00.000Z' };
-  void [id, valid, superseded];
+  const { id, valid, superseded, areaId, ...facts } = { ...signed, amountPence: 499_900, signedAt: '2026-11-28T11:30:00.000Z' };
+  void [id, valid, superseded, areaId];
   const payload = {
     ...facts,
     publicKey: minisignPublicKey(thief.publicKey),

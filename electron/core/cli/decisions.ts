@@ -2,14 +2,14 @@
 // round, each signature checked again; `grantpanel export-key --person NAME --out FILE.pub`: a
 // person's public key as a minisign .pub file, for anyone to check their signed decisions with
 // `minisign -V`.
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DecisionView } from '../../../shared/contract/decisions';
 import { DECISIONS } from '../../../shared/domain/decisions';
 import { formatInstant } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
-import { Rejected, UsageError, stringOption, type Command, type Invocation } from './command';
-import { findRound } from './lookups';
+import { Rejected, UsageError, count, stringOption, type Command, type Invocation } from './command';
+import { findRound, matchArea } from './lookups';
 import { FORMATS, csv, json, table, type Format } from './output';
 import { findPerson } from './people';
 
@@ -113,5 +113,53 @@ export const exportKeyCommand: Command = {
     io.stdout(
       `Wrote ${person.name}’s public key to ${out}.\nCheck a decision with: minisign -V -m decision.txt -x decision.txt.minisig -p ${out}\n`,
     );
+  },
+};
+
+export const lettersCommand: Command = {
+  words: ['letters'],
+  synopsis: 'letters --round ROUND [--area AREA] --out DIR',
+  summary: 'Write the offer and decline letters of a round’s standing decisions, as PDFs, into a folder',
+  usage: ['grantpanel letters --round ROUND [--area AREA] --out DIR'],
+  options: { round: { type: 'string' }, area: { type: 'string' }, out: { type: 'string' } },
+  optionHelp: [
+    ['--round ROUND', 'The round (its id or exact name).'],
+    ['--area AREA', 'Only applications in this area (its id, name or ONS code).'],
+    ['--out DIR', 'The folder to write them into: made if missing; it must not hold letters of the same names.'],
+  ],
+  positionals: [],
+  notes: [
+    'One PDF per standing decision whose signature holds: REFERENCE-offer.pdf (with its acceptance slip) or REFERENCE-decline.pdf.',
+    'Letters hold the applicant’s contact name and email: only grants officers write them.',
+  ],
+  examples: ['grantpanel letters --round "Active Citizens Fund 2026–27 (demo)" --area Coventry --out letters/'],
+  check(values) {
+    if (stringOption(values, 'round') === undefined)
+      throw new UsageError('Missing --round: say which round’s letters to write', lettersCommand);
+    if (stringOption(values, 'out') === undefined) throw new UsageError('Give the folder to write into with --out DIR', lettersCommand);
+  },
+  async run({ values, call, io }: Invocation) {
+    const round = await findRound(call, stringOption(values, 'round') ?? '');
+    if (!round.ok) throw new Rejected(round.problem);
+    const areaText = stringOption(values, 'area');
+    const area = areaText === undefined ? null : matchArea(await call('catalogue.areas', {}), areaText);
+    if (area && !area.ok) throw new Rejected(area.problem);
+    const areaId = area?.ok ? area.value.id : null;
+    const decided = (await call('decisions.list', { roundId: round.value.id })).filter(
+      (d) => !d.superseded && d.valid && (areaId === null || d.areaId === areaId),
+    );
+    if (decided.length === 0)
+      throw new Rejected(`No standing decisions in ${round.value.name}${area?.ok ? ` for ${area.value.name}` : ''} to write letters for`);
+    const dir = resolve(io.cwd ?? process.cwd(), stringOption(values, 'out') ?? '');
+    mkdirSync(dir, { recursive: true });
+    const names = decided.map((d) => `${d.reference}-${d.decision === 'decline' ? 'decline' : 'offer'}.pdf`);
+    const clash = names.find((n) => readdirSync(dir).includes(n));
+    if (clash) throw new Rejected(`${join(dir, clash)} is already there — choose an empty folder`);
+    for (const [i, d] of decided.entries()) {
+      await call('letters.write', { decisionId: d.id, file: join(dir, names[i]!) });
+      io.stdout(`${i + 1} of ${decided.length}: ${names[i]}\n`);
+    }
+    const offers = decided.filter((d) => d.decision !== 'decline').length;
+    io.stdout(`Wrote ${count(offers, 'offer letter')} and ${count(decided.length - offers, 'decline letter')} to ${dir}\n`);
   },
 };

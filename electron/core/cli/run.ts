@@ -23,7 +23,7 @@ import { deviceShowCommand, exportBundleCommand, importBundleCommand, trustComma
 import { exportRosterCommand, importRosterCommand, verifyRosterCommand } from './roster';
 import { conflictsCommand, resolveConflictCommand } from './conflicts';
 import { chooseVersionCommand, laptopsCommand, revokeCommand } from './laptops';
-import { decisionsCommand, exportKeyCommand } from './decisions';
+import { decisionsCommand, exportKeyCommand, lettersCommand } from './decisions';
 import { auditVerifyCommand } from './audit';
 
 export const COMMANDS: Command[] = [
@@ -54,6 +54,7 @@ export const COMMANDS: Command[] = [
   setPassphraseCommand,
   ...personCommands,
   decisionsCommand,
+  lettersCommand,
   exportKeyCommand,
   auditVerifyCommand,
 ];

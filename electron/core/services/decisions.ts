@@ -69,21 +69,32 @@ async function signersKey(ctx: CoreContext, passphrase: string): Promise<{ secre
   return { secretKey, publicKey: credential.public_key, name: person.name };
 }
 
-function viewOf(d: SignedDecision & { id: string }, superseded: boolean): DecisionView {
+function viewOf(d: SignedDecision & { id: string }, superseded: boolean, areaId: string): DecisionView {
   const { publicKey, signature, supersedes, ...facts } = d;
   void [publicKey, signature, supersedes];
-  return { ...facts, id: d.id, valid: signatureProblem(d) === null, superseded };
+  return { ...facts, id: d.id, valid: signatureProblem(d) === null, superseded, areaId };
 }
 
-function allDecisions(ctx: CoreContext, where: string, arg: string): (SignedDecision & { id: string; superseded: boolean })[] {
-  return statement<[string], { id: string; content: string; superseded_by: string | null }>(
+function allDecisions(
+  ctx: CoreContext,
+  where: string,
+  arg: string,
+): (SignedDecision & { id: string; superseded: boolean; areaId: string })[] {
+  return statement<[string], { id: string; content: string; superseded_by: string | null; area_id: string }>(
     ctx.db,
-    `SELECT d.id, d.content, e.superseded_by FROM decisions d
+    `SELECT d.id, d.content, e.superseded_by, a.area_id FROM decisions d
+       JOIN applications a ON a.id = d.application_id
        LEFT JOIN entries e ON e.kind = 'decision' AND e.subject = d.application_id AND e.id = d.id
      WHERE ${where} ORDER BY d.signed_at, d.id`,
   )
     .all(arg)
-    .map((r) => ({ ...(JSON.parse(r.content) as SignedDecision), supersedes: [], id: r.id, superseded: r.superseded_by !== null }));
+    .map((r) => ({
+      ...(JSON.parse(r.content) as SignedDecision),
+      supersedes: [],
+      id: r.id,
+      superseded: r.superseded_by !== null,
+      areaId: r.area_id,
+    }));
 }
 
 export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.list' | 'decisions.files'> = {
@@ -119,10 +130,11 @@ export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.list' | 'd
     const supersedes = decisionsOf(ctx.db, a.id).standing.map((d) => d.id);
     const decision: SignedDecision = { ...facts, publicKey, signature, supersedes };
     const event = write(ctx, () => ctx.log.append(ctx.person.id, 'decision.signed', `decision:${a.id}`, decision));
-    return viewOf({ ...decision, id: event.hash }, false);
+    const areaId =
+      statement<[string], { area_id: string }>(ctx.db, 'SELECT area_id FROM applications WHERE id = ?').get(a.id)?.area_id ?? '';
+    return viewOf({ ...decision, id: event.hash }, false, areaId);
   },
-  'decisions.list': ({ roundId }, ctx) =>
-    allDecisions(ctx, 'd.application_id IN (SELECT id FROM applications WHERE round_id = ?)', roundId).map((d) => viewOf(d, d.superseded)),
+  'decisions.list': ({ roundId }, ctx) => allDecisions(ctx, 'a.round_id = ?', roundId).map((d) => viewOf(d, d.superseded, d.areaId)),
   'decisions.files': ({ id }, ctx) => {
     const [d] = allDecisions(ctx, 'd.id = ?', id);
     if (!d) throw new DomainError('NOT_FOUND', 'That decision is not on this laptop');

@@ -68,7 +68,7 @@ function sheetApplication(db: Db, id: string): SheetApplication {
 }
 
 /** Writes a document to a chosen file: whole or not at all, never over a file the person did not choose to replace. */
-function save(ctx: CoreContext, file: string, purpose: 'pdf' | 'csv', bytes: Uint8Array | string): { name: string; bytes: number } {
+export function save(ctx: CoreContext, file: string, purpose: 'pdf' | 'csv', bytes: Uint8Array | string): { name: string; bytes: number } {
   const out = ctx.files.use(file, 'write', purpose);
   if (out.origin === 'terminal' && existsSync(out.path))
     throw new DomainError('CONFLICT', `There is already a file at ${out.path} — choose another name`);
