@@ -14,6 +14,7 @@ import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 import { useMayCall } from '../session/session-cache';
 import { ApplicationPanelSection } from '../panels/ApplicationPanelSection';
+import { DecisionSection } from '../decisions/DecisionSection';
 import { BudgetTable } from '../../components/BudgetTable';
 
 export function ApplicationDetailPage() {
@@ -194,6 +195,8 @@ export function ApplicationDetailPage() {
             notScored={a.status === 'withdrawn' || (a.screening?.result === 'ineligible' && !a.screening.disputed)}
           />
         ) : null}
+
+        <DecisionSection applicationId={a.id} roundId={a.roundId} requested={a.amountRequested} withdrawn={a.status === 'withdrawn'} />
 
         <h2>Organisation</h2>
         <SummaryList

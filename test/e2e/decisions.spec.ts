@@ -1,0 +1,78 @@
+// The Chief Executive decides an application on its page (issue 12): problems in the error-summary
+// pattern, a wrong passphrase refused, then the decision signed with their passphrase, shown with
+// its signature valid; a later decision supersedes it and the earlier stays listed.
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+
+test.use({ setUpLaptop: false });
+
+async function signInAsChiefExecutive(page: Page, app: App): Promise<{ id: string; reference: string; amountRequested: number }> {
+  await page.goto(app.url);
+  await callCore(page, app, 'session.setUpDemo', {});
+  const { rows } = await callCore<{ rows: { id: string; reference: string; amountRequested: number }[] }>(page, app, 'applications.list', {
+    areaId: 'coventry',
+  });
+  await callCore(page, app, 'session.signOut', {});
+  await page.reload();
+  await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
+  return rows[0]!;
+}
+
+async function accessibleLightAndDark(page: Page) {
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('the Chief Executive signs a decision on an application with their passphrase; a later one supersedes it', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const application = await signInAsChiefExecutive(page, app);
+  await page.goto(`${app.url}#/applications/${application.id}`);
+  const section = page.getByRole('region', { name: 'Decision' });
+  await expect(section).toContainText('Not decided yet.');
+  await accessibleLightAndDark(page);
+
+  // Nothing chosen: the summary says so and leads to the choice.
+  await section.getByRole('button', { name: 'Sign the decision' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Choose approve, a different amount or decline' }).click();
+  await expect(section.getByRole('radio').first()).toBeFocused();
+
+  // A different amount, with a reason, and first a wrong passphrase.
+  await section.getByLabel('Approve a different amount').check();
+  await section.getByLabel('Amount to award').fill('£1,000');
+  await section.getByLabel('Why the amount is different').fill('The council will pay for the leaflets.');
+  await section.getByLabel('Your passphrase, to sign').fill('not my passphrase');
+  await section.getByRole('button', { name: 'Sign the decision' }).click();
+  await expect(summary.getByRole('link', { name: 'That passphrase is not right' })).toBeVisible();
+  await expect(section.getByLabel('Your passphrase, to sign')).toHaveValue('');
+  await accessibleLightAndDark(page);
+  await section.getByLabel('Your passphrase, to sign').fill('demo chief executive');
+  await section.getByRole('button', { name: 'Sign the decision' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Decision signed: Approved at an amended amount: £1,000.00' })).toBeVisible();
+  await expect(section).toContainText('The council will pay for the leaflets.');
+  await expect(section).toContainText('Signed by Helen Carter (demo)');
+  await expect(section.getByText('Signature valid')).toBeVisible();
+  await accessibleLightAndDark(page);
+
+  // A later decision supersedes it; the earlier stays, listed.
+  await section.getByRole('button', { name: 'Sign a new decision' }).click();
+  await section.getByLabel(/Approve £[\d,.]+, as requested/).check();
+  await section.getByLabel('Your passphrase, to sign').fill('demo chief executive');
+  await section.getByRole('button', { name: 'Sign the decision' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Decision signed: Approved:' })).toBeVisible();
+  await section.getByText('Earlier decisions (1)').click();
+  await expect(section.getByRole('listitem')).toContainText('Approved at an amended amount: £1,000.00');
+  const listed = await callCore<{ decision: string; superseded: boolean; valid: boolean }[]>(page, app, 'decisions.list', {
+    roundId: (await callCore<{ roundId: string }>(page, app, 'applications.get', { id: application.id })).roundId,
+  });
+  expect(listed.map((d) => [d.decision, d.superseded, d.valid])).toEqual([
+    ['amend', true, true],
+    ['approve', false, true],
+  ]);
+});
