@@ -18,6 +18,7 @@ import { declarationKind } from './panels/declarations';
 import { scoreKind } from './panels/scores';
 import { moderationKind, moderationOpeningKind } from './panels/moderation';
 import { screeningKind } from './services/screening';
+import { allocationKind } from './allocation/allocations';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -40,4 +41,5 @@ export const CORE_KINDS: CoreKinds = {
   conflictResolution: conflictResolutionKind,
   importMapping: importMappingKind,
   screening: screeningKind,
+  allocation: allocationKind,
 };

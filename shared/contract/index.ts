@@ -17,6 +17,7 @@ import { scoring } from './scoring';
 import { moderation } from './moderation';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
+import { allocation } from './allocation';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -38,6 +39,7 @@ export const contract = {
   ...moderation,
   ...scoreImports,
   ...documents,
+  ...allocation,
 };
 
 export type Contract = typeof contract;

@@ -17,7 +17,9 @@ export type Capability =
   /** Moderate and recommend, on the panels a person chairs. */
   | 'moderate'
   /** Every panel's scores, rankings and register of interests. */
-  | 'read-scores';
+  | 'read-scores'
+  /** Amounts for recommended applications, within each area's budget (issue 12). */
+  | 'allocate';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -44,6 +46,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-people',
     'manage-panels',
     'read-scores',
+    'allocate',
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],

@@ -47,6 +47,8 @@ import {
   screeningProblem,
   screeningRecorded,
   type ScreeningRecorded,
+  allocationSet,
+  type AllocationSet,
 } from './records';
 import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
@@ -270,6 +272,7 @@ const SPECS = {
   'score.submitted': { schema: scoreSubmitted, entity: onesOwn('score') },
   'moderation.recorded': { schema: moderationRecorded, entity: (p: { applicationId: string }) => `moderation:${p.applicationId}` },
   'moderation.opened': { schema: moderationOpened, entity: (p: { panelId: string }) => `moderationOpening:${p.panelId}` },
+  'allocation.set': { schema: allocationSet, entity: (p: AllocationSet) => `allocation:${p.applicationId}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),
   'area.saved': whole('area', areaRecord),

@@ -262,6 +262,10 @@ const VALID: Record<EventType, [string, unknown]> = {
     },
   ],
   'moderation.opened': [`moderationOpening:${PANEL_ID}`, { panelId: PANEL_ID }],
+  'allocation.set': [
+    `allocation:${APPLICATION_ID}`,
+    { applicationId: APPLICATION_ID, amountPence: 120_000, reason: 'The trip is not eligible' },
+  ],
   'score.submitted': [
     ownScore('score'),
     { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
@@ -370,7 +374,14 @@ test('a field the kind does not have, or an extra key on a record, is refused', 
 
 test('a missing id or field is refused', () => {
   const byDevice: EventType[] = ['device.trusted', 'device.revoked', 'device.versionChosen'];
-  const byApplication: EventType[] = ['panel.assigned', 'interest.declared', 'score.entered', 'score.submitted', 'moderation.recorded'];
+  const byApplication: EventType[] = [
+    'panel.assigned',
+    'interest.declared',
+    'score.entered',
+    'score.submitted',
+    'moderation.recorded',
+    'allocation.set',
+  ];
   for (const type of EVENT_TYPES.filter(
     (t) =>
       !byDevice.includes(t) &&
@@ -500,6 +511,12 @@ test('panels’ events from a lying laptop: out-of-range scores, rubrics that br
   expect(check('moderation.recorded', (p) => ({ ...p, amountPence: null }))).toMatch(/amountPence/);
   expect(check('moderation.recorded', (p) => ({ ...p, recommendation: 'decline', amountPence: null, reason: '' }))).toMatch(/reason/);
   expect(check('moderation.recorded', (p) => ({ ...p, levels: { need: 7 } }))).toMatch(/levels/);
+  // An allocation is whole pence, never negative, and names no round or area of its own.
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: -100 }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: 100.5 }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: '100' }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, areaId: 'dudley' }))).toMatch(/areaId/);
+  expect(check('allocation.set', (p) => ({ ...p, reason: 'a\u0000b' }))).toMatch(/reason/);
   expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
     /member:person-4/,
   );

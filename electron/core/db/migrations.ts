@@ -12,6 +12,7 @@ import prioritiesKept from './migrations/0010-priorities-kept.sql';
 import people from './migrations/0011-people.sql';
 import panels from './migrations/0013-panels.sql';
 import allocation from './migrations/0014-allocation.sql';
+import allocations from './migrations/0015-allocations.sql';
 import screening from './migrations/0012-screening.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 12, name: '0012-screening', sql: screening },
   { version: 13, name: '0013-panels', sql: panels },
   { version: 14, name: '0014-allocation', sql: allocation },
+  { version: 15, name: '0015-allocations', sql: allocations },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
