@@ -240,7 +240,7 @@ export function AllocationPage() {
                         ) : (
                           formatPence(r.allocatedPence)
                         )}
-                        {r.reason ? <span className="cell-note allocation-reason">{r.reason}</span> : null}
+                        {!view.mayAllocate && r.reason ? <span className="cell-note allocation-reason">{r.reason}</span> : null}
                       </td>
                       <td data-label="Running total" className="money">
                         {formatPence(r.runningPence)}

@@ -65,7 +65,7 @@ export function AllocationRowForm({
   return (
     <form
       className="allocation-form"
-      aria-label={`Amount for ${label}`}
+      aria-label={`Allocation for ${label}`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -74,7 +74,7 @@ export function AllocationRowForm({
     >
       <div className={`field${amountError ? ' invalid' : ''}`}>
         <label htmlFor={id}>
-          Amount<span className="visually-hidden"> for {label}</span>, £
+          Amount in £<span className="visually-hidden"> for {label}</span>
         </label>
         {amountError ? (
           <span className="field-error" id={`${id}-error`}>
@@ -119,6 +119,8 @@ export function AllocationRowForm({
             onChange={(e) => setReason(e.target.value)}
           />
         </div>
+      ) : row.reason ? (
+        <span className="cell-note allocation-reason">{row.reason}</span>
       ) : null}
       <button type="submit" className="button secondary small" disabled={saving}>
         {saving ? 'Saving…' : 'Save'}
