@@ -158,6 +158,8 @@ export function AllocationPage() {
             onConfirm={() => void suggest.save(null, true)}
             onCancel={suggest.withdraw}
             backTo="suggest-allocation"
+            intro="The suggestion would replace amounts already set:"
+            back="Keep the amounts set"
           />
           {view.mayAllocate && view.rows.length > 0 ? (
             <div className="button-row">
