@@ -12,7 +12,7 @@ import { write, type CoreContext, type Handlers } from '../context';
 import { statement } from '../db/statements';
 import type { Db } from '../db/open';
 import { breaches, wouldPass } from '../merge/totals';
-import { allocatedInArea, allocatedInRound, allocationOf, allocationTotal, areaLimit, groupOf, placeOf } from '../allocation/allocations';
+import { allocatedInArea, allocatedInRound, allocationOf, allocationTotal, areaLimit, groupOf } from '../allocation/allocations';
 import { areaName, recommendedIn, roundOf, workspace, type Recommended } from '../allocation/workspace';
 
 /** "over its budget of £45,000.00 plus 10% (£49,500.00)" */
@@ -120,7 +120,7 @@ export function setAllocation(
     ctx.db,
     'SELECT round_id, area_id, amount_requested, status, reference FROM applications WHERE id = ?',
   ).get(applicationId);
-  if (!app || !placeOf(ctx.db, applicationId)) throw new DomainError('NOT_FOUND', 'That application is not in the register');
+  if (!app) throw new DomainError('NOT_FOUND', 'That application is not in the register');
   if (app.status === 'withdrawn' && amountPence > 0) refuse('amountPence', `${app.reference} has been withdrawn — it cannot be funded`);
   const round = roundOf(ctx.db, app.round_id);
   const recommended = recommendedIn(ctx.db, app.round_id, app.area_id).find((r) => r.applicationId === applicationId);
