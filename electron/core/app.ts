@@ -45,6 +45,7 @@ import { letterHandlers } from './services/letters';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
+import { allocationHandlers } from './services/allocation';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -71,6 +72,7 @@ export const handlers: Handlers<MethodName> = {
   ...rosterHandlers,
   ...fileHandlers,
   ...screeningHandlers,
+  ...allocationHandlers,
 };
 
 export interface Core {

@@ -19,6 +19,7 @@ import { scoreKind } from './panels/scores';
 import { moderationKind, moderationOpeningKind } from './panels/moderation';
 import { screeningKind } from './services/screening';
 import { decisionKind } from './decisions/decisions';
+import { allocationKind } from './allocation/allocations';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -42,4 +43,5 @@ export const CORE_KINDS: CoreKinds = {
   conflictResolution: conflictResolutionKind,
   importMapping: importMappingKind,
   screening: screeningKind,
+  allocation: allocationKind,
 };

@@ -34,6 +34,7 @@ const PanelsPage = lazy(() => import('../features/panels/PanelsPage').then((m) =
 const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then((m) => ({ default: m.PanelFormPage })));
 const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const AllocationPage = lazy(() => import('../features/allocation/AllocationPage').then((m) => ({ default: m.AllocationPage })));
 const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) => ({ default: m.PanelPage })));
 const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ModerationPage = lazy(() => import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
@@ -144,6 +145,7 @@ const router = createHashRouter([
       { path: 'panels/:id/edit', element: allowed('panels.save', <PanelFormPage />) },
       { path: 'applications/:id/paper-sheet', element: allowed('scoring.fromPaper', <PaperSheetPage />) },
       { path: 'rounds/:id/screening', element: <ScreeningPage /> },
+      { path: 'rounds/:id/allocation', element: allowed('allocation.workspace', <AllocationPage />) },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: allowed(['imports.commit', 'scores.commit'], <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },

@@ -9,6 +9,8 @@ export function ConfirmEffects<I>({
   onConfirm,
   onCancel,
   backTo,
+  intro = 'This change affects applications already in the register:',
+  back = 'Go back to the form',
 }: {
   pending: Pending<I> | null;
   busy: boolean;
@@ -16,6 +18,9 @@ export function ConfirmEffects<I>({
   onCancel: () => void;
   /** The field focused on going back to the form. */
   backTo: string;
+  /** What the list is, and the button that goes back, where the change is not a form's. */
+  intro?: string;
+  back?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +30,7 @@ export function ConfirmEffects<I>({
   return (
     <div className="panel warning confirm-effects" role="alert" tabIndex={-1} ref={box} aria-labelledby="confirm-effects-title">
       <h2 id="confirm-effects-title">Check before saving</h2>
-      <p>This change affects applications already in the register:</p>
+      <p>{intro}</p>
       <ul>
         {pending.effects.map((e) => (
           <li key={e.field}>{e.message}</li>
@@ -44,7 +49,7 @@ export function ConfirmEffects<I>({
             requestAnimationFrame(() => document.getElementById(backTo)?.focus());
           }}
         >
-          Go back to the form
+          {back}
         </button>
       </div>
     </div>

@@ -19,6 +19,7 @@ import { decisions } from './decisions';
 import { audit } from './audit';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
+import { allocation } from './allocation';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...audit,
   ...scoreImports,
   ...documents,
+  ...allocation,
 };
 
 export type Contract = typeof contract;

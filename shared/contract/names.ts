@@ -1,6 +1,10 @@
 // The contract's method names alone, for the preload: it must not carry the schemas (zod) into
 // the sandboxed page. A test checks this list equals the contract's keys.
 export const METHOD_NAMES = [
+  'allocation.overspent',
+  'allocation.set',
+  'allocation.suggest',
+  'allocation.workspace',
   'applications.create',
   'applications.get',
   'applications.history',

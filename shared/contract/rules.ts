@@ -107,6 +107,11 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'screening.round': 'read-register',
   'screening.disputed': 'read-register',
   'screening.record': 'manage-register',
+  // The panels' rankings with amounts: those who read every panel's scores.
+  'allocation.workspace': 'read-scores',
+  'allocation.suggest': 'allocate',
+  'allocation.set': 'allocate',
+  'allocation.overspent': 'read-register',
   'files.create': 'signed-in',
   'files.forget': 'signed-in',
 };

@@ -5,6 +5,14 @@
 // fund's maximum) while that fits; the first bid that does not fit whole is offered what remains,
 // if that is at least the fund's minimum; every bid after it gets nothing. So a lower-ranked bid is
 // never funded ahead of a higher-ranked one, and the total never passes the budget plus tolerance.
+import { z } from 'zod';
+import { freeText } from './text';
+
+/** Why an application is given less than recommended or asked for: it appears in the offer letter. */
+export const allocationReason = freeText(
+  z.string().trim().min(1, 'Say why the amount is lower').max(1000, 'The reason must be 1,000 characters or fewer'),
+  'The reason',
+);
 
 /** A recommended application, in rank order (the panel's ranking: first is best). */
 export interface Bid {

@@ -185,6 +185,18 @@ export const KINDS = {
     page: (id) => `#/panels/${id}`,
     events: ['moderation.opened'],
   },
+  allocation: {
+    noun: 'allocation',
+    // One amount per recommended application: the latest in clock order stands.
+    rule: 'whole-record',
+    tables: ['allocations'],
+    writes: 'allocate',
+    page: (id) => `#/applications/${id}`,
+    conflictNote:
+      'Two laptops allocating one area at the same time can together pass its budget plus tolerance: every amount is kept and the area is listed here until someone lowers amounts in the allocation workspace.',
+    events: ['allocation.set'],
+    total: 'an area’s budget plus the round’s tolerance',
+  },
   trust: {
     noun: 'trusted laptop',
     rule: 'local',

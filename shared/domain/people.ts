@@ -19,7 +19,9 @@ export type Capability =
   /** Every panel's scores, rankings and register of interests. */
   | 'read-scores'
   /** Decide applications, each decision signed with the person's own key: the Chief Executive. */
-  | 'sign-decisions';
+  | 'sign-decisions'
+  /** Amounts for recommended applications, within each area's budget (issue 12). */
+  | 'allocate';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -46,6 +48,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-people',
     'manage-panels',
     'read-scores',
+    'allocate',
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],

@@ -48,6 +48,8 @@ import {
   screeningProblem,
   screeningRecorded,
   type ScreeningRecorded,
+  allocationSet,
+  type AllocationSet,
 } from './records';
 import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
@@ -272,6 +274,7 @@ const SPECS = {
   'moderation.recorded': { schema: moderationRecorded, entity: (p: { applicationId: string }) => `moderation:${p.applicationId}` },
   'decision.signed': { schema: decisionSigned, entity: (p: { applicationId: string }) => `decision:${p.applicationId}` },
   'moderation.opened': { schema: moderationOpened, entity: (p: { panelId: string }) => `moderationOpening:${p.panelId}` },
+  'allocation.set': { schema: allocationSet, entity: (p: AllocationSet) => `allocation:${p.applicationId}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),
   'area.saved': whole('area', areaRecord),

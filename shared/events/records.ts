@@ -24,6 +24,7 @@ import {
   RECOMMENDATION_IDS,
   scoreComment,
 } from '../domain/panels';
+import { allocationReason } from '../domain/allocation';
 import {
   AUTOMATIC_CHECK_IDS,
   MAX_OFFICER_CHECKS,
@@ -316,3 +317,15 @@ export const decisionSigned = z
     message: 'must give a reason to decline or amend',
     path: ['reason'],
   });
+
+/**
+ * An amount for one application (0: not funded) and, where it is less than recommended or asked
+ * for, the reason the offer letter gives. Whole pence, never negative; its round and area are the
+ * application's, never the payload's.
+ */
+export const allocationSet = z.strictObject({
+  applicationId: recordId,
+  amountPence: z.number().int().min(0).max(100_000_000_000),
+  reason: allocationReason.nullable(),
+});
+export type AllocationSet = z.infer<typeof allocationSet>;

@@ -1,7 +1,7 @@
 // No statement scans a large table by accident. Every statement the core prepares while two laptops
 // do a day's work (demo round, CSV import, every register filter and sort, edits, withdrawals and
 // reinstatements, an application's history, rounds, the catalogue, bundles both ways with --for and
-// sealed, a conflict resolved, screenings (one raised from two laptops, then settled), a roster, trust and revocation, a rebuild) is recorded, then run
+// sealed, a conflict resolved, screenings (one raised from two laptops, then settled), allocation, a roster, trust and revocation, a rebuild) is recorded, then run
 // through EXPLAIN QUERY PLAN on a database holding that data. A full scan of a large table fails the test unless the statement is on the
 // allow-list below, with the reason it may. (Signal-Desktop asserts query plans the same way.)
 import { afterAll, expect, test } from 'vitest';
@@ -153,6 +153,11 @@ async function aPanelsDay(usb: string): Promise<void> {
   });
   await demo.call('documents.panelReport', { panelId: panel!.id, file: join(usb, 'report.pdf') });
   await signIn('grants-officer');
+  // Allocating the recommended application: the workspace, a suggestion, an amount by hand, the overspends.
+  await demo.call('allocation.workspace', { roundId, areaId: 'coventry' });
+  await demo.call('allocation.suggest', { roundId, areaId: 'coventry' });
+  await demo.call('allocation.set', { applicationId: scored!.id, amountPence: 0, reason: 'Funded from another source' });
+  await demo.call('allocation.overspent', {});
   const { id, version, ...content } = rubric;
   void [id, version];
   await demo.call('rubrics.save', { roundId, content: { ...content, criteria: content.criteria.slice(1) }, newVersion: true });

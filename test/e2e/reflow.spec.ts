@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/applications-csv';
 import { test, expect, expectAccessible, callCore, type App } from './fixtures';
 import { actAs, setUpPanel } from './scoring-data';
+import { recommendThree } from './allocation-data';
 
 const SIZES = [
   { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -266,6 +267,30 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { name: 'You take no part in this application' })).toBeVisible();
       await expectReflows(page, 'an interest declared');
     });
+  });
+}
+
+// The allocation workspace, with amounts suggested, one lowered with its reason, and a refusal listed.
+for (const size of SIZES) {
+  test(`the allocation workspace fits at ${size.name}`, async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size.viewport);
+    const data = await setUpPanel(page, app);
+    const ids = await recommendThree(page, app, data);
+    await callCore(page, app, 'allocation.suggest', { roundId: data.roundId, areaId: 'coventry' });
+    await callCore(page, app, 'allocation.set', {
+      applicationId: ids['ACF-2026-0012'],
+      amountPence: 200_000,
+      reason: 'The second term of coaching is funded by the council',
+    });
+    await open(page, app, `/rounds/${data.roundId}/allocation?area=coventry`);
+    await expect(page.locator('#allocation-summary-line')).toHaveText('£4,800.00 of £5,000.00 allocated, £200.00 remaining');
+    await expectReflows(page, 'allocation workspace');
+    const amount = page.getByRole('textbox', { name: /^Amount in £ for ACF-2026-0014/ });
+    await amount.fill('991');
+    await amount.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+    await expectReflows(page, 'allocation workspace with its problem');
   });
 }
 

@@ -281,6 +281,10 @@ const VALID: Record<EventType, [string, unknown]> = {
       supersedes: [DIGEST],
     },
   ],
+  'allocation.set': [
+    `allocation:${APPLICATION_ID}`,
+    { applicationId: APPLICATION_ID, amountPence: 120_000, reason: 'The trip is not eligible' },
+  ],
   'score.submitted': [
     ownScore('score'),
     { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
@@ -400,6 +404,7 @@ test('a missing id or field is refused', () => {
     'score.submitted',
     'moderation.recorded',
     'decision.signed',
+    'allocation.set',
   ];
   for (const type of EVENT_TYPES.filter(
     (t) =>
@@ -530,6 +535,12 @@ test('panels’ events from a lying laptop: out-of-range scores, rubrics that br
   expect(check('moderation.recorded', (p) => ({ ...p, amountPence: null }))).toMatch(/amountPence/);
   expect(check('moderation.recorded', (p) => ({ ...p, recommendation: 'decline', amountPence: null, reason: '' }))).toMatch(/reason/);
   expect(check('moderation.recorded', (p) => ({ ...p, levels: { need: 7 } }))).toMatch(/levels/);
+  // An allocation is whole pence, never negative, and names no round or area of its own.
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: -100 }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: 100.5 }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, amountPence: '100' }))).toMatch(/amountPence/);
+  expect(check('allocation.set', (p) => ({ ...p, areaId: 'dudley' }))).toMatch(/areaId/);
+  expect(check('allocation.set', (p) => ({ ...p, reason: 'a\u0000b' }))).toMatch(/reason/);
   expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
     /member:person-4/,
   );

@@ -13,6 +13,7 @@ import people from './migrations/0011-people.sql';
 import panels from './migrations/0013-panels.sql';
 import allocation from './migrations/0014-allocation.sql';
 import decisions from './migrations/0015-decisions.sql';
+import allocations from './migrations/0016-allocations.sql';
 import screening from './migrations/0012-screening.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -31,6 +32,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 13, name: '0013-panels', sql: panels },
   { version: 14, name: '0014-allocation', sql: allocation },
   { version: 15, name: '0015-decisions', sql: decisions },
+  { version: 16, name: '0016-allocations', sql: allocations },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,8 +11,12 @@ import type { Projection, Projector } from '../events/project';
 
 export interface TotalRule<P> {
   kind: KindName;
-  /** The group whose total is limited: "round-1/coventry". */
-  group(payload: P): string;
+  /**
+   * The group whose total is limited: "round-1/coventry". Read from what the log holds (an
+   * allocation's round and area are its application's), never trusted from the payload; null
+   * when the entry belongs to no group.
+   */
+  group(payload: P, db: Db): string | null;
   /** The limit as held now; null when there is none. */
   limit(db: Db, group: string): number | null;
   /** The group's total as held now, this entry included once it is applied. */
@@ -37,7 +41,8 @@ export function wouldPass<P>(db: Db, rule: TotalRule<P>, group: string, amount: 
 export function withinTotal<P>(rule: TotalRule<P>, apply: Projector): Projector {
   const keeping = (db: Db, event: StoredEvent, projection: Projection) => {
     apply(db, event, projection);
-    checkTotal(db, rule, rule.group(event.payload as P), event);
+    const group = rule.group(event.payload as P, db);
+    if (group !== null) checkTotal(db, rule, group, event);
   };
   return Object.assign(keeping, { rule: apply.rule, keepsTotal: true });
 }

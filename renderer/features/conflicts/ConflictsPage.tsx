@@ -6,6 +6,8 @@ import { Page } from '../../components/Page';
 import { Link } from 'react-router';
 import { ConflictCard } from './ConflictCard';
 import { conflictsQuery, disputedScreeningsQuery } from './queries';
+import { overspentQuery } from '../allocation/queries';
+import { formatPence } from '../../../shared/domain/money';
 
 /** Applications two laptops screened differently: settled on the round's screening screen. */
 function DisputedScreenings() {
@@ -29,6 +31,28 @@ function DisputedScreenings() {
   );
 }
 
+/** Areas two laptops' allocations took over budget plus tolerance together: settled in the allocation workspace. */
+function OverspentAreas() {
+  const overspent = useQuery(overspentQuery({})).data ?? [];
+  if (overspent.length === 0) return null;
+  return (
+    <section aria-labelledby="overspent-areas" className="panel warning">
+      <h2 id="overspent-areas">Allocated over budget on two laptops</h2>
+      <p>Every amount is kept. Lower amounts in the area’s allocation until it fits its budget plus tolerance again.</p>
+      <ul>
+        {overspent.map((o) => (
+          <li key={`${o.roundId}/${o.areaId}`}>
+            <Link to={`/rounds/${encodeURIComponent(o.roundId)}/allocation?area=${encodeURIComponent(o.areaId)}`}>
+              {o.areaName} in {o.roundName}
+            </Link>
+            : {formatPence(o.totalPence)} allocated, {formatPence(o.limitPence)} allowed
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ConflictsPage() {
   const [includeResolved, setIncludeResolved] = useState(false);
   // Showing resolved ones too keeps the list on screen until the longer one arrives.
@@ -42,6 +66,7 @@ export function ConflictsPage() {
       lede="When two laptops change the same detail differently, GrantPanel keeps the earlier change and lists the other here. Choose which version to keep: your choice is recorded and reaches other laptops in your next bundle."
     >
       <DisputedScreenings />
+      <OverspentAreas />
       <div className="field checks">
         <label>
           <input type="checkbox" checked={includeResolved} onChange={(e) => setIncludeResolved(e.target.checked)} /> Show resolved conflicts

@@ -2,6 +2,7 @@
 // who made the other version on which laptop.
 import { useQuery } from '@tanstack/react-query';
 import { readQuery } from '../../app/read-query';
+import { overspentQuery } from '../allocation/queries';
 
 /** Quiet: the navigation's count must not raise an alarm; the Conflicts screen shows its own failure. */
 export const conflictsQuery = readQuery(
@@ -13,9 +14,10 @@ export const conflictsQuery = readQuery(
 /** Applications two laptops screened differently, waiting for a new screening. */
 export const disputedScreeningsQuery = readQuery('screening.disputed', ['screenings', 'applications', 'rounds'], { quiet: true });
 
-/** How many things wait for a person — conflicts and disputed screenings: shown beside "Conflicts" in the navigation. */
+/** How many things wait for a person — conflicts, disputed screenings, areas overspent: shown beside "Conflicts" in the navigation. */
 export function useOpenConflicts(): number | null {
   const open = useQuery(conflictsQuery({ includeResolved: false })).data?.open;
   const disputed = useQuery(disputedScreeningsQuery({})).data?.length ?? 0;
-  return open === undefined ? null : open + disputed;
+  const overspent = useQuery(overspentQuery({})).data?.length ?? 0;
+  return open === undefined ? null : open + disputed + overspent;
 }

@@ -25,6 +25,7 @@ export function RoundsPage() {
   const may = useMayCall();
   const editable = may('rounds.create');
   const mayReadRubric = may('rubrics.get');
+  const mayAllocate = may('allocation.set');
 
   return (
     <Page
@@ -133,6 +134,12 @@ export function RoundsPage() {
                     {mayReadRubric ? (
                       <Link to={`/rounds/${encodeURIComponent(r.id)}/rubric`} className="rubric-link">
                         Rubric<span className="visually-hidden"> for {r.name}</span>
+                      </Link>
+                    ) : null}
+                    {/* Amounts for the panels' recommendations, within each area's budget. */}
+                    {mayAllocate ? (
+                      <Link to={`/rounds/${encodeURIComponent(r.id)}/allocation`} className="rubric-link">
+                        Allocate<span className="visually-hidden"> {r.name}</span>
                       </Link>
                     ) : null}
                   </td>
