@@ -31,10 +31,40 @@ test('the demo panel is ready to moderate, and a rebuild from the log gives the 
   expect(view.applications.flatMap((a) => a.absent.filter((x) => x.reason.startsWith('Declared an interest')).map((x) => x.name))).toEqual([
     bilal.name,
   ]);
-  expect(view.members.map((m) => m.count)).toEqual([3, 3, 3]);
+  // Each member's scores across the round, for normalisation: 3 here and 4 on the Walsall panel.
+  expect(view.members.map((m) => m.count)).toEqual([7, 7, 7]);
 
   expect(verifyChain(core.ctx.db)).toEqual([]);
   const before = projectionSnapshot(core.ctx.db);
   core.ctx.projection.rebuild();
   expect(projectionSnapshot(core.ctx.db)).toEqual(before);
+}, 60_000);
+
+test('the demo’s Walsall panel is moderated and allocated, ready for the Chief Executive to decide', async () => {
+  core = makeCore(undefined, undefined, { signedOut: true });
+  const session = await core.call('session.setUpDemo', {});
+  const chief = session.demo!.find((p) => p.roles.includes('chief-executive'))!;
+  const choices = await core.call('session.choices', {});
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId: choices.find((c) => c.name === chief.name)!.id, passphrase: chief.passphrase });
+  const round = (await core.call('rounds.list', {})).find((r) => r.name.startsWith('Active Citizens Fund'))!;
+  const walsall = await core.call('allocation.workspace', { roundId: round.id, areaId: 'walsall' });
+  // Four scored and moderated: three recommended (one at a lower amount, with the panel's reason), one declined.
+  expect(walsall.rows.map((r) => r.recommendation)).toEqual(expect.arrayContaining(['fund-in-full', 'fund-in-full', 'fund-lower']));
+  expect(walsall.rows).toHaveLength(3);
+  const lower = walsall.rows.find((r) => r.recommendation === 'fund-lower')!;
+  expect(lower.panelReason).toBe('The panel would fund the equipment but not the publicity costs');
+  // Allocated within the budget: each its recommended amount.
+  for (const r of walsall.rows) expect(r.allocatedPence).toBe(r.recommendedPence);
+  expect(walsall.allocatedPence).toBeLessThanOrEqual(walsall.ceilingPence);
+  // The Chief Executive can decide one at once.
+  const decided = await core.call('decisions.sign', {
+    applicationId: lower.applicationId,
+    decision: 'amend',
+    amountPence: lower.recommendedPence,
+    reason: lower.panelReason!,
+    passphrase: chief.passphrase,
+  });
+  expect(decided).toMatchObject({ valid: true, amountPence: lower.recommendedPence });
+  expect(core.ctx.db.prepare('SELECT count(*) AS n FROM ignored_changes').get()).toEqual({ n: 0 });
 }, 60_000);

@@ -9,6 +9,9 @@ import { readRubric } from '../panels/rubrics';
 import { applicationsOfPanel } from '../panels/panels';
 import { rubricView, saveRubric, savePanel } from './panels';
 import { scoringHandlers } from './scoring';
+import { moderationHandlers } from './moderation';
+import { allocationHandlers } from './allocation';
+import { statement } from '../db/statements';
 
 export interface DemoMember extends Person {
   key: { secretKey: Uint8Array; publicKey: string };
@@ -68,6 +71,69 @@ export function loadDemoPanel(ctx: CoreContext, roundId: string, officer: DemoMe
       call('scoring.declare', { applicationId, interest: i === 1, nature: i === 1 ? 'The group’s treasurer is my neighbour' : '' }),
     );
   });
+  loadDemoSignOff(ctx, roundId, officer, chair, [tom, grace]);
   ctx.session.signIn(officer, { secretKey: officer.key.secretKey.slice(), publicKey: officer.key.publicKey }, false, ctx.now());
   recordSignIn(ctx);
+}
+
+/**
+ * Walsall, ready for the Chief Executive: its panel scored, moderated (two funded in full, one at a
+ * lower amount, one declined) and allocated within the area's budget, so a newcomer can sign in as
+ * the Chief Executive and decide.
+ */
+function loadDemoSignOff(ctx: CoreContext, roundId: string, officer: DemoMember, chair: DemoMember, members: DemoMember[]): void {
+  let panel: ReturnType<typeof savePanel> | undefined;
+  as(ctx, officer, () => {
+    panel = savePanel(ctx, {
+      id: null,
+      roundId,
+      name: 'Walsall NPU panel (demo)',
+      chairId: chair.id,
+      quorum: 2,
+      areaIds: ['walsall'],
+      memberIds: [chair, ...members].map((m) => m.id),
+    });
+  });
+  if (!panel) return;
+  const panelId = panel.id;
+  const rubric = readRubric(ctx.db, roundId)!;
+  const applications = applicationsOfPanel(ctx.db, panel).slice(0, 4);
+  const call = <H extends Record<string, (input: never, ctx: CoreContext) => unknown>>(handlers: H, method: keyof H, input: unknown) =>
+    void handlers[method]!(input as never, ctx);
+  // Every member scores alike: the moderated level is the members' own, so no rationale is needed.
+  const levelOf = (i: number, n: number) => Math.min(4, 2 + ((n + i) % 3));
+  for (const member of [chair, ...members])
+    as(ctx, member, () =>
+      applications.forEach((applicationId, i) => {
+        call(scoringHandlers, 'scoring.declare', { applicationId, interest: false, nature: '' });
+        for (const [n, c] of rubric.criteria.entries())
+          call(scoringHandlers, 'scoring.enter', { applicationId, criterionId: c.id, level: levelOf(i, n), comment: '' });
+        for (const g of rubric.gates) call(scoringHandlers, 'scoring.enter', { applicationId, criterionId: g.id, level: 1, comment: '' });
+        call(scoringHandlers, 'scoring.submit', { applicationId });
+      }),
+    );
+  const requested = (id: string) =>
+    statement<[string], { amount_requested: number }>(ctx.db, 'SELECT amount_requested FROM applications WHERE id = ?').get(id)
+      ?.amount_requested ?? 0;
+  as(ctx, chair, () => {
+    call(moderationHandlers, 'moderation.open', { panelId });
+    applications.forEach((applicationId, i) => {
+      const lower = i === 1 ? Math.floor((requested(applicationId) * 0.75) / 1000) * 1000 : null;
+      call(moderationHandlers, 'moderation.record', {
+        applicationId,
+        levels: Object.fromEntries(rubric.criteria.map((c, n) => [c.id, levelOf(i, n)])),
+        gates: Object.fromEntries(rubric.gates.map((g) => [g.id, 'pass'])),
+        rationales: {},
+        recommendation: i === 3 ? 'decline' : lower ? 'fund-lower' : 'fund-in-full',
+        amountPence: lower,
+        reason:
+          i === 3
+            ? 'The project mostly pays for a day trip, which the fund does not cover'
+            : lower
+              ? 'The panel would fund the equipment but not the publicity costs'
+              : '',
+      });
+    });
+  });
+  as(ctx, officer, () => call(allocationHandlers, 'allocation.suggest', { roundId, areaId: 'walsall', confirmed: true }));
 }
