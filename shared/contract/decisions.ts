@@ -41,6 +41,14 @@ export const decisions = {
       passphrase: z.string('Enter your passphrase to sign').min(1, 'Enter your passphrase to sign').max(1024),
     }),
   ),
+  /** Every allocated, undecided application of an area approved at its allocated amount, one signature each, one passphrase. */
+  'decisions.approveRest': method<{ signed: number; left: string[] }>()(
+    z.object({
+      roundId: id('a round'),
+      areaId: id('an area'),
+      passphrase: z.string('Enter your passphrase to sign').min(1, 'Enter your passphrase to sign').max(1024),
+    }),
+  ),
   /** Every decision on the round's applications, standing and superseded, each checked again. */
   'decisions.list': method<DecisionView[]>()(z.object({ roundId: id('a round') })),
   'decisions.files': method<DecisionFiles>()(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision') })),

@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'catalogue.savePlan',
   'conflicts.list',
   'conflicts.resolve',
+  'decisions.approveRest',
   'decisions.files',
   'decisions.list',
   'decisions.sign',

@@ -66,5 +66,21 @@ test('the demo’s Walsall panel is moderated and allocated, ready for the Chief
     passphrase: chief.passphrase,
   });
   expect(decided).toMatchObject({ valid: true, amountPence: lower.recommendedPence });
+  // Then the rest in one go, one passphrase: each its own signed decision at its allocated amount.
+  const wrong = await core.dispatch('decisions.approveRest', { roundId: round.id, areaId: 'walsall', passphrase: 'not hers' });
+  expect(wrong.ok ? null : wrong.error.details).toEqual([{ field: 'passphrase', message: 'That passphrase is not right' }]);
+  expect(await core.call('decisions.approveRest', { roundId: round.id, areaId: 'walsall', passphrase: chief.passphrase })).toEqual({
+    signed: 2,
+    left: [],
+  });
+  const decisions = (await core.call('decisions.list', { roundId: round.id })).filter((d) => d.areaId === 'walsall');
+  expect(decisions.map((d) => [d.decision, d.valid, d.superseded])).toEqual([
+    ['amend', true, false],
+    ['approve', true, false],
+    ['approve', true, false],
+  ]);
+  expect((await core.dispatch('decisions.approveRest', { roundId: round.id, areaId: 'walsall', passphrase: chief.passphrase })).ok).toBe(
+    false,
+  );
   expect(core.ctx.db.prepare('SELECT count(*) AS n FROM ignored_changes').get()).toEqual({ n: 0 });
 }, 60_000);

@@ -16,6 +16,7 @@ import { checkNotWaiting, clearFailures, recordFailure } from '../people/attempt
 import { openCredential } from '../people/credentials';
 import { credentialOf, readPerson } from '../people/records';
 import { rawPublicKey } from '../people/vouching';
+import { workspace } from '../allocation/workspace';
 
 interface ApplicationFacts {
   id: string;
@@ -55,7 +56,13 @@ function problemsOf(input: ParsedInput<'decisions.sign'>, requested: number): Fi
 }
 
 /** Opens the signer's key with the passphrase typed now; a wrong one counts, as at sign-in. */
-async function signersKey(ctx: CoreContext, passphrase: string): Promise<{ secretKey: Uint8Array; publicKey: string; name: string }> {
+interface SignersKey {
+  secretKey: Uint8Array;
+  publicKey: string;
+  name: string;
+}
+
+async function signersKey(ctx: CoreContext, passphrase: string): Promise<SignersKey> {
   const person = readPerson(ctx.db, ctx.person.id);
   const credential = credentialOf(ctx.db, ctx.person.id);
   if (!person || !credential) throw new DomainError('FORBIDDEN', 'You have no signing key on this laptop: sign in with a passphrase first');
@@ -97,42 +104,87 @@ function allDecisions(
     }));
 }
 
-export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.list' | 'decisions.files'> = {
+/** The decision signed with the opened key, ready to append: its facts, the key, the signature, what it supersedes. */
+function signed(
+  ctx: CoreContext,
+  a: ApplicationFacts,
+  key: SignersKey,
+  choice: Pick<DecisionFacts, 'decision' | 'amountPence' | 'reason'>,
+) {
+  const facts: DecisionFacts = {
+    applicationId: a.id,
+    reference: a.reference,
+    organisation: a.organisation_name,
+    roundId: a.round_id,
+    roundName: a.round_name,
+    ...choice,
+    signerId: ctx.person.id,
+    signerName: key.name,
+    signedAt: ctx.now().toISOString(),
+  };
+  const signature = signMinisign({
+    secretKey: key.secretKey,
+    message: utf8ToBytes(decisionText(facts)),
+    trustedComment: decisionComment(facts),
+    untrustedComment: `GrantPanel decision signed by ${key.name.replace(/[^\x20-\x7e]/g, '?')}`,
+  });
+  const supersedes = decisionsOf(ctx.db, a.id).standing.map((d) => d.id);
+  return { ...facts, publicKey: key.publicKey, signature, supersedes } satisfies SignedDecision;
+}
+
+const append = (ctx: CoreContext, d: SignedDecision) => ctx.log.append(ctx.person.id, 'decision.signed', `decision:${d.applicationId}`, d);
+
+export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.approveRest' | 'decisions.list' | 'decisions.files'> = {
   'decisions.sign': async (input, ctx) => {
     const a = applicationFacts(ctx, input.applicationId);
     const problems = problemsOf(input, a.amount_requested);
     if (problems.length > 0) throw new DomainError('VALIDATION', 'The decision has problems — check the fields below', problems);
-    const { secretKey, publicKey, name } = await signersKey(ctx, input.passphrase);
-    const facts: DecisionFacts = {
-      applicationId: a.id,
-      reference: a.reference,
-      organisation: a.organisation_name,
-      roundId: a.round_id,
-      roundName: a.round_name,
-      decision: input.decision,
-      amountPence: input.decision === 'decline' ? 0 : (input.amountPence ?? 0),
-      reason: input.reason,
-      signerId: ctx.person.id,
-      signerName: name,
-      signedAt: ctx.now().toISOString(),
-    };
-    let signature: string;
+    const key = await signersKey(ctx, input.passphrase);
+    let decision: SignedDecision;
     try {
-      signature = signMinisign({
-        secretKey,
-        message: utf8ToBytes(decisionText(facts)),
-        trustedComment: decisionComment(facts),
-        untrustedComment: `GrantPanel decision signed by ${name.replace(/[^\x20-\x7e]/g, '?')}`,
+      decision = signed(ctx, a, key, {
+        decision: input.decision,
+        amountPence: input.decision === 'decline' ? 0 : (input.amountPence ?? 0),
+        reason: input.reason,
       });
     } finally {
-      secretKey.fill(0);
+      key.secretKey.fill(0);
     }
-    const supersedes = decisionsOf(ctx.db, a.id).standing.map((d) => d.id);
-    const decision: SignedDecision = { ...facts, publicKey, signature, supersedes };
-    const event = write(ctx, () => ctx.log.append(ctx.person.id, 'decision.signed', `decision:${a.id}`, decision));
+    const event = write(ctx, () => append(ctx, decision));
     const areaId =
       statement<[string], { area_id: string }>(ctx.db, 'SELECT area_id FROM applications WHERE id = ?').get(a.id)?.area_id ?? '';
     return viewOf({ ...decision, id: event.hash }, false, areaId);
+  },
+  /**
+   * Every allocated application of the area not yet decided, signed in one go: approved where it is
+   * allocated all it asked, else at the allocated amount with the allocation's (or the panel's)
+   * reason. One without a reason for a lower amount is left for the Chief Executive to decide.
+   */
+  'decisions.approveRest': async ({ roundId, areaId, passphrase }, ctx) => {
+    const ws = workspace(ctx.db, roundId, areaId, false);
+    const rest = ws.rows.filter((r) => (r.allocatedPence ?? 0) > 0 && decisionsOf(ctx.db, r.applicationId).standing.length === 0);
+    const withReason = rest.filter((r) => r.allocatedPence === r.requestedPence || (r.reason ?? r.panelReason));
+    if (withReason.length === 0)
+      throw new DomainError('VALIDATION', 'Nothing is left to approve in this area: every allocated application is decided');
+    const key = await signersKey(ctx, passphrase);
+    let decisions: SignedDecision[];
+    try {
+      decisions = withReason.map((r) => {
+        const full = r.allocatedPence === r.requestedPence;
+        return signed(ctx, applicationFacts(ctx, r.applicationId), key, {
+          decision: full ? 'approve' : 'amend',
+          amountPence: r.allocatedPence ?? 0,
+          reason: full ? '' : (r.reason ?? r.panelReason ?? ''),
+        });
+      });
+    } finally {
+      key.secretKey.fill(0);
+    }
+    write(ctx, () => decisions.forEach((d) => append(ctx, d)));
+    return {
+      signed: decisions.length,
+      left: rest.filter((r) => !withReason.includes(r)).map((r) => r.reference),
+    };
   },
   'decisions.list': ({ roundId }, ctx) => allDecisions(ctx, 'a.round_id = ?', roundId).map((d) => viewOf(d, d.superseded, d.areaId)),
   'decisions.files': ({ id }, ctx) => {
