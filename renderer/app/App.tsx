@@ -35,6 +35,7 @@ const PanelFormPage = lazy(() => import('../features/panels/PanelFormPage').then
 const PaperSheetPage = lazy(() => import('../features/panels/PaperSheetPage').then((m) => ({ default: m.PaperSheetPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const AllocationPage = lazy(() => import('../features/allocation/AllocationPage').then((m) => ({ default: m.AllocationPage })));
+const SignOffPage = lazy(() => import('../features/decisions/SignOffPage').then((m) => ({ default: m.SignOffPage })));
 const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) => ({ default: m.PanelPage })));
 const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ModerationPage = lazy(() => import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
@@ -146,6 +147,7 @@ const router = createHashRouter([
       { path: 'applications/:id/paper-sheet', element: allowed('scoring.fromPaper', <PaperSheetPage />) },
       { path: 'rounds/:id/screening', element: <ScreeningPage /> },
       { path: 'rounds/:id/allocation', element: allowed('allocation.workspace', <AllocationPage />) },
+      { path: 'rounds/:id/sign-off', element: allowed('decisions.list', <SignOffPage />) },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'import', element: allowed(['imports.commit', 'scores.commit'], <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },

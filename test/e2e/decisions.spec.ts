@@ -76,3 +76,31 @@ test('the Chief Executive signs a decision on an application with their passphra
     ['approve', false, true],
   ]);
 });
+
+test('the Chief Executive signs off Walsall: the allocated applications approved in one go, each its own signed decision', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await signInAsChiefExecutive(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
+  await page.getByRole('link', { name: 'Sign-off of Active Citizens Fund 2026–27 (demo)' }).click();
+  await page.getByLabel('Area').selectOption({ label: 'Walsall' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign-off: Walsall');
+  const table = page.getByRole('table', { name: /Recommended applications in Walsall/ });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByText('Not decided')).toHaveCount(3);
+  await expect(table).toContainText('The panel would fund the equipment but not the publicity costs');
+  await accessibleLightAndDark(page);
+
+  const form = page.getByRole('form', { name: 'Approve the rest' });
+  await form.getByRole('button', { name: 'Approve 3 at their allocated amounts' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await form.getByLabel('Your passphrase, to sign').fill('demo chief executive');
+  await form.getByRole('button', { name: 'Approve 3 at their allocated amounts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Signed 3 decisions' })).toBeVisible();
+  await expect(table.getByText('Signed', { exact: true })).toHaveCount(3);
+  await expect(table).toContainText('Approved at an amended amount');
+  await expect(form).toHaveCount(0);
+  await accessibleLightAndDark(page);
+});

@@ -142,6 +142,12 @@ export function RoundsPage() {
                         Allocate<span className="visually-hidden"> {r.name}</span>
                       </Link>
                     ) : null}
+                    {/* The Chief Executive's decisions on what is allocated. */}
+                    {may('decisions.list') ? (
+                      <Link to={`/rounds/${encodeURIComponent(r.id)}/sign-off`} className="rubric-link">
+                        Sign-off<span className="visually-hidden"> of {r.name}</span>
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}
