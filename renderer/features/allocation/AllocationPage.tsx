@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { AllocationRowForm, amountId, reasonId } from './AllocationRowForm';
+import { RankedApplication } from './RankedApplication';
 import { allocationQuery } from './queries';
 import './allocation.css';
 
@@ -214,17 +215,7 @@ export function AllocationPage() {
                 <tbody>
                   {view.rows.map((r) => (
                     <tr key={r.applicationId}>
-                      <td data-label="Rank" className="rank">
-                        {r.rankText || '–'}
-                      </td>
-                      <th scope="row">
-                        <Link to={`/applications/${encodeURIComponent(r.applicationId)}`}>{r.reference}</Link>
-                        <span className="cell-note">{r.organisationName}</span>
-                        <span className="cell-note">{r.projectTitle}</span>
-                      </th>
-                      <td data-label="Requested" className="money">
-                        {formatPence(r.requestedPence)}
-                      </td>
+                      <RankedApplication row={r} />
                       <td data-label="Recommended" className="money">
                         <Recommended row={r} />
                       </td>

@@ -4,7 +4,7 @@
 // own decision, signed with the Chief Executive's key.
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { FieldProblem } from '../../../shared/contract/result';
 import { formatPence } from '../../../shared/domain/money';
 import { call } from '../../app/api';
@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { allocationQuery } from '../allocation/queries';
+import { RankedApplication } from '../allocation/RankedApplication';
 import { useMayCall } from '../session/session-cache';
 import { decisionsQuery, decisionWords } from './DecisionSection';
 import '../allocation/allocation.css';
@@ -130,17 +131,7 @@ export function SignOffPage() {
                   const d = standing.get(r.applicationId);
                   return (
                     <tr key={r.applicationId}>
-                      <td data-label="Rank" className="rank">
-                        {r.rankText || '–'}
-                      </td>
-                      <th scope="row">
-                        <Link to={`/applications/${encodeURIComponent(r.applicationId)}`}>{r.reference}</Link>
-                        <span className="cell-note">{r.organisationName}</span>
-                        <span className="cell-note">{r.projectTitle}</span>
-                      </th>
-                      <td data-label="Requested" className="money">
-                        {formatPence(r.requestedPence)}
-                      </td>
+                      <RankedApplication row={r} />
                       <td data-label="Allocated" className="money">
                         {r.allocatedPence === null ? <span className="muted">Not set</span> : formatPence(r.allocatedPence)}
                         {(r.reason ?? r.panelReason) ? (

@@ -1,0 +1,22 @@
+import { Link } from 'react-router';
+import type { AllocationRow } from '../../../shared/contract/allocation';
+import { formatPence } from '../../../shared/domain/money';
+
+/** A row's rank, the application (a link to its page) and what it requested: the first cells of the allocation and sign-off tables. */
+export function RankedApplication({ row }: { row: AllocationRow }) {
+  return (
+    <>
+      <td data-label="Rank" className="rank">
+        {row.rankText || '–'}
+      </td>
+      <th scope="row">
+        <Link to={`/applications/${encodeURIComponent(row.applicationId)}`}>{row.reference}</Link>
+        <span className="cell-note">{row.organisationName}</span>
+        <span className="cell-note">{row.projectTitle}</span>
+      </th>
+      <td data-label="Requested" className="money">
+        {formatPence(row.requestedPence)}
+      </td>
+    </>
+  );
+}
