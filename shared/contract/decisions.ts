@@ -49,6 +49,8 @@ export const decisions = {
       passphrase: z.string('Enter your passphrase to sign').min(1, 'Enter your passphrase to sign').max(1024),
     }),
   ),
+  /** The decision notice of an area (standing decisions that verify, the panel's interests), as PDF: the form PCCs publish. */
+  'documents.decisionNotice': method<SavedDocument>()(z.object({ roundId: id('a round'), areaId: id('an area'), file: fileId })),
   /** Every decision on the round's applications, standing and superseded, each checked again. */
   'decisions.list': method<DecisionView[]>()(z.object({ roundId: id('a round') })),
   'decisions.files': method<DecisionFiles>()(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision') })),

@@ -133,4 +133,5 @@ export const FILE_USES: Partial<Record<string, FileUse[]>> = {
   'documents.panelReport': use('write', 'pdf'),
   'documents.interestsCsv': use('write', 'csv'),
   'letters.write': use('write', 'pdf'),
+  'documents.decisionNotice': use('write', 'pdf'),
 };

@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'devices.list',
   'devices.revoke',
   'devices.trust',
+  'documents.decisionNotice',
   'documents.interestsCsv',
   'documents.panelPack',
   'documents.panelReport',

@@ -94,6 +94,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'moderation.open': 'moderate',
   'moderation.record': 'moderate',
   'decisions.sign': 'sign-decisions',
+  'documents.decisionNotice': 'read-scores',
   'decisions.approveRest': 'sign-decisions',
   'audit.verify': 'read-scores',
   'letters.write': 'read-personal-data',

@@ -2,7 +2,9 @@
 // rubric, three members' submitted scores, one application flagged for its spread, and one member
 // who declared an interest. Every member's change stands on their own signed sign-in.
 import { afterEach, expect, test } from 'vitest';
-import { makeCore, type TestCore } from '../support/core';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeCore, tempDir, type TestCore } from '../support/core';
 import { verifyChain } from '../../electron/core/events/verify';
 import { projectionSnapshot } from '../support/laptops';
 
@@ -79,6 +81,15 @@ test('the demo’s Walsall panel is moderated and allocated, ready for the Chief
     ['approve', true, false],
     ['approve', true, false],
   ]);
+  // The decision notice: every decision, its amount and reason, the signer; no contact details.
+  const file = join(tempDir(), 'notice.pdf');
+  await core.call('documents.decisionNotice', { roundId: round.id, areaId: 'walsall', file });
+  const notice = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(notice).toContain('Decision notice: Active Citizens Fund 2026–27 (demo), Walsall');
+  expect(notice).toContain('3 funded');
+  expect(notice).toContain('The panel would fund the equipment');
+  expect(notice).toContain(`Signed by ${chief.name}`);
+  expect(notice).not.toMatch(/@/);
   expect((await core.dispatch('decisions.approveRest', { roundId: round.id, areaId: 'walsall', passphrase: chief.passphrase })).ok).toBe(
     false,
   );

@@ -2,7 +2,9 @@
 // pattern, a wrong passphrase refused, then the decision signed with their passphrase, shown with
 // its signature valid; a later decision supersedes it and the earlier stays listed.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
 
 test.use({ setUpLaptop: false });
 
@@ -80,7 +82,7 @@ test('the Chief Executive signs a decision on an application with their passphra
 test('the Chief Executive signs off Walsall: the allocated applications approved in one go, each its own signed decision', async ({
   page,
   app,
-}) => {
+}, info) => {
   test.setTimeout(120_000);
   await signInAsChiefExecutive(page, app);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
@@ -103,4 +105,12 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   await expect(table).toContainText('Approved at an amended amount');
   await expect(form).toHaveCount(0);
   await accessibleLightAndDark(page);
+
+  // The decision notice, as PCCs publish it: a PDF, looked at as an image.
+  const notice = join(info.outputDir, 'notice.pdf');
+  expect(await saveDownload(page, 'Download the decision notice (PDF)', notice)).toMatch(
+    /^decision-notice-active-citizens-fund-.*walsall\.pdf$/,
+  );
+  expect(execFileSync('pdftotext', [notice, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('3 funded');
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', notice, join(info.outputDir, 'notice')]);
 });

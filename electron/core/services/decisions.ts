@@ -17,6 +17,10 @@ import { openCredential } from '../people/credentials';
 import { credentialOf, readPerson } from '../people/records';
 import { rawPublicKey } from '../people/vouching';
 import { workspace } from '../allocation/workspace';
+import { declarationsFor } from '../panels/declarations';
+import { decisionNoticePdf } from '../pdf/decision-notice';
+import { getDetail } from './applications';
+import { save } from './documents';
 
 interface ApplicationFacts {
   id: string;
@@ -134,7 +138,44 @@ function signed(
 
 const append = (ctx: CoreContext, d: SignedDecision) => ctx.log.append(ctx.person.id, 'decision.signed', `decision:${d.applicationId}`, d);
 
-export const decisionHandlers: Handlers<'decisions.sign' | 'decisions.approveRest' | 'decisions.list' | 'decisions.files'> = {
+/** The decision notice of an area: its standing decisions that verify, and the panel's interests. */
+async function decisionNotice(ctx: CoreContext, roundId: string, areaId: string): Promise<Uint8Array> {
+  const standing = allDecisions(ctx, 'a.round_id = ?', roundId).filter((d) => !d.superseded && d.areaId === areaId && !signatureProblem(d));
+  if (standing.length === 0) throw new DomainError('NOT_FOUND', 'No decisions in this area yet: there is nothing to give notice of');
+  const title = (id: string) => getDetail(ctx.db, id, false).projectTitle;
+  const requested = (id: string) => applicationFacts(ctx, id).amount_requested;
+  const interested = new Map<string, Set<string>>();
+  for (const e of declarationsFor(
+    ctx.db,
+    standing.map((d) => d.applicationId),
+  ))
+    if (e.interest && e.standing) interested.set(e.applicationId, (interested.get(e.applicationId) ?? new Set()).add(e.memberId));
+  return decisionNoticePdf({
+    roundName: standing[0]!.roundName,
+    areaName: statement<[string], { name: string }>(ctx.db, 'SELECT name FROM areas WHERE id = ?').get(areaId)?.name ?? areaId,
+    decisions: standing.map((d) => ({
+      reference: d.reference,
+      organisation: d.organisation,
+      projectTitle: title(d.applicationId),
+      decision: d.decision,
+      amountPence: d.amountPence,
+      requestedPence: requested(d.applicationId),
+      reason: d.reason,
+      signerName: d.signerName,
+      signedAt: d.signedAt,
+      id: d.id.slice(0, 16),
+    })),
+    interests: standing
+      .filter((d) => interested.has(d.applicationId))
+      .map((d) => ({ reference: d.reference, members: interested.get(d.applicationId)!.size })),
+    now: ctx.now().toISOString(),
+  });
+}
+
+export const decisionHandlers: Handlers<
+  'decisions.sign' | 'decisions.approveRest' | 'decisions.list' | 'decisions.files' | 'documents.decisionNotice'
+> = {
+  'documents.decisionNotice': async ({ roundId, areaId, file }, ctx) => save(ctx, file, 'pdf', await decisionNotice(ctx, roundId, areaId)),
   'decisions.sign': async (input, ctx) => {
     const a = applicationFacts(ctx, input.applicationId);
     const problems = problemsOf(input, a.amount_requested);

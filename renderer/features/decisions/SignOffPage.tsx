@@ -13,6 +13,8 @@ import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { Page } from '../../components/Page';
+import { SaveDocumentButton } from '../../components/SaveDocumentButton';
+import { slug } from '../moderation/words';
 import { allocationQuery } from '../allocation/queries';
 import { RankedApplication } from '../allocation/RankedApplication';
 import { useMayCall } from '../session/session-cache';
@@ -156,6 +158,18 @@ export function SignOffPage() {
               </tbody>
             </table>
           </div>
+          {rows.some((r) => standing.get(r.applicationId)?.valid) ? (
+            <div className="button-row">
+              <SaveDocumentButton
+                purpose="pdf"
+                fileName={`decision-notice-${slug(`${view.round.name} ${view.area.name}`)}.pdf`}
+                write={(file) => call('documents.decisionNotice', { roundId, areaId, file })}
+                label="Download the decision notice (PDF)"
+                busyLabel="Making the notice…"
+                saved="the decision notice"
+              />
+            </div>
+          ) : null}
           {may('decisions.approveRest') && undecided.length > 0 ? (
             <ApproveRest roundId={roundId} areaId={areaId} count={undecided.length} />
           ) : null}
