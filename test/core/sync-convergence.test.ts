@@ -56,7 +56,9 @@ type Step =
   | { kind: 'panel'; at: number; round: number; size: number }
   | { kind: 'score'; at: number; pick: number; level: number }
   | { kind: 'paper'; at: number; pick: number; interest: boolean }
-  | { kind: 'moderate'; at: number; pick: number; level: number };
+  | { kind: 'moderate'; at: number; pick: number; level: number }
+  | { kind: 'allocate'; at: number; pick: number; share: number }
+  | { kind: 'decide'; at: number; pick: number; decision: number };
 
 /** What the hostile laptop sends: events forged in another laptop's name or the target's own, a
  * genuine bundle relayed as is or with an event changed, or its own events with a bad payload or clock. */
@@ -144,8 +146,9 @@ const role = (id: string) => ROLE_IDS.indexOf(id as (typeof ROLE_IDS)[number]);
 /** A panel sitting set up on the first laptop and handed to the others: a round, four applications,
  * three members and a chair, the rubric and a panel of all four. */
 const PANEL_SITTING: Step[] = [
-  { kind: 'round', at: 0, fund: 0, budgeted: false },
+  { kind: 'round', at: 0, fund: 0, budgeted: true },
   ...[0, 1, 2, 3].map((area): Step => ({ kind: 'application', at: 0, round: 0, area })),
+  { kind: 'person', at: 0, role: role('chief-executive') },
   { kind: 'person', at: 0, role: role('panel-chair') },
   ...[0, 1, 2].map((): Step => ({ kind: 'person', at: 0, role: role('panel-member') })),
   { kind: 'panel', at: 0, round: 0, size: 4 },
@@ -162,6 +165,14 @@ const panelStepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('score' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('paper' as const), at: laptopIndex, pick, interest: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('moderate' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('allocate' as const), at: laptopIndex, pick, share: fc.integer({ min: 0, max: 4 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('decide' as const), at: laptopIndex, pick, decision: fc.integer({ min: 0, max: 2 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), at: laptopIndex, pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('application' as const), at: laptopIndex, round: pick, area: pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: laptopIndex, incoming: fc.boolean() }) },
@@ -333,7 +344,7 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
   let resolved = 0;
   let hostileSent = 0;
   let hostileRefused = 0;
-  const panelWork = { panels: 0, scores: 0, declarations: 0, moderations: 0 };
+  const panelWork = { panels: 0, scores: 0, declarations: 0, moderations: 0, allocations: 0, decisions: 0 };
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
@@ -772,7 +783,51 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
                   levels: Object.fromEntries(view.rubric.criteria.map((c) => [c.id, Math.min(step.level, c.scale)])),
                   gates: Object.fromEntries(view.rubric.gates.map((g) => [g.id, step.level > 0 ? 'pass' : 'fail'])),
                   rationales: Object.fromEntries(view.rubric.criteria.map((c) => [c.id, 'Agreed'])),
-                  recommendation: step.level > 2 ? 'fund-in-full' : 'defer',
+                  recommendation: step.level > 1 ? 'fund-in-full' : 'defer',
+                });
+                break;
+              }
+              case 'allocate': {
+                // The officer allocates a recommended application: the suggestion, or a share of what was recommended.
+                const l = at(step.at);
+                await byOfficer(l);
+                const app = l.core.ctx.db
+                  .prepare<[], { round_id: string; area_id: string }>('SELECT round_id, area_id FROM applications ORDER BY id')
+                  .all()[step.pick % 4];
+                if (!app) break;
+                const ws = await l.core.dispatch('allocation.workspace', { roundId: app.round_id, areaId: app.area_id });
+                if (!ws.ok) break;
+                const rows = (ws.value as { rows: { applicationId: string; recommendedPence: number | null }[] }).rows;
+                const row = rows[step.pick % Math.max(rows.length, 1)];
+                if (step.share === 4 || !row?.recommendedPence)
+                  await change(l, 'allocation.suggest', { roundId: app.round_id, areaId: app.area_id, confirmed: true });
+                else
+                  await change(l, 'allocation.set', {
+                    applicationId: row.applicationId,
+                    amountPence: Math.floor((row.recommendedPence * (4 - step.share)) / 4),
+                    reason: step.share === 0 ? null : 'Within the area’s budget',
+                  });
+                break;
+              }
+              case 'decide': {
+                // The Chief Executive picks up a laptop and decides an application, signing with their passphrase.
+                const l = at(step.at);
+                const chief = (await l.core.call('session.choices', {})).find((c) => c.roles.includes('chief-executive'));
+                if (!chief || !(await signInAs(l, chief.id))) break;
+                const apps = l.core.ctx.db
+                  .prepare<[], { id: string; amount_requested: number }>(
+                    "SELECT id, amount_requested FROM applications WHERE status != 'withdrawn' ORDER BY id",
+                  )
+                  .all();
+                const app = apps[step.pick % Math.max(apps.length, 1)];
+                if (!app) break;
+                const decision = (['approve', 'amend', 'decline'] as const)[step.decision]!;
+                await change(l, 'decisions.sign', {
+                  applicationId: app.id,
+                  decision,
+                  amountPence: decision === 'amend' ? Math.max(1, Math.floor(app.amount_requested / 2)) : app.amount_requested,
+                  reason: decision === 'approve' ? '' : 'Decided at the sign-off',
+                  passphrase: OWN_PASSPHRASE,
                 });
                 break;
               }
@@ -816,7 +871,7 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
           expectTablesFollowLog(first.ctx.db);
-          for (const table of ['panels', 'scores', 'declarations', 'moderations'] as const)
+          for (const table of ['panels', 'scores', 'declarations', 'moderations', 'allocations', 'decisions'] as const)
             panelWork[table] += (first.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
           // One person settles every conflict left; once that travels, no laptop has any open.
           const left = (await first.call('conflicts.list', {})).conflicts;
@@ -861,7 +916,7 @@ test(
 );
 
 test(
-  '…and so do they with a panel sitting: members scoring on several laptops, paper sheets, interests, moderation',
+  '…and so do they with a panel sitting: members scoring on several laptops, paper sheets, interests, moderation, signed decisions',
   async () => {
     await convergence(
       'sync-convergence (panels)',
