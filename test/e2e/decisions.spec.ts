@@ -113,4 +113,21 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   );
   expect(execFileSync('pdftotext', [notice, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('3 funded');
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', notice, join(info.outputDir, 'notice')]);
+
+  // The grants officer writes the offer letter of the application approved at a lower amount.
+  const lower = table.getByRole('row').filter({ hasText: 'Approved at an amended amount' });
+  const href = await lower.getByRole('link').first().getAttribute('href');
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await page.getByLabel('Jordan Ellis (demo)', { exact: true }).check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('demo grants officer');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as')).toContainText('Jordan Ellis (demo)');
+  await page.goto(`${app.url}${href}`);
+  const letter = join(info.outputDir, 'offer.pdf');
+  expect(await saveDownload(page, 'Download the offer letter (PDF)', letter)).toMatch(/^ACF-2026-\d{4}-offer\.pdf$/);
+  const text = execFileSync('pdftotext', [letter, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Why the grant is less than you asked for');
+  expect(text).toContain('The panel would fund the equipment but not the publicity costs');
+  expect(text).toContain('Acceptance slip');
+  execFileSync('pdftoppm', ['-png', '-r', '50', letter, join(info.outputDir, 'offer')]);
 });

@@ -13,6 +13,7 @@ import { call } from '../../app/api';
 import { readQuery } from '../../app/read-query';
 import { useNotifications } from '../../app/notifications';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { HintAndError, TextArea, TextField } from '../../components/fields';
 import { useMayCall } from '../session/session-cache';
 
@@ -163,6 +164,16 @@ export function DecisionSection({
           <p className="hint">
             <SignedBy d={d} />
           </p>
+          {d.valid && standing.length === 1 && may('letters.write') ? (
+            <SaveDocumentButton
+              purpose="pdf"
+              fileName={`${d.reference}-${d.decision === 'decline' ? 'decline' : 'offer'}.pdf`}
+              write={(file) => call('letters.write', { decisionId: d.id, file })}
+              label={d.decision === 'decline' ? 'Download the decline letter (PDF)' : 'Download the offer letter (PDF)'}
+              busyLabel="Making the letter…"
+              saved="the letter"
+            />
+          ) : null}
         </div>
       ))}
       {standing.length > 1 ? (
