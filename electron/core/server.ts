@@ -2,8 +2,8 @@
 // and Host/Origin checks, so no other machine and no other web page can reach it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Core } from './app';
@@ -155,19 +155,17 @@ export async function startServer(core: Core, options: { rendererDir: string; po
 
   /** A file the core wrote to `outgoing` for this page, sent once as a download and then deleted. */
   async function download(res: ServerResponse, id: string) {
-    const file = core.ctx.files.get(id);
-    // Only what the core made to be downloaded: never a file chosen elsewhere, whatever its id.
-    if (!file || file.origin !== 'outgoing') return refuse(res, 404, 'There is no such file to download: save it again');
-    let size: number;
-    try {
-      size = (await stat(file.path)).size;
-    } catch {
-      return refuse(res, 404, 'There is no such file to download: save it again');
-    }
+    // Only what the core made to be downloaded, never a file chosen elsewhere whatever its id; and
+    // claimed at once, so a second request finds nothing even while the first is being sent.
+    const file = core.ctx.files.claimDownload(id);
+    const opened = file && (await open(file.path).catch(() => undefined));
+    // Single use: the name goes before a byte is sent; what is open is read to the end regardless.
+    if (file) rmSync(file.path, { force: true });
+    if (!file || !opened) return refuse(res, 404, 'There is no such file to download: save it again');
     const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
     res.writeHead(200, {
       'Content-Type': FILE_KINDS[file.purpose].contentType,
-      'Content-Length': size,
+      'Content-Length': (await opened.stat()).size,
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
@@ -175,12 +173,7 @@ export async function startServer(core: Core, options: { rendererDir: string; po
       'Cache-Control': 'no-store',
       'Cross-Origin-Resource-Policy': 'same-origin',
     });
-    try {
-      await pipeline(createReadStream(file.path), res);
-    } finally {
-      // Single use: once sent (or the page gave up), the file and its id go.
-      core.ctx.files.forget(id);
-    }
+    await pipeline(opened.createReadStream(), res);
   }
 
   const server = createServer((req, res) => {

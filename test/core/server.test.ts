@@ -44,7 +44,7 @@ function send(
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error) => reject(new Error(`${options.method ?? 'GET'} ${path}: ${error.message}`)));
     req.end(options.body);
   });
 }
@@ -164,5 +164,16 @@ test('a written bundle is downloaded once, with the token, under its name; then 
   expect(got.headers['content-disposition']).toBe(`attachment; filename="to-office.gpbundle"; filename*=UTF-8''to-office.gpbundle`);
   expect(got.body.slice(0, 2)).toBe('PK');
   expect((await send(`/files/${id}`, { headers: { 'X-GrantPanel-Token': server.token } })).status).toBe(404);
+  expect(readdirSync(join(core.dataDir, 'outgoing'))).toEqual([]);
+});
+
+test('two requests for the same download at once: one gets the file, the other 404 — never a broken answer', async () => {
+  const made = JSON.parse((await api('files.create', { purpose: 'bundle', name: 'twice.gpbundle' })).body) as { value: { file: string } };
+  const id = made.value.file;
+  expect(JSON.parse((await api('bundles.export', { file: id })).body)).toMatchObject({ ok: true });
+  const withToken = { headers: { 'X-GrantPanel-Token': server.token } };
+  const answers = await Promise.all([send(`/files/${id}`, withToken), send(`/files/${id}`, withToken)]);
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 404]);
+  expect(answers.find((a) => a.status === 200)?.body.slice(0, 2)).toBe('PK');
   expect(readdirSync(join(core.dataDir, 'outgoing'))).toEqual([]);
 });

@@ -67,6 +67,17 @@ export class ChosenFiles {
     return this.byId.get(id);
   }
 
+  /**
+   * Takes a file the core wrote for download out of use at once, so a second request for it finds
+   * nothing even while the first is still being sent; the caller deletes the file when done.
+   */
+  claimDownload(id: string): ChosenFile | undefined {
+    const file = this.byId.get(id);
+    if (!file || file.origin !== 'outgoing') return undefined;
+    this.byId.delete(id);
+    return file;
+  }
+
   /** Forgets an id; a file the core made (an upload, a download) is deleted with it. */
   forget(id: string): boolean {
     const file = this.byId.get(id);
