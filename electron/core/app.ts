@@ -40,6 +40,7 @@ import { panelHandlers } from './services/panels';
 import { scoringHandlers } from './services/scoring';
 import { moderationHandlers } from './services/moderation';
 import { decisionHandlers } from './services/decisions';
+import { signOffPackHandlers } from './services/sign-off-pack';
 import { auditHandlers } from './services/audit';
 import { letterHandlers } from './services/letters';
 import { scoreImportHandlers } from './services/score-imports';
@@ -54,6 +55,7 @@ export const handlers: Handlers<MethodName> = {
   ...scoringHandlers,
   ...moderationHandlers,
   ...decisionHandlers,
+  ...signOffPackHandlers,
   ...auditHandlers,
   ...letterHandlers,
   ...scoreImportHandlers,

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { DECISION_IDS, type DecisionFacts } from '../domain/decisions';
 import { fileId } from './files';
-import type { SavedDocument } from './documents';
+import type { InterestEntry, ReportApplication, SavedDocument } from './documents';
+import type { ScreeningResult } from '../domain/eligibility';
 import { method } from './method';
 
 const id = (what: string) => z.string(`Choose ${what}`).min(1, `Choose ${what}`).max(100);
@@ -30,6 +31,21 @@ export interface DecisionFiles {
   name: string;
 }
 
+/** One recommended application in the sign-off pack: whether it was screened eligible, and what the panel made of it. */
+export interface PackEntry {
+  applicationId: string;
+  eligibility: { result: ScreeningResult; toldApplicant: string; disputed: boolean } | null;
+  panelName: string | null;
+  report: ReportApplication | null;
+}
+
+/** What the Chief Executive reads before deciding an area: beside the allocation's rank order and budget effect. */
+export interface SignOffPack {
+  entries: PackEntry[];
+  /** Interests declared in the pack's applications (superseded ones kept, marked). */
+  interests: InterestEntry[];
+}
+
 export const decisions = {
   'decisions.sign': method<DecisionView>()(
     z.object({
@@ -51,6 +67,8 @@ export const decisions = {
   ),
   /** The decision notice of an area (standing decisions that verify, the panel's interests), as PDF: the form PCCs publish. */
   'documents.decisionNotice': method<SavedDocument>()(z.object({ roundId: id('a round'), areaId: id('an area'), file: fileId })),
+  /** The sign-off pack of an area: each recommended application's eligibility, scores, comments and recommendation, and the register of interests. */
+  'decisions.pack': method<SignOffPack>()(z.object({ roundId: id('a round'), areaId: id('an area') })),
   /** Every decision on the round's applications, standing and superseded, each checked again. */
   'decisions.list': method<DecisionView[]>()(z.object({ roundId: id('a round') })),
   'decisions.files': method<DecisionFiles>()(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a decision') })),

@@ -1,6 +1,35 @@
 import { z } from 'zod';
+import type { Recommendation } from '../domain/panels';
 import { fileId } from './files';
 import { method } from './method';
+
+/** One application as the panel report (and the sign-off pack) gives it: its ranking, scores, spread and recommendation, in words. */
+export interface ReportApplication {
+  applicationId: string;
+  reference: string;
+  organisation: string;
+  projectTitle: string;
+  amountRequestedPence: number;
+  rankText: string;
+  statusText: string;
+  scoreText: string;
+  bandLabel: string;
+  normalisedRankText: string;
+  shiftText: string | null;
+  meanText: string;
+  medianText: string;
+  quorumText: string;
+  spreadText: string | null;
+  recommendation: Recommendation | null;
+  amountPence: number | null;
+  reason: string;
+  /** Moderated level and rationale per criterion, by criterion name. */
+  moderated: { criterion: string; level: string; rationale: string }[];
+  /** Each member's comment on a criterion, by criterion name. */
+  comments: { criterion: string; member: string; comment: string }[];
+  absent: string[];
+  excluded: string[];
+}
 
 const id = (what: string) => z.string(`Choose ${what}`).min(1, `Choose ${what}`).max(100);
 

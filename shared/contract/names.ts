@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'decisions.approveRest',
   'decisions.files',
   'decisions.list',
+  'decisions.pack',
   'decisions.sign',
   'demo.load',
   'devices.chooseVersion',

@@ -99,6 +99,7 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'audit.verify': 'read-scores',
   'letters.write': 'read-personal-data',
   'decisions.list': 'read-scores',
+  'decisions.pack': 'read-scores',
   'decisions.files': 'read-scores',
   'documents.scoreSheet': 'manage-panels',
   'documents.panelPack': 'manage-panels',

@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { cliIn } from '../support/cli-in';
 import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { screenEligible } from '../support/panels';
 import { DECISION_FIELDS } from '../../electron/core/cli/decisions';
 
 const FIRST = 'a first passphrase given';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   });
   const a = await core.call('applications.create', validDraft(round.id, { organisationName: '=HYPERLINK("http://evil.example")' }));
   const b = await core.call('applications.create', validDraft(round.id, { organisationName: 'Foleshill Residents’ Association' }));
+  await screenEligible(core, b.id);
   const chief = await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST });
   await core.call('session.signOut', {});
   await core.call('session.signIn', { personId: chief.id, passphrase: FIRST });

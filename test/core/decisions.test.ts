@@ -11,6 +11,7 @@ import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core'
 import { validDraft } from '../support/drafts';
 import { chain, eventsOf, forgeBundle, keyOfLaptop } from '../support/forge';
 import { trustLaptop } from '../support/laptops';
+import { screenEligible } from '../support/panels';
 import { newPersonKey } from '../../electron/core/crypto/credential';
 import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
 
@@ -47,6 +48,7 @@ beforeEach(async () => {
       validDraft(round.id, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
     )
   ).id;
+  await screenEligible(core, applicationId);
   chiefId = (await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST })).id;
   await signIn(core, chiefId, FIRST);
   await core.call('session.changePassphrase', { current: FIRST, next: OWN });
@@ -126,6 +128,38 @@ test('a wrong passphrase, a missing reason or amount: refused with the field nam
   const tooMuch = await core.dispatch('decisions.sign', { applicationId, decision: 'approve', amountPence: 99_900_000, passphrase: OWN });
   expect(tooMuch.ok ? null : tooMuch.error.details?.[0]?.field).toBe('amountPence');
   expect(eventCount(core)).toBe(before);
+});
+
+test('only an application screened eligible is awarded a grant; any other may still be declined', async () => {
+  await signIn(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  const roundId = (await core.call('applications.get', { id: applicationId })).roundId;
+  const unscreened = (await core.call('applications.create', validDraft(roundId, { areaId: 'coventry' }))).id;
+  const ineligible = (await core.call('applications.create', validDraft(roundId, { areaId: 'coventry' }))).id;
+  const { officerChecks } = await core.call('screening.round', { roundId });
+  await core.call('screening.record', { applicationId: ineligible, officerAnswers: officerChecks.map((_, i) => i !== 0), overrides: [] });
+  await signIn(core, chiefId, OWN);
+  const before = eventCount(core);
+  const approve = (id: string) =>
+    core.dispatch('decisions.sign', { applicationId: id, decision: 'approve', amountPence: 100_000, passphrase: OWN });
+  const notYet = await approve(unscreened);
+  expect(notYet.ok ? null : notYet.error.details).toEqual([
+    {
+      field: 'decision',
+      message: expect.stringMatching(/has not been screened yet: only an application screened eligible can be awarded a grant$/),
+    },
+  ]);
+  const refused = await approve(ineligible);
+  expect(refused.ok ? null : refused.error.details).toEqual([
+    { field: 'decision', message: expect.stringMatching(/was screened ineligible, so it cannot be awarded a grant — it can be declined$/) },
+  ]);
+  expect(eventCount(core)).toBe(before);
+  const declined = await core.call('decisions.sign', {
+    applicationId: ineligible,
+    decision: 'decline',
+    reason: 'Not eligible for the fund',
+    passphrase: OWN,
+  });
+  expect(declined).toMatchObject({ decision: 'decline', valid: true });
 });
 
 test('a decision altered on its way (its amount raised) is refused with its bundle, with the reason', async () => {

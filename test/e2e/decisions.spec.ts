@@ -11,16 +11,22 @@ test.use({ setUpLaptop: false });
 async function signInAsChiefExecutive(page: Page, app: App): Promise<{ id: string; reference: string; amountRequested: number }> {
   await page.goto(app.url);
   await callCore(page, app, 'session.setUpDemo', {});
-  const { rows } = await callCore<{ rows: { id: string; reference: string; amountRequested: number }[] }>(page, app, 'applications.list', {
-    areaId: 'coventry',
-  });
+  const rounds = await callCore<{ id: string; name: string }[]>(page, app, 'rounds.list', {});
+  const roundId = rounds.find((r) => r.name.startsWith('Active Citizens Fund'))!.id;
+  // Only an application screened eligible is awarded a grant: one of those, in Coventry.
+  const screening = await callCore<{
+    rows: { applicationId: string; reference: string; amountRequested: number; standing: { result: string } | null }[];
+  }>(page, app, 'screening.round', { roundId });
+  const { rows: coventry } = await callCore<{ rows: { id: string }[] }>(page, app, 'applications.list', { areaId: 'coventry', limit: 500 });
+  const inCoventry = new Set(coventry.map((r) => r.id));
+  const chosen = screening.rows.find((r) => r.standing?.result === 'eligible' && inCoventry.has(r.applicationId))!;
   await callCore(page, app, 'session.signOut', {});
   await page.reload();
   await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
   await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
-  return rows[0]!;
+  return { id: chosen.applicationId, reference: chosen.reference, amountRequested: chosen.amountRequested };
 }
 
 async function accessibleLightAndDark(page: Page) {
@@ -93,6 +99,14 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByText('Not decided')).toHaveCount(3);
   await expect(table).toContainText('The panel would fund the equipment but not the publicity costs');
+  // The pack: each recommendation's eligibility, scores, comments and budget effect, and the interests.
+  const pack = page.getByRole('region', { name: 'The pack' });
+  await expect(pack.getByText('Eligible', { exact: true })).toHaveCount(3);
+  await expect(pack.getByRole('table', { name: 'Moderated scores' })).toHaveCount(3);
+  await expect(pack).toContainText('Ward figures show anti-social behaviour up a third on last year');
+  await expect(pack).toContainText('of the £45,000.00 budget taken by this and those ranked above it');
+  await expect(pack.getByRole('table', { name: 'Register of interests' })).toContainText('I volunteer with the group on Saturdays');
+  await expect(pack).toContainText('Grace Okoye (demo) (Declared an interest: I volunteer with the group on Saturdays)');
   await accessibleLightAndDark(page);
 
   const form = page.getByRole('form', { name: 'Approve the rest' });

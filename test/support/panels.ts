@@ -17,3 +17,15 @@ export async function panelRound(core: TestCore): Promise<{ roundId: string; pri
   await core.call('rubrics.save', { roundId: round.id, content: (await core.call('rubrics.get', { roundId: round.id })).suggested });
   return { roundId: round.id, priorityId: plan.priorities[0]!.id };
 }
+
+/** Screens an application eligible as an officer would: every officer check confirmed, any failing automatic check set aside with a reason. */
+export async function screenEligible(core: TestCore, applicationId: string): Promise<void> {
+  const roundId = (await core.call('applications.get', { id: applicationId })).roundId;
+  const { rows, officerChecks } = await core.call('screening.round', { roundId });
+  const row = rows.find((r) => r.applicationId === applicationId)!;
+  await core.call('screening.record', {
+    applicationId,
+    officerAnswers: officerChecks.map(() => true),
+    overrides: row.automatic.filter((c) => !c.passed).map((c) => ({ check: c.check, reason: 'Checked by hand: a test of decisions' })),
+  });
+}

@@ -3,33 +3,13 @@
 // who took no part, and the register of interests. Plain data in; the core gathers it.
 import { formatInstant } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
-import { RECOMMENDATIONS, type Recommendation } from '../../../shared/domain/panels';
+import { RECOMMENDATIONS } from '../../../shared/domain/panels';
 import { renderPdf, type Block } from './document';
 import { oneLine } from './text';
+import type { ReportApplication } from '../../../shared/contract/documents';
 
-export interface ReportApplication {
-  reference: string;
-  organisation: string;
-  projectTitle: string;
-  amountRequestedPence: number;
-  rankText: string;
-  statusText: string;
-  scoreText: string;
-  bandLabel: string;
-  normalisedRankText: string;
-  shiftText: string | null;
-  meanText: string;
-  medianText: string;
-  quorumText: string;
-  spreadText: string | null;
-  recommendation: Recommendation | null;
-  amountPence: number | null;
-  reason: string;
-  /** Moderated level and rationale per criterion, by criterion name. */
-  moderated: { criterion: string; level: string; rationale: string }[];
-  absent: string[];
-  excluded: string[];
-}
+export type { ReportApplication };
+
 
 export interface ReportInterest {
   reference: string;

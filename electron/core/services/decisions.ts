@@ -21,6 +21,7 @@ import { declarationsFor } from '../panels/declarations';
 import { decisionNoticePdf } from '../pdf/decision-notice';
 import { getDetail } from './applications';
 import { save } from './documents';
+import { screeningOf } from './screening';
 
 interface ApplicationFacts {
   id: string;
@@ -43,9 +44,22 @@ function applicationFacts(ctx: CoreContext, id: string): ApplicationFacts {
   return a;
 }
 
-function problemsOf(input: ParsedInput<'decisions.sign'>, requested: number): FieldProblem[] {
+/** Why the application cannot be awarded a grant (only one screened eligible can), or null. */
+function notAwardable(ctx: CoreContext, a: ApplicationFacts): string | null {
+  const screening = screeningOf(ctx.db, a.id);
+  if (!screening) return `${a.reference} has not been screened yet: only an application screened eligible can be awarded a grant`;
+  if (screening.disputed) return `Two laptops screened ${a.reference} differently: settle its screening before awarding it a grant`;
+  if (screening.result === 'ineligible')
+    return `${a.reference} was screened ineligible, so it cannot be awarded a grant — it can be declined`;
+  return null;
+}
+
+function problemsOf(ctx: CoreContext, input: ParsedInput<'decisions.sign'>, a: ApplicationFacts): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (input.decision !== 'decline') {
+  const requested = a.amount_requested;
+  const unawardable = input.decision === 'decline' ? null : notAwardable(ctx, a);
+  if (unawardable) problems.push({ field: 'decision', message: unawardable });
+  else if (input.decision !== 'decline') {
     if (input.amountPence === null || input.amountPence === 0)
       problems.push({ field: 'amountPence', message: 'Enter the amount awarded, more than £0' });
     else if (input.amountPence > requested)
@@ -178,7 +192,7 @@ export const decisionHandlers: Handlers<
   'documents.decisionNotice': async ({ roundId, areaId, file }, ctx) => save(ctx, file, 'pdf', await decisionNotice(ctx, roundId, areaId)),
   'decisions.sign': async (input, ctx) => {
     const a = applicationFacts(ctx, input.applicationId);
-    const problems = problemsOf(input, a.amount_requested);
+    const problems = problemsOf(ctx, input, a);
     if (problems.length > 0) throw new DomainError('VALIDATION', 'The decision has problems — check the fields below', problems);
     const key = await signersKey(ctx, input.passphrase);
     let decision: SignedDecision;
@@ -199,12 +213,17 @@ export const decisionHandlers: Handlers<
   /**
    * Every allocated application of the area not yet decided, signed in one go: approved where it is
    * allocated all it asked, else at the allocated amount with the allocation's (or the panel's)
-   * reason. One without a reason for a lower amount is left for the Chief Executive to decide.
+   * reason. One without a reason for a lower amount, or not screened eligible, is left for the
+   * Chief Executive to decide on its page.
    */
   'decisions.approveRest': async ({ roundId, areaId, passphrase }, ctx) => {
     const ws = workspace(ctx.db, roundId, areaId, false);
     const rest = ws.rows.filter((r) => (r.allocatedPence ?? 0) > 0 && decisionsOf(ctx.db, r.applicationId).standing.length === 0);
-    const withReason = rest.filter((r) => r.allocatedPence === r.requestedPence || (r.reason ?? r.panelReason));
+    const withReason = rest.filter(
+      (r) =>
+        (r.allocatedPence === r.requestedPence || (r.reason ?? r.panelReason)) &&
+        !notAwardable(ctx, applicationFacts(ctx, r.applicationId)),
+    );
     if (withReason.length === 0)
       throw new DomainError('VALIDATION', 'Nothing is left to approve in this area: every allocated application is decided');
     const key = await signersKey(ctx, passphrase);

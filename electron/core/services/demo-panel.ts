@@ -9,6 +9,7 @@ import { readRubric } from '../panels/rubrics';
 import { applicationsOfPanel } from '../panels/panels';
 import { rubricView, saveRubric, savePanel } from './panels';
 import { scoringHandlers } from './scoring';
+import { recordScreening, roundScreening } from './screening';
 import { moderationHandlers } from './moderation';
 import { allocationHandlers } from './allocation';
 import { statement } from '../db/statements';
@@ -76,10 +77,42 @@ export function loadDemoPanel(ctx: CoreContext, roundId: string, officer: DemoMe
   recordSignIn(ctx);
 }
 
+const DEMO_COMMENTS = [
+  'Ward figures show anti-social behaviour up a third on last year, and the group knows the streets',
+  'The outcomes are counted termly, with the school as a partner',
+  'Volunteers are trained and checked; the plan after the grant is less clear',
+  'Priced sensibly: quotes were attached for the larger items',
+];
+
+/** The panel's applications screened eligible, in the panel's order: screened now by the officer where not yet. */
+function screenedEligible(ctx: CoreContext, officer: DemoMember, roundId: string, ofPanel: Set<string>): string[] {
+  const eligible: string[] = [];
+  as(ctx, officer, () => {
+    const { rows, officerChecks } = roundScreening(ctx, roundId);
+    for (const row of rows.filter((r) => ofPanel.has(r.applicationId))) {
+      if (row.standing) {
+        if (row.standing.result === 'eligible') eligible.push(row.applicationId);
+        continue;
+      }
+      const failing = row.automatic.filter((c) => !c.passed);
+      // A missing second signatory is set aside for an umbrella body, as in the round's screening.
+      if (failing.some((c) => c.check !== 'bank')) continue;
+      recordScreening(ctx, {
+        applicationId: row.applicationId,
+        officerAnswers: officerChecks.map(() => true),
+        overrides: failing.map(() => ({ check: 'bank', reason: 'The community centre, an umbrella body, holds the money' })),
+      });
+      eligible.push(row.applicationId);
+    }
+  });
+  return [...ofPanel].filter((id) => eligible.includes(id));
+}
+
 /**
  * Walsall, ready for the Chief Executive: its panel scored, moderated (two funded in full, one at a
  * lower amount, one declined) and allocated within the area's budget, so a newcomer can sign in as
- * the Chief Executive and decide.
+ * the Chief Executive and decide — every one screened eligible, the chair's comments on two
+ * criteria, and one member's interest (they took no part in that application).
  */
 function loadDemoSignOff(ctx: CoreContext, roundId: string, officer: DemoMember, chair: DemoMember, members: DemoMember[]): void {
   let panel: ReturnType<typeof savePanel> | undefined;
@@ -97,17 +130,30 @@ function loadDemoSignOff(ctx: CoreContext, roundId: string, officer: DemoMember,
   if (!panel) return;
   const panelId = panel.id;
   const rubric = readRubric(ctx.db, roundId)!;
-  const applications = applicationsOfPanel(ctx.db, panel).slice(0, 4);
+  const applications = screenedEligible(ctx, officer, roundId, new Set(applicationsOfPanel(ctx.db, panel))).slice(0, 4);
   const call = <H extends Record<string, (input: never, ctx: CoreContext) => unknown>>(handlers: H, method: keyof H, input: unknown) =>
     void handlers[method]!(input as never, ctx);
   // Every member scores alike: the moderated level is the members' own, so no rationale is needed.
   const levelOf = (i: number, n: number) => Math.min(4, 2 + ((n + i) % 3));
+  // The last member has an interest in the third application, so takes no part in it.
+  const interested = (member: DemoMember, i: number) => member === members[members.length - 1] && i === 2;
   for (const member of [chair, ...members])
     as(ctx, member, () =>
       applications.forEach((applicationId, i) => {
-        call(scoringHandlers, 'scoring.declare', { applicationId, interest: false, nature: '' });
+        const interest = interested(member, i);
+        call(scoringHandlers, 'scoring.declare', {
+          applicationId,
+          interest,
+          nature: interest ? 'I volunteer with the group on Saturdays' : '',
+        });
+        if (interest) return;
         for (const [n, c] of rubric.criteria.entries())
-          call(scoringHandlers, 'scoring.enter', { applicationId, criterionId: c.id, level: levelOf(i, n), comment: '' });
+          call(scoringHandlers, 'scoring.enter', {
+            applicationId,
+            criterionId: c.id,
+            level: levelOf(i, n),
+            comment: member === chair && n < 2 ? DEMO_COMMENTS[(i + n) % DEMO_COMMENTS.length]! : '',
+          });
         for (const g of rubric.gates) call(scoringHandlers, 'scoring.enter', { applicationId, criterionId: g.id, level: 1, comment: '' });
         call(scoringHandlers, 'scoring.submit', { applicationId });
       }),

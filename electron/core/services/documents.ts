@@ -27,7 +27,7 @@ function panelOrThrow(db: Db, panelId: string): Panel {
   return panel;
 }
 
-function rubricOrThrow(db: Db, panel: Panel): RubricRecord {
+export function rubricOrThrow(db: Db, panel: Panel): RubricRecord {
   const rubric = readRubric(db, panel.roundId);
   if (!rubric) throw new DomainError('FORBIDDEN', 'Set the round’s rubric first: the documents print its criteria');
   return rubric;
@@ -106,11 +106,12 @@ export function interestsOf(db: Db, panel: Panel): InterestEntry[] {
     .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.member.localeCompare(b.member, 'en-GB')));
 }
 
-function reportApplications(db: Db, panel: Panel, rubric: RubricRecord): ReportApplication[] {
+export function reportApplications(db: Db, panel: Panel, rubric: RubricRecord): ReportApplication[] {
   return panelStandings(db, panel, rubric).rows.map((row) => {
     const s = row.scores;
     const m = row.moderation;
     return {
+      applicationId: row.id,
       reference: row.reference,
       organisation: row.organisationName,
       projectTitle: row.projectTitle,
@@ -142,6 +143,11 @@ function reportApplications(db: Db, panel: Panel, rubric: RubricRecord): ReportA
             rationale: m.rationales[c.id] ?? '',
           }))
         : [],
+      comments: rubric.criteria.flatMap((c) =>
+        row.members.flatMap((member) =>
+          member.comments[c.id] ? [{ criterion: c.name, member: member.name, comment: member.comments[c.id]! }] : [],
+        ),
+      ),
       absent: row.absent.map((a) => `${a.name} (${a.reason})`),
       excluded: row.excluded.map((a) => `${a.name} (${a.reason})`),
     };

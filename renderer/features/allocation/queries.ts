@@ -2,7 +2,8 @@
 // round's budgets and fund, and the allocations; the Conflicts screen reads the areas overspent.
 import { readQuery } from '../../app/read-query';
 
-export const allocationQuery = readQuery('allocation.workspace', [
+/** What a ranked, allocated area is read from: the allocation workspace and the sign-off pack. */
+export const ALLOCATION_READS = [
   'allocations',
   'total_breaches',
   'applications',
@@ -21,7 +22,9 @@ export const allocationQuery = readQuery('allocation.workspace', [
   'moderations',
   'entries',
   'screenings',
-]);
+] as const;
+
+export const allocationQuery = readQuery('allocation.workspace', ALLOCATION_READS);
 
 /** Quiet: the navigation's count must not raise an alarm. */
 export const overspentQuery = readQuery('allocation.overspent', ['total_breaches', 'rounds', 'areas'], { quiet: true });

@@ -2,12 +2,13 @@
 // contact details set apart as personal data, a way to edit it, withdrawal and reinstatement each
 // with a recorded reason, and its history from the event log.
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { BENEFICIARY_GROUPS, ORGANISATION_TYPES } from '../../../shared/domain/catalogue';
 import { formatDate, formatInstant } from '../../../shared/domain/dates';
 import { formatPence } from '../../../shared/domain/money';
 import { Page } from '../../components/Page';
+import { SummaryList } from '../../components/SummaryList';
 import { Tag } from '../../components/Tag';
 import { StatusChangeForm } from './StatusChangeForm';
 import { HistorySection } from './HistorySection';
@@ -326,15 +327,3 @@ export function ApplicationDetailPage() {
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 /** A GOV.UK summary list: each value is React text or elements, never HTML from the data. */
-function SummaryList({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
-  return (
-    <dl className="summary-list">
-      {rows.map(([term, value]) => (
-        <Fragment key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
-}

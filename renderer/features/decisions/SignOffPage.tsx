@@ -15,12 +15,16 @@ import { SelectField, TextField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { slug } from '../moderation/words';
-import { allocationQuery } from '../allocation/queries';
+import { ALLOCATION_READS, allocationQuery } from '../allocation/queries';
 import { RankedApplication } from '../allocation/RankedApplication';
 import { useMayCall } from '../session/session-cache';
 import { decisionsQuery, decisionWords } from './DecisionSection';
+import { readQuery } from '../../app/read-query';
+import { SignOffPack } from './SignOffPack';
 import '../allocation/allocation.css';
 import './sign-off.css';
+
+const packQuery = readQuery('decisions.pack', ALLOCATION_READS);
 
 function ApproveRest({ roundId, areaId, count }: { roundId: string; areaId: string; count: number }) {
   const [passphrase, setPassphrase] = useState('');
@@ -76,6 +80,7 @@ export function SignOffPage() {
   const areaId = search.get('area') ?? round?.budgets[0]?.areaId ?? '';
   const workspace = useQuery({ ...allocationQuery({ roundId, areaId }), enabled: areaId !== '' });
   const decisions = useQuery(decisionsQuery({ roundId }));
+  const pack = useQuery({ ...packQuery({ roundId, areaId }), enabled: areaId !== '' });
   const view = workspace.data;
   const standing = new Map((decisions.data ?? []).filter((d) => !d.superseded).map((d) => [d.applicationId, d]));
   const rows = view?.rows ?? [];
@@ -125,6 +130,9 @@ export function SignOffPage() {
                   <th scope="col" className="money">
                     Allocated
                   </th>
+                  <th scope="col" className="money">
+                    Budget left after
+                  </th>
                   <th scope="col">Decision</th>
                 </tr>
               </thead>
@@ -139,6 +147,9 @@ export function SignOffPage() {
                         {(r.reason ?? r.panelReason) ? (
                           <span className="cell-note allocation-reason">{r.reason ?? r.panelReason}</span>
                         ) : null}
+                      </td>
+                      <td data-label="Budget left after" className="money">
+                        {r.allocatedPence === null ? <span className="muted">–</span> : formatPence(r.remainingPence)}
                       </td>
                       <td data-label="Decision">
                         {d ? (
@@ -158,6 +169,11 @@ export function SignOffPage() {
               </tbody>
             </table>
           </div>
+          {pack.data ? (
+            <SignOffPack rows={rows} pack={pack.data} budgetPence={view.budgetPence ?? 0} />
+          ) : (
+            <p role="status">{pack.isError ? pack.error.message : 'Loading the pack…'}</p>
+          )}
           {rows.some((r) => standing.get(r.applicationId)?.valid) ? (
             <div className="button-row">
               <SaveDocumentButton
