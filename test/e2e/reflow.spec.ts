@@ -357,3 +357,39 @@ for (const size of SIZES) {
     });
   });
 }
+
+// The Chief Executive's screens, on the demo laptop: Walsall's sign-off with its pack, and an
+// application's Decision section with its form showing its problems.
+for (const size of SIZES) {
+  test.describe(`sign-off at ${size.name}`, () => {
+    test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, setUpLaptop: false });
+
+    test(`the sign-off pack and the decision form fit at ${size.name}`, async ({ page, app }) => {
+      test.setTimeout(120_000);
+      await page.goto(app.url);
+      await callCore(page, app, 'session.setUpDemo', {});
+      const rounds = await callCore<{ id: string; name: string }[]>(page, app, 'rounds.list', {});
+      const roundId = rounds.find((r) => r.name.startsWith('Active Citizens Fund'))!.id;
+      await callCore(page, app, 'session.signOut', {});
+      await page.reload();
+      await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
+      await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
+
+      await open(page, app, `/rounds/${roundId}/sign-off?area=walsall`);
+      await expect(page.getByRole('table', { name: 'Register of interests' })).toBeVisible();
+      await expectReflows(page, 'sign-off pack');
+
+      await page
+        .getByRole('table', { name: /Recommended applications in Walsall/ })
+        .getByRole('link')
+        .first()
+        .click();
+      const section = page.getByRole('region', { name: 'Decision' });
+      await section.getByRole('button', { name: 'Sign the decision' }).click();
+      await expect(page.locator('.error-summary')).toBeFocused();
+      await expectReflows(page, 'decision form with its problem');
+    });
+  });
+}
