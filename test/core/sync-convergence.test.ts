@@ -22,6 +22,7 @@ import { unzip } from '../support/unzip';
 import { sealEvent, type StoredEvent } from '../../shared/events/event';
 import type { BundleManifest } from '../../shared/formats/bundle';
 import type { ScoringSheet } from '../../shared/contract/scoring';
+import type { RoundScreening } from '../../shared/contract/screening';
 
 type Db = Database.Database;
 
@@ -48,7 +49,7 @@ type Step =
   | { kind: 'resolve'; at: number; incoming: boolean }
   | { kind: 'clash'; a: number; b: number; fund: number }
   | { kind: 'budget'; at: number; pick: number; area: number; amount: number }
-  | { kind: 'exchange'; from: number; to: number }
+  | { kind: 'exchange'; from: number; to: number; sealed?: boolean }
   | { kind: 'export'; at: number }
   | { kind: 'importOld'; pick: number; to: number }
   | { kind: 'importOwn'; at: number }
@@ -57,6 +58,7 @@ type Step =
   | { kind: 'score'; at: number; pick: number; level: number }
   | { kind: 'paper'; at: number; pick: number; interest: boolean }
   | { kind: 'moderate'; at: number; pick: number; level: number }
+  | { kind: 'screen'; at: number; pick: number; eligible: boolean }
   | { kind: 'allocate'; at: number; pick: number; share: number }
   | { kind: 'decide'; at: number; pick: number; decision: number };
 
@@ -152,8 +154,11 @@ const PANEL_SITTING: Step[] = [
   { kind: 'person', at: 0, role: role('panel-chair') },
   ...[0, 1, 2].map((): Step => ({ kind: 'person', at: 0, role: role('panel-member') })),
   { kind: 'panel', at: 0, round: 0, size: 4 },
-  { kind: 'exchange', from: 0, to: 1 },
-  { kind: 'exchange', from: 0, to: 2 },
+  // Screened before the panel sits: only an application screened eligible can be awarded a grant.
+  ...[0, 1, 2, 3].map((pick): Step => ({ kind: 'screen', at: 0, pick, eligible: true })),
+  // Sealed to each laptop: the people's sealed sign-ins travel, so each can sign in anywhere.
+  { kind: 'exchange', from: 0, to: 1, sealed: true },
+  { kind: 'exchange', from: 0, to: 2, sealed: true },
 ];
 
 /** Panel work weighted up, among the exchanges, withdrawals, conflicts and hostile bundles around it. */
@@ -165,8 +170,9 @@ const panelStepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('score' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('paper' as const), at: laptopIndex, pick, interest: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('moderate' as const), at: laptopIndex, pick, level: fc.nat({ max: 5 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('screen' as const), at: laptopIndex, pick, eligible: fc.boolean() }) },
   {
-    weight: 3,
+    weight: 5,
     arbitrary: fc.record({ kind: fc.constant('allocate' as const), at: laptopIndex, pick, share: fc.integer({ min: 0, max: 4 }) }),
   },
   {
@@ -344,7 +350,7 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
   let resolved = 0;
   let hostileSent = 0;
   let hostileRefused = 0;
-  const panelWork = { panels: 0, scores: 0, declarations: 0, moderations: 0, allocations: 0, decisions: 0 };
+  const panelWork = { panels: 0, screenings: 0, scores: 0, declarations: 0, moderations: 0, allocations: 0, decisions: 0 };
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), { minLength: LAPTOPS, maxLength: LAPTOPS }),
@@ -375,10 +381,12 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
           };
           const bundles: Bundle[] = [];
           const at = (i: number) => laptops[i % LAPTOPS] as Laptop;
-          const exportFrom = async (l: Laptop): Promise<Bundle> => {
+          const exportFrom = async (l: Laptop, sealedFor?: Laptop): Promise<Bundle> => {
             await byOfficer(l);
-            const b = { ...(await exportBundleTo(l.core, bundleDir, `laptop${l.index}`)), by: l.index };
-            bundles.push(b);
+            const to = sealedFor && (await sealedFor.core.call('session.current', {})).device.sealRecipient;
+            const b = { ...(await exportBundleTo(l.core, bundleDir, `laptop${l.index}`, to)), by: l.index };
+            // Sealed ones only the laptop they are for opens: not passed on, relayed or tampered with later.
+            if (!to) bundles.push(b);
             return b;
           };
           /** Bundles are passed on by a grants officer: the laptop's own, if someone else has it now. */
@@ -476,8 +484,12 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
                 const l = at(step.at);
                 const db = l.core.ctx.db;
                 const rounds = db.prepare<[], { id: string; plan_id: string }>('SELECT id, plan_id FROM rounds ORDER BY name').all();
-                const areas = db.prepare<[], { id: string }>('SELECT id FROM areas ORDER BY id').all();
                 const round = rounds[step.round % Math.max(rounds.length, 1)];
+                // In one of the round's budgeted areas, where it has budgets (others are refused).
+                const budgeted = db
+                  .prepare<[string], { id: string }>('SELECT area_id AS id FROM round_budgets WHERE round_id = ? ORDER BY area_id')
+                  .all(round?.id ?? '');
+                const areas = budgeted.length ? budgeted : db.prepare<[], { id: string }>('SELECT id FROM areas ORDER BY id').all();
                 const area = areas[step.area % Math.max(areas.length, 1)];
                 if (!round || !area) break;
                 const priorityId = FUNDS.find((f) => f.planId === round.plan_id)?.priorityId ?? FUNDS[0].priorityId;
@@ -619,7 +631,7 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
                 break;
               }
               case 'exchange':
-                await importInto(at(step.to), await exportFrom(at(step.from)));
+                await importInto(at(step.to), await exportFrom(at(step.from), step.sealed ? at(step.to) : undefined));
                 break;
               case 'export':
                 await exportFrom(at(step.at));
@@ -787,13 +799,44 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
                 });
                 break;
               }
-              case 'allocate': {
-                // The officer allocates a recommended application: the suggestion, or a share of what was recommended.
+              case 'screen': {
+                // The officer screens an application: eligible (any failing automatic check set aside
+                // with a reason) or not; on two laptops differently, a dispute for a person.
                 const l = at(step.at);
                 await byOfficer(l);
-                const app = l.core.ctx.db
-                  .prepare<[], { round_id: string; area_id: string }>('SELECT round_id, area_id FROM applications ORDER BY id')
-                  .all()[step.pick % 4];
+                const apps = l.core.ctx.db
+                  .prepare<[], { id: string; round_id: string }>(
+                    "SELECT id, round_id FROM applications WHERE status != 'withdrawn' ORDER BY id",
+                  )
+                  .all();
+                const app = apps[step.pick % Math.max(apps.length, 1)];
+                if (!app) break;
+                const screening = await l.core.dispatch('screening.round', { roundId: app.round_id });
+                if (!screening.ok) break;
+                const { rows, officerChecks } = screening.value as RoundScreening;
+                const row = rows.find((r) => r.applicationId === app.id);
+                if (!row) break;
+                await change(l, 'screening.record', {
+                  applicationId: app.id,
+                  officerAnswers: officerChecks.map((_, i) => step.eligible || i !== 0),
+                  overrides: step.eligible
+                    ? row.automatic.filter((c) => !c.passed).map((c) => ({ check: c.check, reason: 'Checked with the applicant' }))
+                    : [],
+                });
+                break;
+              }
+              case 'allocate': {
+                // The officer allocates in an area with a recommendation on this laptop: the
+                // suggestion, or a share of what was recommended.
+                const l = at(step.at);
+                await byOfficer(l);
+                const recommended = l.core.ctx.db
+                  .prepare<[], { round_id: string; area_id: string }>(
+                    `SELECT DISTINCT a.round_id, a.area_id FROM moderations m JOIN applications a ON a.id = m.application_id
+                     WHERE m.content LIKE '%"recommendation":"fund-%' ORDER BY a.round_id, a.area_id`,
+                  )
+                  .all();
+                const app = recommended[step.pick % Math.max(recommended.length, 1)];
                 if (!app) break;
                 const ws = await l.core.dispatch('allocation.workspace', { roundId: app.round_id, areaId: app.area_id });
                 if (!ws.ok) break;
@@ -871,7 +914,7 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
             expect(projectionSnapshot(l.core.ctx.db)).toEqual(tables);
           }
           expectTablesFollowLog(first.ctx.db);
-          for (const table of ['panels', 'scores', 'declarations', 'moderations', 'allocations', 'decisions'] as const)
+          for (const table of ['panels', 'screenings', 'scores', 'declarations', 'moderations', 'allocations', 'decisions'] as const)
             panelWork[table] += (first.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
           // One person settles every conflict left; once that travels, no laptop has any open.
           const left = (await first.call('conflicts.list', {})).conflicts;

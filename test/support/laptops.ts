@@ -55,8 +55,14 @@ export function forkedDataFolder(core: TestCore): string {
 let bundleNumber = 0;
 
 /** Exports every event `core` holds to a new bundle in `dir`. */
-export async function exportBundleTo(core: TestCore, dir: string, label = 'laptop'): Promise<{ file: string; eventCount: number }> {
-  const file = join(dir, `${label}-${++bundleNumber}.gpbundle`);
-  const info = await core.call('bundles.export', { file });
+/** An open bundle, or sealed to a laptop's key (`sealRecipient`): then it carries personal data and sealed sign-ins too. */
+export async function exportBundleTo(
+  core: TestCore,
+  dir: string,
+  label = 'laptop',
+  sealedTo?: string,
+): Promise<{ file: string; eventCount: number }> {
+  const file = join(dir, `${label}-${++bundleNumber}.gpbundle${sealedTo ? '.age' : ''}`);
+  const info = await core.call('bundles.export', sealedTo ? { file, to: [sealedTo] } : { file });
   return { file, eventCount: info.eventCount };
 }
