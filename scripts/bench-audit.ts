@@ -20,7 +20,9 @@ async function main() {
     const core = await openSignedIn(join(dir, 'office'));
     const db = core.ctx.db;
     const people = Array.from({ length: 20 }, (_, i) => `person-${i}`);
-    const insertPerson = db.prepare("INSERT OR IGNORE INTO people (id, name, roles, areas, active) VALUES (?, ?, '[\"panel-member\"]', '[]', 1)");
+    const insertPerson = db.prepare(
+      "INSERT OR IGNORE INTO people (id, name, roles, areas, active) VALUES (?, ?, '[\"panel-member\"]', '[]', 1)",
+    );
     const insert = db.prepare(
       "INSERT INTO events (device_id, seq, hlc, actor, type, entity, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)",
     );
@@ -38,16 +40,43 @@ async function main() {
         const app = `app-${i % 20_000}`;
         const [type, entity, payload] =
           i % 50_000 === 11
-            ? ['decision.signed', `decision:${app}`, { applicationId: app, decision: 'approve', amountPence: 100_000, reason: '', signerName: 'Chief', publicKey: '', signature: '' }]
+            ? [
+                'decision.signed',
+                `decision:${app}`,
+                {
+                  applicationId: app,
+                  decision: 'approve',
+                  amountPence: 100_000,
+                  reason: '',
+                  signerName: 'Chief',
+                  publicKey: '',
+                  signature: '',
+                },
+              ]
             : i % 10 < 7
-              ? ['score.entered', `score:${app}:${actor}`, { applicationId: app, memberId: actor, roundId: 'r', criterionId: 'need', level: 3, comment: '', fromPaper: false }]
+              ? [
+                  'score.entered',
+                  `score:${app}:${actor}`,
+                  { applicationId: app, memberId: actor, roundId: 'r', criterionId: 'need', level: 3, comment: '', fromPaper: false },
+                ]
               : i % 10 < 9
                 ? ['allocation.set', `allocation:${app}`, { applicationId: app, amountPence: 50_000, reason: null }]
                 : ['area.saved', `area:a-${i % 50}`, { id: `a-${i % 50}`, name: `Area ${i % 50}` }];
-        insert.run(device, seq, encodeHlc({ millis: start + Math.floor(i / 2) * 1000, counter: 0 }), actor, type, entity, JSON.stringify(payload), `${device}-${seq}`);
+        insert.run(
+          device,
+          seq,
+          encodeHlc({ millis: start + Math.floor(i / 2) * 1000, counter: 0 }),
+          actor,
+          type,
+          entity,
+          JSON.stringify(payload),
+          `${device}-${seq}`,
+        );
       }
     })();
-    db.prepare("INSERT OR IGNORE INTO people (id, name, roles, areas, active) VALUES ('person-rare', 'Rare Person', '[\"auditor\"]', '[]', 1)").run();
+    db.prepare(
+      "INSERT OR IGNORE INTO people (id, name, roles, areas, active) VALUES ('person-rare', 'Rare Person', '[\"auditor\"]', '[]', 1)",
+    ).run();
     console.log(`\nAudit trail — ${fmt(EVENTS)} events, written in ${fmt(performance.now() - t)} ms\n`);
     const call = async (q: AuditQuery): Promise<AuditPage> => {
       const r = await core.dispatch('audit.list', q);
@@ -80,10 +109,14 @@ async function main() {
       // A page deep in the log: after 10 pages.
       let deep = page!;
       for (let i = 0; i < 10 && deep.next; i++) deep = await call({ ...q, limit: 50, before: deep.next });
-      t = performance.now();
-      if (deep.next) await call({ ...q, limit: 50, before: deep.next });
-      const deepMs = performance.now() - t;
-      console.log(`${name}: first page ${fmt(Math.min(...times))} ms (${page!.rows.length} rows), page 12 ${fmt(deepMs)} ms`);
+      const deepTimes: number[] = [];
+      for (let i = 0; i < 3 && deep.next; i++) {
+        t = performance.now();
+        await call({ ...q, limit: 50, before: deep.next });
+        deepTimes.push(performance.now() - t);
+      }
+      const deepText = deepTimes.length ? `page 12 ${fmt(Math.min(...deepTimes))} ms` : 'no page 12';
+      console.log(`${name}: first page ${fmt(Math.min(...times))} ms (${page!.rows.length} rows), ${deepText} (the faster of 3 each)`);
     }
     core.close();
   } finally {

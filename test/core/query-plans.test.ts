@@ -367,8 +367,7 @@ test('the audit trail reads only what it shows: each filter through an index, ne
     'MULTI-INDEX OR; INDEX 1; SEARCH events USING INDEX events_by_entity (entity=?); INDEX 2; SEARCH events USING INDEX events_by_entity (entity>? AND entity<?); INDEX 3; SEARCH events USING INDEX events_by_entity (entity>? AND entity<?); USE TEMP B-TREE FOR ORDER BY';
   const person = 'SEARCH events USING INDEX events_by_actor (actor=? AND (hlc,device_id,seq)<(?,?,?))';
   const kind = 'SEARCH events USING INDEX events_by_entity (entity>? AND entity<?); USE TEMP B-TREE FOR ORDER BY';
-  const near =
-    'CO-ROUTINE (subquery-1); SEARCH events USING INDEX events_in_order ((hlc,device_id,seq)<(?,?,?)); SCAN (subquery-1)';
+  const near = 'CO-ROUTINE (subquery-1); SEARCH events USING INDEX events_in_order ((hlc,device_id,seq)<(?,?,?)); SCAN (subquery-1)';
   // No filter; a person (alone, with a kind); an application (alone, with a person); a kind (near, else its range; with an application).
   expect(plans.sort()).toEqual(
     [

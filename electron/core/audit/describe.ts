@@ -46,7 +46,7 @@ export function describeEvent(db: Db, type: string, payload: Record<string, unkn
   const [, verb] = type.split('.');
   switch (type) {
     case 'session.signedIn':
-      return ['Signed in on this laptop'];
+      return ['Signed in'];
     case 'session.signedOut':
       return ['Signed out'];
     case 'credential.issued':
@@ -75,9 +75,7 @@ export function describeEvent(db: Db, type: string, payload: Record<string, unkn
       ];
     case 'interest.declared':
       return [
-        p.interest
-          ? `${member()} declared an interest: ${quote(p.nature)}${paper(p)}`
-          : `${member()} declared no interest${paper(p)}`,
+        p.interest ? `${member()} declared an interest: ${quote(p.nature)}${paper(p)}` : `${member()} declared no interest${paper(p)}`,
       ];
     case 'score.entered': {
       const criterion = criterionName(db, String(p.roundId), String(p.criterionId));

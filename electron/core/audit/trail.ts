@@ -173,14 +173,14 @@ export function trailPage(ctx: CoreContext, q: TrailQuery): AuditPage {
 }
 
 /** The filters as given, checked: a person, application or reference that does not exist is a mistake to say, not an empty page. */
-export function checkedQuery(
-  ctx: CoreContext,
-  input: TrailQuery & { reference?: string | undefined },
-): TrailQuery {
+export function checkedQuery(ctx: CoreContext, input: TrailQuery & { reference?: string | undefined }): TrailQuery {
   const q: TrailQuery = { ...input };
   if (q.personId !== undefined && !statement<[string], { id: string }>(ctx.db, 'SELECT id FROM people WHERE id = ?').get(q.personId))
     throw new DomainError('VALIDATION', 'Choose a person from the list', [{ field: 'personId', message: 'Choose a person from the list' }]);
-  if (q.applicationId !== undefined && !statement<[string], { id: string }>(ctx.db, 'SELECT id FROM applications WHERE id = ?').get(q.applicationId))
+  if (
+    q.applicationId !== undefined &&
+    !statement<[string], { id: string }>(ctx.db, 'SELECT id FROM applications WHERE id = ?').get(q.applicationId)
+  )
     throw new DomainError('VALIDATION', 'That application does not exist', [
       { field: 'applicationId', message: 'Choose an application from the register' },
     ]);

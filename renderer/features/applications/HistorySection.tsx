@@ -15,10 +15,8 @@ export function HistorySection({ id }: { id: string }) {
       <h2 id="history-title">History</h2>
       {history.data && may('audit.list') ? (
         <p>
-          <Link to={auditOfApplication(history.data.reference)}>
-            Everything about {history.data.reference} in the audit trail
-          </Link>{' '}
-          — its screening, panel, scores, moderation, allocation and decisions too.
+          <Link to={auditOfApplication(history.data.reference)}>Everything about {history.data.reference} in the audit trail</Link> — its
+          screening, panel, scores, moderation, allocation and decisions too.
         </p>
       ) : null}
       {history.data ? (

@@ -145,7 +145,7 @@ function AuditFilterForm({
         <TextField
           id="audit-reference"
           label="Application reference"
-          hint="For example ACF-2026-0006"
+          hint="As in the register, like ACF-2026-0006"
           value={draft.reference}
           onChange={(reference) => setDraft({ ...draft, reference })}
           error={problemAt('reference')}
