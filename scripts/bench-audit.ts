@@ -1,5 +1,6 @@
 // The audit trail at scale: a log of N events (BENCH_AUDIT_EVENTS, default 1,000,000) from two
-// laptops and twenty people — scores most of it, a rare person, a handful of decisions — and the
+// laptops and twenty people — scores most of it, a rare person, a handful of decisions, moderation
+// at 1% (a kind the bounded look back cannot fill a page from) — and the
 // time to read one page (50 rows, described) for each filter, first page and one deep in the log.
 // Rows are written straight into `events` (the trail reads only the log), so the figures are the
 // trail's, not the projection's. Part of `npm run bench`.
@@ -53,15 +54,21 @@ async function main() {
                   signature: '',
                 },
               ]
-            : i % 10 < 7
+            : i % 100 === 5
               ? [
-                  'score.entered',
-                  `score:${app}:${actor}`,
-                  { applicationId: app, memberId: actor, roundId: 'r', criterionId: 'need', level: 3, comment: '', fromPaper: false },
+                  'moderation.recorded',
+                  `moderation:${app}`,
+                  { applicationId: app, recommendation: 'fund-in-full', amountPence: null, reason: '' },
                 ]
-              : i % 10 < 9
-                ? ['allocation.set', `allocation:${app}`, { applicationId: app, amountPence: 50_000, reason: null }]
-                : ['area.saved', `area:a-${i % 50}`, { id: `a-${i % 50}`, name: `Area ${i % 50}` }];
+              : i % 10 < 7
+                ? [
+                    'score.entered',
+                    `score:${app}:${actor}`,
+                    { applicationId: app, memberId: actor, roundId: 'r', criterionId: 'need', level: 3, comment: '', fromPaper: false },
+                  ]
+                : i % 10 < 9
+                  ? ['allocation.set', `allocation:${app}`, { applicationId: app, amountPence: 50_000, reason: null }]
+                  : ['area.saved', `area:a-${i % 50}`, { id: `a-${i % 50}`, name: `Area ${i % 50}` }];
         insert.run(
           device,
           seq,
@@ -91,7 +98,9 @@ async function main() {
       ['kind: decision (rare)', { kind: 'decision' }],
       ['kind: area (10%)', { kind: 'area' }],
       ['kind: score (70%)', { kind: 'score' }],
+      ['kind: moderation (1%: the look back falls short, its range is sorted)', { kind: 'moderation' }],
       ['a person and kind: allocation', { personId: 'person-3', kind: 'allocation' }],
+      ['a person and a kind they seldom touch (every one of their changes read)', { personId: 'person-11', kind: 'decision' }],
     ];
     // The filtered application's row (the trail names its reference and organisation).
     db.prepare(

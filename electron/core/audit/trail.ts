@@ -2,7 +2,8 @@
 // application and kind of change. Each filter has a plan that reads only what it returns, never the
 // whole log (test/core/query-plans.test.ts):
 // - none: the clock-order index (events_in_order), walked back from the cursor;
-// - a person: events_by_actor (actor, hlc, device_id, seq), walked back the same way;
+// - a person: events_by_actor (actor, hlc, device_id, seq), walked back the same way; with a kind,
+//   a bounded look back first, then the kind's range if it is small, else the person's walk;
 // - an application: its entities through events_by_entity — `application:A` and the other kinds
 //   filed under it exactly, declarations and scores (`score:A:<member>`) as prefix ranges — then
 //   sorted: an application has tens of events whatever the log holds;
@@ -49,6 +50,8 @@ const NEWEST: AuditCursor = { hlc: '\uffff', deviceId: '', seq: 1 };
 
 /** How far back in clock order a kind's page is first looked for (see eventsOf). */
 const LOOK_BACK = 2000;
+/** A kind with fewer changes than this is read in full and sorted rather than walking a person's every change. */
+const SMALL_KIND = 20_000;
 
 const COLUMNS = 'device_id, seq, hlc, actor, type, entity, payload, hash';
 const OLDER = '(hlc, device_id, seq) < (@hlc, @deviceId, @seq)';
@@ -79,9 +82,26 @@ function eventsOf(ctx: CoreContext, q: TrailQuery): EventRow[] {
     // The clock-order index would serve the ORDER BY but read the whole log to find tens of rows.
     const person = q.personId === undefined ? '' : 'AND actor = @personId';
     sql = `SELECT ${COLUMNS} FROM events INDEXED BY events_by_entity WHERE (${terms.join(' OR ')}) ${person} AND ${OLDER} ${NEWEST_FIRST}`;
+  } else if (q.personId !== undefined && q.kind !== undefined) {
+    Object.assign(params, { personId: q.personId, from: `${q.kind}:`, to: `${q.kind};` });
+    // A person and a kind: their last few thousand changes first; else whichever is smaller to
+    // read in full — the kind's range if it is small, or every change the person made.
+    const near = statement<[Record<string, string | number>], EventRow>(
+      ctx.db,
+      `SELECT ${COLUMNS} FROM (SELECT ${COLUMNS} FROM events INDEXED BY events_by_actor WHERE actor = @personId AND ${OLDER} ${NEWEST_FIRST.replace('@limit', '@stretch')})
+        WHERE entity >= @from AND entity < @to ORDER BY hlc DESC, device_id DESC, seq DESC LIMIT @limit`,
+    ).all({ ...params, stretch: LOOK_BACK });
+    if (near.length === q.limit + 1) return near;
+    const small =
+      statement<[Record<string, string | number>], { n: number }>(
+        ctx.db,
+        'SELECT count(*) AS n FROM (SELECT 1 FROM events INDEXED BY events_by_entity WHERE entity >= @from AND entity < @to LIMIT @cap)',
+      ).get({ from: params.from as string, to: params.to as string, cap: SMALL_KIND })!.n < SMALL_KIND;
+    sql = small
+      ? `SELECT ${COLUMNS} FROM events INDEXED BY events_by_entity WHERE entity >= @from AND entity < @to AND actor = @personId AND ${OLDER} ${NEWEST_FIRST}`
+      : `SELECT ${COLUMNS} FROM events INDEXED BY events_by_actor WHERE actor = @personId AND entity >= @from AND entity < @to AND ${OLDER} ${NEWEST_FIRST}`;
   } else if (q.personId !== undefined) {
-    const kind = q.kind === undefined ? '' : 'AND entity >= @from AND entity < @to';
-    sql = `SELECT ${COLUMNS} FROM events INDEXED BY events_by_actor WHERE actor = @personId ${kind} AND ${OLDER} ${NEWEST_FIRST}`;
+    sql = `SELECT ${COLUMNS} FROM events INDEXED BY events_by_actor WHERE actor = @personId AND ${OLDER} ${NEWEST_FIRST}`;
   } else if (q.kind !== undefined) {
     Object.assign(params, { from: `${q.kind}:`, to: `${q.kind};` });
     // A common kind (scores are most of a log) fills a page from the last few thousand changes; a
@@ -98,8 +118,6 @@ function eventsOf(ctx: CoreContext, q: TrailQuery): EventRow[] {
     sql = `SELECT ${COLUMNS} FROM events INDEXED BY events_in_order WHERE ${OLDER} ${NEWEST_FIRST}`;
   }
   if (q.personId !== undefined) params.personId = q.personId;
-  if (q.kind !== undefined && q.personId !== undefined && q.applicationId === undefined)
-    Object.assign(params, { from: `${q.kind}:`, to: `${q.kind};` });
   return statement<[Record<string, string | number>], EventRow>(ctx.db, sql).all(params);
 }
 
