@@ -100,7 +100,7 @@ async function main() {
       ['kind: score (70%)', { kind: 'score' }],
       ['kind: moderation (1%: the look back falls short, its range is sorted)', { kind: 'moderation' }],
       ['a person and kind: allocation', { personId: 'person-3', kind: 'allocation' }],
-      ['a person and a kind they seldom touch (every one of their changes read)', { personId: 'person-11', kind: 'decision' }],
+      ['a person and a kind they seldom touch (its small range read)', { personId: 'person-11', kind: 'decision' }],
     ];
     // The filtered application's row (the trail names its reference and organisation).
     db.prepare(
