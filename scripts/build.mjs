@@ -21,6 +21,7 @@ await Promise.all([
       'bench-screen': 'scripts/bench-screen.ts',
       'bench-panels': 'scripts/bench-panels.ts',
       'bench-scoring': 'scripts/bench-scoring.ts',
+      'bench-audit': 'scripts/bench-audit.ts',
     },
     // The on-screen benchmark drives Chromium through Playwright, which stays in node_modules.
     external: [...common.external, '@playwright/test'],

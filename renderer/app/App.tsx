@@ -40,6 +40,7 @@ const PanelPage = lazy(() => import('../features/scoring/PanelPage').then((m) =>
 const ScoringPage = lazy(() => import('../features/scoring/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const ModerationPage = lazy(() => import('../features/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const InterestsPage = lazy(() => import('../features/moderation/InterestsPage').then((m) => ({ default: m.InterestsPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /**
@@ -57,6 +58,7 @@ const NAV: readonly (readonly [string, string, MethodName | readonly MethodName[
   ['/sync', 'Sync', 'sync.status'],
   ['/conflicts', 'Conflicts', 'conflicts.list'],
   ['/people', 'People', 'people.add'],
+  ['/audit', 'Audit', 'audit.list'],
   ['/settings', 'Settings', 'session.current'],
 ];
 
@@ -158,6 +160,7 @@ const router = createHashRouter([
       { path: 'panels/:id/moderation', element: allowed('moderation.view', <ModerationPage />) },
       { path: 'panels/:id/interests', element: allowed('panels.interests', <InterestsPage />) },
       { path: 'people', element: allowed('people.add', <PeoplePage />) },
+      { path: 'audit', element: allowed('audit.list', <AuditPage />) },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'applications.reinstate',
   'applications.update',
   'applications.withdraw',
+  'audit.list',
   'audit.verify',
   'bundles.export',
   'bundles.folder',

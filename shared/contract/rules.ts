@@ -96,7 +96,9 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   'decisions.sign': 'sign-decisions',
   'documents.decisionNotice': 'read-scores',
   'decisions.approveRest': 'sign-decisions',
-  'audit.verify': 'read-scores',
+  'audit.verify': 'read-audit',
+  // Contact details are left out of what changed for people who may not read them (the handler's check).
+  'audit.list': 'read-audit',
   'letters.write': 'read-personal-data',
   'decisions.list': 'read-scores',
   'decisions.pack': 'read-scores',

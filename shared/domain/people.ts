@@ -21,7 +21,9 @@ export type Capability =
   /** Decide applications, each decision signed with the person's own key: the Chief Executive. */
   | 'sign-decisions'
   /** Amounts for recommended applications, within each area's budget (issue 12). */
-  | 'allocate';
+  | 'allocate'
+  /** The audit trail: who changed what, when and where, and whether the log and decisions' signatures hold. */
+  | 'read-audit';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -49,11 +51,12 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-panels',
     'read-scores',
     'allocate',
+    'read-audit',
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],
-  'chief-executive': ['read-register', 'read-scores', 'sign-decisions'],
-  auditor: ['read-register', 'read-scores'],
+  'chief-executive': ['read-register', 'read-scores', 'sign-decisions', 'read-audit'],
+  auditor: ['read-register', 'read-scores', 'read-audit'],
 };
 
 export function capabilitiesOf(roles: readonly Role[]): Capability[] {

@@ -206,6 +206,13 @@ for (const size of SIZES) {
       await expectReflows(page, 'conflicts');
       await open(page, app, '/settings');
       await expectReflows(page, 'settings');
+      await open(page, app, '/audit');
+      await expect(page.getByRole('table', { name: 'Changes, newest first' })).toBeVisible();
+      await expectReflows(page, 'audit trail');
+      await page.getByLabel('Application reference').fill('NOT-A-REFERENCE');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'audit trail with a problem');
       await open(page, app, '/people');
       await expect(page.getByRole('row', { name: /Grants officer/ })).toBeVisible();
       await expectReflows(page, 'people');

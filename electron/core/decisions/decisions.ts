@@ -44,7 +44,7 @@ export function forgedDecision(type: string, payload: unknown): string | null {
 }
 
 /** Why this decision does not stand as the log is at the event, or null. */
-function notTheChiefExecutive(db: Db, d: SignedDecision, event: StoredEvent): string | null {
+function notTheChiefExecutive(db: Db, d: SignedDecision, event: Pick<StoredEvent, 'actor' | 'hlc'>): string | null {
   if (event.actor !== d.signerId) return 'a decision written by someone other than its signer';
   const key = statement<[string, string], { from_hlc: string }>(
     db,
@@ -53,6 +53,16 @@ function notTheChiefExecutive(db: Db, d: SignedDecision, event: StoredEvent): st
   if (!key || key.from_hlc > event.hlc) return 'a decision signed with a key its signer did not hold';
   if (!actorCan(db, d.signerId, 'sign-decisions')) return 'a decision signed by someone who is not a Chief Executive';
   return null;
+}
+
+/**
+ * Why a decision in the log does not stand, if it does not: it was not applied when projected
+ * (no row in `decisions`). The reason is told as the log stands now, which is how it was then
+ * unless the signer's roles or keys changed since.
+ */
+export function notApplied(db: Db, d: SignedDecision, event: { hash: string; actor: string; hlc: string }): string | null {
+  if (statement<[string], { id: string }>(db, 'SELECT id FROM decisions WHERE id = ?').get(event.hash)) return null;
+  return notTheChiefExecutive(db, d, event) ?? 'it was not applied when the log was replayed';
 }
 
 function keep(db: Db, d: SignedDecision, event: StoredEvent): void {

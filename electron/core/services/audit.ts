@@ -3,13 +3,16 @@
 // signature and the event it names, and does every decision's signature hold over its text?
 import type { AuditCheck } from '../../../shared/contract/audit';
 import type { Handlers } from '../context';
+import { checkedQuery, trailPage } from '../audit/trail';
 import { checkSignedHead, storedHeads } from '../bundles/heads';
 import { laptopName } from '../bundles/trust';
 import { statement } from '../db/statements';
 import { signatureProblem, type SignedDecision } from '../decisions/decisions';
 import { verifyChain } from '../events/verify';
 
-export const auditHandlers: Handlers<'audit.verify'> = {
+export const auditHandlers: Handlers<'audit.verify' | 'audit.list'> = {
+  // Who did what, when and where, newest first; the capability is checked before it runs (rules.ts).
+  'audit.list': (input, ctx) => trailPage(ctx, checkedQuery(ctx, input)),
   'audit.verify': (_, ctx) => {
     const db = ctx.db;
     const name = (deviceId: string) => laptopName(db, ctx.device.id, deviceId);

@@ -2,13 +2,23 @@
 // with who made it, on which laptop (as this laptop names it) and when.
 import { useQuery } from '@tanstack/react-query';
 import { formatInstant } from '../../../shared/domain/dates';
+import { Link } from 'react-router';
+import { useMayCall } from '../session/session-cache';
+import { auditOfApplication } from '../audit/audit-filters';
 import { applicationHistoryQuery } from './queries';
 
 export function HistorySection({ id }: { id: string }) {
   const history = useQuery(applicationHistoryQuery({ id }));
+  const may = useMayCall();
   return (
     <section aria-labelledby="history-title" className="history">
       <h2 id="history-title">History</h2>
+      {history.data && may('audit.list') ? (
+        <p>
+          <Link to={auditOfApplication(history.data.reference)}>Everything about {history.data.reference} in the audit trail</Link> — its
+          screening, panel, scores, moderation, allocation and decisions too.
+        </p>
+      ) : null}
       {history.data ? (
         <ol className="history-list">
           {history.data.entries.map((e) => (
