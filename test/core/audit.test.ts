@@ -12,6 +12,7 @@ import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/mini
 import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
 import { steppingClock } from '../support/clock';
 import { validDraft } from '../support/drafts';
+import { screenEligible } from '../support/panels';
 import { trustLaptop } from '../support/laptops';
 import { draftOf } from '../../shared/domain/application';
 
@@ -55,6 +56,7 @@ beforeEach(async () => {
     'applications.create',
     validDraft(round.id, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
   );
+  await screenEligible(core, foleshill.id);
   tile = await core.call('applications.create', validDraft(round.id, { areaId: 'coventry', organisationName: 'Tile Hill Youth Club' }));
   const detail = await core.call('applications.get', { id: tile.id });
   await core.call('applications.update', { id: tile.id, application: { ...draftOf(detail), contactEmail: 'secret.person@example.org' } });
@@ -99,8 +101,9 @@ test('an application’s trail holds everything about it, newest first, and each
   const { rows, next } = await list(core, { applicationId: foleshill.id });
   expect(next).toBeNull();
   expect(rows.every((r) => r.application?.id === foleshill.id && r.application.reference === foleshill.reference)).toBe(true);
-  expect(rows.map((r) => r.kindNoun)).toEqual(['Decision', 'Decision', 'Application']);
-  const [stolen, genuine, received] = rows;
+  expect(rows.map((r) => r.kindNoun)).toEqual(['Decision', 'Decision', 'Eligibility screening', 'Application']);
+  const [stolen, genuine, screened, received] = rows;
+  expect(screened).toMatchObject({ by: 'Grants officer', signature: null });
   expect(genuine).toMatchObject({ by: 'Sam Okoro', on: 'this laptop', signature: { valid: true, problem: null } });
   expect(genuine!.what).toEqual(['Approved £1,000.00 — signed by Sam Okoro']);
   expect(stolen!.signature).toEqual({ valid: false, problem: 'a decision signed with a key its signer did not hold' });

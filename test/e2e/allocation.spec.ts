@@ -3,20 +3,11 @@
 // grants officer, by keyboard, chooses the area, suggests an allocation, lowers an amount with its
 // reason, sees the totals, is refused an amount over budget, and confirms a suggestion that replaces
 // an amount set by hand.
-import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessibleLightAndDark } from './fixtures';
 import { setUpPanel } from './scoring-data';
 import { recommendThree } from './allocation-data';
 
 const ROUND = 'Active Citizens Fund 2026–27 (demo)';
-
-async function accessibleLightAndDark(page: Page) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('the officer suggests an allocation, lowers an amount with a reason, and is refused one over budget', async ({ page, app }) => {
   test.setTimeout(180_000);
@@ -33,7 +24,7 @@ test('the officer suggests an allocation, lowers an amount with a reason, and is
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row').nth(1)).toContainText('ACF-2026-0006');
   await expect(page.locator('#allocation-summary-line')).toHaveText('£0.00 of £5,000.00 allocated, £5,000.00 remaining');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Suggest: £2,022 and £2,200 whole, then what remains (£778) to the third.
   await page.getByRole('button', { name: 'Suggest allocation' }).press('Enter');
@@ -70,7 +61,7 @@ test('the officer suggests an allocation, lowers an amount with a reason, and is
       .nth(2)
       .getByRole('textbox', { name: /^Reason for a lower amount/ }),
   ).toHaveValue('The second term of coaching is funded by the council');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Over budget: refused, in pounds, nothing saved.
   const amount = page.getByRole('textbox', { name: /^Amount in £ for ACF-2026-0014/ });
@@ -79,14 +70,14 @@ test('the officer suggests an allocation, lowers an amount with a reason, and is
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('ACF-2026-0014: This takes Coventry to £5,013.00, over its budget of £5,000.00');
   await expect(page.locator('#allocation-summary-line')).toHaveText('£4,800.00 of £5,000.00 allocated, £200.00 remaining');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Suggesting again would put the second back: it asks first, naming the amount it replaces.
   await page.getByRole('button', { name: 'Suggest allocation' }).click();
   const check = page.getByRole('alert').filter({ hasText: 'Check before saving' });
   await expect(check).toBeFocused();
   await expect(check).toContainText('£2,000.00 would become £2,200.00');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await check.getByRole('button', { name: 'Save these changes' }).click();
   await expect(page.locator('#allocation-summary-line')).toHaveText('£5,000.00 of £5,000.00 allocated, £0.00 remaining');
 });

@@ -1,34 +1,14 @@
 // The audit trail (issue 12): the Chief Executive signs a decision, opens Audit, filters by the
 // application's reference and sees the decision with "Signature valid"; the filters live in the
 // address; a reference no application has is a problem at its field; the whole log checks OK.
-import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { signInAsChiefExecutive } from './chief-executive';
+import { test, expect, expectAccessibleLightAndDark, callCore } from './fixtures';
 
 test.use({ setUpLaptop: false });
 
-async function signInAsChiefExecutive(page: Page, app: App): Promise<{ id: string; reference: string }> {
-  await page.goto(app.url);
-  await callCore(page, app, 'session.setUpDemo', {});
-  const { rows } = await callCore<{ rows: { id: string; reference: string }[] }>(page, app, 'applications.list', { areaId: 'coventry' });
-  await callCore(page, app, 'session.signOut', {});
-  await page.reload();
-  await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
-  return rows[0]!;
-}
-
-async function accessibleLightAndDark(page: Page) {
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('the Chief Executive signs a decision and finds it in the audit trail with its signature valid', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const application = await signInAsChiefExecutive(page, app);
+  const { awardable: application } = await signInAsChiefExecutive(page, app);
   await page.goto(`${app.url}#/applications/${application.id}`);
   const section = page.getByRole('region', { name: 'Decision' });
   await section.getByLabel(/Approve £[\d,.]+, as requested/).check();
@@ -41,7 +21,7 @@ test('the Chief Executive signs a decision and finds it in the audit trail with 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit trail');
   const table = page.getByRole('table', { name: 'Changes, newest first' });
   await expect(table.getByRole('row').nth(1)).toContainText('Helen Carter (demo)');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   await page.getByLabel('Application reference').fill(application.reference);
   await page.getByLabel('Application reference').press('Enter');
@@ -56,7 +36,7 @@ test('the Chief Executive signs a decision and finds it in the audit trail with 
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
   for (let i = 0; i < count; i++) await expect(rows.nth(i).getByRole('link', { name: application.reference })).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Narrowed to decisions: the kind of change joins the reference in the address.
   await page.getByLabel('Kind of change').selectOption({ label: 'Decision' });
@@ -71,7 +51,7 @@ test('the Chief Executive signs a decision and finds it in the audit trail with 
   await expect(summary).toBeFocused();
   await summary.getByRole('link', { name: /No application has the reference ACF-1999-9999/ }).click();
   await expect(page.getByLabel('Application reference')).toBeFocused();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/#\/audit$/);
@@ -80,7 +60,7 @@ test('the Chief Executive signs a decision and finds it in the audit trail with 
   // The whole log.
   await page.getByRole('button', { name: 'Check the whole log' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'every link holds' })).toContainText('1 decision');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // From the application's history, straight to its trail.
   await page.goto(`${app.url}#/applications/${application.id}`);

@@ -1,48 +1,20 @@
 // The Chief Executive decides an application on its page (issue 12): problems in the error-summary
 // pattern, a wrong passphrase refused, then the decision signed with their passphrase, shown with
 // its signature valid; a later decision supersedes it and the earlier stays listed.
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
+import { signInAsChiefExecutive } from './chief-executive';
+import { test, expect, expectAccessibleLightAndDark, callCore, saveDownload } from './fixtures';
 
 test.use({ setUpLaptop: false });
 
-async function signInAsChiefExecutive(page: Page, app: App): Promise<{ id: string; reference: string; amountRequested: number }> {
-  await page.goto(app.url);
-  await callCore(page, app, 'session.setUpDemo', {});
-  const rounds = await callCore<{ id: string; name: string }[]>(page, app, 'rounds.list', {});
-  const roundId = rounds.find((r) => r.name.startsWith('Active Citizens Fund'))!.id;
-  // Only an application screened eligible is awarded a grant: one of those, in Coventry.
-  const screening = await callCore<{
-    rows: { applicationId: string; reference: string; amountRequested: number; standing: { result: string } | null }[];
-  }>(page, app, 'screening.round', { roundId });
-  const { rows: coventry } = await callCore<{ rows: { id: string }[] }>(page, app, 'applications.list', { areaId: 'coventry', limit: 500 });
-  const inCoventry = new Set(coventry.map((r) => r.id));
-  const chosen = screening.rows.find((r) => r.standing?.result === 'eligible' && inCoventry.has(r.applicationId))!;
-  await callCore(page, app, 'session.signOut', {});
-  await page.reload();
-  await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
-  return { id: chosen.applicationId, reference: chosen.reference, amountRequested: chosen.amountRequested };
-}
-
-async function accessibleLightAndDark(page: Page) {
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('the Chief Executive signs a decision on an application with their passphrase; a later one supersedes it', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const application = await signInAsChiefExecutive(page, app);
+  const { awardable: application } = await signInAsChiefExecutive(page, app);
   await page.goto(`${app.url}#/applications/${application.id}`);
   const section = page.getByRole('region', { name: 'Decision' });
   await expect(section).toContainText('Not decided yet.');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Nothing chosen: the summary says so and leads to the choice.
   await section.getByRole('button', { name: 'Sign the decision' }).click();
@@ -59,14 +31,14 @@ test('the Chief Executive signs a decision on an application with their passphra
   await section.getByRole('button', { name: 'Sign the decision' }).click();
   await expect(summary.getByRole('link', { name: 'That passphrase is not right' })).toBeVisible();
   await expect(section.getByLabel('Your passphrase, to sign')).toHaveValue('');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await section.getByLabel('Your passphrase, to sign').fill('demo chief executive');
   await section.getByRole('button', { name: 'Sign the decision' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Decision signed: Approved at an amended amount: £1,000.00' })).toBeVisible();
   await expect(section).toContainText('The council will pay for the leaflets.');
   await expect(section).toContainText('Signed by Helen Carter (demo)');
   await expect(section.getByText('Signature valid')).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // A later decision supersedes it; the earlier stays, listed.
   await section.getByRole('button', { name: 'Sign a new decision' }).click();
@@ -107,7 +79,7 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   await expect(pack).toContainText('of the £45,000.00 budget taken by this and those ranked above it');
   await expect(pack.getByRole('table', { name: 'Register of interests' })).toContainText('I volunteer with the group on Saturdays');
   await expect(pack).toContainText('Grace Okoye (demo) (Declared an interest: I volunteer with the group on Saturdays)');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   const form = page.getByRole('form', { name: 'Approve the rest' });
   await form.getByRole('button', { name: 'Approve 3 at their allocated amounts' }).click();
@@ -118,7 +90,7 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   await expect(table.getByText('Signed', { exact: true })).toHaveCount(3);
   await expect(table).toContainText('Approved at an amended amount');
   await expect(form).toHaveCount(0);
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // The decision notice, as PCCs publish it: a PDF, looked at as an image.
   const notice = join(info.outputDir, 'notice.pdf');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
+import { test, expect, expectAccessibleLightAndDark, callCore, saveDownload, type App } from './fixtures';
 
 test.use({ setUpLaptop: false });
 
@@ -21,14 +21,6 @@ async function signInAsChair(page: Page, app: App): Promise<string> {
   return panel!.id;
 }
 
-async function accessibleLightAndDark(page: Page) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('the chair opens moderation, moderates the spread-flagged application, and the ranking updates', async ({ page, app }, info) => {
   test.setTimeout(180_000);
   const panelId = await signInAsChair(page, app);
@@ -41,7 +33,7 @@ test('the chair opens moderation, moderates the spread-flagged application, and 
   // Before opening: who has submitted, and a plain warning beside the button.
   await expect(page.getByText('3 of 3 members').first()).toBeVisible();
   await expect(page.getByText('every member sees each other’s scores')).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await page.getByRole('button', { name: 'Open moderation' }).click();
 
   const ranked = page.getByRole('table', { name: /Ranked by moderated score/ });
@@ -51,7 +43,7 @@ test('the chair opens moderation, moderates the spread-flagged application, and 
   const reference = (await flagged.getByRole('link').innerText()).trim();
   const scoreBefore = (await flagged.getByRole('cell').nth(3).innerText()).trim();
   await expect(flagged).toContainText('Not moderated yet');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   await flagged.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Moderate ${reference}` })).toBeVisible();
@@ -66,7 +58,7 @@ test('the chair opens moderation, moderates the spread-flagged application, and 
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Say why Evidence of local need is moderated to 0 when the members’ mean is 3.0');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await summary.getByRole('link').first().click();
   const why = page.getByLabel('Why Evidence of local need is moderated to 0');
   await expect(why).toBeFocused();
@@ -95,7 +87,7 @@ test('the chair opens moderation, moderates the spread-flagged application, and 
   await page.getByRole('link', { name: 'Register of interests' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Register of interests: Coventry NPU panel (demo)' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: /Bilal/ })).toContainText('Standing');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   const csvPath = join(info.outputDir, 'interests.csv');
   expect(await saveDownload(page, 'Download as CSV', csvPath)).toBe('register-of-interests-coventry-npu-panel-demo.csv');
   expect(readFileSync(csvPath, 'utf8')).toMatch(/Bilal/);

@@ -10,6 +10,7 @@ import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/appl
 import { test, expect, expectAccessible, callCore, type App } from './fixtures';
 import { actAs, setUpPanel } from './scoring-data';
 import { recommendThree } from './allocation-data';
+import { signInAsChiefExecutive } from './chief-executive';
 
 const SIZES = [
   { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -373,16 +374,7 @@ for (const size of SIZES) {
 
     test(`the sign-off pack and the decision form fit at ${size.name}`, async ({ page, app }) => {
       test.setTimeout(120_000);
-      await page.goto(app.url);
-      await callCore(page, app, 'session.setUpDemo', {});
-      const rounds = await callCore<{ id: string; name: string }[]>(page, app, 'rounds.list', {});
-      const roundId = rounds.find((r) => r.name.startsWith('Active Citizens Fund'))!.id;
-      await callCore(page, app, 'session.signOut', {});
-      await page.reload();
-      await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
-      await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
+      const { roundId } = await signInAsChiefExecutive(page, app);
 
       await open(page, app, `/rounds/${roundId}/sign-off?area=walsall`);
       await expect(page.getByRole('table', { name: 'Register of interests' })).toBeVisible();
