@@ -42,6 +42,7 @@ import { moderationHandlers } from './services/moderation';
 import { decisionHandlers } from './services/decisions';
 import { auditHandlers } from './services/audit';
 import { letterHandlers } from './services/letters';
+import { letterTemplateHandlers } from './services/letter-templates';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
@@ -56,6 +57,7 @@ export const handlers: Handlers<MethodName> = {
   ...decisionHandlers,
   ...auditHandlers,
   ...letterHandlers,
+  ...letterTemplateHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,

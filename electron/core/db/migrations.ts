@@ -15,6 +15,7 @@ import allocation from './migrations/0014-allocation.sql';
 import decisions from './migrations/0015-decisions.sql';
 import allocations from './migrations/0016-allocations.sql';
 import screening from './migrations/0012-screening.sql';
+import letterTemplates from './migrations/0019-letter-templates.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -33,6 +34,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 14, name: '0014-allocation', sql: allocation },
   { version: 15, name: '0015-decisions', sql: decisions },
   { version: 16, name: '0016-allocations', sql: allocations },
+  // Numbered 0019 for the merge (issues 12's other work takes 0017 and 0018): the lead renumbers.
+  { version: 17, name: '0019-letter-templates', sql: letterTemplates },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
