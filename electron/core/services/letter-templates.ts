@@ -12,7 +12,7 @@ import {
 import type { LetterTemplateView } from '../../../shared/contract/letters';
 import { canonicalJson } from '../../../shared/events/canonical';
 import { authorise } from '../authorise';
-import { write, type CoreContext, type Handlers } from '../context';
+import { write, type Handlers } from '../context';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { CoreKinds } from '../events/project';

@@ -21,6 +21,7 @@ import { useMayCall } from '../session/session-cache';
 import { decisionsQuery, decisionWords } from './DecisionSection';
 import '../allocation/allocation.css';
 import './sign-off.css';
+import { LetterBatch } from '../letters/LetterBatch';
 
 function ApproveRest({ roundId, areaId, count }: { roundId: string; areaId: string; count: number }) {
   const [passphrase, setPassphrase] = useState('');
@@ -170,6 +171,7 @@ export function SignOffPage() {
               />
             </div>
           ) : null}
+          <LetterBatch roundId={roundId} areaId={areaId} roundName={view.round.name} areaName={view.area.name} />
           {may('decisions.approveRest') && undecided.length > 0 ? (
             <ApproveRest roundId={roundId} areaId={areaId} count={undecided.length} />
           ) : null}
