@@ -96,7 +96,7 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await signInAs(page, 'Jordan Ellis (demo)', 'demo grants officer');
   await openWalsallSignOff(page);
   const letters = page.getByRole('region', { name: 'Letters' });
-  await expect(letters).toContainText('3 signed decisions standing in Walsall');
+  await expect(letters).toContainText('One letter for each of the 3 signed decisions in Walsall');
   await accessibleLightAndDark(page);
   const downloaded = page.waitForEvent('download');
   await letters.getByRole('button', { name: 'Write all 3 letters' }).click();

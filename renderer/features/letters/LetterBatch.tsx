@@ -120,7 +120,7 @@ function LetterBatchForm({
     }
     setOutcome({
       kind: 'done',
-      text: `${letterSummary(current)}, ${zip ? `downloaded as ${file.name}` : `in ${current.destination}`}.`,
+      text: `${letterSummary(current)}. ${zip ? `Downloaded as ${file.name}.` : `They are in ${current.destination}.`}`,
     });
   }
 
@@ -137,10 +137,10 @@ function LetterBatchForm({
     <section className="panel letter-batch" aria-labelledby="letter-batch-heading">
       <h2 id="letter-batch-heading">Letters</h2>
       <p>
-        The offer or decline letter of each of the {count(letters, 'signed decision')} standing in {areaName}, one PDF each named by
-        reference,{' '}
-        {hasFileDialogs() ? 'into a folder you choose. A folder already holding one of them is refused.' : 'in one zip file to download.'}{' '}
-        They use each fund’s letter template; writing them records nothing.
+        One letter for each of the {count(letters, 'signed decision')} in {areaName} — an offer with its acceptance slip, or a decline — as
+        PDFs named by reference,{' '}
+        {hasFileDialogs() ? 'into a folder you choose (one that already holds any of them is refused)' : 'in one zip file to download'}.
+        Each follows its fund’s letter template. Writing them does not mark anything as sent.
       </p>
       {progress ? <ProgressBar progress={progress} /> : null}
       {outcome ? (

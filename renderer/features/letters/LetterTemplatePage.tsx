@@ -109,6 +109,7 @@ function TemplateForm({ view }: { view: LetterTemplateView }) {
       <fieldset className="letter-fieldset" disabled={!editable}>
         <RepeatingFieldset<ConditionRow>
           id="letter-conditions"
+          className="letter-conditions"
           legend="Conditions of grant"
           hint="Each one a numbered condition in the offer letter, in this order. Plain text: nothing is read as formatting."
           error={errorOf.conditions}
@@ -163,10 +164,11 @@ function TemplateForm({ view }: { view: LetterTemplateView }) {
                   error={errorOf[`payments.${i}.percent`]}
                   onChange={(percent) => change({ percent })}
                 />
-                <TextField
+                <TextArea
                   id={`letter-payment-${i}-when`}
                   label="When it is paid"
                   hint="Like: on proof of purchase"
+                  rows={2}
                   value={row.when}
                   error={errorOf[`payments.${i}.when`]}
                   onChange={(when) => change({ when })}
