@@ -5,14 +5,20 @@
 import { z } from 'zod';
 import { hasControlCharacters } from './text';
 
-/** Text on a letter: plain words on one line (never markup), bounded. */
-const text = (what: string, max: number) =>
+/** Text on a letter: plain words (never markup), bounded; a paragraph may hold line breaks, a line may not. */
+const text = (what: string, max: number, { paragraph = false } = {}) =>
   z
     .string(`Enter ${what}`)
     .trim()
     .min(1, `Enter ${what}`)
     .max(max, `Keep ${what} to ${max.toLocaleString('en-GB')} characters or fewer`)
-    .refine((s) => !hasControlCharacters(s), `Write ${what} on one line, without control characters`);
+    .refine(
+      (s) => !hasControlCharacters(s, { freeText: paragraph }),
+      paragraph
+        ? `Take out the control characters in ${what} (line breaks are fine)`
+        : `Write ${what} on one line, without control characters`,
+    );
+const paragraph = (what: string, max: number) => text(what, max, { paragraph: true });
 
 export const MAX_CONDITIONS = 30;
 export const MAX_PAYMENTS = 6;
@@ -29,7 +35,7 @@ const payment = z.object({
 /** Each field of a template, checked on its own: the form, the contract and every laptop's import use these. */
 export const letterTemplateFields = {
   conditions: z
-    .array(text('the condition', 1000), 'List the conditions of grant')
+    .array(paragraph('the condition', 1000), 'List the conditions of grant')
     .min(1, 'List at least one condition of grant')
     .max(MAX_CONDITIONS, `List at most ${MAX_CONDITIONS} conditions of grant`),
   /** Whole percentages, in the order paid: they add up to 100. */
@@ -41,7 +47,7 @@ export const letterTemplateFields = {
       const sum = p.reduce((total, x) => total + x.percent, 0);
       if (sum !== 100) ctx.addIssue({ code: 'custom', message: `The payments add up to ${sum}%: make them add up to 100%` });
     }),
-  monitoring: text('the monitoring requirements', 2000),
+  monitoring: paragraph('the monitoring requirements', 2000),
   /** Weeks after the project's end date that its report is due. */
   reportWeeksAfterEnd: z
     .number('Enter how many weeks after the project ends the report is due')
@@ -49,11 +55,11 @@ export const letterTemplateFields = {
     .min(0, 'Enter a number of weeks from 0 to 52')
     .max(52, 'Enter a number of weeks from 0 to 52'),
   /** How and by when to return the acceptance slip. */
-  acceptBy: text('how to return the acceptance slip', 500),
+  acceptBy: paragraph('how to return the acceptance slip', 500),
   /** Under the signer's name: their office, and on whose behalf they sign. */
   signOff: text('the sign-off line', 200),
   /** The decline letter's closing words, after its reason. */
-  declineWording: text('the decline letter’s closing words', 2000),
+  declineWording: paragraph('the decline letter’s closing words', 2000),
 };
 
 export const letterTemplateSchema = z.object(letterTemplateFields);

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
 
 test.use({ setUpLaptop: false });
 
@@ -77,6 +77,12 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Condition 5', { exact: true })).toBeFocused();
   await page.keyboard.type('Send a photograph of the project for the Commissioner’s annual report.');
+  // A sample letter from the form as it stands, before saving.
+  const sample = join(info.outputDir, 'sample.pdf');
+  expect(await saveDownload(page, 'Preview offer letter (PDF)', sample)).toBe('acf-sample-offer-letter.pdf');
+  const sampleText = execFileSync('pdftotext', [sample, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(sampleText).toContain('Sample Community Group');
+  expect(sampleText).toContain('Send a photograph of the project for the Commissioner’s annual report.');
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the Active Citizens Fund’s letter template' })).toBeVisible();
   await expect(page.getByText('This fund has its own template.')).toBeVisible();

@@ -629,6 +629,12 @@ test('a letter template whose payments do not add up to 100%, or with an empty c
   expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { signOff: { from: 'x', to: '<b>Boss</b>\u202e' } } }))).toMatch(
     /signOff.*control characters/,
   );
+  // A condition may run over lines; a sign-off line may not.
+  const conditions = (to: string[]) => () => ({ id: 'acf', changes: { conditions: { from: DEFAULT_LETTER_TEMPLATE.conditions, to } } });
+  expect(check('letterTemplate.changed', conditions(['First,\nthen.']))).toBeNull();
+  expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { signOff: { from: 'x', to: 'Chief\nExecutive' } } }))).toMatch(
+    /signOff/,
+  );
   expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { letterhead: { from: null, to: 'x' } } }))).toBe(
     'letterTemplate.changed: "letterhead" is not a field of a letterTemplate that can change',
   );

@@ -164,11 +164,10 @@ function TemplateForm({ view }: { view: LetterTemplateView }) {
                   error={errorOf[`payments.${i}.percent`]}
                   onChange={(percent) => change({ percent })}
                 />
-                <TextArea
+                <TextField
                   id={`letter-payment-${i}-when`}
                   label="When it is paid"
                   hint="Like: on proof of purchase"
-                  rows={2}
                   value={row.when}
                   error={errorOf[`payments.${i}.when`]}
                   onChange={(when) => change({ when })}
