@@ -40,13 +40,14 @@ export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Pr
                 </dd>
                 <dt>Eligibility</dt>
                 <dd>{fund.eligibility || 'Not recorded'}</dd>
+                <dt>Letters</dt>
+                <dd>
+                  <Link to={`/catalogue/funds/${fund.id}/letters`} id={`fund-${fund.id}-letters`}>
+                    Letter template<span className="visually-hidden"> for the {fund.name}</span>
+                  </Link>
+                  : conditions of grant, payments and wording of its offer and decline letters
+                </dd>
               </dl>
-              <p>
-                <Link to={`/catalogue/funds/${fund.id}/letters`} id={`fund-${fund.id}-letters`}>
-                  Letter template<span className="visually-hidden"> for the {fund.name}</span>
-                </Link>
-                <span className="hint"> — conditions of grant, payments and wording of its offer and decline letters</span>
-              </p>
               {editable ? (
                 <button
                   type="button"
