@@ -43,6 +43,7 @@ import { decisionHandlers } from './services/decisions';
 import { signOffPackHandlers } from './services/sign-off-pack';
 import { auditHandlers } from './services/audit';
 import { letterHandlers } from './services/letters';
+import { letterTemplateHandlers } from './services/letter-templates';
 import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
@@ -58,6 +59,7 @@ export const handlers: Handlers<MethodName> = {
   ...signOffPackHandlers,
   ...auditHandlers,
   ...letterHandlers,
+  ...letterTemplateHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,

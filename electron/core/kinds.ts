@@ -20,9 +20,11 @@ import { moderationKind, moderationOpeningKind } from './panels/moderation';
 import { screeningKind } from './services/screening';
 import { decisionKind } from './decisions/decisions';
 import { allocationKind } from './allocation/allocations';
+import { letterTemplateKind } from './services/letter-templates';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
+  letterTemplate: letterTemplateKind,
   area: areaKind,
   plan: planKind,
   round: roundKind,

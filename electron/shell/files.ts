@@ -30,8 +30,9 @@ interface Filter {
 export interface OpenOptions {
   title: string;
   defaultPath?: string;
-  filters: Filter[];
-  properties: ['openFile'];
+  filters?: Filter[];
+  properties: ['openFile'] | ['openDirectory', 'createDirectory'];
+  buttonLabel?: string;
 }
 export interface SaveOptions {
   title: string;
@@ -52,6 +53,7 @@ const TITLES: Record<FilePurpose, { read: string; write: string }> = {
   roster: { read: 'Choose the roster to open', write: 'Save the roster' },
   csv: { read: 'Choose the CSV file', write: 'Save the CSV file' },
   pdf: { read: 'Choose the PDF', write: 'Save the PDF' },
+  letters: { read: 'Choose the folder of letters', write: 'Choose the folder to write the letters into' },
 };
 
 /** Dialog filters take single endings: ".gpbundle.age" is offered as "age". */
@@ -79,7 +81,16 @@ export async function chooseFile(dialog: DialogLike, core: FileCore, input: unkn
   const { purpose, mode, suggestedName } = request.parse(input);
   const folder = core.ctx.bundlesFolder;
   let path: string | undefined;
-  if (mode === 'read') {
+  if (purpose === 'letters' && mode === 'write') {
+    // A pack's letters go into a folder: one PDF each, never over a file already there (the core checks).
+    const chosen = await dialog.showOpenDialog({
+      title: TITLES.letters.write,
+      defaultPath: existsSync(folder) ? folder : dirname(folder),
+      properties: ['openDirectory', 'createDirectory'],
+      buttonLabel: 'Write letters here',
+    });
+    path = chosen.canceled ? undefined : chosen.filePaths[0];
+  } else if (mode === 'read') {
     const chosen = await dialog.showOpenDialog({
       title: TITLES[purpose].read,
       ...(purpose === 'csv' ? {} : { defaultPath: folder }),

@@ -25,6 +25,7 @@ const EditApplicationPage = lazy(() =>
 const RoundsPage = lazy(() => import('../features/rounds/RoundsPage').then((m) => ({ default: m.RoundsPage })));
 const RoundFormPage = lazy(() => import('../features/rounds/RoundFormPage').then((m) => ({ default: m.RoundFormPage })));
 const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage').then((m) => ({ default: m.CataloguePage })));
+const LetterTemplatePage = lazy(() => import('../features/letters/LetterTemplatePage').then((m) => ({ default: m.LetterTemplatePage })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
@@ -151,6 +152,7 @@ const router = createHashRouter([
       { path: 'rounds/:id/allocation', element: allowed('allocation.workspace', <AllocationPage />) },
       { path: 'rounds/:id/sign-off', element: allowed('decisions.list', <SignOffPage />) },
       { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'catalogue/funds/:fundId/letters', element: allowed('letterTemplates.get', <LetterTemplatePage />) },
       { path: 'import', element: allowed(['imports.commit', 'scores.commit'], <ImportPage />) },
       { path: 'sync', element: allowed('sync.status', <SyncPage />) },
       { path: 'conflicts', element: <ConflictsPage /> },

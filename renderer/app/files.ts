@@ -41,7 +41,7 @@ export async function upload(purpose: FilePurpose, file: File, signal?: AbortSig
 }
 
 /** Browser mode: fetches a file the core wrote for download and hands it to the browser to save. */
-async function download(saved: ChosenFileInfo): Promise<Result<null>> {
+export async function download(saved: ChosenFileInfo): Promise<Result<null>> {
   try {
     const response = await browserFetch(`./files/${encodeURIComponent(saved.file)}`);
     if (!response.ok) return (await response.json()) as Result<never>;

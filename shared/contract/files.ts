@@ -9,7 +9,7 @@ import { hasControlCharacters } from '../domain/text';
 import { MAX_IMPORT_BYTES } from '../formats/applications-csv';
 
 /** What a file is for: it decides the endings a dialog offers, the largest upload, and which calls may use it. */
-export const FILE_PURPOSES = ['bundle', 'roster', 'csv', 'pdf'] as const;
+export const FILE_PURPOSES = ['bundle', 'roster', 'csv', 'pdf', 'letters'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export type FileMode = 'read' | 'write';
 
@@ -58,6 +58,14 @@ export const FILE_KINDS: Record<FilePurpose, FileKind> = {
     endings: ['.pdf'],
     maxUploadBytes: 0,
     contentType: 'application/pdf',
+  },
+  // A pack's letters: a folder chosen in the desktop's dialog, or one zip to download in browser mode.
+  letters: {
+    label: 'Folder for letters',
+    wrongEnding: 'A zip file’s name ends in .zip',
+    endings: ['.zip'],
+    maxUploadBytes: 0,
+    contentType: 'application/zip',
   },
 };
 
@@ -133,5 +141,7 @@ export const FILE_USES: Partial<Record<string, FileUse[]>> = {
   'documents.panelReport': use('write', 'pdf'),
   'documents.interestsCsv': use('write', 'csv'),
   'letters.write': use('write', 'pdf'),
+  'letters.batch': use('write', 'letters'),
+  'letterTemplates.preview': use('write', 'pdf'),
   'documents.decisionNotice': use('write', 'pdf'),
 };

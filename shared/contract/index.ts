@@ -20,6 +20,7 @@ import { audit } from './audit';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import { allocation } from './allocation';
+import { letters } from './letters';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -44,6 +45,7 @@ export const contract = {
   ...scoreImports,
   ...documents,
   ...allocation,
+  ...letters,
 };
 
 export type Contract = typeof contract;

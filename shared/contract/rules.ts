@@ -100,6 +100,12 @@ export const METHOD_RULES: Record<MethodName, MethodRule> = {
   // Contact details are left out of what changed for people who may not read them (the handler's check).
   'audit.list': 'read-audit',
   'letters.write': 'read-personal-data',
+  'letters.batch': 'read-personal-data',
+  'letters.batchProgress': 'read-personal-data',
+  'letters.batchCancel': 'read-personal-data',
+  'letterTemplates.get': 'read-register',
+  'letterTemplates.save': 'manage-catalogue',
+  'letterTemplates.preview': 'read-register',
   'decisions.list': 'read-scores',
   'decisions.pack': 'read-scores',
   'decisions.files': 'read-scores',

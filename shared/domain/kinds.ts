@@ -54,6 +54,16 @@ export const KINDS = {
     page: () => '#/catalogue',
     events: ['fund.seeded', 'fund.added', 'fund.changed', 'fund.saved'],
   },
+  letterTemplate: {
+    noun: 'letter template',
+    // One per fund (its id the fund's); a fund never edited uses the default. Field by field: the
+    // payment schedule is one field, so a merge never makes percentages that do not add to 100.
+    rule: 'fields-person-resolves',
+    tables: ['letter_templates'],
+    writes: 'manage-catalogue',
+    page: (id) => `#/catalogue/funds/${id}/letters`,
+    events: ['letterTemplate.changed'],
+  },
   area: {
     noun: 'area',
     rule: 'fields-person-resolves',

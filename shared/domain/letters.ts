@@ -3,24 +3,81 @@
 // Strategy (../shared/DOMAIN.md): a Grant Conditions Form, 50% on acceptance and 50% on proof of
 // purchase, an Impact Assessment report with expenditure and receipts.
 import { z } from 'zod';
+import { hasControlCharacters } from './text';
 
-const paragraph = z.string().trim().min(1, 'Enter the text').max(2000, 'Keep each to 2,000 characters or fewer');
+/** Text on a letter: plain words (never markup), bounded; a paragraph may hold line breaks, a line may not. */
+const text = (what: string, max: number, { paragraph = false } = {}) =>
+  z
+    .string(`Enter ${what}`)
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Keep ${what} to ${max.toLocaleString('en-GB')} characters or fewer`)
+    .refine(
+      (s) => !hasControlCharacters(s, { freeText: paragraph }),
+      paragraph
+        ? `Take out the control characters in ${what} (line breaks are fine)`
+        : `Write ${what} on one line, without control characters`,
+    );
+const paragraph = (what: string, max: number) => text(what, max, { paragraph: true });
 
-export const letterTemplateSchema = z.object({
-  conditions: z.array(paragraph).min(1, 'List at least one condition of grant').max(30),
+export const MAX_CONDITIONS = 30;
+export const MAX_PAYMENTS = 6;
+
+const payment = z.object({
+  percent: z
+    .number('Enter the percentage paid at this stage')
+    .int('Enter a whole percentage, like 50')
+    .min(1, 'Enter a percentage from 1 to 100')
+    .max(100, 'Enter a percentage from 1 to 100'),
+  when: text('when this payment is made', 300),
+});
+
+/** Each field of a template, checked on its own: the form, the contract and every laptop's import use these. */
+export const letterTemplateFields = {
+  conditions: z
+    .array(paragraph('the condition', 1000), 'List the conditions of grant')
+    .min(1, 'List at least one condition of grant')
+    .max(MAX_CONDITIONS, `List at most ${MAX_CONDITIONS} conditions of grant`),
   /** Whole percentages, in the order paid: they add up to 100. */
   payments: z
-    .array(z.object({ percent: z.number().int().min(1).max(100), when: paragraph }))
+    .array(payment, 'Give the payment schedule')
     .min(1, 'Give at least one payment')
-    .max(6)
-    .refine((p) => p.reduce((sum, x) => sum + x.percent, 0) === 100, 'The payments must add up to 100%'),
-  monitoring: paragraph,
+    .max(MAX_PAYMENTS, `Give at most ${MAX_PAYMENTS} payments`)
+    .superRefine((p, ctx) => {
+      const sum = p.reduce((total, x) => total + x.percent, 0);
+      if (sum !== 100) ctx.addIssue({ code: 'custom', message: `The payments add up to ${sum}%: make them add up to 100%` });
+    }),
+  monitoring: paragraph('the monitoring requirements', 2000),
   /** Weeks after the project's end date that its report is due. */
-  reportWeeksAfterEnd: z.number().int().min(0).max(52),
+  reportWeeksAfterEnd: z
+    .number('Enter how many weeks after the project ends the report is due')
+    .int('Enter a whole number of weeks')
+    .min(0, 'Enter a number of weeks from 0 to 52')
+    .max(52, 'Enter a number of weeks from 0 to 52'),
   /** How and by when to return the acceptance slip. */
-  acceptBy: paragraph,
-});
+  acceptBy: paragraph('how to return the acceptance slip', 500),
+  /** Under the signer's name: their office, and on whose behalf they sign. */
+  signOff: text('the sign-off line', 200),
+  /** The decline letter's closing words, after its reason. */
+  declineWording: paragraph('the decline letter’s closing words', 2000),
+};
+
+export const letterTemplateSchema = z.object(letterTemplateFields);
 export type LetterTemplate = z.infer<typeof letterTemplateSchema>;
+export const LETTER_TEMPLATE_FIELDS = Object.keys(letterTemplateFields) as (keyof LetterTemplate)[];
+
+/** A fund's template as kept: its id is the fund's. */
+export type LetterTemplateRecord = LetterTemplate & { id: string };
+
+export const LETTER_TEMPLATE_LABELS: Record<keyof LetterTemplate, string> = {
+  conditions: 'Conditions of grant',
+  payments: 'Payment schedule',
+  monitoring: 'Monitoring requirements',
+  reportWeeksAfterEnd: 'Report due (weeks after the project ends)',
+  acceptBy: 'Returning the acceptance slip',
+  signOff: 'Sign-off line',
+  declineWording: 'Decline letter’s closing words',
+};
 
 export const DEFAULT_LETTER_TEMPLATE: LetterTemplate = {
   conditions: [
@@ -37,7 +94,15 @@ export const DEFAULT_LETTER_TEMPLATE: LetterTemplate = {
     'Send an Impact Assessment report: what the project did, who took part, what changed for community safety in your area, and what the grant was spent on, with copies of invoices and receipts.',
   reportWeeksAfterEnd: 6,
   acceptBy: 'Please sign and return this slip within 28 days of the date of this letter.',
+  signOff: 'Chief Executive, on behalf of the Police and Crime Commissioner',
+  declineWording:
+    'You are welcome to apply again in a later round. Your local Neighbourhood Policing Unit or the grants officer can talk your application through with you.',
 };
+
+/** The file a decision's letter is written to: "ACF-2026-0012-offer.pdf" or "…-decline.pdf". */
+export function letterFileName(reference: string, declined: boolean): string {
+  return `${reference}-${declined ? 'decline' : 'offer'}.pdf`;
+}
 
 /** Each payment in pence: rounded down, the last taking what is left, so they add up exactly. */
 export function paymentAmounts(amountPence: number, payments: LetterTemplate['payments']): number[] {

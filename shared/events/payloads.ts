@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CONFLICT_KINDS, type ConflictKind, type KindEventType } from '../domain/kinds';
 import { areaSchema, fundSchema } from '../domain/catalogue';
+import { letterTemplateFields } from '../domain/letters';
 import type { ApplicationRecord } from '../domain/application';
 import { ukIsoDay } from '../domain/dates';
 import { BUDGET_PREFIX, describeIssue, quoted } from './payload-reasons';
@@ -66,6 +67,8 @@ interface Changeable {
 const CHANGEABLE: Record<ConflictKind, Changeable> = {
   fund: { kind: 'fund', id: fundSchema.shape.id, fields: omit(fundSchema.shape, ['id']) },
   area: { kind: 'area', id: areaSchema.shape.id, fields: omit(areaSchema.shape, ['id']) },
+  // A fund's letter template: every field whole, the payments adding up to 100.
+  letterTemplate: { kind: 'letterTemplate', id: fundSchema.shape.id, fields: letterTemplateFields },
   // A plan keeps its id and sections; its priorities change as one list, each priority its plan's.
   plan: {
     kind: 'plan',
@@ -228,6 +231,7 @@ const SPECS = {
   'fund.seeded': whole('fund', fundRecord),
   'fund.added': whole('fund', fundRecord),
   'fund.changed': changed(CHANGEABLE.fund),
+  'letterTemplate.changed': changed(CHANGEABLE.letterTemplate),
   'area.seeded': whole('area', areaRecord),
   'area.added': whole('area', areaRecord),
   'area.changed': changed(CHANGEABLE.area),

@@ -11,6 +11,7 @@ import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
 import { DECISION_FIELDS } from '../../electron/core/cli/decisions';
+import { DEFAULT_LETTER_TEMPLATE } from '../../shared/domain/letters';
 
 const FIRST = 'a first passphrase given';
 const OWN = 'the chief executive’s own words';
@@ -124,4 +125,27 @@ test('letters writes an offer (with its reason, payments, conditions and accepta
   // Never over letters already there.
   const again = await gp('letters', '--round', ROUND, '--out', 'letters');
   expect([again.code, again.err]).toEqual([1, expect.stringContaining('is already there')]);
+});
+
+test('letters follow the fund’s letter template: a condition and payment schedule changed in the app are in the letters the CLI writes', async () => {
+  const core = makeCore(dataDir);
+  await core.ready();
+  await core.call('letterTemplates.save', {
+    fundId: 'acf',
+    template: {
+      ...DEFAULT_LETTER_TEMPLATE,
+      conditions: ['Invite the neighbourhood policing team to the opening session.'],
+      payments: [{ percent: 100, when: 'in full on acceptance' }],
+    },
+  });
+  core.close();
+  const gp = cliIn(dataDir);
+  const done = await gp('letters', '--round', ROUND, '--out', 'letters-after-template');
+  expect([done.code, done.err]).toEqual([0, '']);
+  const folder = join(dataDir, 'letters-after-template');
+  const offer = readdirSync(folder).find((f) => f.endsWith('-offer.pdf'))!;
+  const text = execFileSync('pdftotext', ['-layout', join(folder, offer), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Invite the neighbourhood policing team to the opening session.');
+  expect(text).toMatch(/100% in full on acceptance.*£1,250\.00/);
+  expect(text).not.toContain('50% when we receive your signed acceptance slip');
 });

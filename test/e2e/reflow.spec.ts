@@ -171,6 +171,15 @@ for (const size of SIZES) {
 
       await open(page, app, '/catalogue');
       await expectReflows(page, 'catalogue');
+      await open(page, app, '/catalogue/funds/acf/letters');
+      await expect(page.getByLabel('Condition 1', { exact: true })).toBeVisible();
+      await expectReflows(page, 'letter template');
+      await page.getByLabel('Percentage').first().fill('30');
+      await page.getByRole('button', { name: 'Save template' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectReflows(page, 'letter template with its problems');
+      page.once('dialog', (d) => void d.accept());
+      await open(page, app, '/catalogue');
       await page.getByRole('button', { name: 'Edit Police and Crime Plan 2025–2029' }).click();
       await expect(page.getByLabel('Plan name')).toBeFocused();
       await expectReflows(page, 'plan form');

@@ -83,6 +83,26 @@ describe('file dialogs', () => {
     });
   });
 
+  it('a pack’s letters: the dialog chooses a folder, registered for writing letters, never a file to open', async () => {
+    const { core, choose, dialog, folder } = setUp({
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/officer/Letters/Walsall'] })),
+    });
+    const answer = (await choose({ purpose: 'letters', mode: 'write' })) as { value: { file: string; name: string } };
+    expect(answer.value.name).toBe('Walsall');
+    expect(core.ctx.files.use(answer.value.file, 'write', 'letters')).toMatchObject({
+      path: '/home/officer/Letters/Walsall',
+      origin: 'dialog',
+    });
+    expect(() => core.ctx.files.use(answer.value.file, 'write', 'pdf')).toThrow(/chosen as a Folder for letters/);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose the folder to write the letters into',
+      defaultPath: folder,
+      properties: ['openDirectory', 'createDirectory'],
+      buttonLabel: 'Write letters here',
+    });
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   it('a cancelled dialog answers null and registers nothing', async () => {
     const { choose } = setUp({});
     expect(await choose({ purpose: 'roster', mode: 'read' })).toEqual({ ok: true, value: null, changed: [] });

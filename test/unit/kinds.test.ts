@@ -13,7 +13,7 @@ test('every event type belongs to exactly one kind, and every kind’s event typ
   const declared = kindNames.flatMap((k) => KINDS[k].events as readonly string[]);
   expect(new Set(declared).size, 'an event type declared by two kinds').toBe(declared.length);
   expect([...declared].sort()).toEqual([...EVENT_TYPES].sort());
-  expect(CONFLICT_KINDS).toEqual(['fund', 'area', 'plan', 'round', 'application', 'person', 'rubric', 'panel']);
+  expect(CONFLICT_KINDS).toEqual(['fund', 'letterTemplate', 'area', 'plan', 'round', 'application', 'person', 'rubric', 'panel']);
 });
 
 function eventsDoc(): string {

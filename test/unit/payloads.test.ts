@@ -4,6 +4,7 @@ import { EVENT_TYPES, checkEventPayload, isKnownEventType, type EventType } from
 import { SEED_AREAS, SEED_FUNDS, SEED_PLANS } from '../../electron/core/services/catalogue-seed';
 import { validDraft } from '../support/drafts';
 import { defaultRubric } from '../../shared/domain/rubric';
+import { DEFAULT_LETTER_TEMPLATE } from '../../shared/domain/letters';
 
 const ROUND_ID = '0b6c2f4e-5d1a-4c3b-9e8f-7a6b5c4d3e2f';
 const APPLICATION_ID = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
@@ -100,6 +101,16 @@ const VALID: Record<EventType, [string, unknown]> = {
     { id: 'acf', changes: { maxAwardPence: { from: 500_000, to: 400_000 }, name: { from: acf!.name, to: 'ACF' } } },
   ],
   'fund.saved': ['fund:csf', csf],
+  'letterTemplate.changed': [
+    'letterTemplate:acf',
+    {
+      id: 'acf',
+      changes: {
+        payments: { from: DEFAULT_LETTER_TEMPLATE.payments, to: [{ percent: 100, when: 'when we receive your signed acceptance slip' }] },
+        conditions: { from: DEFAULT_LETTER_TEMPLATE.conditions, to: ['Spend the grant on the project only.'] },
+      },
+    },
+  ],
   'area.seeded': ['area:coventry', coventry],
   'area.added': ['area:area-5', { id: 'area-5', name: 'Hills', onsCode: null, localAuthority: 'Somewhere' }],
   'area.changed': ['area:coventry', { id: 'coventry', changes: { onsCode: { from: 'E08000026', to: null } } }],
@@ -593,4 +604,38 @@ test('a screening whose result does not follow from its checks, or that sets asi
       withChecks((c) => (c[0]!.id = 'officer:x')),
     ),
   ).toMatch(/^screening\.recorded: checks\.0\.id /);
+});
+
+test('a letter template whose payments do not add up to 100%, or with an empty condition, is refused naming the field', () => {
+  const payments = (to: unknown) => () => ({ id: 'acf', changes: { payments: { from: DEFAULT_LETTER_TEMPLATE.payments, to } } });
+  expect(
+    check(
+      'letterTemplate.changed',
+      payments([
+        { percent: 50, when: 'on acceptance' },
+        { percent: 40, when: 'later' },
+      ]),
+    ),
+  ).toBe('letterTemplate.changed: payments is not right: The payments add up to 90%: make them add up to 100%');
+  expect(check('letterTemplate.changed', payments([{ percent: 100.5, when: 'on acceptance' }]))).toMatch(
+    /^letterTemplate.changed: .*percent/,
+  );
+  expect(
+    check('letterTemplate.changed', () => ({
+      id: 'acf',
+      changes: { conditions: { from: DEFAULT_LETTER_TEMPLATE.conditions, to: ['Fine', '  '] } },
+    })),
+  ).toBe('letterTemplate.changed: conditions.1 must not be blank');
+  expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { signOff: { from: 'x', to: '<b>Boss</b>\u202e' } } }))).toMatch(
+    /signOff.*control characters/,
+  );
+  // A condition may run over lines; a sign-off line may not.
+  const conditions = (to: string[]) => () => ({ id: 'acf', changes: { conditions: { from: DEFAULT_LETTER_TEMPLATE.conditions, to } } });
+  expect(check('letterTemplate.changed', conditions(['First,\nthen.']))).toBeNull();
+  expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { signOff: { from: 'x', to: 'Chief\nExecutive' } } }))).toMatch(
+    /signOff/,
+  );
+  expect(check('letterTemplate.changed', () => ({ id: 'acf', changes: { letterhead: { from: null, to: 'x' } } }))).toBe(
+    'letterTemplate.changed: "letterhead" is not a field of a letterTemplate that can change',
+  );
 });

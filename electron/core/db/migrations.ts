@@ -16,6 +16,7 @@ import decisions from './migrations/0015-decisions.sql';
 import allocations from './migrations/0016-allocations.sql';
 import screening from './migrations/0012-screening.sql';
 import audit from './migrations/0017-audit.sql';
+import letterTemplates from './migrations/0018-letter-templates.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -35,6 +36,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 15, name: '0015-decisions', sql: decisions },
   { version: 16, name: '0016-allocations', sql: allocations },
   { version: 17, name: '0017-audit', sql: audit },
+  { version: 18, name: '0018-letter-templates', sql: letterTemplates },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

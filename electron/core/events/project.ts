@@ -21,6 +21,7 @@ import type { ApplicationRecord } from '../../../shared/domain/application';
 import type { Capability, PersonRecord } from '../../../shared/domain/people';
 import type { Panel } from '../../../shared/domain/panels';
 import type { RubricRecord } from '../../../shared/domain/rubric';
+import type { LetterTemplateRecord } from '../../../shared/domain/letters';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
 import { Authorship, ignore } from '../people/vouching';
@@ -52,6 +53,7 @@ interface EditedRecords {
   person: PersonRecord;
   rubric: RubricRecord;
   panel: Panel;
+  letterTemplate: LetterTemplateRecord;
 }
 
 /** Every kind with its projectors; a kind whose changes merge field by field also says how to edit one. */

@@ -1,6 +1,7 @@
 // Offer and decline letters, from the Chief Executive's signed decision: the offer with the reason
 // for a reduced amount, the payments, the conditions of grant, what to report and by when, and an
-// acceptance slip; the decline with its reason.
+// acceptance slip; the decline with its reason. The words beyond the decision are the fund's
+// letter template's; all text is set as plain text, never read as markup.
 import { formatDate, formatInstant } from '../../../shared/domain/dates';
 import { paymentAmounts, reportDue, type LetterTemplate } from '../../../shared/domain/letters';
 import { formatPence } from '../../../shared/domain/money';
@@ -54,7 +55,7 @@ function heading(l: LetterInput, title: string): Block[] {
 function signature(l: LetterInput): Block[] {
   return [
     { kind: 'paragraph', text: 'Yours sincerely,' },
-    { kind: 'paragraph', style: 'strong', text: `${l.signerName}, Chief Executive, on behalf of the Police and Crime Commissioner` },
+    { kind: 'paragraph', style: 'strong', text: `${l.signerName}, ${l.template.signOff}` },
     {
       kind: 'paragraph',
       style: 'small',
@@ -137,10 +138,7 @@ function declineBlocks(l: LetterInput): Block[] {
     },
     { kind: 'heading', level: 2, text: 'Why' },
     { kind: 'paragraph', text: l.reason },
-    {
-      kind: 'paragraph',
-      text: 'You are welcome to apply again in a later round. Your local Neighbourhood Policing Unit or the grants officer can talk your application through with you.',
-    },
+    { kind: 'paragraph', text: l.template.declineWording },
     ...signature(l),
   ];
 }

@@ -1,4 +1,5 @@
 // The funds money comes from: each one's code, source, maximum award and eligibility.
+import { Link } from 'react-router';
 import { useMayCall } from '../session/session-cache';
 import type { Fund } from '../../../shared/domain/catalogue';
 import { formatPence } from '../../../shared/domain/money';
@@ -39,6 +40,13 @@ export function FundsSection({ funds, editingId, onEdit, onSaved, onCancel }: Pr
                 </dd>
                 <dt>Eligibility</dt>
                 <dd>{fund.eligibility || 'Not recorded'}</dd>
+                <dt>Letters</dt>
+                <dd>
+                  <Link to={`/catalogue/funds/${fund.id}/letters`} id={`fund-${fund.id}-letters`}>
+                    Letter template<span className="visually-hidden"> for the {fund.name}</span>
+                  </Link>
+                  : conditions of grant, payments and wording of its offer and decline letters
+                </dd>
               </dl>
               {editable ? (
                 <button

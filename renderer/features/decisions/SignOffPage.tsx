@@ -23,6 +23,7 @@ import { readQuery } from '../../app/read-query';
 import { SignOffPack } from './SignOffPack';
 import '../allocation/allocation.css';
 import './sign-off.css';
+import { LetterBatch } from '../letters/LetterBatch';
 
 const packQuery = readQuery('decisions.pack', ALLOCATION_READS);
 
@@ -186,6 +187,7 @@ export function SignOffPage() {
               />
             </div>
           ) : null}
+          <LetterBatch roundId={roundId} areaId={areaId} roundName={view.round.name} areaName={view.area.name} />
           {may('decisions.approveRest') && undecided.length > 0 ? (
             <ApproveRest roundId={roundId} areaId={areaId} count={undecided.length} />
           ) : null}
