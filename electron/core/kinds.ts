@@ -20,6 +20,7 @@ import { moderationKind, moderationOpeningKind } from './panels/moderation';
 import { screeningKind } from './services/screening';
 import { decisionKind } from './decisions/decisions';
 import { allocationKind } from './allocation/allocations';
+import { offerKind } from './decisions/offers';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -44,4 +45,5 @@ export const CORE_KINDS: CoreKinds = {
   importMapping: importMappingKind,
   screening: screeningKind,
   allocation: allocationKind,
+  offer: offerKind,
 };

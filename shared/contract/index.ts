@@ -20,6 +20,7 @@ import { audit } from './audit';
 import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import { allocation } from './allocation';
+import { offers } from './offers';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -44,6 +45,7 @@ export const contract = {
   ...scoreImports,
   ...documents,
   ...allocation,
+  ...offers,
 };
 
 export type Contract = typeof contract;

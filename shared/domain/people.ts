@@ -21,7 +21,9 @@ export type Capability =
   /** Decide applications, each decision signed with the person's own key: the Chief Executive. */
   | 'sign-decisions'
   /** Amounts for recommended applications, within each area's budget (issue 12). */
-  | 'allocate';
+  | 'allocate'
+  /** Record that an approved application's offer letter was sent, and that its signed acceptance came back (issue 12). */
+  | 'record-offers';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -49,6 +51,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'manage-panels',
     'read-scores',
     'allocate',
+    'record-offers',
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],

@@ -15,6 +15,7 @@ import allocation from './migrations/0014-allocation.sql';
 import decisions from './migrations/0015-decisions.sql';
 import allocations from './migrations/0016-allocations.sql';
 import screening from './migrations/0012-screening.sql';
+import statuses from './migrations/0018-statuses.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -33,6 +34,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 14, name: '0014-allocation', sql: allocation },
   { version: 15, name: '0015-decisions', sql: decisions },
   { version: 16, name: '0016-allocations', sql: allocations },
+  // Numbered 0018 on its branch (0017 is another's): the lead renumbers at merge.
+  { version: 17, name: '0018-statuses', sql: statuses },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
