@@ -25,7 +25,10 @@ function todayTyped(): string {
 
 type Step = 'sentOn' | 'acceptedOn';
 
-const STEPS: Record<Step, { method: 'offers.recordSent' | 'offers.recordAccepted'; heading: string; label: string; button: string; done: string }> = {
+const STEPS: Record<
+  Step,
+  { method: 'offers.recordSent' | 'offers.recordAccepted'; heading: string; label: string; button: string; done: string }
+> = {
   sentOn: {
     method: 'offers.recordSent',
     heading: 'Record that the offer was sent',
@@ -59,7 +62,9 @@ function RecordForm({ step, applicationId, decisionId }: { step: Step; applicati
       return setProblems(result.error.details?.length ? result.error.details : [{ field: step, message: result.error.message }]);
     setProblems([]);
     const saved = result.value as OfferView;
-    useNotifications.getState().push('success', `${words.done}: ${formatDate((step === 'sentOn' ? saved.sentOn : saved.acceptedOn) ?? '')}`);
+    useNotifications
+      .getState()
+      .push('success', `${words.done}: ${formatDate((step === 'sentOn' ? saved.sentOn : saved.acceptedOn) ?? '')}`);
     document.getElementById('offer-heading')?.focus();
   }
 
