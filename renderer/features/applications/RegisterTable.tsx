@@ -293,7 +293,7 @@ const RegisterRow = memo(function RegisterRow({
             </td>
           )}
           <td className="money">{formatPence(row.amountRequested)}</td>
-          <td>
+          <td className="status">
             <StageTag stage={row.stage} />
           </td>
           {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
