@@ -24,9 +24,7 @@ export interface OfferView {
 
 export const offers = {
   'offers.get': method<OfferView>()(z.object({ applicationId })),
-  'offers.recordSent': method<OfferView>()(
-    z.object({ applicationId, decisionId, sentOn: day('Enter the date the offer was sent') }),
-  ),
+  'offers.recordSent': method<OfferView>()(z.object({ applicationId, decisionId, sentOn: day('Enter the date the offer was sent') })),
   'offers.recordAccepted': method<OfferView>()(
     z.object({ applicationId, decisionId, acceptedOn: day('Enter the date the signed acceptance came back') }),
   ),

@@ -3,7 +3,7 @@
 // come refused in the error-summary pattern) and it is Offered, then the signed acceptance and it
 // is Accepted. The register filters by stage, kept in the address.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore, type App } from './fixtures';
+import { test, expect, expectAccessible, callCore } from './fixtures';
 
 test.use({ setUpLaptop: false });
 

@@ -16,9 +16,10 @@ import { decisionsOf, type StandingDecision } from '../decisions/decisions';
 import { personName } from '../merge/conflicts';
 
 function applicationOf(ctx: CoreContext, id: string): { reference: string; status: string } {
-  const a = statement<[string], { reference: string; status: string }>(ctx.db, 'SELECT reference, status FROM applications WHERE id = ?').get(
-    id,
-  );
+  const a = statement<[string], { reference: string; status: string }>(
+    ctx.db,
+    'SELECT reference, status FROM applications WHERE id = ?',
+  ).get(id);
   if (!a) throw new DomainError('NOT_FOUND', 'That application does not exist — choose one from the list');
   return a;
 }
@@ -51,7 +52,10 @@ function offerableDecision(ctx: CoreContext, applicationId: string, decisionId: 
   const d = standingDecision(ctx, applicationId);
   if (!d) throw new DomainError('FORBIDDEN', `${a.reference} has no decision yet: the Chief Executive decides before an offer is made`);
   if (d.id !== decisionId)
-    throw new DomainError('CONFLICT', `A later decision on ${a.reference} supersedes that one: check the decision standing now, then record again`);
+    throw new DomainError(
+      'CONFLICT',
+      `A later decision on ${a.reference} supersedes that one: check the decision standing now, then record again`,
+    );
   if (!decisionOffers(d.decision))
     throw new DomainError('FORBIDDEN', `${a.reference} is ${DECISIONS[d.decision].toLowerCase()}, so there is no offer to record`);
   return d;
@@ -86,8 +90,7 @@ export const offerHandlers: Handlers<'offers.get' | 'offers.recordSent' | 'offer
     authorise(ctx, 'record-offers');
     const d = offerableDecision(ctx, applicationId, decisionId);
     const offer = offerOf(ctx.db, d.id);
-    if (!offer)
-      throw new DomainError('FORBIDDEN', 'Record that the offer was sent first: an acceptance comes back only after an offer');
+    if (!offer) throw new DomainError('FORBIDDEN', 'Record that the offer was sent first: an acceptance comes back only after an offer');
     const day = dayOf(ctx, 'acceptedOn', acceptedOn, 'the signed acceptance came back', {
       day: offer.sent_on,
       why: 'the offer was sent',
