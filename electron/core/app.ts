@@ -48,6 +48,8 @@ import { scoreImportHandlers } from './services/score-imports';
 import { documentHandlers } from './services/documents';
 import { screeningHandlers } from './services/screening';
 import { allocationHandlers } from './services/allocation';
+import { stagesMissing } from './decisions/stages';
+import { offerHandlers } from './services/offers';
 
 /** Every contract method's handler. A method without one, or a handler without a method, fails the tests. */
 export const handlers: Handlers<MethodName> = {
@@ -60,6 +62,7 @@ export const handlers: Handlers<MethodName> = {
   ...auditHandlers,
   ...letterHandlers,
   ...letterTemplateHandlers,
+  ...offerHandlers,
   ...scoreImportHandlers,
   ...documentHandlers,
   ...peopleHandlers,
@@ -137,7 +140,8 @@ export function openCore(options: CoreOptions): Core {
   };
   try {
     if (!readOnly) seedIfEmpty(ctx);
-    if (!readOnly) projection.projectNewlyKnown();
+    // A laptop upgraded from before stages were kept rebuilds once, so its register's stages are there.
+    if (!readOnly && !projection.projectNewlyKnown() && stagesMissing(db)) projection.rebuild();
     // Only now, with this device's first events committed, does its key take its final name.
     if (firstRun) commitPendingKey(options.dataDir);
   } catch (error) {

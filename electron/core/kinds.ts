@@ -21,6 +21,7 @@ import { screeningKind } from './services/screening';
 import { decisionKind } from './decisions/decisions';
 import { allocationKind } from './allocation/allocations';
 import { letterTemplateKind } from './services/letter-templates';
+import { offerKind } from './decisions/offers';
 
 export const CORE_KINDS: CoreKinds = {
   fund: fundKind,
@@ -46,4 +47,5 @@ export const CORE_KINDS: CoreKinds = {
   importMapping: importMappingKind,
   screening: screeningKind,
   allocation: allocationKind,
+  offer: offerKind,
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/catalogue';
 import { applicationDraftSchema, applicationEditSchema, type Application } from '../domain/application';
 import { method } from './method';
+import { STAGE_IDS, type Stage } from '../domain/stages';
 import { freeText } from '../domain/text';
 import type { ConflictVersion } from './conflicts';
 
@@ -21,6 +22,8 @@ export const applicationQuerySchema = z.object({
   fundId: z.string().optional(),
   areaId: z.string().optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** Where it has got to (shared/domain/stages.ts): read through the application_stages index. */
+  stage: z.enum(STAGE_IDS).optional(),
   priorityId: z.string().optional(),
   search: z.string().trim().max(200, 'Search must be 200 characters or fewer').optional(),
   sort: z.enum(APPLICATION_SORTS).default('receivedAt'),
@@ -46,9 +49,13 @@ export interface ApplicationRow {
   receivedAt: string;
   /** The eligibility screening standing on it, or null if not screened. */
   screening: ScreeningResult | null;
+  /** Where it has got to, from received to accepted (or withdrawn). */
+  stage: Stage;
 }
 
 export interface ApplicationDetail extends Application {
+  /** Where it has got to, from received to accepted (or withdrawn). */
+  stage: Stage;
   /** False where this laptop holds the application but not its contact details (they are then ''). */
   contactHeld: boolean;
   /** True where the reader may not see contact details (only grants officers may): they are then ''. */

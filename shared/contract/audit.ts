@@ -31,6 +31,7 @@ export const AUDIT_KINDS = {
   moderation: 'Moderation',
   allocation: 'Allocation',
   decision: 'Decision',
+  offer: 'Offer and acceptance',
   round: 'Round',
   rubric: 'Rubric',
   panel: 'Panel',
@@ -41,6 +42,7 @@ export const AUDIT_KINDS = {
   area: 'Area',
   plan: 'Police and Crime Plan',
   importMapping: 'CSV column mapping',
+  letterTemplate: 'Letter template',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_KIND_IDS = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];

@@ -21,6 +21,7 @@ import { scoreImports } from './score-imports';
 import { documents } from './documents';
 import { allocation } from './allocation';
 import { letters } from './letters';
+import { offers } from './offers';
 import type { Method } from './method';
 import type { Result } from './result';
 
@@ -46,6 +47,7 @@ export const contract = {
   ...documents,
   ...allocation,
   ...letters,
+  ...offers,
 };
 
 export type Contract = typeof contract;

@@ -92,7 +92,7 @@ export const KINDS = {
   application: {
     noun: 'application',
     rule: 'fields-person-resolves',
-    tables: ['applications', 'application_priorities'],
+    tables: ['applications', 'application_priorities', 'application_stages'],
     writes: 'manage-register',
     page: (id) => `#/applications/${id}`,
     events: ['application.received', 'application.added', 'application.changed', 'application.reinstated', 'application.withdrawn'],
@@ -164,7 +164,7 @@ export const KINDS = {
     noun: 'score',
     // Each member's own: their latest score per criterion, and that they submitted them.
     rule: 'owner-only',
-    tables: ['scores', 'score_submissions'],
+    tables: ['scores', 'score_submissions', 'application_stages'],
     writes: 'the member, or manage-panels from paper',
     page: (id) => `#/applications/${id.split('/')[0]}`,
     events: ['score.entered', 'score.submitted'],
@@ -173,7 +173,7 @@ export const KINDS = {
     noun: 'moderation',
     // The chair's moderated scores and recommendation: a later one supersedes, both stay.
     rule: 'append-only',
-    tables: ['moderations'],
+    tables: ['moderations', 'application_stages'],
     writes: 'moderate',
     page: (id) => `#/applications/${id}`,
     events: ['moderation.recorded'],
@@ -182,10 +182,20 @@ export const KINDS = {
     noun: 'decision',
     // The Chief Executive's signed decision: never edited; a later one supersedes, both stay.
     rule: 'append-only',
-    tables: ['decisions'],
+    tables: ['decisions', 'application_stages'],
     writes: 'sign-decisions',
     page: (id) => `#/applications/${id}`,
     events: ['decision.signed'],
+  },
+  offer: {
+    noun: 'offer',
+    // The offer letter sent, then the signed acceptance back: one of each per decision, the latest
+    // in clock order standing (a date corrected). Only under a standing approval (docs/statuses.md).
+    rule: 'whole-record',
+    tables: ['offers', 'application_stages'],
+    writes: 'record-offers',
+    page: (id) => `#/applications/${id}`,
+    events: ['offer.sent', 'offer.accepted'],
   },
   moderationOpening: {
     noun: 'opening of moderation',
@@ -236,7 +246,7 @@ export const KINDS = {
     // A later screening supersedes those its author saw standing; two laptops screening one
     // application differently are raised for a person (docs/screening.md).
     rule: 'append-only',
-    tables: ['screenings'],
+    tables: ['screenings', 'application_stages'],
     writes: 'manage-register',
     page: (id) => `#/applications/${id}`,
     events: ['screening.recorded'],

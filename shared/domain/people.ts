@@ -23,7 +23,9 @@ export type Capability =
   /** Amounts for recommended applications, within each area's budget (issue 12). */
   | 'allocate'
   /** The audit trail: who changed what, when and where, and whether the log and decisions' signatures hold. */
-  | 'read-audit';
+  | 'read-audit'
+  /** Record that an approved application's offer letter was sent, and that its signed acceptance came back (issue 12). */
+  | 'record-offers';
 
 export const ROLES = {
   'grants-officer': 'Grants officer',
@@ -52,6 +54,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'read-scores',
     'allocate',
     'read-audit',
+    'record-offers',
   ],
   'panel-member': ['read-register', 'score'],
   'panel-chair': ['read-register', 'score', 'moderate'],

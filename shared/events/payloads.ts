@@ -51,6 +51,8 @@ import {
   type ScreeningRecorded,
   allocationSet,
   type AllocationSet,
+  offerSent,
+  offerAccepted,
 } from './records';
 import { PANEL_MEMBER_PREFIX } from './payload-reasons';
 
@@ -279,6 +281,8 @@ const SPECS = {
   'decision.signed': { schema: decisionSigned, entity: (p: { applicationId: string }) => `decision:${p.applicationId}` },
   'moderation.opened': { schema: moderationOpened, entity: (p: { panelId: string }) => `moderationOpening:${p.panelId}` },
   'allocation.set': { schema: allocationSet, entity: (p: AllocationSet) => `allocation:${p.applicationId}` },
+  'offer.sent': { schema: offerSent, entity: (p: { applicationId: string }) => `offer:${p.applicationId}` },
+  'offer.accepted': { schema: offerAccepted, entity: (p: { applicationId: string }) => `offer:${p.applicationId}` },
   // Written by older versions, still replayed from their logs.
   'fund.saved': whole('fund', fundRecord),
   'area.saved': whole('area', areaRecord),

@@ -11,6 +11,7 @@ import { APPLICATION_COLUMNS, type ImportField } from '../formats/applications-c
 import { rosterDeviceSchema } from '../formats/roster';
 import { signedHeadSchema } from '../formats/bundle';
 import { singleLine } from '../domain/text';
+import { isIsoDate } from '../domain/dates';
 import { ROLE_IDS } from '../domain/people';
 import { DECISION_IDS } from '../domain/decisions';
 import { rubricFieldSchemas } from '../domain/rubric';
@@ -329,3 +330,14 @@ export const allocationSet = z.strictObject({
   reason: allocationReason.nullable(),
 });
 export type AllocationSet = z.infer<typeof allocationSet>;
+
+const isoDay = z.string().refine(isIsoDate, 'must be a real date, YYYY-MM-DD');
+/** The grants officer's record that the offer letter of a standing approval was sent: the day, nothing more. */
+export const offerSent = z.strictObject({ applicationId: recordId, decisionId: hex64, sentOn: isoDay });
+export type OfferSent = z.infer<typeof offerSent>;
+/**
+ * The signed acceptance slip came back: the day only. Who signed it stays on the paper slip, so the
+ * log (which every laptop keeps) holds no more about the applicant's people than it must.
+ */
+export const offerAccepted = z.strictObject({ applicationId: recordId, decisionId: hex64, acceptedOn: isoDay });
+export type OfferAccepted = z.infer<typeof offerAccepted>;

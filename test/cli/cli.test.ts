@@ -357,10 +357,11 @@ describe('list', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Reference\s+Fund\s+Organisation\s+Project\s+Area\s+Requested\s+Status\s+Received$/);
     const t001 = lines.find((l) => l.startsWith('T-001')) ?? '';
-    expect(t001).toMatch(/Coventry\s+£1,200\.50\s+received\s+25 Nov 2026$/);
+    // Status is the stage, in words (docs/statuses.md).
+    expect(t001).toMatch(/Coventry\s+£1,200\.50\s+Received\s+25 Nov 2026$/);
     // Aligned: every row's "Status" column starts where the header's does.
     const statusAt = lines[0]?.indexOf('Status') ?? -1;
-    for (const line of lines.slice(1, 4)) expect(line.slice(statusAt, statusAt + 8)).toBe('received');
+    for (const line of lines.slice(1, 4)) expect(line.slice(statusAt, statusAt + 8)).toBe('Received');
     expect(lines.at(-1)).toBe('3 applications, £3,200.50 requested');
     expect(r.out).not.toMatch(/helen|example\.org|01922/i);
 

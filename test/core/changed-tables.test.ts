@@ -38,7 +38,7 @@ test('a write names the tables it changed; a read, and a refused write, name non
   });
   expect(await changedBy(office, 'applications.create', validDraft(round.id))).toEqual({
     ok: true,
-    changed: ['application_priorities', 'applications', 'conflicts'],
+    changed: ['application_priorities', 'application_stages', 'applications', 'conflicts'],
   });
   // Refused: nothing written, nothing to refresh.
   expect(await changedBy(office, 'applications.create', { ...validDraft(round.id), amountRequested: -1 })).toEqual({

@@ -219,6 +219,10 @@ async function aDaysWork(): Promise<TestCore> {
     { sort: 'amountRequested', direction: 'desc' },
     { sort: 'organisationName' },
     { sort: 'reference', offset: 50 },
+    { sort: 'status' },
+    { stage: 'received' },
+    { stage: 'received', roundId: round.id, sort: 'organisationName' },
+    { stage: 'scored', areaId: 'walsall', search: 'watch' },
   ] as const;
   for (const q of lists) await office.call('applications.list', { limit: 20, ...q });
   const [first] = (await office.call('applications.list', { limit: 1 })).rows;
@@ -388,4 +392,30 @@ test('the audit trail reads only what it shows: each filter through an index, ne
     ].sort(),
   );
   expect(plans.join('\n')).not.toMatch(/SCAN events/);
+});
+
+test('the register filtered by stage reads the stage index and looks each application up by id: no scan, whatever the register holds', async () => {
+  const core = makeCore(tempDir());
+  cores.push(core);
+  const { roundId } = await core.call('demo.load', {});
+  await core.call('applications.list', { stage: 'recommended', roundId });
+  await core.call('applications.list', { stage: 'approved' });
+  const byStage = [...recorded].filter(
+    (sql) => !sql.startsWith('EXPLAIN') && sql.includes('FROM application_stages st CROSS JOIN applications a'),
+  );
+  // The count and the page, each with a round and without (and any other filters the test above used).
+  expect(byStage.length).toBeGreaterThanOrEqual(4);
+  for (const sql of byStage) {
+    const steps = plan(core.ctx.db, sql);
+    expect(
+      steps.filter((s) => /^SCAN (?!page\b)/.test(s)),
+      sql,
+    ).toEqual([]);
+    expect(steps, sql).toContainEqual(
+      expect.stringMatching(/^SEARCH st USING (COVERING )?INDEX application_stages_by_stage \(stage=\?( AND round_id=\?)?\)$/),
+    );
+    expect(steps, sql).toContainEqual(
+      expect.stringMatching(/^SEARCH a USING (COVERING )?(INDEX sqlite_autoindex_applications_1|PRIMARY KEY) \(id=\?\)$/),
+    );
+  }
 });

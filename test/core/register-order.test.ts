@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCore, type TestCore } from '../support/core';
 import { APPLICATION_SORTS, type ApplicationRow } from '../../shared/contract/applications';
+import { STAGE_IDS } from '../../shared/domain/stages';
 
 let core: TestCore;
 beforeAll(async () => {
@@ -22,7 +23,8 @@ const KEY: Record<(typeof APPLICATION_SORTS)[number], (r: ApplicationRow) => str
   projectTitle: (r) => text(r.projectTitle),
   areaName: (r) => r.areaName ?? '',
   amountRequested: (r) => r.amountRequested,
-  status: (r) => r.status,
+  // Status is the stage, in the order of the commissioning cycle.
+  status: (r) => STAGE_IDS.indexOf(r.stage),
 };
 
 function expected(rows: ApplicationRow[], sort: (typeof APPLICATION_SORTS)[number], direction: 'asc' | 'desc') {

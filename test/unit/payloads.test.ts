@@ -296,6 +296,8 @@ const VALID: Record<EventType, [string, unknown]> = {
     `allocation:${APPLICATION_ID}`,
     { applicationId: APPLICATION_ID, amountPence: 120_000, reason: 'The trip is not eligible' },
   ],
+  'offer.sent': [`offer:${APPLICATION_ID}`, { applicationId: APPLICATION_ID, decisionId: 'a'.repeat(64), sentOn: '2026-11-27' }],
+  'offer.accepted': [`offer:${APPLICATION_ID}`, { applicationId: APPLICATION_ID, decisionId: 'a'.repeat(64), acceptedOn: '2026-11-30' }],
   'score.submitted': [
     ownScore('score'),
     { applicationId: APPLICATION_ID, memberId: 'person-2', roundId: ROUND_ID, rubricVersion: 1, fromPaper: false },
@@ -416,6 +418,8 @@ test('a missing id or field is refused', () => {
     'moderation.recorded',
     'decision.signed',
     'allocation.set',
+    'offer.sent',
+    'offer.accepted',
   ];
   for (const type of EVENT_TYPES.filter(
     (t) =>
@@ -552,6 +556,11 @@ test('panels’ events from a lying laptop: out-of-range scores, rubrics that br
   expect(check('allocation.set', (p) => ({ ...p, amountPence: '100' }))).toMatch(/amountPence/);
   expect(check('allocation.set', (p) => ({ ...p, areaId: 'dudley' }))).toMatch(/areaId/);
   expect(check('allocation.set', (p) => ({ ...p, reason: 'a\u0000b' }))).toMatch(/reason/);
+  // An offer names a decision by its hash and a real day; nothing about who signed the slip.
+  expect(check('offer.sent', (p) => ({ ...p, sentOn: '2026-02-30' }))).toBe('offer.sent: sentOn must be a real date, YYYY-MM-DD');
+  expect(check('offer.sent', (p) => ({ ...p, decisionId: 'not-a-hash' }))).toMatch(/decisionId/);
+  expect(check('offer.accepted', (p) => ({ ...p, signedBy: 'Jo Bloggs' }))).toMatch(/signedBy/);
+  expect(check('offer.accepted', (p) => ({ ...p, acceptedOn: '30/11/2026' }))).toMatch(/acceptedOn/);
   expect(check('panel.changed', () => ({ id: PANEL_ID, changes: { 'member:person-4': { from: null, to: 'yes' } } }))).toMatch(
     /member:person-4/,
   );

@@ -5,6 +5,7 @@
 import { DECISIONS } from '../../../shared/domain/decisions';
 import { RECOMMENDATIONS } from '../../../shared/domain/panels';
 import { formatPence } from '../../../shared/domain/money';
+import { formatDate } from '../../../shared/domain/dates';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { personName } from '../merge/conflicts';
@@ -98,6 +99,10 @@ export function describeEvent(db: Db, type: string, payload: Record<string, unkn
       const amount = p.decision === 'decline' ? '' : ` ${formatPence(Number(p.amountPence))}`;
       return [`${decision}${amount}${p.reason ? `: ${quote(p.reason)}` : ''} — signed by ${String(p.signerName)}`];
     }
+    case 'offer.sent':
+      return [`Offer letter sent on ${formatDate(String(p.sentOn))}`];
+    case 'offer.accepted':
+      return [`Signed acceptance of the offer came back, dated ${formatDate(String(p.acceptedOn))}`];
     case 'importMapping.saved':
       return ['Saved how a CSV layout’s columns map to the register'];
     case 'conflict.resolved':

@@ -42,7 +42,15 @@ export interface TrailQuery {
 }
 
 /** Kinds filed under the application's id alone, and those under `<kind>:<application>:<member>`. */
-const OF_APPLICATION: readonly AuditKind[] = ['application', 'screening', 'panelAssignment', 'moderation', 'decision', 'allocation'];
+const OF_APPLICATION: readonly AuditKind[] = [
+  'application',
+  'screening',
+  'panelAssignment',
+  'moderation',
+  'decision',
+  'allocation',
+  'offer',
+];
 const MEMBERS_OWN: readonly AuditKind[] = ['declaration', 'score'];
 
 /** Before every event: the first page's cursor, so each filter is one statement, always a search. */

@@ -9,6 +9,7 @@ import type { RoundSummary } from '../../../shared/contract/rounds';
 import type { PersonSummary } from '../../../shared/contract/people';
 import type { ScreeningRow } from '../../../shared/contract/screening';
 import { rolesText } from '../../../shared/domain/people';
+import { STAGE_IDS, STAGES, type Stage } from '../../../shared/domain/stages';
 import { Rejected, UsageError, count, stringOption, type Caller, type Command, type Invocation } from './command';
 import { findRound, matchArea } from './lookups';
 import { normalisedRankingListing, rankingListing, scoresListing } from './panel-listings';
@@ -26,6 +27,8 @@ interface PriorityRow {
 export interface Scope {
   round: RoundSummary | null;
   area: Area | null;
+  /** list applications --stage: only those at this stage. */
+  stage: Stage | null;
   normalised: boolean;
   /** What the person signed in may do: some lists show only what they may read. */
   capabilities: readonly string[];
@@ -65,12 +68,14 @@ const applications: Listing<ApplicationRow> = {
     'amountRequested',
     'status',
     'receivedAt',
+    'stage',
   ],
-  async load(call, { round }) {
+  async load(call, { round, stage }) {
     const rows: ApplicationRow[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await call('applications.list', {
         ...(round ? { roundId: round.id } : {}),
+        ...(stage ? { stage } : {}),
         sort: 'reference',
         direction: 'asc',
         offset,
@@ -93,6 +98,7 @@ const applications: Listing<ApplicationRow> = {
     amountRequested: a.amountRequested,
     status: a.status,
     receivedAt: a.receivedAt,
+    stage: a.stage,
   }),
   columns: [
     { header: 'Reference', cell: (a) => a.reference },
@@ -101,7 +107,7 @@ const applications: Listing<ApplicationRow> = {
     { header: 'Project', cell: (a) => a.projectTitle, max: 40 },
     { header: 'Area', cell: (a) => a.areaName },
     { header: 'Requested', cell: (a) => formatPence(a.amountRequested), align: 'right' },
-    { header: 'Status', cell: (a) => a.status },
+    { header: 'Status', cell: (a) => STAGES[a.stage] },
     { header: 'Received', cell: (a) => ukDay(a.receivedAt) },
   ],
   footer: (rows) => `${count(rows.length, 'application')}, ${formatPence(rows.reduce((s, a) => s + a.amountRequested, 0))} requested\n`,
@@ -367,19 +373,26 @@ export const listCommand: Command = {
   synopsis: 'list applications|rounds|funds|areas|priorities|people|screening|scores|ranking',
   summary: 'List applications, rounds, funds, areas, priorities, people, or a round’s screening, scores or ranking',
   usage: [
-    'grantpanel list applications [--round ROUND] [--format table|json|csv]',
+    'grantpanel list applications [--round ROUND] [--stage STAGE] [--format table|json|csv]',
     'grantpanel list screening --round ROUND [--format table|json|csv]',
     'grantpanel list rounds|funds|areas|priorities|people [--format table|json|csv]',
     'grantpanel list scores --round ROUND [--area AREA] [--format table|json|csv]',
     'grantpanel list ranking --round ROUND [--area AREA] [--normalised] [--format table|json|csv]',
   ],
-  options: { round: { type: 'string' }, area: { type: 'string' }, normalised: { type: 'boolean' }, format: { type: 'string' } },
+  options: {
+    round: { type: 'string' },
+    area: { type: 'string' },
+    stage: { type: 'string' },
+    normalised: { type: 'boolean' },
+    format: { type: 'string' },
+  },
   optionHelp: [
     [
       '--round ROUND',
       'Only this round (its id or exact name). For applications, for priorities (the round’s plan); screening, scores and ranking need it.',
     ],
     ['--area AREA', 'scores and ranking: only applications in this area (its id, name or ONS code).'],
+    ['--stage STAGE', `applications: only those at this stage — ${STAGE_IDS.join(', ')}.`],
     ['--normalised', 'ranking: the normalised rank, z and the note where normalisation moves an application, beside the raw rank.'],
     ['--format FORMAT', 'table (default; £1,250.00 and 25 Nov 2026), json or csv (money in pence, dates YYYY-MM-DD).'],
   ],
@@ -395,6 +408,7 @@ export const listCommand: Command = {
     'grantpanel list rounds',
     'grantpanel list applications --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel list applications --format csv > applications.csv',
+    'grantpanel list applications --stage approved',
     'grantpanel list funds --format json',
     'grantpanel list screening --round "Active Citizens Fund 2026–27 (demo)"',
     'grantpanel --as "Priya Shah" list people',
@@ -417,6 +431,10 @@ export const listCommand: Command = {
       throw new UsageError(`Missing --round: say which round's ${k} to list`, listCommand);
     if (stringOption(values, 'area') !== undefined && !ROUND_REQUIRED.has(k))
       throw new UsageError('--area applies only to list scores and list ranking', listCommand);
+    const stage = stringOption(values, 'stage');
+    if (stage !== undefined && k !== 'applications') throw new UsageError('--stage applies only to list applications', listCommand);
+    if (stage !== undefined && !(STAGE_IDS as readonly string[]).includes(stage.toLowerCase()))
+      throw new UsageError(`--stage must be one of ${STAGE_IDS.join(', ')}, not "${stage}"`, listCommand);
     if (values.normalised === true && k !== 'ranking') throw new UsageError('--normalised applies only to list ranking', listCommand);
   },
   async run({ values, positionals, call, io, signedIn }: Invocation) {
@@ -439,9 +457,11 @@ export const listCommand: Command = {
       if (!found.ok) throw new Rejected(found.problem);
       area = found.value;
     }
+    const stage = (stringOption(values, 'stage')?.toLowerCase() ?? null) as Stage | null;
     const scope: Scope = {
       round,
       area,
+      stage,
       normalised,
       capabilities: signedIn?.person.capabilities ?? [],
       personId: signedIn?.person.id ?? null,

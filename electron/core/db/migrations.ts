@@ -17,6 +17,7 @@ import allocations from './migrations/0016-allocations.sql';
 import screening from './migrations/0012-screening.sql';
 import audit from './migrations/0017-audit.sql';
 import letterTemplates from './migrations/0018-letter-templates.sql';
+import statuses from './migrations/0019-statuses.sql';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-register', sql: register },
@@ -37,6 +38,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 16, name: '0016-allocations', sql: allocations },
   { version: 17, name: '0017-audit', sql: audit },
   { version: 18, name: '0018-letter-templates', sql: letterTemplates },
+  { version: 19, name: '0019-statuses', sql: statuses },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -25,6 +25,7 @@ import type { LetterTemplateRecord } from '../../../shared/domain/letters';
 import type { Changes } from '../changes';
 import { eventFromRow, type EventRow } from './log';
 import { Authorship, ignore } from '../people/vouching';
+import { applicationMoved, restage } from '../decisions/stages';
 
 export type Projector = ((db: Db, event: StoredEvent, projection: Projection) => void) & {
   /** Set on projectors a generic merge rule made, so a test can check each kind uses the rule it declares. */
@@ -108,7 +109,11 @@ export class Projection {
     if (fn) {
       const ignored = this.authorship.whyIgnored(event);
       if (ignored) return ignore(this.db, event, ignored);
-      return fn(this.db, event, this);
+      fn(this.db, event, this);
+      // One place for every event that can move an application's stage: its row follows at once.
+      const moved = applicationMoved(event);
+      if (moved) restage(this.db, moved);
+      return;
     }
     // A type from a newer GrantPanel: kept in the log, not projected, counted for the Sync screen.
     statement(this.db, 'INSERT INTO unprojected_types (type, count) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET count = count + 1').run(

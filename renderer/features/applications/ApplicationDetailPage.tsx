@@ -10,12 +10,14 @@ import { formatPence } from '../../../shared/domain/money';
 import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
 import { Tag } from '../../components/Tag';
+import { StageTag } from '../../components/StageTag';
 import { StatusChangeForm } from './StatusChangeForm';
 import { HistorySection } from './HistorySection';
 import { applicationQuery } from './queries';
 import { useMayCall } from '../session/session-cache';
 import { ApplicationPanelSection } from '../panels/ApplicationPanelSection';
 import { DecisionSection } from '../decisions/DecisionSection';
+import { OfferSection } from '../decisions/OfferSection';
 import { BudgetTable } from '../../components/BudgetTable';
 
 export function ApplicationDetailPage() {
@@ -64,11 +66,11 @@ export function ApplicationDetailPage() {
         title={a.projectTitle}
         lede={
           <>
-            <span className="detail-reference">{a.reference}</span> · {a.organisationName} · <Tag status={a.status} />
-            {a.screening ? (
+            <span className="detail-reference">{a.reference}</span> · {a.organisationName} · <StageTag stage={a.stage} />
+            {a.screening?.disputed ? (
               <>
                 {' '}
-                <Tag status={a.screening.disputed ? 'disputed' : a.screening.result} />
+                <Tag status="disputed" />
               </>
             ) : null}
           </>
@@ -140,7 +142,7 @@ export function ApplicationDetailPage() {
         </h2>
         <SummaryList
           rows={[
-            ['Status', <Tag key="status" status={a.status} />],
+            ['Status', <StageTag key="status" stage={a.stage} />],
             ['Date received', a.receivedOn ? formatDate(a.receivedOn) : formatInstant(a.receivedAt)],
             ['Entered in the register', formatInstant(a.receivedAt)],
             ['Round', a.roundName],
@@ -198,6 +200,7 @@ export function ApplicationDetailPage() {
         ) : null}
 
         <DecisionSection applicationId={a.id} roundId={a.roundId} requested={a.amountRequested} withdrawn={a.status === 'withdrawn'} />
+        <OfferSection applicationId={a.id} withdrawn={a.status === 'withdrawn'} />
 
         <h2>Organisation</h2>
         <SummaryList

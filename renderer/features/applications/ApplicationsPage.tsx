@@ -2,7 +2,7 @@
 // stays smooth at tens of thousands of rows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { APPLICATION_STATUSES } from '../../../shared/domain/catalogue';
+import { STAGE_IDS, STAGES } from '../../../shared/domain/stages';
 import { call } from '../../app/api';
 import { useNotifications } from '../../app/notifications';
 import { useCatalogue, useSession } from '../../app/queries';
@@ -30,8 +30,6 @@ import { useAskFirstPage, useRegisterPages } from './register-pages';
  * that a brisk typist's word is one change of the table, the address and the announced count.
  */
 const SEARCH_DELAY_MS = 100;
-
-const STATUS_LABELS: Record<(typeof APPLICATION_STATUSES)[number], string> = { received: 'Received', withdrawn: 'Withdrawn' };
 
 /** Sorting a new column starts where people expect: biggest and newest first, words A to Z. */
 const FIRST_DIRECTION: Record<RegisterSort, 'asc' | 'desc'> = {
@@ -172,7 +170,7 @@ function RegisterFilterBar({
         value={filters.status}
         onChange={select('status')}
         placeholder="Any status"
-        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={STAGE_IDS.map((s) => ({ value: s, label: STAGES[s] }))}
       />
       <SelectField
         id="filter-priority"

@@ -6,7 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { ApplicationRow } from '../../../shared/contract/applications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatPence } from '../../../shared/domain/money';
-import { Tag } from '../../components/Tag';
+import { StageTag } from '../../components/StageTag';
 import { formatInstantDay } from '../../../shared/domain/dates';
 import type { Direction, RegisterSort } from './register-filters';
 import { PAGE_SIZE, type RegisterPages } from './register-pages';
@@ -108,7 +108,7 @@ const SORT_WORDS: Record<RegisterSort, [string, string, string]> = {
   projectTitle: ['project', 'A to Z', 'Z to A'],
   areaName: ['area', 'A to Z', 'Z to A'],
   amountRequested: ['amount requested', 'smallest first', 'largest first'],
-  status: ['status', 'A to Z', 'Z to A'],
+  status: ['status', 'earliest stage first', 'furthest stage first'],
 };
 
 export function RegisterTable({
@@ -293,14 +293,8 @@ const RegisterRow = memo(function RegisterRow({
             </td>
           )}
           <td className="money">{formatPence(row.amountRequested)}</td>
-          <td>
-            <Tag status={row.status} />
-            {row.screening ? (
-              <>
-                {' '}
-                <Tag status={row.screening} />
-              </>
-            ) : null}
+          <td className="status">
+            <StageTag stage={row.stage} />
           </td>
           {layout === 'wide' ? <td>{formatInstantDay(row.receivedAt)}</td> : null}
         </>

@@ -9,11 +9,12 @@ export const applicationsQuery = readQuery('applications.list', [
   'funds',
   'areas',
   'screenings',
+  'application_stages',
 ]);
 /** One application in full, with its round, fund, area, priorities and open conflicts. Quiet: the page says when it is missing. */
 export const applicationQuery = readQuery(
   'applications.get',
-  ['applications', 'application_priorities', 'priorities', 'rounds', 'funds', 'areas', 'conflicts', 'screenings'],
+  ['applications', 'application_priorities', 'priorities', 'rounds', 'funds', 'areas', 'conflicts', 'screenings', 'application_stages'],
   { quiet: true },
 );
 /** Its history from the event log: any change to it changes its tables; names come from people and trusted laptops. */

@@ -1,7 +1,7 @@
 // The register's filters and sort as they live in the address (#/applications?round=…&area=…),
 // so back/forward and reload keep what the officer was looking at.
 import { APPLICATION_SORTS, type ApplicationQuery } from '../../../shared/contract/applications';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../shared/domain/catalogue';
+import { STAGE_IDS, type Stage } from '../../../shared/domain/stages';
 
 export type RegisterSort = (typeof APPLICATION_SORTS)[number];
 export type Direction = 'asc' | 'desc';
@@ -10,7 +10,8 @@ export interface RegisterFilters {
   roundId: string;
   fundId: string;
   areaId: string;
-  status: ApplicationStatus | '';
+  /** A stage (shared/domain/stages.ts): `status=` in the address, as before stages; received and withdrawn keep their words. */
+  status: Stage | '';
   priorityId: string;
   search: string;
   sort: RegisterSort;
@@ -33,7 +34,7 @@ export const DEFAULT_SORT: RegisterSort = 'receivedAt';
 export const DEFAULT_DIRECTION: Direction = 'desc';
 
 const isSort = (v: string | null): v is RegisterSort => (APPLICATION_SORTS as readonly string[]).includes(v ?? '');
-const isStatus = (v: string | null): v is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(v ?? '');
+const isStatus = (v: string | null): v is Stage => (STAGE_IDS as readonly string[]).includes(v ?? '');
 
 export function filtersFromParams(p: URLSearchParams): RegisterFilters {
   const status = p.get(PARAM.status);
@@ -72,7 +73,7 @@ export function queryFromFilters(f: RegisterFilters): RegisterQuery {
   if (f.roundId) q.roundId = f.roundId;
   if (f.fundId) q.fundId = f.fundId;
   if (f.areaId) q.areaId = f.areaId;
-  if (f.status) q.status = f.status;
+  if (f.status) q.stage = f.status;
   if (f.priorityId) q.priorityId = f.priorityId;
   const search = f.search.trim();
   if (search) q.search = search;
