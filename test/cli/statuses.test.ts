@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cliIn } from '../support/cli-in';
 import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
 import { validDraft } from '../support/drafts';
+import { screenEligible } from '../support/panels';
 
 const FIRST = 'a first passphrase given';
 const OWN = 'the chief executive’s own words';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   });
   const a = await core.call('applications.create', validDraft(round.id, { organisationName: 'Foleshill Residents’ Association' }));
   const b = await core.call('applications.create', validDraft(round.id, { organisationName: 'Bloxwich Recovery Collective' }));
+  await screenEligible(core, a.id);
   references = { offered: a.reference, received: b.reference };
   const chief = await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST });
   await core.call('session.signOut', {});
