@@ -10,7 +10,6 @@ import type { ReportApplication } from '../../../shared/contract/documents';
 
 export type { ReportApplication };
 
-
 export interface ReportInterest {
   reference: string;
   member: string;
