@@ -1,7 +1,7 @@
 // The audit trail (issue 12): the Chief Executive signs a decision, opens Audit, filters by the
 // application's reference and sees the decision with "Signature valid"; the filters live in the
 // address; a reference no application has is a problem at its field; the whole log checks OK.
-import { signInAsChiefExecutive } from './chief-executive';
+import { signInAsChiefExecutive } from './demo-people';
 import { test, expect, expectAccessibleLightAndDark, callCore } from './fixtures';
 
 test.use({ setUpLaptop: false });

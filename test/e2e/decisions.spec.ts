@@ -3,7 +3,7 @@
 // its signature valid; a later decision supersedes it and the earlier stays listed.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { signInAsChiefExecutive } from './chief-executive';
+import { signInAsChiefExecutive, switchToDemo } from './demo-people';
 import { test, expect, expectAccessibleLightAndDark, callCore, saveDownload } from './fixtures';
 
 test.use({ setUpLaptop: false });
@@ -103,11 +103,7 @@ test('the Chief Executive signs off Walsall: the allocated applications approved
   // The grants officer writes the offer letter of the application approved at a lower amount.
   const lower = table.getByRole('row').filter({ hasText: 'Approved at an amended amount' });
   const href = await lower.getByRole('link').first().getAttribute('href');
-  await page.getByRole('button', { name: 'Switch person' }).click();
-  await page.getByLabel('Jordan Ellis (demo)', { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill('demo grants officer');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Jordan Ellis (demo)');
+  await switchToDemo(page, 'officer');
   await page.goto(`${app.url}${href}`);
   const letter = join(info.outputDir, 'offer.pdf');
   expect(await saveDownload(page, 'Download the offer letter (PDF)', letter)).toMatch(/^ACF-2026-\d{4}-offer\.pdf$/);

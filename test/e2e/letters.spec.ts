@@ -7,24 +7,10 @@ import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, expectAccessible, callCore, saveDownload, type App } from './fixtures';
+import { switchToDemo } from './demo-people';
+import { test, expect, expectAccessibleLightAndDark, callCore, saveDownload, type App } from './fixtures';
 
 test.use({ setUpLaptop: false });
-
-async function signInAs(page: Page, name: string, passphrase: string) {
-  await page.getByRole('button', { name: 'Switch person' }).click();
-  await page.getByLabel(name, { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText(name);
-}
-
-async function accessibleLightAndDark(page: Page) {
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function openWalsallSignOff(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rounds' }).click();
@@ -56,7 +42,7 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await page.getByRole('link', { name: 'Letter template for the Active Citizens Fund' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Letter template: Active Citizens Fund');
   await expect(page.getByText('This fund uses GrantPanel’s default template')).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // Problems first: an empty condition and payments adding to 90%.
   await page.getByLabel('Condition 2', { exact: true }).fill('');
@@ -68,7 +54,7 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await expect(summary.getByRole('link')).toHaveText(['Enter the condition', 'The payments add up to 90%: make them add up to 100%']);
   await summary.getByRole('link', { name: 'Enter the condition' }).click();
   await expect(page.getByLabel('Condition 2', { exact: true })).toBeFocused();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   await page.getByLabel('Condition 2', { exact: true }).fill('Display the Commissioner’s logo at every session the grant pays for.');
   await page.getByLabel('Percentage').nth(1).fill('50');
@@ -86,10 +72,10 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the Active Citizens Fund’s letter template' })).toBeVisible();
   await expect(page.getByText('This fund has its own template.')).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // The Chief Executive signs the Walsall pack.
-  await signInAs(page, 'Helen Carter (demo)', 'demo chief executive');
+  await switchToDemo(page, 'chief');
   await openWalsallSignOff(page);
   const form = page.getByRole('form', { name: 'Approve the rest' });
   await form.getByLabel('Your passphrase, to sign').fill('demo chief executive');
@@ -99,11 +85,11 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await expect(page.getByRole('region', { name: 'Letters' })).toHaveCount(0);
 
   // The officer writes every letter of the pack: one zip download.
-  await signInAs(page, 'Jordan Ellis (demo)', 'demo grants officer');
+  await switchToDemo(page, 'officer');
   await openWalsallSignOff(page);
   const letters = page.getByRole('region', { name: 'Letters' });
   await expect(letters).toContainText('One letter for each of the 3 signed decisions in Walsall');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   const downloaded = page.waitForEvent('download');
   await letters.getByRole('button', { name: 'Write all 3 letters' }).click();
   const download = await downloaded;
@@ -113,7 +99,7 @@ test('the officer edits the ACF letter template, the Chief Executive signs Walsa
   await expect(letters.getByRole('status').filter({ hasText: '3 letters written: 3 offers, 0 declines' })).toBeVisible();
   await expect(letters.locator('progress')).toHaveAttribute('value', '100');
   await expect(letters.getByText('3 of 3 letters written')).toBeVisible();
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   const out = join(info.outputDir, 'letters');
   mkdirSync(out, { recursive: true });

@@ -10,7 +10,7 @@ import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/appl
 import { test, expect, expectAccessible, callCore, type App } from './fixtures';
 import { actAs, setUpPanel } from './scoring-data';
 import { recommendThree } from './allocation-data';
-import { signInAsChiefExecutive } from './chief-executive';
+import { signInAsChiefExecutive } from './demo-people';
 
 const SIZES = [
   { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },

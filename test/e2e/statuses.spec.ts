@@ -2,25 +2,10 @@
 // Executive approves one and it is Approved; the grants officer records the offer sent (a day to
 // come refused in the error-summary pattern) and it is Offered, then the signed acceptance and it
 // is Accepted. The register filters by stage, kept in the address.
-import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, callCore } from './fixtures';
+import { switchToDemo } from './demo-people';
+import { test, expect, expectAccessibleLightAndDark, callCore } from './fixtures';
 
 test.use({ setUpLaptop: false });
-
-async function signInAs(page: Page, name: string, passphrase: string) {
-  await page.getByRole('button', { name: 'Switch person' }).click();
-  await page.getByLabel(name, { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText(name);
-}
-
-async function accessibleLightAndDark(page: Page) {
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Today as the UK clock shows it, typed and as the app shows it. */
 function today(): { typed: string; shown: string; tomorrow: string } {
@@ -56,11 +41,11 @@ test('Walsall’s applications go from Recommended to Approved, Offered and Acce
   const register = page.getByRole('table');
   await expect(register.getByRole('row')).toHaveCount(4);
   await expect(register.locator('tbody .tag')).toHaveText(['Recommended', 'Recommended', 'Recommended']);
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // The Chief Executive approves one on its page.
   const chosen = rows[0]!;
-  await signInAs(page, 'Helen Carter (demo)', 'demo chief executive');
+  await switchToDemo(page, 'chief');
   await page.goto(`${app.url}#/applications/${chosen.id}`);
   const lede = page.locator('.lede');
   await expect(lede.locator('.tag')).toHaveText('Recommended');
@@ -75,12 +60,12 @@ test('Walsall’s applications go from Recommended to Approved, Offered and Acce
   await expect(offer.getByRole('button')).toHaveCount(0);
 
   // The grants officer records the offer sent: a day to come is refused, today (the default) is taken.
-  await signInAs(page, 'Jordan Ellis (demo)', 'demo grants officer');
+  await switchToDemo(page, 'officer');
   await page.goto(`${app.url}#/applications/${chosen.id}`);
   const sentOn = offer.getByLabel('Date the offer was sent');
   const day = today();
   await expect(sentOn).toHaveValue(day.typed);
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await sentOn.fill(day.tomorrow);
   await offer.getByRole('button', { name: 'Record that the offer was sent' }).click();
   const summary = page.locator('.error-summary');
@@ -88,7 +73,7 @@ test('Walsall’s applications go from Recommended to Approved, Offered and Acce
   await summary.getByRole('link', { name: /cannot be in the future/ }).click();
   await expect(sentOn).toBeFocused();
   await expect(sentOn).toHaveAttribute('aria-invalid', 'true');
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
   await sentOn.fill(day.typed);
   await offer.getByRole('button', { name: 'Record that the offer was sent' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Offer recorded as sent: ${day.shown}` })).toBeVisible();
@@ -104,7 +89,7 @@ test('Walsall’s applications go from Recommended to Approved, Offered and Acce
   await offer.getByRole('button', { name: 'Record the signed acceptance' }).click();
   await expect(lede.locator('.tag')).toHaveText('Accepted');
   await expect(offer.getByRole('button')).toHaveCount(0);
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 
   // The register by stage: Accepted holds this one; the filter lives in the address.
   await page.goto(`${app.url}#/applications`);
@@ -115,5 +100,5 @@ test('Walsall’s applications go from Recommended to Approved, Offered and Acce
   await expect(register.locator('tbody .tag')).toHaveText(['Accepted']);
   await page.getByLabel('Status').selectOption({ label: 'Not recommended' });
   await expect(register.locator('tbody .tag')).toHaveText(['Not recommended']);
-  await accessibleLightAndDark(page);
+  await expectAccessibleLightAndDark(page);
 });

@@ -1,5 +1,6 @@
-// The demo laptop with Helen Carter (demo), the Chief Executive, signed in — and an application
-// she may award a grant to: one in Coventry screened eligible (only those can be).
+// The demo laptop's people as a test signs in as them: Helen Carter (demo), the Chief Executive —
+// with an application she may award a grant to (one in Coventry screened eligible: only those
+// can be) — and Jordan Ellis (demo), the grants officer.
 import type { Page } from '@playwright/test';
 import { expect, callCore, type App } from './fixtures';
 
@@ -22,9 +23,25 @@ export async function signInAsChiefExecutive(page: Page, app: App): Promise<{ ro
   const chosen = screening.rows.find((r) => r.standing?.result === 'eligible' && inCoventry.has(r.applicationId))!;
   await callCore(page, app, 'session.signOut', {});
   await page.reload();
-  await page.getByLabel('Helen Carter (demo)', { exact: true }).check();
-  await page.getByLabel('Passphrase', { exact: true }).fill('demo chief executive');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Helen Carter (demo)');
+  await signInOnScreen(page, 'chief');
   return { roundId, awardable: { id: chosen.applicationId, reference: chosen.reference, amountRequested: chosen.amountRequested } };
+}
+
+const DEMO_PEOPLE = {
+  chief: { name: 'Helen Carter (demo)', passphrase: 'demo chief executive' },
+  officer: { name: 'Jordan Ellis (demo)', passphrase: 'demo grants officer' },
+} as const;
+
+async function signInOnScreen(page: Page, who: keyof typeof DEMO_PEOPLE): Promise<void> {
+  const { name, passphrase } = DEMO_PEOPLE[who];
+  await page.getByLabel(name, { exact: true }).check();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as')).toContainText(name);
+}
+
+/** "Switch person" in the top bar, then sign in as that demo person. */
+export async function switchToDemo(page: Page, who: keyof typeof DEMO_PEOPLE): Promise<void> {
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await signInOnScreen(page, who);
 }
