@@ -31,6 +31,15 @@ export function applicationMoved(event: Pick<StoredEvent, 'type' | 'entity'>): s
   return event.entity.split(':')[1] ?? null;
 }
 
+const NOTHING_YET: StageFacts = {
+  withdrawn: false,
+  screening: null,
+  scoresSubmitted: false,
+  recommendation: null,
+  decision: null,
+  offer: null,
+};
+
 interface FactsRow {
   status: string;
   round_id: string;
@@ -79,9 +88,23 @@ export function currentStage(db: Db, applicationId: string): { stage: Stage; rou
   return { stage: stageOf(facts), roundId: f.round_id, decisionId: facts.decision?.id ?? null };
 }
 
+/**
+ * Nothing yet beyond the application itself — no screening, submission, moderation or decision —
+ * as for nearly every application a CSV import or a bundle brings: its stage is its status, read
+ * without the facts query (a fifth of a 20,000-row import's time otherwise).
+ */
+const BARE = `SELECT a.status, a.round_id FROM applications a WHERE a.id = @id
+    AND NOT EXISTS (SELECT 1 FROM screenings WHERE application_id = @id)
+    AND NOT EXISTS (SELECT 1 FROM score_submissions WHERE application_id = @id)
+    AND NOT EXISTS (SELECT 1 FROM moderations WHERE application_id = @id)
+    AND NOT EXISTS (SELECT 1 FROM decisions WHERE application_id = @id)`;
+
 /** Recomputes one application's stage row; an application not held (a gap to arrive) has none. */
 export function restage(db: Db, applicationId: string): void {
-  const now = currentStage(db, applicationId);
+  const bare = statement<[{ id: string }], { status: string; round_id: string }>(db, BARE).get({ id: applicationId });
+  const now = bare
+    ? { stage: stageOf({ ...NOTHING_YET, withdrawn: bare.status === 'withdrawn' }), roundId: bare.round_id }
+    : currentStage(db, applicationId);
   if (!now) {
     statement(db, 'DELETE FROM application_stages WHERE application_id = ?').run(applicationId);
     return;
