@@ -14,14 +14,10 @@ import { screeningOf } from './screening';
 export function signOffPack(db: Db, roundId: string, areaId: string): SignOffPack {
   const rows = workspace(db, roundId, areaId, false).rows;
   const wanted = new Set(rows.map((r) => r.applicationId));
-  const byPanel = new Map<string, string[]>();
-  for (const r of rows) {
-    const panelId = panelOf(db, r.applicationId);
-    if (panelId) byPanel.set(panelId, [...(byPanel.get(panelId) ?? []), r.applicationId]);
-  }
+  const panelIds = new Set(rows.flatMap((r) => panelOf(db, r.applicationId) ?? []));
   const reports = new Map<string, { panelName: string; report: PackEntry['report'] }>();
   const interests: InterestEntry[] = [];
-  for (const panelId of byPanel.keys()) {
+  for (const panelId of panelIds) {
     const panel = readPanel(db, panelId);
     const rubric = panel && readRubric(db, panel.roundId);
     if (!panel || !rubric) continue;

@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { AllocationRowForm, amountId, reasonId } from './AllocationRowForm';
-import { RankedApplication } from './RankedApplication';
+import { RankedApplication, RankedHeadings } from './RankedApplication';
 import { allocationQuery } from './queries';
 import './allocation.css';
 
@@ -193,11 +193,7 @@ export function AllocationPage() {
                 <caption className="visually-hidden">Recommended applications in {view.area.name}, in rank order</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Rank</th>
-                    <th scope="col">Application</th>
-                    <th scope="col" className="money">
-                      Requested
-                    </th>
+                    <RankedHeadings />
                     <th scope="col" className="money">
                       Recommended
                     </th>

@@ -20,3 +20,16 @@ export function RankedApplication({ row }: { row: AllocationRow }) {
     </>
   );
 }
+
+/** The headings over RankedApplication's cells. */
+export function RankedHeadings() {
+  return (
+    <>
+      <th scope="col">Rank</th>
+      <th scope="col">Application</th>
+      <th scope="col" className="money">
+        Requested
+      </th>
+    </>
+  );
+}

@@ -16,7 +16,7 @@ import { Page } from '../../components/Page';
 import { SaveDocumentButton } from '../../components/SaveDocumentButton';
 import { slug } from '../moderation/words';
 import { ALLOCATION_READS, allocationQuery } from '../allocation/queries';
-import { RankedApplication } from '../allocation/RankedApplication';
+import { RankedApplication, RankedHeadings } from '../allocation/RankedApplication';
 import { useMayCall } from '../session/session-cache';
 import { decisionsQuery, decisionWords } from './DecisionSection';
 import { readQuery } from '../../app/read-query';
@@ -123,11 +123,7 @@ export function SignOffPage() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Rank</th>
-                  <th scope="col">Application</th>
-                  <th scope="col" className="money">
-                    Requested
-                  </th>
+                  <RankedHeadings />
                   <th scope="col" className="money">
                     Allocated
                   </th>
