@@ -10,7 +10,7 @@ import { APPLICATION_COLUMNS, type ImportField } from '../../shared/formats/appl
 import { test, expect, expectAccessible, callCore, type App } from './fixtures';
 import { actAs, setUpPanel } from './scoring-data';
 import { recommendThree } from './allocation-data';
-import { signInAsChiefExecutive } from './demo-people';
+import { signInAsChiefExecutive, switchToDemo } from './demo-people';
 
 const SIZES = [
   { name: '1366×768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -376,7 +376,8 @@ for (const size of SIZES) {
 }
 
 // The Chief Executive's screens, on the demo laptop: Walsall's sign-off with its pack, and an
-// application's Decision section with its form showing its problems.
+// application's Decision section with its form showing its problems; then, signed, the grants
+// officer's: the pack's letters, and an application's offer recorded.
 for (const size of SIZES) {
   test.describe(`sign-off at ${size.name}`, () => {
     test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, setUpLaptop: false });
@@ -398,6 +399,21 @@ for (const size of SIZES) {
       await section.getByRole('button', { name: 'Sign the decision' }).click();
       await expect(page.locator('.error-summary')).toBeFocused();
       await expectReflows(page, 'decision form with its problem');
+
+      // Signed, the grants officer's side: the pack's letters, and an approved application's offer.
+      await callCore(page, app, 'decisions.approveRest', { roundId, areaId: 'walsall', passphrase: 'demo chief executive' });
+      await switchToDemo(page, 'officer');
+      await open(page, app, `/rounds/${roundId}/sign-off?area=walsall`);
+      await expect(page.getByRole('heading', { name: 'Letters' })).toBeVisible();
+      await expectReflows(page, 'sign-off with its letters');
+      await page
+        .getByRole('table', { name: /Recommended applications in Walsall/ })
+        .getByRole('link')
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Record that the offer was sent' }).click();
+      await expect(page.getByRole('heading', { name: 'Record the signed acceptance' })).toBeVisible();
+      await expectReflows(page, 'application with its offer recorded');
     });
   });
 }
