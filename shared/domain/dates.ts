@@ -10,15 +10,19 @@ const MONTH_INDEX = new Map(
   ),
 );
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return ISO_DATE.test(text) && isRealDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Counted, not asked of a Date: it runs several times for every row of an import. */
 function isRealDate(y: number, mo: number, d: number): boolean {
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const leapDay = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  return d <= (DAYS_IN_MONTH[mo - 1] ?? 0) + leapDay;
 }
 
 function iso(y: number, mo: number, d: number): string | null {
@@ -96,11 +100,17 @@ function inBst(ms: number): boolean {
   return ms >= lastSundayAtOne(year, 2) && ms < lastSundayAtOne(year, 9);
 }
 
+/** The last instant asked about as text, and its day: every row of an import asks about one instant. */
+let lastInstant = '';
+let lastDay = '';
+
 /** The UK date of an instant, as YYYY-MM-DD: the day a person in the office would say it was. */
 export function ukIsoDay(instant: string | Date): string {
+  if (instant === lastInstant) return lastDay;
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + (inBst(ms) ? HOUR : 0)).toISOString().slice(0, 10);
+  const day = Number.isNaN(ms) ? '' : new Date(ms + (inBst(ms) ? HOUR : 0)).toISOString().slice(0, 10);
+  if (typeof instant === 'string') [lastInstant, lastDay] = [instant, day];
+  return day;
 }
 
 /** The instant a UK day began (midnight on the office clock), as UTC ISO-8601. */

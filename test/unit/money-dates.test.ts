@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { formatPence, parseMoney } from '../../shared/domain/money';
-import { formatDate, formatInstant, formatInstantDay, parseDate, startOfUkDay, ukIsoDay } from '../../shared/domain/dates';
+import { formatDate, formatInstant, formatInstantDay, isIsoDate, parseDate, startOfUkDay, ukIsoDay } from '../../shared/domain/dates';
 import { applicationDraftSchema } from '../../shared/domain/application';
 
 describe('money', () => {
@@ -92,6 +92,34 @@ test('the UK day of an instant, and when a UK day began, agree with the clock ru
     expect(london.format(start), day).toBe(day);
     expect(london.format(start - 1), day).not.toBe(day);
   }
+  // Asked twice in a row, and after a Date of another day, the same instant gives the same day.
+  expect([ukIsoDay('2026-06-30T23:30:00.000Z'), ukIsoDay('2026-06-30T23:30:00.000Z')]).toEqual(['2026-07-01', '2026-07-01']);
+  expect([ukIsoDay(new Date('2026-01-05T12:00:00Z')), ukIsoDay('2026-06-30T23:30:00.000Z'), ukIsoDay('')]).toEqual([
+    '2026-01-05',
+    '2026-07-01',
+    '',
+  ]);
   expect(startOfUkDay('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
   expect(startOfUkDay('2026-11-02')).toBe('2026-11-02T00:00:00.000Z');
+});
+
+test('a real date is one the calendar has: every day of 1899–2201 counted as the clock counts it', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  for (let y = 1899; y <= 2201; y++) {
+    for (let mo = 0; mo <= 13; mo++) {
+      for (let d = 0; d <= 32; d++) {
+        const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+        const real = y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+        if (isIsoDate(text) !== real) expect(isIsoDate(text), text).toBe(real);
+      }
+    }
+  }
+  for (const text of ['2026-2-01', '2026-02-1', ' 2026-02-01', '2026-02-01 ', '2026/02/01', '20260-02-01', '2024-02-29x'])
+    expect(isIsoDate(text), text).toBe(false);
+  expect([isIsoDate('2024-02-29'), isIsoDate('2000-02-29'), isIsoDate('2100-02-29'), isIsoDate('2026-02-29')]).toEqual([
+    true,
+    true,
+    false,
+    false,
+  ]);
 });

@@ -148,38 +148,36 @@ async function checkEvents(
   let count = 0;
   for await (const line of ndjsonLines(entry, hash)) {
     count++;
-    const where = `event ${count.toLocaleString('en-GB')}`;
+    // Worded only when refused: formatting the count for every event cost more than the check.
+    const where = (why: string) => bundleRefused(`event ${count.toLocaleString('en-GB')} ${why}`);
     let event;
     try {
       event = bundleEventSchema.parse(JSON.parse(line));
     } catch {
-      throw bundleRefused(`${where} is not a valid GrantPanel event`);
+      throw where(`is not a valid GrantPanel event`);
     }
     // The payload is canonicalised once: for the line check, the hash and the insert alike.
     const payloadJson = canonicalJson(event.payload);
-    if (canonicalStoredEvent(event, payloadJson) !== line) throw bundleRefused(`${where} is not written in canonical form`);
+    if (canonicalStoredEvent(event, payloadJson) !== line) throw where(`is not written in canonical form`);
     const { hash: stated, prevHash, ...body } = event;
-    if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated)
-      throw bundleRefused(`${where} does not match its own hash — it was changed`);
+    if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated) throw where(`does not match its own hash — it was changed`);
     const range = ranges.get(event.deviceId);
-    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq)
-      throw bundleRefused(`${where} is outside the ranges the manifest lists`);
+    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq) throw where(`is outside the ranges the manifest lists`);
     const head = heads.get(event.deviceId);
     const expectedSeq = head ? head.seq + 1 : range.fromSeq;
-    if (event.seq !== expectedSeq) throw bundleRefused(`${where} should be number ${expectedSeq} from device ${event.deviceId}`);
-    if (head && prevHash !== head.hash) throw bundleRefused(`${where} does not link to the event before it`);
+    if (event.seq !== expectedSeq) throw where(`should be number ${expectedSeq} from device ${event.deviceId}`);
+    if (head && prevHash !== head.hash) throw where(`does not link to the event before it`);
     if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
-      throw bundleRefused(`${where} claims to be device ${event.deviceId}’s first but links to another`);
+      throw where(`claims to be device ${event.deviceId}’s first but links to another`);
     // Every event is checked before anything is stored: a real clock that never runs backwards
     // within its laptop's log, and a payload of its type's shape.
-    const which = `${where} (number ${event.seq} from device ${event.deviceId})`;
-    if (!parseHlc(event.hlc)) throw bundleRefused(`${which} has a clock value that is not a real time`);
-    if (head && event.hlc < head.hlc)
-      throw bundleRefused(`${which} is dated before the event that laptop made before it — its clock cannot run backwards`);
+    const which = (why: string) => where(`(number ${event.seq} from device ${event.deviceId}) ${why}`);
+    if (!parseHlc(event.hlc)) throw which(`has a clock value that is not a real time`);
+    if (head && event.hlc < head.hlc) throw which(`is dated before the event that laptop made before it — its clock cannot run backwards`);
     const problem = checkEventPayload(event.type, event.entity, event.payload);
-    if (problem) throw bundleRefused(`${which} is not valid: ${problem}`);
+    if (problem) throw which(`is not valid: ${problem}`);
     const forged = forgedDecision(event.type, event.payload);
-    if (forged) throw bundleRefused(`${which} is refused: ${forged}`);
+    if (forged) throw which(`is refused: ${forged}`);
     heads.set(event.deviceId, { seq: event.seq, hash: stated, hlc: event.hlc });
     onEvent?.(event, payloadJson);
   }

@@ -30,6 +30,7 @@ import { changesBetween, editableProjectors, type Editable } from '../merge/edit
 import { screeningOf } from './screening';
 import { rulesAtReceipt, type RulesAtReceipt } from './rules-at-receipt';
 import { APPLICATION_FIELD_LABELS, describeApplicationField } from './application-fields';
+import { receivedRecord } from './received-record';
 
 /**
  * Writes an application's row. Given the event whose payload is exactly `a` (an application.received
@@ -182,16 +183,10 @@ export function referenceExists(db: Db, reference: string): boolean {
 export function receive(ctx: CoreContext, draft: ApplicationDraft, receivedAt: string): Pick<Application, 'id' | 'reference'> {
   const id = randomUUID();
   const { contactName, contactEmail, contactPhone, ...fields } = draft;
-  const contactDigest = holdPersonalData(ctx.db, { contactName, contactEmail, contactPhone });
-  const record: ApplicationRecord = {
-    ...fields,
-    receivedOn: fields.receivedOn ?? ukIsoDay(receivedAt),
-    id,
-    status: 'received',
-    receivedAt,
-    withdrawnReason: null,
-    contactDigest,
-  };
+  // In key order, so its canonical text needs no sorted copy.
+  const contactDigest = holdPersonalData(ctx.db, { contactEmail, contactName, contactPhone });
+  const receivedOn = fields.receivedOn ?? ukIsoDay(receivedAt);
+  const record = receivedRecord(fields, { id, receivedAt, receivedOn, contactDigest });
   ctx.log.append(ctx.person.id, 'application.received', `application:${id}`, record);
   return { id, reference: draft.reference };
 }

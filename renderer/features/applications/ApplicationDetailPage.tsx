@@ -106,7 +106,8 @@ export function ApplicationDetailPage() {
             {a.rulesNotice}
           </div>
         ) : null}
-        {withdrawing ? (
+        {/* Once withdrawn the form goes in the same render as the status changes, not one after. */}
+        {withdrawing && a.status !== 'withdrawn' ? (
           <StatusChangeForm
             change="withdraw"
             application={a}
