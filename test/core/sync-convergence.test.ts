@@ -826,17 +826,21 @@ async function convergence(label: string, stepsArb: fc.Arbitrary<Step[]>): Promi
                 break;
               }
               case 'allocate': {
-                // The officer allocates in an area with a recommendation on this laptop: the
-                // suggestion, or a share of what was recommended.
-                const l = at(step.at);
+                // The officer allocates in an area with a recommendation: on this laptop, or the next
+                // one holding any (allocating waits on moderation, which most steps come before):
+                // the suggestion, or a share of what was recommended.
+                const recommendedOn = (l: Laptop) =>
+                  l.core.ctx.db
+                    .prepare<[], { round_id: string; area_id: string }>(
+                      `SELECT DISTINCT a.round_id, a.area_id FROM moderations m JOIN applications a ON a.id = m.application_id
+                       WHERE m.content LIKE '%"recommendation":"fund-%' ORDER BY a.round_id, a.area_id`,
+                    )
+                    .all();
+                const l = Array.from({ length: LAPTOPS }, (_, i) => at(step.at + i)).find((c) => recommendedOn(c).length > 0);
+                if (!l) break;
                 await byOfficer(l);
-                const recommended = l.core.ctx.db
-                  .prepare<[], { round_id: string; area_id: string }>(
-                    `SELECT DISTINCT a.round_id, a.area_id FROM moderations m JOIN applications a ON a.id = m.application_id
-                     WHERE m.content LIKE '%"recommendation":"fund-%' ORDER BY a.round_id, a.area_id`,
-                  )
-                  .all();
-                const app = recommended[step.pick % Math.max(recommended.length, 1)];
+                const recommended = recommendedOn(l);
+                const app = recommended[step.pick % recommended.length];
                 if (!app) break;
                 const ws = await l.core.dispatch('allocation.workspace', { roundId: app.round_id, areaId: app.area_id });
                 if (!ws.ok) break;
