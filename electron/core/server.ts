@@ -162,10 +162,18 @@ export async function startServer(core: Core, options: { rendererDir: string; po
     // Single use: the name goes before a byte is sent; what is open is read to the end regardless.
     if (file) rmSync(file.path, { force: true });
     if (!file || !opened) return refuse(res, 404, 'There is no such file to download: save it again');
+    // The read stream closes the file once it is sent; until then, a failure here must close it.
+    const size = await opened.stat().then(
+      (s) => s.size,
+      async (error: unknown) => {
+        await opened.close();
+        throw error;
+      },
+    );
     const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
     res.writeHead(200, {
       'Content-Type': FILE_KINDS[file.purpose].contentType,
-      'Content-Length': (await opened.stat()).size,
+      'Content-Length': size,
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
