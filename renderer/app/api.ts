@@ -48,15 +48,24 @@ export function browserFetch(path: string, init: RequestInit = {}): Promise<Resp
 
 async function overHttp<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   token ??= browserToken();
+  let response: Response;
   try {
-    const response = await fetch(`./api/${method}`, {
+    response = await fetch(`./api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-GrantPanel-Token': token },
       body: JSON.stringify(input ?? {}),
     });
-    return (await response.json()) as Result<Output<M>>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'GrantPanel’s core is not answering — is it still running?' } };
+  }
+  try {
+    return (await response.json()) as Result<Output<M>>;
+  } catch {
+    // It answered, but not with a result: said apart from silence, with what it did answer.
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `GrantPanel’s core gave an answer that could not be read (HTTP ${response.status}) — try again` },
+    };
   }
 }
 

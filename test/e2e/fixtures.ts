@@ -50,6 +50,7 @@ export async function startApp(
   dataDir = mkdtempSync(join(tmpdir(), 'grantpanel-e2e-')),
   options: { setUp?: boolean } = {},
 ): Promise<App & { stop(): Promise<void> }> {
+  let stopping = false;
   const child: ChildProcess = spawn(process.execPath, ['dist/serve.cjs', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,18 +58,23 @@ export async function startApp(
     let out = '';
     const timer = setTimeout(() => reject(new Error(`GrantPanel did not start: ${out}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
+      out = (out + d.toString()).slice(-20_000);
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1] as string);
       }
     });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`GrantPanel exited with ${code}: ${out}`)));
+    child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+    child.on('exit', (code, signal) => {
+      reject(new Error(`GrantPanel exited with ${code}: ${out}`));
+      // After it started, an exit nobody asked for is a crash: what it printed says why.
+      if (!stopping) console.error(`GrantPanel (${dataDir}) exited unexpectedly (${code ?? signal}):\n${out}`);
+    });
   });
   if (options.setUp !== false)
     await signInOfficer(url).catch((error: unknown) => {
+      stopping = true;
       child.kill('SIGTERM');
       throw error;
     });
@@ -76,6 +82,7 @@ export async function startApp(
     url,
     dataDir,
     stop: async () => {
+      stopping = true;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       rmSync(dataDir, { recursive: true, force: true });

@@ -154,26 +154,26 @@ async function checkEvents(
     try {
       event = bundleEventSchema.parse(JSON.parse(line));
     } catch {
-      throw where(`is not a valid GrantPanel event`);
+      throw where('is not a valid GrantPanel event');
     }
     // The payload is canonicalised once: for the line check, the hash and the insert alike.
     const payloadJson = canonicalJson(event.payload);
-    if (canonicalStoredEvent(event, payloadJson) !== line) throw where(`is not written in canonical form`);
+    if (canonicalStoredEvent(event, payloadJson) !== line) throw where('is not written in canonical form');
     const { hash: stated, prevHash, ...body } = event;
-    if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated) throw where(`does not match its own hash — it was changed`);
+    if (eventHash(body, prevHash, payloadJson, nativeSha256Hex) !== stated) throw where('does not match its own hash — it was changed');
     const range = ranges.get(event.deviceId);
-    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq) throw where(`is outside the ranges the manifest lists`);
+    if (!range || event.seq < range.fromSeq || event.seq > range.toSeq) throw where('is outside the ranges the manifest lists');
     const head = heads.get(event.deviceId);
     const expectedSeq = head ? head.seq + 1 : range.fromSeq;
     if (event.seq !== expectedSeq) throw where(`should be number ${expectedSeq} from device ${event.deviceId}`);
-    if (head && prevHash !== head.hash) throw where(`does not link to the event before it`);
+    if (head && prevHash !== head.hash) throw where('does not link to the event before it');
     if (!head && range.fromSeq === 1 && prevHash !== GENESIS_HASH)
       throw where(`claims to be device ${event.deviceId}’s first but links to another`);
     // Every event is checked before anything is stored: a real clock that never runs backwards
     // within its laptop's log, and a payload of its type's shape.
     const which = (why: string) => where(`(number ${event.seq} from device ${event.deviceId}) ${why}`);
-    if (!parseHlc(event.hlc)) throw which(`has a clock value that is not a real time`);
-    if (head && event.hlc < head.hlc) throw which(`is dated before the event that laptop made before it — its clock cannot run backwards`);
+    if (!parseHlc(event.hlc)) throw which('has a clock value that is not a real time');
+    if (head && event.hlc < head.hlc) throw which('is dated before the event that laptop made before it — its clock cannot run backwards');
     const problem = checkEventPayload(event.type, event.entity, event.payload);
     if (problem) throw which(`is not valid: ${problem}`);
     const forged = forgedDecision(event.type, event.payload);
