@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { cliIn } from '../support/cli-in';
 import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
+import { steppingClock } from '../support/clock';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
 import { DECISION_FIELDS } from '../../electron/core/cli/decisions';
@@ -24,8 +25,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 beforeAll(async () => {
   dataDir = tempDir('grantpanel-decisions-cli-');
   dirs.push(dataDir);
-  let minute = 0;
-  const core = makeCore(dataDir, () => new Date(Date.parse('2026-11-28T10:00:00.000Z') + 60_000 * minute++));
+  const core = makeCore(dataDir, steppingClock('2026-11-28T10:00:00.000Z', 60_000));
   await core.ready();
   const round = await core.call('rounds.create', {
     fundId: 'acf',

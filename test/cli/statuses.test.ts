@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cliIn } from '../support/cli-in';
 import { makeCore, tempDir, TEST_OFFICER } from '../support/core';
+import { steppingClock } from '../support/clock';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
 
@@ -14,8 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   dataDir = tempDir('grantpanel-statuses-cli-');
-  let minute = 0;
-  const core = makeCore(dataDir, () => new Date(Date.parse('2026-11-28T10:00:00.000Z') + 60_000 * minute++));
+  const core = makeCore(dataDir, steppingClock('2026-11-28T10:00:00.000Z', 60_000));
   await core.ready();
   const round = await core.call('rounds.create', {
     fundId: 'acf',

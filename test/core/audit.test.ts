@@ -9,7 +9,8 @@ import { decisionText } from '../../shared/domain/decisions';
 import { officerOf, write } from '../../electron/core/context';
 import { newPersonKey } from '../../electron/core/crypto/credential';
 import { minisignPublicKey, signMinisign } from '../../electron/core/crypto/minisign';
-import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { makeCore, switchPerson, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { coventryRound } from '../support/rounds';
 import { steppingClock } from '../support/clock';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
@@ -28,14 +29,9 @@ let chiefId: string;
 let memberId: string;
 let officerId: string;
 
-async function signIn(c: TestCore, personId: string, passphrase: string) {
-  await c.call('session.signOut', {});
-  await c.call('session.signIn', { personId, passphrase });
-}
-
 /** A first sign-in: the given passphrase is changed for the person's own (`own`). */
 async function signInFirst(c: TestCore, personId: string, given: string, own: string) {
-  await signIn(c, personId, given);
+  await switchPerson(c, personId, given);
   await c.call('session.changePassphrase', { current: given, next: own });
 }
 
@@ -43,26 +39,18 @@ beforeEach(async () => {
   core = makeCore(tempDir(), steppingClock('2026-11-28T10:00:00.000Z'));
   cores.push(core);
   officerId = officerOf(core.ctx.device.id);
-  const round = await core.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'ACF winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-    budgets: [{ areaId: 'coventry', amountPence: 4_500_000 }],
-  });
-  roundId = round.id;
+  roundId = await coventryRound(core);
   foleshill = await core.call(
     'applications.create',
-    validDraft(round.id, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
+    validDraft(roundId, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
   );
   await screenEligible(core, foleshill.id);
-  tile = await core.call('applications.create', validDraft(round.id, { areaId: 'coventry', organisationName: 'Tile Hill Youth Club' }));
+  tile = await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', organisationName: 'Tile Hill Youth Club' }));
   const detail = await core.call('applications.get', { id: tile.id });
   await core.call('applications.update', { id: tile.id, application: { ...draftOf(detail), contactEmail: 'secret.person@example.org' } });
   memberId = (await core.call('people.add', { name: 'Priya Shah', roles: ['panel-member'], areas: [], passphrase: MEMBER })).id;
   chiefId = (await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST })).id;
-  await signIn(core, chiefId, FIRST);
+  await switchPerson(core, chiefId, FIRST);
   await core.call('session.changePassphrase', { current: FIRST, next: OWN });
 });
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -143,7 +131,7 @@ test('paging is stable and complete: no change twice or missing, even where two 
   // A second laptop on the same clock: its events carry the very clock readings this one's do.
   const other = makeCore(tempDir(), steppingClock('2026-11-28T10:00:00.000Z'));
   cores.push(other);
-  await signIn(core, officerId, TEST_OFFICER.passphrase);
+  await switchPerson(core, officerId, TEST_OFFICER.passphrase);
   await trustLaptop(other, core, 'Office');
   await trustLaptop(core, other, 'Coventry panel laptop');
   await other.call('rounds.create', {
@@ -183,7 +171,7 @@ test('contact details only for those who may read personal data', async () => {
   const chiefSees = (await list(core, { applicationId: tile.id })).rows.flatMap((r) => r.what).join('\n');
   expect(chiefSees).toContain('Contact details changed');
   expect(chiefSees).not.toContain('secret.person@example.org');
-  await signIn(core, officerId, TEST_OFFICER.passphrase);
+  await switchPerson(core, officerId, TEST_OFFICER.passphrase);
   const officerSees = (await list(core, { applicationId: tile.id })).rows.flatMap((r) => r.what).join('\n');
   expect(officerSees).toContain('secret.person@example.org');
 });
@@ -194,7 +182,7 @@ test('a panel member may not read the trail or check the log; bad filters are na
     const refused = await core.dispatch(method, {});
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
   }
-  await signIn(core, officerId, TEST_OFFICER.passphrase);
+  await switchPerson(core, officerId, TEST_OFFICER.passphrase);
   const problem = async (q: unknown) => {
     const r = await core.dispatch('audit.list', q);
     return r.ok ? null : { code: r.error.code, fields: r.error.details?.map((d) => d.field) };

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { decisionText } from '../../shared/domain/decisions';
 import { officerOf, write } from '../../electron/core/context';
-import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { makeCore, switchPerson, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { steppingClock } from '../support/clock';
+import { coventryRound } from '../support/rounds';
 import { validDraft } from '../support/drafts';
 import { chain, eventsOf, forgeBundle, keyOfLaptop } from '../support/forge';
 import { trustLaptop } from '../support/laptops';
@@ -23,34 +25,21 @@ let applicationId: string;
 let chiefId: string;
 let dir: string;
 
-async function signIn(c: TestCore, personId: string, passphrase: string) {
-  await c.call('session.signOut', {});
-  await c.call('session.signIn', { personId, passphrase });
-}
-
 beforeEach(async () => {
   // A minute on at each reading: decisions signed one after another are ordered by when.
-  let minute = 0;
-  core = makeCore(undefined, () => new Date(Date.parse('2026-11-28T10:00:00.000Z') + 60_000 * minute++));
+  core = makeCore(undefined, steppingClock('2026-11-28T10:00:00.000Z', 60_000));
   cores.push(core);
   dir = tempDir();
-  const round = await core.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'ACF winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-    budgets: [{ areaId: 'coventry', amountPence: 4_500_000 }],
-  });
+  const roundId = await coventryRound(core);
   applicationId = (
     await core.call(
       'applications.create',
-      validDraft(round.id, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
+      validDraft(roundId, { areaId: 'coventry', organisationName: 'Foleshill Residents’ Association' }),
     )
   ).id;
   await screenEligible(core, applicationId);
   chiefId = (await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST })).id;
-  await signIn(core, chiefId, FIRST);
+  await switchPerson(core, chiefId, FIRST);
   await core.call('session.changePassphrase', { current: FIRST, next: OWN });
 });
 afterEach(() => cores.splice(0).forEach((c) => c.dispose()));
@@ -103,7 +92,7 @@ test('a later decision supersedes the earlier; both stay, each still verifying',
 });
 
 test('someone who is not the Chief Executive cannot sign: FORBIDDEN, and nothing is written', async () => {
-  await signIn(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  await switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
   const before = eventCount(core);
   const refused = await core.dispatch('decisions.sign', {
     applicationId,
@@ -131,13 +120,13 @@ test('a wrong passphrase, a missing reason or amount: refused with the field nam
 });
 
 test('only an application screened eligible is awarded a grant; any other may still be declined', async () => {
-  await signIn(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  await switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
   const roundId = (await core.call('applications.get', { id: applicationId })).roundId;
   const unscreened = (await core.call('applications.create', validDraft(roundId, { areaId: 'coventry' }))).id;
   const ineligible = (await core.call('applications.create', validDraft(roundId, { areaId: 'coventry' }))).id;
   const { officerChecks } = await core.call('screening.round', { roundId });
   await core.call('screening.record', { applicationId: ineligible, officerAnswers: officerChecks.map((_, i) => i !== 0), overrides: [] });
-  await signIn(core, chiefId, OWN);
+  await switchPerson(core, chiefId, OWN);
   const before = eventCount(core);
   const approve = (id: string) =>
     core.dispatch('decisions.sign', { applicationId: id, decision: 'approve', amountPence: 100_000, passphrase: OWN });
@@ -167,7 +156,7 @@ test('a decision altered on its way (its amount raised) is refused with its bund
   // A second laptop the office trusts, given this one's work, then lying: the same decision at £4,999.
   const other = makeCore(undefined, () => new Date('2026-11-28T11:00:00.000Z'));
   cores.push(other);
-  await signIn(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  await switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
   await trustLaptop(core, other);
   await trustLaptop(other, core);
   const usb = tempDir();

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { officerOf, write } from '../../electron/core/context';
 import { DEFAULT_LETTER_TEMPLATE, type LetterTemplate } from '../../shared/domain/letters';
 import type { LetterJob } from '../../shared/contract/letters';
-import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { makeCore, switchPerson, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { coventryRound } from '../support/rounds';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
 import { chain, forgeBundle, keyFrom, officerSetUp } from '../support/forge';
@@ -27,24 +28,10 @@ const ids: string[] = [];
 const text = (file: string) => execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const events = (c: TestCore) => (c.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 
-async function signIn(personId: string, passphrase: string) {
-  await core.call('session.signOut', {});
-  await core.call('session.signIn', { personId, passphrase });
-}
-
 beforeEach(async () => {
-  let minute = 0;
-  core = makeCore(undefined, () => new Date(Date.parse('2026-11-28T10:00:00.000Z') + 60_000 * minute++));
+  core = makeCore(undefined, steppingClock('2026-11-28T10:00:00.000Z', 60_000));
   dir = tempDir();
-  const round = await core.call('rounds.create', {
-    fundId: 'acf',
-    planId: 'pcp-2025-2029',
-    name: 'ACF winter 2026',
-    opens: '2026-11-01',
-    closes: '2026-12-31',
-    budgets: [{ areaId: 'coventry', amountPence: 4_500_000 }],
-  });
-  roundId = round.id;
+  roundId = await coventryRound(core);
   ids.length = 0;
   for (const name of ['Foleshill Residents’ Association', 'Hillfields Youth Club', 'Stoke Aldermoor Allotments'])
     ids.push((await core.call('applications.create', validDraft(roundId, { areaId: 'coventry', organisationName: name }))).id);
@@ -55,7 +42,7 @@ afterEach(() => core.dispose());
 
 /** The Chief Executive offers the first two (the second for less, with a reason) and declines the third. */
 async function signPack() {
-  await signIn(chiefId, CHIEF_FIRST);
+  await switchPerson(core, chiefId, CHIEF_FIRST);
   await core.call('session.changePassphrase', { current: CHIEF_FIRST, next: CHIEF_OWN });
   await core.call('decisions.sign', { applicationId: ids[0]!, decision: 'approve', amountPence: 100_000, passphrase: CHIEF_OWN });
   await core.call('decisions.sign', {
@@ -71,7 +58,7 @@ async function signPack() {
     reason: 'Outside the fund’s priorities',
     passphrase: CHIEF_OWN,
   });
-  await signIn(officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  await switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
 }
 
 async function finished(jobId: string): Promise<LetterJob> {
@@ -126,7 +113,7 @@ test('a fund’s template starts as the default, saves only the fields changed, 
   await core.call('letterTemplates.save', { fundId: 'acf', template: edited({ conditions }) });
   expect(events(core)).toBe(held);
   // Only someone who manages the catalogue changes it.
-  await signIn(chiefId, CHIEF_FIRST);
+  await switchPerson(core, chiefId, CHIEF_FIRST);
   await core.call('session.changePassphrase', { current: CHIEF_FIRST, next: CHIEF_OWN });
   const refused = await core.dispatch('letterTemplates.save', { fundId: 'acf', template: DEFAULT_LETTER_TEMPLATE });
   expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
@@ -250,7 +237,7 @@ test('a cancelled batch stops after the letter being written; browser mode’s z
 
 test('only grants officers write a pack’s letters: they hold contact details', async () => {
   await signPack();
-  await signIn(chiefId, CHIEF_OWN);
+  await switchPerson(core, chiefId, CHIEF_OWN);
   const refused = await core.dispatch('letters.batch', { roundId, areaId: 'coventry', file: join(dir) });
   expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
 }, 60_000);
@@ -263,7 +250,7 @@ test('a lying laptop: a template change from someone without the capability is k
     areas: [],
     passphrase: 'member passphrase one',
   });
-  await signIn(member.id, 'member passphrase one');
+  await switchPerson(core, member.id, 'member passphrase one');
   await core.call('session.changePassphrase', { current: 'member passphrase one', next: 'member passphrase two' });
   write(core.ctx, () =>
     core.ctx.log.append(member.id, 'letterTemplate.changed', 'letterTemplate:acf', {
@@ -271,7 +258,7 @@ test('a lying laptop: a template change from someone without the capability is k
       changes: { conditions: { from: DEFAULT_LETTER_TEMPLATE.conditions, to: ['No conditions at all.'] } },
     }),
   );
-  await signIn(officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+  await switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
   expect(await core.call('letterTemplates.get', { fundId: 'acf' })).toMatchObject({ isDefault: true });
   expect(core.ctx.db.prepare('SELECT reason, count FROM ignored_changes').all()).toEqual([
     { reason: 'beyond what its author’s roles allowed', count: 1 },

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { officerOf, write } from '../../electron/core/context';
-import { makeCore, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { makeCore, switchPerson, tempDir, TEST_OFFICER, type TestCore } from '../support/core';
+import { coventryRound } from '../support/rounds';
 import { validDraft } from '../support/drafts';
 import { screenEligible } from '../support/panels';
 import { chain, forgeBundle, keyFrom, type EventSpec } from '../support/forge';
@@ -20,12 +21,8 @@ let applicationId: string;
 let chiefId: string;
 let clock: number;
 
-const signIn = async (c: TestCore, personId: string, passphrase: string) => {
-  await c.call('session.signOut', {});
-  await c.call('session.signIn', { personId, passphrase });
-};
-const asOfficer = () => signIn(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
-const asChief = () => signIn(core, chiefId, OWN);
+const asOfficer = () => switchPerson(core, officerOf(core.ctx.device.id), TEST_OFFICER.passphrase);
+const asChief = () => switchPerson(core, chiefId, OWN);
 const stage = async (id = applicationId) => (await core.call('applications.get', { id })).stage;
 const eventCount = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 const ignored = () => core.ctx.db.prepare('SELECT reason, count FROM ignored_changes ORDER BY reason').all();
@@ -35,19 +32,10 @@ beforeEach(async () => {
   clock = Date.parse('2026-11-28T10:00:00.000Z');
   core = makeCore(undefined, () => new Date((clock += 60_000)));
   cores.push(core);
-  roundId = (
-    await core.call('rounds.create', {
-      fundId: 'acf',
-      planId: 'pcp-2025-2029',
-      name: 'ACF winter 2026',
-      opens: '2026-11-01',
-      closes: '2026-12-31',
-      budgets: [{ areaId: 'coventry', amountPence: 4_500_000 }],
-    })
-  ).id;
+  roundId = await coventryRound(core);
   applicationId = (await core.call('applications.create', validDraft(roundId, { areaId: 'coventry' }))).id;
   chiefId = (await core.call('people.add', { name: 'Sam Okoro', roles: ['chief-executive'], areas: [], passphrase: FIRST })).id;
-  await signIn(core, chiefId, FIRST);
+  await switchPerson(core, chiefId, FIRST);
   await core.call('session.changePassphrase', { current: FIRST, next: OWN });
   await asOfficer();
 });

@@ -26,6 +26,12 @@ export function tempDir(prefix = 'grantpanel-test-'): string {
 export const TEST_OFFICER = { name: 'Grants officer', passphrase: 'correct horse battery staple' };
 export const TEST_PASSPHRASE_LOG_N = 10;
 
+/** Whoever is signed in signs out, and this person signs in: a laptop passed across the table. */
+export async function switchPerson(core: TestCore, personId: string, passphrase: string): Promise<void> {
+  await core.call('session.signOut', {});
+  await core.call('session.signIn', { personId, passphrase });
+}
+
 /**
  * Signs in the laptop's grants officer: setting the laptop up (or naming a data folder's officer
  * from before people signed in) on first use. Most tests are about something else.
