@@ -40,6 +40,16 @@ export interface StageFacts {
   offer: { decisionId: string; sentOn: string; acceptedOn: string | null } | null;
 }
 
+/** An application with nothing yet beyond itself: received. */
+export const NOTHING_YET: StageFacts = {
+  withdrawn: false,
+  screening: null,
+  scoresSubmitted: false,
+  recommendation: null,
+  decision: null,
+  offer: null,
+};
+
 const OF_DECISION: Record<Decision, Stage> = { approve: 'approved', amend: 'amended', decline: 'declined' };
 
 export function stageOf(f: StageFacts): Stage {

@@ -1,16 +1,8 @@
 // An application's stage, derived by hand case by case (shared/domain/stages.ts, docs/statuses.md).
 import { expect, test } from 'vitest';
-import { stageOf, STAGE_IDS, type StageFacts } from '../../shared/domain/stages';
+import { NOTHING_YET, stageOf, STAGE_IDS, type StageFacts } from '../../shared/domain/stages';
 
-const NOTHING: StageFacts = {
-  withdrawn: false,
-  screening: null,
-  scoresSubmitted: false,
-  recommendation: null,
-  decision: null,
-  offer: null,
-};
-const at = (facts: Partial<StageFacts>) => stageOf({ ...NOTHING, ...facts });
+const at = (facts: Partial<StageFacts>) => stageOf({ ...NOTHING_YET, ...facts });
 const approved = { id: 'd1', decision: 'approve' as const };
 const sent = { decisionId: 'd1', sentOn: '2026-11-28', acceptedOn: null };
 

@@ -2,7 +2,7 @@
 // filters by stage through an index. Recomputed for one application whenever an event that can move
 // it is projected — its own changes, a screening, a score submission, a moderation, a decision, an
 // offer — from the tables those events have just written, so a rebuild gives the same rows.
-import { stageOf, type Stage, type StageFacts } from '../../../shared/domain/stages';
+import { NOTHING_YET, stageOf, type Stage, type StageFacts } from '../../../shared/domain/stages';
 import type { Decision } from '../../../shared/domain/decisions';
 import type { Recommendation } from '../../../shared/domain/panels';
 import type { ScreeningResult } from '../../../shared/domain/eligibility';
@@ -30,15 +30,6 @@ export function applicationMoved(event: Pick<StoredEvent, 'type' | 'entity'>): s
   if (!MOVES.has(event.type) && !(event.type === 'conflict.resolved' && event.entity.startsWith('application:'))) return null;
   return event.entity.split(':')[1] ?? null;
 }
-
-const NOTHING_YET: StageFacts = {
-  withdrawn: false,
-  screening: null,
-  scoresSubmitted: false,
-  recommendation: null,
-  decision: null,
-  offer: null,
-};
 
 interface FactsRow {
   status: string;
